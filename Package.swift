@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chartunit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "chartunit", targets: ["chartunit"]),
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Values", targets: ["Values"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
+        .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
+        .target(
+            name: "ChartunitCLI",
+            dependencies: [
+                "YAML", "Values",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "chartunit", dependencies: ["ChartunitCLI"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
+        .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
+    ]
+)

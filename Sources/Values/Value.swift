@@ -1,0 +1,159 @@
+/// A Go dynamic value (`interface{}`) as Helm templates see it.
+///
+/// Go distinguishes its integer types (`int` from template literals and
+/// `len`, `int64` from `--set`, `uint64` from big YAML integers), so integers
+/// carry their ``IntKind``. Maps are reference types, as in Go: `set` and
+/// `merge` mutate the map every holder sees.
+public enum Value: Sendable {
+    case null
+    case bool(Bool)
+    /// A Go integer. Unsigned kinds above `Int64.max` keep their bit pattern.
+    case int(Int64, IntKind)
+    case float(Double)
+    case string(String)
+    case list([Value])
+    case map(GoMap)
+    /// Anything else a template can hold: `.Files`, `.Capabilities`, times, bytes.
+    case object(any GoObject)
+
+    /// A Go `int`.
+    public static func int(_ n: Int) -> Value { .int(Int64(n), .int) }
+
+    /// A fresh Go `map[string]interface{}` holding `entries`.
+    public static func map(_ entries: [String: Value]) -> Value { .map(GoMap(entries)) }
+}
+
+/// The Go integer types a value can have.
+public enum IntKind: String, Sendable, Hashable {
+    case int, int8, int16, int32, int64
+    case uint, uint8, uint16, uint32, uint64
+
+    /// Whether the kind is one of Go's unsigned integer types.
+    public var isUnsigned: Bool {
+        switch self {
+        case .uint, .uint8, .uint16, .uint32, .uint64: return true
+        default: return false
+        }
+    }
+}
+
+/// A Go `map[string]interface{}`: a shared, mutable table.
+///
+/// Instances are mutated only by template functions that mutate in Go
+/// (`set`, `unset`, `merge`…) during one render; values shared across renders
+/// are deep-copied first (``Value/deepCopy()``).
+public final class GoMap: @unchecked Sendable {
+    public var entries: [String: Value]
+
+    public init(_ entries: [String: Value] = [:]) {
+        self.entries = entries
+    }
+
+    public subscript(key: String) -> Value? {
+        get { entries[key] }
+        set { entries[key] = newValue }
+    }
+
+    public var count: Int { entries.count }
+
+    /// Keys in byte order, the order Go's `fmt`, `range` and encoding/json use.
+    public var sortedKeys: [String] { entries.keys.sorted(by: goLess) }
+}
+
+/// Go string ordering: byte-wise comparison of the UTF-8 encodings.
+@inlinable
+public func goLess(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
+/// A value a template can hold that is none of the plain kinds.
+public protocol GoObject: Sendable {
+    /// The Go type name, as `%T` and `typeOf` print it (`time.Time`, `[]uint8`).
+    var goTypeName: String { get }
+    /// The Go kind name, as `kindOf` prints it (`struct`, `slice`, `map`).
+    var goKind: String { get }
+    /// What `%v` prints.
+    var goFormatted: String { get }
+    /// Go truthiness of the object.
+    var isTruthy: Bool { get }
+    /// A field or zero-argument method, for `.Name` chains; nil when the
+    /// type has no such member.
+    func member(_ name: String) -> Value?
+}
+
+extension GoObject {
+    public var goKind: String { "struct" }
+    public var isTruthy: Bool { true }
+    public func member(_ name: String) -> Value? { nil }
+}
+
+extension Value {
+    /// Go truthiness as `if`, `with`, `and`, `or` and `not` see it.
+    public var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let b): return b
+        case .int(let n, _): return n != 0
+        case .float(let f): return f != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.isEmpty
+        case .map(let m): return m.count > 0
+        case .object(let o): return o.isTruthy
+        }
+    }
+
+    /// A copy that shares no map with `self`.
+    public func deepCopy() -> Value {
+        switch self {
+        case .list(let l): return .list(l.map { $0.deepCopy() })
+        case .map(let m): return .map(GoMap(m.entries.mapValues { $0.deepCopy() }))
+        default: return self
+        }
+    }
+
+    /// The Go type name (`%T`, `typeOf`).
+    public var goTypeName: String {
+        switch self {
+        case .null: return "<nil>"
+        case .bool: return "bool"
+        case .int(_, let kind): return kind.rawValue
+        case .float: return "float64"
+        case .string: return "string"
+        case .list: return "[]interface {}"
+        case .map: return "map[string]interface {}"
+        case .object(let o): return o.goTypeName
+        }
+    }
+
+    /// The Go reflect kind name (`kindOf`).
+    public var goKind: String {
+        switch self {
+        case .null: return "invalid"
+        case .bool: return "bool"
+        case .int(_, let kind): return kind.rawValue
+        case .float: return "float64"
+        case .string: return "string"
+        case .list: return "slice"
+        case .map: return "map"
+        case .object(let o): return o.goKind
+        }
+    }
+
+    /// The string, if this is one.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The map, if this is one.
+    public var mapValue: GoMap? {
+        if case .map(let m) = self { return m }
+        return nil
+    }
+
+    /// The list, if this is one.
+    public var listValue: [Value]? {
+        if case .list(let l) = self { return l }
+        return nil
+    }
+}

@@ -1,0 +1,2 @@
+import ChartunitCLI
+await Chartunit.main()

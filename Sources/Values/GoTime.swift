@@ -84,7 +84,7 @@ public struct GoTime: GoObject, Hashable {
     }
 
     private func pad<T: BinaryInteger>(_ n: T, _ width: Int) -> String {
-        var s = String(n < 0 ? -n : n)
+        var s = String(n.magnitude)
         while s.count < width { s = "0" + s }
         return n < 0 ? "-" + s : s
     }

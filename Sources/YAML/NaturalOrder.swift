@@ -109,9 +109,34 @@ public enum NaturalOrder {
         return ar.count < br.count
     }
 
-    /// Sorts string keys the way go-yaml writes them.
+    /// Sorts string keys the way go-yaml writes them: byte order first, then
+    /// a stable sort by ``less(_:_:dialect:)`` (deterministic even for keys
+    /// the comparison does not order consistently).
     public static func sorted(_ keys: some Sequence<String>, dialect: EmitDialect) -> [String] {
-        keys.sorted { less($0, $1, dialect: dialect) }
+        stableSorted(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, dialect: dialect)
+    }
+
+    /// Sorts with a stable merge sort, which gives a deterministic result
+    /// even where v2's comparison is not transitive (Go's own result there
+    /// depends on its random map iteration order).
+    public static func stableSorted(_ keys: [String], dialect: EmitDialect) -> [String] {
+        guard keys.count > 1 else { return keys }
+        let mid = keys.count / 2
+        let left = stableSorted(Array(keys[..<mid]), dialect: dialect)
+        let right = stableSorted(Array(keys[mid...]), dialect: dialect)
+        var out: [String] = []
+        out.reserveCapacity(keys.count)
+        var i = 0, j = 0
+        while i < left.count && j < right.count {
+            if less(right[j], left[i], dialect: dialect) {
+                out.append(right[j]); j += 1
+            } else {
+                out.append(left[i]); i += 1
+            }
+        }
+        out.append(contentsOf: left[i...])
+        out.append(contentsOf: right[j...])
+        return out
     }
 
     /// Go's `unicode.IsLetter` (categories Lu, Ll, Lt, Lm, Lo).

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "chartunit", targets: ["chartunit"]),
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Values", targets: ["Values"]),
+        .library(name: "GoTemplate", targets: ["GoTemplate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,16 +22,18 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
+        .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",
             dependencies: [
-                "YAML", "Values",
+                "YAML", "Values", "GoTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "chartunit", dependencies: ["ChartunitCLI"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
     ]
 )

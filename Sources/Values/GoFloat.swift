@@ -4,9 +4,13 @@ public enum GoFloat {
     /// non-zero, sign ignored) and the decimal point position: the value is
     /// `0.d1d2d3… × 10^point`.
     public static func shortestDigits(_ value: Double) -> (digits: [UInt8], point: Int) {
-        // Swift's description prints the shortest round-trip digits, either as
-        // `123.45` or as `1.2345e+20`; read the digits and exponent back.
-        var text = Array(abs(value).description.utf8)
+        digits(of: abs(value).description)
+    }
+
+    /// Reads Swift's shortest round-trip text (`123.45`, `1.2345e+20`) back
+    /// into digits and decimal point position.
+    static func digits(of description: String) -> (digits: [UInt8], point: Int) {
+        var text = Array(description.utf8)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
             exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
@@ -39,6 +43,18 @@ public enum GoFloat {
         if exp < -4 || exp >= 6 {
             return sign + eNotation(digits, exp: exp, minExpDigits: 2)
         }
+        return sign + fNotation(digits, point: point)
+    }
+
+    /// `strconv.FormatFloat(f, 'g', -1, 32)`: the shortest float32 digits.
+    public static func formatG32(_ value: Float) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        let (digits, point) = digits(of: abs(value).description)
+        let exp = point - 1
+        let sign = value < 0 ? "-" : ""
+        if exp < -4 || exp >= 6 { return sign + eNotation(digits, exp: exp, minExpDigits: 2) }
         return sign + fNotation(digits, point: point)
     }
 

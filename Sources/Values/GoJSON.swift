@@ -1,0 +1,105 @@
+/// JSON as Go's encoding/json writes and reads it for `interface{}` values.
+public enum GoJSON {
+    /// An error from encoding a value (`json: unsupported value: +Inf`).
+    public struct EncodingError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// `json.Marshal(v)`; with `escapeHTML` false, what an Encoder with
+    /// `SetEscapeHTML(false)` writes (without its trailing newline).
+    /// `indent` non-nil gives `json.MarshalIndent(v, "", indent)`.
+    public static func encode(_ value: Value, escapeHTML: Bool = true, indent: String? = nil) throws -> String {
+        var out = ""
+        try write(value, to: &out, escapeHTML: escapeHTML, indent: indent, depth: 0)
+        return out
+    }
+
+    private static func write(_ value: Value, to out: inout String, escapeHTML: Bool, indent: String?, depth: Int) throws {
+        switch value {
+        case .null:
+            out += "null"
+        case .bool(let b):
+            out += b ? "true" : "false"
+        case .int(let n, let kind):
+            out += kind.isUnsigned ? String(UInt64(bitPattern: n)) : String(n)
+        case .float(let f):
+            guard let text = GoFloat.formatJSON(f) else {
+                throw EncodingError(message: "json: unsupported value: \(GoFloat.formatG(f))")
+            }
+            out += text
+        case .string(let s):
+            writeString(s, to: &out, escapeHTML: escapeHTML)
+        case .list(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                newline(&out, indent, depth + 1)
+                try write(item, to: &out, escapeHTML: escapeHTML, indent: indent, depth: depth + 1)
+            }
+            newline(&out, indent, depth)
+            out += "]"
+        case .map(let map):
+            if map.count == 0 { out += "{}"; return }
+            out += "{"
+            for (i, key) in map.sortedKeys.enumerated() {
+                if i > 0 { out += "," }
+                newline(&out, indent, depth + 1)
+                writeString(key, to: &out, escapeHTML: escapeHTML)
+                out += indent == nil ? ":" : ": "
+                try write(map.entries[key] ?? .null, to: &out, escapeHTML: escapeHTML, indent: indent, depth: depth + 1)
+            }
+            newline(&out, indent, depth)
+            out += "}"
+        case .object(let object):
+            if let json = object as? any GoJSONEncodable {
+                try write(json.jsonValue, to: &out, escapeHTML: escapeHTML, indent: indent, depth: depth)
+            } else {
+                out += "{}"
+            }
+        }
+    }
+
+    private static func newline(_ out: inout String, _ indent: String?, _ depth: Int) {
+        guard let indent else { return }
+        out += "\n"
+        for _ in 0..<depth { out += indent }
+    }
+
+    /// A JSON string literal with Go's escapes.
+    public static func writeString(_ s: String, to out: inout String, escapeHTML: Bool) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            case 0x3C where escapeHTML: out += "\\u003c"
+            case 0x3E where escapeHTML: out += "\\u003e"
+            case 0x26 where escapeHTML: out += "\\u0026"
+            case 0x2028: out += "\\u2028"
+            case 0x2029: out += "\\u2029"
+            case let v where v < 0x20:
+                out += "\\u00" + GoQuote.hex(v, width: 2)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// An object that encoding/json writes as some plain value (a time as its
+/// RFC 3339 text, bytes as base64).
+public protocol GoJSONEncodable {
+    var jsonValue: Value { get }
+}
+
+extension GoTime: GoJSONEncodable {
+    public var jsonValue: Value { .string(rfc3339Nano) }
+}

@@ -1,0 +1,223 @@
+import Diagnostics
+import YAML
+
+/// An error decoding YAML into Go values, worded as go-yaml or Helm words it.
+public struct ValueDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation? = nil) {
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String { message }
+    public var located: LocatedError { LocatedError(message, at: location) }
+}
+
+/// A value as go-yaml decodes it into `interface{}`: map keys keep their
+/// YAML types (`map[interface{}]interface{}` in v2).
+enum DecodedYAML {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case float(Double)
+    case string(String)
+    case time(YAMLTimestamp)
+    case list([DecodedYAML])
+    case map([DecodedPair])
+
+    /// Key identity as Go map keys compare (type and value).
+    var keyIdentity: String? {
+        switch self {
+        case .null: return "n"
+        case .bool(let b): return "b\(b)"
+        case .int(let n): return "i\(n)"
+        case .uint(let n): return "u\(n)"
+        case .float(let f): return "f\(f.bitPattern)"
+        case .string(let s): return "s" + s
+        case .time(let t): return "t\(t)"
+        case .list, .map: return nil
+        }
+    }
+}
+
+/// A key and value of a decoded mapping.
+struct DecodedPair {
+    var key: DecodedYAML
+    var value: DecodedYAML
+}
+
+/// go-yaml's decoder from nodes to `interface{}`: aliases with go-yaml's
+/// expansion limit, merge keys with v2's or v3's precedence, duplicate keys
+/// rejected in v3, timestamps kept as text in v2.
+struct GoYAMLDecoder {
+    let dialect: YAMLDialect
+    private var decodeCount = 0
+    private var aliasCount = 0
+    private var aliasDepth = 0
+
+    init(dialect: YAMLDialect) {
+        self.dialect = dialect
+    }
+
+    mutating func decode(_ node: YAMLNode) throws -> DecodedYAML {
+        decodeCount += 1
+        if aliasDepth > 0 { aliasCount += 1 }
+        if aliasCount > 100 && decodeCount > 1000 && Double(aliasCount) / Double(decodeCount) > allowedAliasRatio(decodeCount) {
+            throw ValueDecodingError("yaml: document contains excessive aliasing", at: node.location)
+        }
+        if node.isAlias {
+            aliasDepth += 1
+            defer { aliasDepth -= 1 }
+            var target = node
+            target.isAlias = false
+            return try decode(target)
+        }
+        switch node.content {
+        case .scalar:
+            return try scalar(node)
+        case .sequence(let items):
+            return .list(try items.map { try decode($0) })
+        case .mapping(let pairs):
+            return try mapping(pairs, at: node.location)
+        }
+    }
+
+    private func allowedAliasRatio(_ count: Int) -> Double {
+        if count <= 400_000 { return 0.99 }
+        if count >= 4_000_000 { return 0.10 }
+        return 0.99 - 0.89 * (Double(count - 400_000) / 3_600_000)
+    }
+
+    private func scalar(_ node: YAMLNode) throws -> DecodedYAML {
+        let resolved: ResolvedScalar
+        do {
+            resolved = try ScalarResolver.resolve(node, dialect: dialect)
+        } catch let error as YAMLTagError {
+            throw ValueDecodingError("yaml: " + error.message, at: node.location)
+        }
+        switch resolved {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .int(n)
+        case .uint(let n): return .uint(n)
+        case .float(let f): return .float(f)
+        case .string(let s): return .string(s)
+        case .timestamp(let t, let text):
+            return dialect == .v2 ? .string(text) : .time(t)
+        }
+    }
+
+    private static func isMerge(_ node: YAMLNode) -> Bool {
+        guard case .scalar("<<", let style) = node.content else { return false }
+        let tag = node.shortTag
+        return (style == .plain && tag == nil) || tag == "!!merge" || tag == "!"
+    }
+
+    private mutating func mapping(_ pairs: [YAMLPair], at location: SourceLocation) throws -> DecodedYAML {
+        if dialect == .v3 {
+            for i in pairs.indices {
+                guard case .scalar(let a, _) = pairs[i].key.content else { continue }
+                for j in pairs.index(after: i)..<pairs.endIndex {
+                    if case .scalar(let b, _) = pairs[j].key.content, a == b {
+                        throw ValueDecodingError(
+                            "yaml: unmarshal errors:\n  line \(pairs[j].key.location.line): mapping key \(goQuote(a)) already defined at line \(pairs[i].key.location.line)",
+                            at: pairs[j].key.location)
+                    }
+                }
+            }
+        }
+        var table = OrderedTable()
+        var mergeNode: YAMLNode?
+        for pair in pairs {
+            if Self.isMerge(pair.key) {
+                if dialect == .v2 {
+                    try merge(pair.value, into: &table, overwrite: true)
+                } else {
+                    mergeNode = pair.value
+                }
+                continue
+            }
+            let key = try decode(pair.key)
+            guard key.keyIdentity != nil else {
+                throw ValueDecodingError("yaml: invalid map key: \(goSyntax(key, dialect: dialect))", at: pair.key.location)
+            }
+            let value = try decode(pair.value)
+            table.set(key, value, overwrite: true)
+        }
+        if let mergeNode {
+            try merge(mergeNode, into: &table, overwrite: false)
+        }
+        return .map(table.pairs)
+    }
+
+    /// Applies a merge value (`<<: *a` or `<<: [*a, *b]`). v2 lets merged keys
+    /// overwrite and walks lists backwards; v3 keeps keys already present.
+    private mutating func merge(_ node: YAMLNode, into table: inout OrderedTable, overwrite: Bool) throws {
+        let wantMap = ValueDecodingError("yaml: map merge requires map or sequence of maps as the value", at: node.location)
+        switch node.content {
+        case .mapping:
+            try mergeOne(node, into: &table, overwrite: overwrite)
+        case .sequence(let items):
+            for item in items {
+                guard case .mapping = item.content else { throw wantMap }
+            }
+            for item in (overwrite ? items.reversed() : items) {
+                try mergeOne(item, into: &table, overwrite: overwrite)
+            }
+        case .scalar:
+            throw wantMap
+        }
+    }
+
+    private mutating func mergeOne(_ node: YAMLNode, into table: inout OrderedTable, overwrite: Bool) throws {
+        guard case .map(let pairs) = try decode(node) else { return }
+        for pair in pairs { table.set(pair.key, pair.value, overwrite: overwrite) }
+    }
+}
+
+/// Map pairs in first-insertion order, keyed by Go map identity.
+private struct OrderedTable {
+    var pairs: [DecodedPair] = []
+    var index: [String: Int] = [:]
+
+    mutating func set(_ key: DecodedYAML, _ value: DecodedYAML, overwrite: Bool) {
+        guard let id = key.keyIdentity else { return }
+        if let at = index[id] {
+            if overwrite { pairs[at].value = value }
+        } else {
+            index[id] = pairs.count
+            pairs.append(DecodedPair(key: key, value: value))
+        }
+    }
+}
+
+/// Go's `%q` of a string, enough for the error messages here.
+func goQuote(_ s: String) -> String {
+    GoQuote.quote(s)
+}
+
+/// Go's `%#v` of a decoded value, as go-yaml's and sigs.k8s.io/yaml's
+/// error messages print it.
+func goSyntax(_ value: DecodedYAML, dialect: YAMLDialect = .v2) -> String {
+    switch value {
+    case .null: return "interface {}(nil)"
+    case .bool(let b): return b ? "true" : "false"
+    case .int(let n): return String(n)
+    case .uint(let n): return "0x" + String(n, radix: 16)
+    case .float(let f): return GoFloat.formatG(f)
+    case .string(let s): return GoQuote.quote(s)
+    case .time(let t): return GoTime(t).goFormatted
+    case .list(let items):
+        return "[]interface {}{" + items.map { goSyntax($0, dialect: dialect) }.joined(separator: ", ") + "}"
+    case .map(let pairs):
+        let stringKeys = dialect == .v3 && pairs.allSatisfy { if case .string = $0.key { return true } else { return false } }
+        let type = stringKeys ? "map[string]interface {}" : "map[interface {}]interface {}"
+        let entries = pairs.map { (goSyntax($0.key, dialect: dialect), goSyntax($0.value, dialect: dialect)) }
+            .sorted { goLess($0.0, $1.0) }
+            .map { "\($0.0):\($0.1)" }
+        return type + "{" + entries.joined(separator: ", ") + "}"
+    }
+}

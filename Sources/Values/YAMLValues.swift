@@ -1,0 +1,155 @@
+import Diagnostics
+import YAML
+
+/// Reading YAML into ``Value``s along the paths Helm and helm-unittest use.
+public enum YAMLValues {
+    /// Helm's `ReadValues` / sigs.k8s.io/yaml `Unmarshal` into a map: the
+    /// first document through go-yaml v2 (YAML 1.1), then a JSON round trip,
+    /// so every number becomes float64, timestamps stay text and non-string
+    /// keys become strings. An empty document gives an empty map.
+    /// `valuesType` is the Go type named in errors: `common.Values` in Helm 4,
+    /// `chartutil.Values` in Helm 3.
+    public static func helmValues(_ text: String, file: String = "", valuesType: String = "common.Values") throws -> GoMap {
+        let root = try helmDocument(text, file: file)
+        switch root {
+        case .null:
+            return GoMap()
+        case .map(let map):
+            return map
+        default:
+            throw ValueDecodingError(
+                "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKindName(root)) into Go value of type \(valuesType)")
+        }
+    }
+
+    /// The first document of `text` through sigs.k8s.io/yaml's YAML→JSON→Go
+    /// path (`fromYaml`, `fromYamlArray` decode the result further).
+    public static func helmDocument(_ text: String, file: String = "") throws -> Value {
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLParser.parseStream(text, file: file, limit: 1)
+        } catch let error as YAMLSyntaxError {
+            throw ValueDecodingError("error converting YAML to JSON: " + error.goMessage(.v2), at: error.problemMark)
+        } catch let error as YAMLCompositionError {
+            throw ValueDecodingError("error converting YAML to JSON: yaml: " + error.message, at: error.location)
+        }
+        guard let root = documents.first?.root else { return .null }
+        var decoder = GoYAMLDecoder(dialect: .v2)
+        let decoded: DecodedYAML
+        do {
+            decoded = try decoder.decode(root)
+        } catch var error as ValueDecodingError {
+            error.message = "error converting YAML to JSON: " + error.message
+            throw error
+        }
+        return try jsonRoundTrip(decoded)
+    }
+
+    /// Every document of `text` decoded as go-yaml v3 decodes into
+    /// `interface{}` (helm-unittest's suites and rendered manifests): ints
+    /// stay `int`, timestamps become `time.Time`, duplicate keys are errors.
+    public static func v3Documents(_ text: String, file: String = "") throws -> [Value] {
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLParser.parseStream(text, file: file)
+        } catch let error as YAMLSyntaxError {
+            throw ValueDecodingError(error.goMessage(.v3), at: error.problemMark)
+        } catch let error as YAMLCompositionError {
+            throw ValueDecodingError("yaml: " + error.message, at: error.location)
+        }
+        return try documents.map { document in
+            guard let root = document.root else { return .null }
+            var decoder = GoYAMLDecoder(dialect: .v3)
+            return v3Value(try decoder.decode(root))
+        }
+    }
+
+    /// The JSON round trip of sigs.k8s.io/yaml: keys to strings, numbers to float64.
+    static func jsonRoundTrip(_ value: DecodedYAML) throws -> Value {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .float(Double(n))
+        case .uint(let n): return .float(Double(n))
+        case .float(let f):
+            guard f.isFinite else {
+                throw ValueDecodingError("error converting YAML to JSON: json: unsupported value: \(GoFloat.formatG(f))")
+            }
+            return .float(f)
+        case .string(let s): return .string(s)
+        case .time(let t): return .string(GoTime(t).rfc3339Nano)
+        case .list(let items): return .list(try items.map(jsonRoundTrip))
+        case .map(let pairs):
+            var entries: [String: Value] = [:]
+            entries.reserveCapacity(pairs.count)
+            for pair in pairs {
+                entries[try jsonKey(pair.key, value: pair.value)] = try jsonRoundTrip(pair.value)
+            }
+            return .map(GoMap(entries))
+        }
+    }
+
+    private static func jsonKey(_ key: DecodedYAML, value: DecodedYAML) throws -> String {
+        switch key {
+        case .string(let s): return s
+        case .int(let n): return String(n)
+        case .bool(let b): return b ? "true" : "false"
+        case .float(let f):
+            switch GoFloat.formatG32(Float(f)) {
+            case "+Inf": return ".inf"
+            case "-Inf": return "-.inf"
+            case "NaN": return ".nan"
+            case let text: return text
+            }
+        case .uint:
+            throw ValueDecodingError("error converting YAML to JSON: unsupported map key of type: uint64, key: \(goSyntax(key)), value: \(goSyntax(value))")
+        default:
+            throw ValueDecodingError("error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(goSyntax(value))")
+        }
+    }
+
+    private static func jsonKindName(_ value: Value) -> String {
+        switch value {
+        case .list: return "array"
+        case .string: return "string"
+        case .float, .int: return "number"
+        case .bool: return "bool"
+        default: return "value"
+        }
+    }
+
+    static func v3Value(_ value: DecodedYAML) -> Value {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .int(n, .int)
+        case .uint(let n): return .int(Int64(bitPattern: n), .uint64)
+        case .float(let f): return .float(f)
+        case .string(let s): return .string(s)
+        case .time(let t): return .object(GoTime(t))
+        case .list(let items): return .list(items.map(v3Value))
+        case .map(let pairs):
+            var entries: [String: Value] = [:]
+            for pair in pairs { entries[v3KeyText(pair.key)] = v3Value(pair.value) }
+            return .map(GoMap(entries))
+        }
+    }
+
+    private static func v3KeyText(_ key: DecodedYAML) -> String {
+        switch key {
+        case .string(let s): return s
+        case .null: return "<nil>"
+        default: return GoFormat.format(v3Value(key))
+        }
+    }
+}
+
+extension GoTime {
+    /// The instant a YAML timestamp names (UTC when it has no zone).
+    public init(_ t: YAMLTimestamp) {
+        let offset = t.utcOffset ?? 0
+        let local = GoTime.epochSeconds(year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second)
+        self.init(seconds: local - Int64(offset), nanoseconds: Int32(t.nanosecond), utcOffset: Int32(offset),
+                  zoneName: offset == 0 ? "UTC" : "")
+    }
+}

@@ -1,0 +1,147 @@
+import Diagnostics
+
+/// A scalar's value once its tag is resolved.
+public enum ResolvedScalar: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// An integer that fits Go's `int` (64-bit).
+    case int(Int64)
+    /// An integer above `Int64.max`: Go's `uint64`.
+    case uint(UInt64)
+    case float(Double)
+    case string(String)
+    /// A YAML timestamp; `text` is the source text.
+    case timestamp(YAMLTimestamp, text: String)
+}
+
+/// A timestamp as go-yaml's `parseTimestamp` accepts it.
+public struct YAMLTimestamp: Sendable, Hashable {
+    public var year: Int64, month: Int, day: Int
+    public var hour = 0, minute = 0, second = 0, nanosecond = 0
+    /// Zone offset in seconds; nil when the text has no zone (UTC then).
+    public var utcOffset: Int?
+}
+
+/// An error from resolving a tagged scalar (`!!int abc`).
+public struct YAMLTagError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation?
+    public var description: String { message }
+}
+
+/// go-yaml's scalar resolution (`resolve.go`) in its v2 and v3 variants.
+public enum ScalarResolver {
+    static let longTagPrefix = "tag:yaml.org,2002:"
+
+    /// Resolves a scalar node's text the way go-yaml's decoder does.
+    public static func resolve(_ node: YAMLNode, dialect: YAMLDialect) throws -> ResolvedScalar {
+        guard case .scalar(let text, let style) = node.content else { return .null }
+        let tag = node.shortTag
+        // Quoted and block scalars without a specific tag are strings.
+        if (tag == nil || tag == "!") && style != .plain { return .string(text) }
+        if tag == "!" { return .string(text) }
+        do {
+            return try resolve(tag: tag ?? "", text: text, dialect: dialect)
+        } catch var error as YAMLTagError {
+            error.location = node.location
+            throw error
+        }
+    }
+
+    /// Resolves `text` carrying the short tag `tag` ("" for none).
+    public static func resolve(tag: String, text: String, dialect: YAMLDialect) throws -> ResolvedScalar {
+        let resolvable: Set<String> = ["", "!!str", "!!bool", "!!int", "!!float", "!!null", "!!timestamp"]
+        if tag == "!!binary" { return .string(GoStrconv.decodeBase64(text) ?? text) }
+        guard resolvable.contains(tag) else { return .string(text) }
+        let result = resolveUntagged(text, tag: tag, dialect: dialect)
+        if tag == "" || tag == "!!str" || tag == tagName(result) { return result }
+        if tag == "!!float", case .int(let n) = result { return .float(Double(n)) }
+        throw YAMLTagError(message: "cannot decode \(tagName(result)) `\(text)` as a \(tag)")
+    }
+
+    static func tagName(_ value: ResolvedScalar) -> String {
+        switch value {
+        case .null: return "!!null"
+        case .bool: return "!!bool"
+        case .int, .uint: return "!!int"
+        case .float: return "!!float"
+        case .string: return "!!str"
+        case .timestamp: return "!!timestamp"
+        }
+    }
+
+    private static func resolveUntagged(_ text: String, tag: String, dialect: YAMLDialect) -> ResolvedScalar {
+        if tag == "!!str" { return .string(text) }
+        let utf8 = text.utf8
+        let first = utf8.first
+        enum Hint { case none, sign, digit, map, dot }
+        let hint: Hint
+        switch first {
+        case nil: hint = .map
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): hint = .sign
+        case let c? where c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"): hint = .digit
+        case UInt8(ascii: "."): hint = .dot
+        case let c? where "yYnNtTfFoO~".utf8.contains(c): hint = .map
+        default: hint = .none
+        }
+        if hint == .none { return .string(text) }
+        if let known = keyword(text, dialect: dialect) { return known }
+        switch hint {
+        case .dot:
+            if let f = GoStrconv.parseFloat(text) { return .float(f) }
+        case .digit, .sign:
+            if tag == "" || tag == "!!timestamp", let ts = YAMLTimestamp.parse(text) {
+                return .timestamp(ts, text: text)
+            }
+            let plain = text.replacingAll("_", with: "")
+            if let n = GoStrconv.parseInt(plain) { return .int(n) }
+            if let n = GoStrconv.parseUint(plain) { return .uint(n) }
+            if GoStrconv.isYAMLStyleFloat(plain), let f = GoStrconv.parseFloat(plain) { return .float(f) }
+            if let n = parsePrefixed(plain, prefix: "0b", radix: 2) { return n }
+            if dialect == .v3, let n = parsePrefixed(plain, prefix: "0o", radix: 8) { return n }
+        default:
+            break
+        }
+        return .string(text)
+    }
+
+    private static func keyword(_ text: String, dialect: YAMLDialect) -> ResolvedScalar? {
+        switch text {
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case "", "~", "null", "Null", "NULL": return .null
+        case ".nan", ".NaN", ".NAN": return .float(.nan)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+        default: break
+        }
+        guard dialect == .v2 else { return nil }
+        switch text {
+        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
+        case "n", "N", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
+        default: return nil
+        }
+    }
+
+    /// `0b…`/`-0b…` (and in v3 `0o…`/`-0o…`) integers go-yaml tries last.
+    private static func parsePrefixed(_ plain: String, prefix: String, radix: Int) -> ResolvedScalar? {
+        if plain.hasPrefix(prefix) {
+            let digits = String(plain.dropFirst(2))
+            if let n = Int64(digits, radix: radix) { return .int(n) }
+            if !digits.hasPrefix("+"), let n = UInt64(digits, radix: radix) { return .uint(n) }
+        } else if plain.hasPrefix("-" + prefix) {
+            let digits = String(plain.dropFirst(3))
+            if !digits.hasPrefix("+"), !digits.hasPrefix("-"), let n = Int64("-" + digits, radix: radix) { return .int(n) }
+        }
+        return nil
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

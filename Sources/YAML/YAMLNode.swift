@@ -1,0 +1,78 @@
+import Diagnostics
+
+/// The presentation style of a scalar in the source text.
+public enum YAMLScalarStyle: Sendable, Hashable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// One node of a parsed YAML document, aliases already replaced by the node
+/// they refer to. Mappings keep their pairs in source order.
+public struct YAMLNode: Sendable {
+    public enum Content: Sendable {
+        case scalar(String, YAMLScalarStyle)
+        case sequence([YAMLNode])
+        case mapping([YAMLPair])
+    }
+
+    public var content: Content
+    /// The explicit tag in its long form (`tag:yaml.org,2002:str`), `!` for
+    /// the non-specific tag, nil when the node has none.
+    public var tag: String?
+    /// The anchor the node defined, if any.
+    public var anchor: String?
+    /// Where the node starts (1-based line and column, counted in characters as libyaml does).
+    public var location: SourceLocation
+    /// Whether the node was reached through an alias (`*name`).
+    public var isAlias: Bool
+    /// Whether the collection was written in flow style (`{}` / `[]`).
+    public var isFlow: Bool
+
+    public init(_ content: Content, tag: String? = nil, anchor: String? = nil,
+                location: SourceLocation, isAlias: Bool = false, isFlow: Bool = false) {
+        self.content = content
+        self.tag = tag
+        self.anchor = anchor
+        self.location = location
+        self.isAlias = isAlias
+        self.isFlow = isFlow
+    }
+
+    /// The scalar text, if this is a scalar.
+    public var scalarText: String? {
+        if case .scalar(let text, _) = content { return text }
+        return nil
+    }
+
+    /// The tag in go-yaml's short form (`!!str`), or nil.
+    public var shortTag: String? {
+        guard let tag else { return nil }
+        let prefix = "tag:yaml.org,2002:"
+        return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+    }
+
+    /// Number of nodes in this subtree (aliases counted by their expansion).
+    public var subtreeSize: Int {
+        switch content {
+        case .scalar: return 1
+        case .sequence(let items): return items.reduce(1) { $0 + $1.subtreeSize }
+        case .mapping(let pairs): return pairs.reduce(1) { $0 + $1.key.subtreeSize + $1.value.subtreeSize }
+        }
+    }
+}
+
+/// A key and value of a YAML mapping.
+public struct YAMLPair: Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// One document of a YAML stream; `root` is nil for an empty document.
+public struct YAMLDocument: Sendable {
+    public var root: YAMLNode?
+    public var location: SourceLocation
+}

@@ -1,0 +1,252 @@
+import CYAML
+import Diagnostics
+
+/// A syntax error reported by libyaml, with both marks it gives.
+public struct YAMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// libyaml's problem text (`did not find expected key`).
+    public var problem: String
+    public var problemMark: SourceLocation
+    /// libyaml's context text (`while parsing a block mapping`), if any.
+    public var context: String?
+    public var contextMark: SourceLocation?
+    /// Whether the scanner (not the parser) found the problem.
+    public var isScannerError: Bool
+
+    /// The message go-yaml gives: `yaml: line N: problem`. go-yaml v2 names
+    /// the problem's line, v3 the context's line when there is one.
+    public func goMessage(_ dialect: YAMLDialect) -> String {
+        var line = 0
+        let problemLine = problemMark.line - 1
+        let contextLine = (contextMark?.line ?? 0) - 1
+        switch dialect {
+        case .v2:
+            if problemLine > 0 {
+                line = problemLine + (isScannerError ? 1 : 0)
+            } else if contextLine > 0 {
+                line = contextLine
+            }
+        case .v3:
+            if contextLine > 0 {
+                line = contextLine + (isScannerError ? 1 : 0)
+            } else if problemLine > 0 {
+                line = problemLine + (isScannerError ? 1 : 0)
+            }
+        }
+        let text = problem.isEmpty ? "unknown problem parsing YAML content" : problem
+        return line > 0 ? "yaml: line \(line): \(text)" : "yaml: \(text)"
+    }
+
+    public var description: String {
+        var text = "\(problemMark): \(problem)"
+        if let context, let contextMark { text += " (\(context) at \(contextMark.line):\(contextMark.column))" }
+        return text
+    }
+
+    /// The error as a located value for reporting.
+    public var located: LocatedError {
+        LocatedError(problem, at: problemMark, notes: context.map { [$0] } ?? [])
+    }
+}
+
+/// A structural error found while composing nodes (aliases, anchors).
+public struct YAMLCompositionError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation
+
+    public var description: String { "\(location): \(message)" }
+}
+
+/// The go-yaml generation whose behaviour a rule follows.
+public enum YAMLDialect: Sendable, Hashable {
+    /// gopkg.in/yaml.v2: YAML 1.1 scalars; Helm's values, `fromYaml`, `toYaml`.
+    case v2
+    /// gopkg.in/yaml.v3: YAML 1.2 core scalars; helm-unittest suites, manifests and snapshots.
+    case v3
+}
+
+/// Parses YAML text into documents with libyaml's event API.
+public enum YAMLParser {
+    /// Parses the documents of `text`. `file` names the source in locations.
+    /// With `limit`, parsing stops after that many documents, as go-yaml's
+    /// `Unmarshal` stops after the first: later text is never looked at.
+    public static func parseStream(_ text: String, file: String = "", limit: Int? = nil) throws -> [YAMLDocument] {
+        var bytes = Array(text.utf8)
+        return try parseStream(bytes: &bytes, file: file, limit: limit)
+    }
+
+    /// Parses the documents of raw bytes (any encoding libyaml detects).
+    public static func parseStream(bytes: [UInt8], file: String = "", limit: Int? = nil) throws -> [YAMLDocument] {
+        var copy = bytes
+        return try parseStream(bytes: &copy, file: file, limit: limit)
+    }
+
+    private static func parseStream(bytes: inout [UInt8], file: String, limit: Int?) throws -> [YAMLDocument] {
+        var composer = Composer(file: file)
+        try bytes.withUnsafeMutableBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                throw YAMLCompositionError(message: "cannot initialise the YAML parser", location: SourceLocation(file: file, line: 1, column: 1))
+            }
+            defer { yaml_parser_delete(&parser) }
+            // An empty buffer still needs a valid pointer.
+            var empty: UInt8 = 0
+            if let base = buffer.baseAddress, buffer.count > 0 {
+                yaml_parser_set_input_string(&parser, base, buffer.count)
+            } else {
+                yaml_parser_set_input_string(&parser, &empty, 0)
+            }
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    throw syntaxError(parser, file: file)
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                try composer.handle(event)
+                if let limit, composer.documents.count >= limit { break }
+            }
+        }
+        return composer.documents
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t, file: String) -> YAMLSyntaxError {
+        let problem = parser.problem.map { String(cString: $0) } ?? ""
+        let context = parser.context.map { String(cString: $0) }
+        return YAMLSyntaxError(
+            problem: problem,
+            problemMark: location(parser.problem_mark, file: file),
+            context: context,
+            contextMark: context == nil ? nil : location(parser.context_mark, file: file),
+            isScannerError: parser.error == YAML_SCANNER_ERROR
+        )
+    }
+
+    static func location(_ mark: yaml_mark_t, file: String) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: Int(mark.index))
+    }
+}
+
+/// Builds node trees from parser events.
+private struct Composer {
+    let file: String
+    var documents: [YAMLDocument] = []
+    private var anchors: [String: YAMLNode] = [:]
+    private var open: Set<String> = []
+    private var stack: [Frame] = []
+    private var documentStart = SourceLocation(file: "", line: 1, column: 1)
+    private var root: YAMLNode?
+    private var selfReference: YAMLCompositionError?
+
+    private struct Frame {
+        var node: YAMLNode
+        var items: [YAMLNode] = []
+        var isMapping: Bool
+    }
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func handle(_ event: yaml_event_t) throws {
+        let mark = YAMLParser.location(event.start_mark, file: file)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors = [:]
+            open = []
+            selfReference = nil
+            root = nil
+            documentStart = mark
+        case YAML_DOCUMENT_END_EVENT:
+            // go-yaml reports a self-referencing alias only once the whole
+            // document has parsed, so later syntax errors take precedence.
+            if let selfReference { throw selfReference }
+            documents.append(YAMLDocument(root: root, location: documentStart))
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = string(scalar.value, Int(scalar.length))
+            let style: YAMLScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let node = YAMLNode(.scalar(text, style), tag: optionalString(scalar.tag),
+                                anchor: optionalString(scalar.anchor), location: mark)
+            try finish(node)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            let anchor = optionalString(start.anchor)
+            if let anchor { open.insert(anchor) }
+            stack.append(Frame(node: YAMLNode(.sequence([]), tag: optionalString(start.tag), anchor: anchor,
+                                              location: mark, isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE),
+                               isMapping: false))
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            let anchor = optionalString(start.anchor)
+            if let anchor { open.insert(anchor) }
+            stack.append(Frame(node: YAMLNode(.mapping([]), tag: optionalString(start.tag), anchor: anchor,
+                                              location: mark, isFlow: start.style == YAML_FLOW_MAPPING_STYLE),
+                               isMapping: true))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            var node = frame.node
+            if frame.isMapping {
+                var pairs: [YAMLPair] = []
+                pairs.reserveCapacity(frame.items.count / 2)
+                var i = 0
+                while i + 1 < frame.items.count {
+                    pairs.append(YAMLPair(key: frame.items[i], value: frame.items[i + 1]))
+                    i += 2
+                }
+                node.content = .mapping(pairs)
+            } else {
+                node.content = .sequence(frame.items)
+            }
+            if let anchor = node.anchor { open.remove(anchor) }
+            try finish(node)
+        case YAML_ALIAS_EVENT:
+            let name = string(event.data.alias.anchor, nil)
+            if open.contains(name) {
+                if selfReference == nil {
+                    selfReference = YAMLCompositionError(message: "anchor '\(name)' value contains itself", location: mark)
+                }
+                try append(YAMLNode(.scalar("", .plain), location: mark, isAlias: true))
+                return
+            }
+            guard var target = anchors[name] else {
+                throw YAMLCompositionError(message: "unknown anchor '\(name)' referenced", location: mark)
+            }
+            target.isAlias = true
+            target.location = mark
+            try append(target)
+        default:
+            break
+        }
+    }
+
+    private mutating func finish(_ node: YAMLNode) throws {
+        if let anchor = node.anchor { anchors[anchor] = node }
+        try append(node)
+    }
+
+    private mutating func append(_ node: YAMLNode) throws {
+        if stack.isEmpty {
+            root = node
+        } else {
+            stack[stack.count - 1].items.append(node)
+        }
+    }
+
+    private func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return string(pointer, nil)
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int?) -> String {
+        guard let pointer else { return "" }
+        let count = length ?? strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Values
+
+/// The values corpus: every case's expected output comes from real Helm
+/// (`scripts/gen-values-corpus.py`); chartunit must match it byte for byte.
+@Suite struct ValuesCorpusTests {
+    struct Expected: Decodable {
+        var toYaml: String?
+        var toJson: String?
+        var toPrettyJson: String?
+        var toYamlPretty: String?
+        var print: String?
+        var error: String?
+    }
+
+    static let cases = Fixtures.files(in: "values-corpus/cases", suffix: ".yaml")
+
+    static func load(_ name: String) throws -> (text: String, expected: Expected) {
+        let text = try Fixtures.text("values-corpus/cases/" + name)
+        let base = String(name.dropLast(".yaml".count))
+        let json = try Data(contentsOf: Fixtures.url("values-corpus/expected/\(base).json"))
+        return (text, try JSONDecoder().decode(Expected.self, from: json))
+    }
+
+    @Test func corpusIsLarge() {
+        #expect(Self.cases.count >= 200)
+    }
+
+    @Test(arguments: cases)
+    func jsonAndPrint(name: String) throws {
+        let (text, expected) = try Self.load(name)
+        if let error = expected.error {
+            do {
+                _ = try YAMLValues.helmValues(text, file: name)
+                Issue.record("Helm rejects this file: \(error)")
+            } catch let got as ValueDecodingError {
+                #expect(got.message == error)
+            }
+            return
+        }
+        let values = Value.map(try YAMLValues.helmValues(text, file: name))
+        #expect(try GoJSON.encode(values) == expected.toJson)
+        #expect(try GoJSON.encode(values, indent: "  ") == expected.toPrettyJson)
+        // Helm deletes every `<no value>` from rendered output (engine.go).
+        #expect(GoFormat.format(values).replacingOccurrences(of: "<no value>", with: "") == expected.print)
+    }
+}

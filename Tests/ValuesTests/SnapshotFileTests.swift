@@ -32,6 +32,21 @@ import Testing
         #expect(snapshotFile(entries) == text)
     }
 
+    /// Each stored snapshot is `snapshotYAML` of what go-yaml v3 decodes
+    /// from it (its leading newlines were stripped before it was stored).
+    @Test(arguments: snapFiles)
+    func snapshotsAreFixedPoints(_ path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let entries = try #require(SnapReader.read(text))
+        for entry in entries {
+            for item in entry.items {
+                let documents = try YAMLValues.v3Documents(item.text)
+                try #require(documents.count == 1)
+                #expect(snapshotYAML(documents[0]) == item.text, "\(entry.test) \(item.index)")
+            }
+        }
+    }
+
     @Test func sortsTestsNaturallyAndIndicesNumerically() {
         let text = snapshotFile([
             (test: "test 10", items: [(index: 10, text: "b\n"), (index: 2, text: "a\n")]),

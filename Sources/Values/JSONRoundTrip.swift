@@ -51,7 +51,10 @@ enum JSONRoundTrip {
             }
             return .mapping(pairs)
         case .object(let o):
-            if let time = o as? GoTime { return stringNode(time.rfc3339Nano) }
+            // time.Time.MarshalJSON refuses years outside 0…9999.
+            if let time = o as? GoTime, (0...9999).contains(time.components.year) {
+                return stringNode(time.rfc3339Nano)
+            }
             return nil
         }
     }

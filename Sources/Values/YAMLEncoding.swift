@@ -15,6 +15,21 @@ public func helmToYAML(_ v: Value) -> String? {
     return text.hasSuffix("\n") ? String(text.dropLast()) : text
 }
 
+/// `sigs.k8s.io/yaml.Marshal(v)` (what helm-unittest uses to hand its
+/// `set:` values to Helm): ``helmToYAML(_:)`` with its trailing line break.
+public func sigsYAMLMarshal(_ v: Value) -> String? {
+    guard let node = JSONRoundTrip.node(v) else { return nil }
+    return YAMLEmitter.emit(node, options: .goYAMLv2)
+}
+
+/// go-yaml v3 encoding of the Go value `v` with the given indentation
+/// (`yaml.Marshal` uses 4, `Encoder.SetIndent(2)` 2), trailing line break
+/// kept; nil for objects go-yaml cannot encode here (anything but times).
+public func goYAMLv3Marshal(_ v: Value, indent: Int = 4) -> String? {
+    guard let node = V3Encoding.node(v, trimLeadingNewlines: false) else { return nil }
+    return YAMLEmitter.emit(node, options: .goYAMLv3(indent: indent))
+}
+
 /// Helm's `toYamlPretty`: a go-yaml v3 encoder with `SetIndent(2)` fed the Go
 /// value directly, with one trailing line break removed.
 ///

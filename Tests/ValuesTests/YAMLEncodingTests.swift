@@ -91,6 +91,16 @@ import Testing
         #expect(helmToYAML(value) == nil)
     }
 
+    @Test func marshalVariants() {
+        let v = Value.map(["a": .list([.int(1)]), "b": .string("yes")])
+        #expect(sigsYAMLMarshal(v) == "a:\n- 1\nb: \"yes\"\n")
+        #expect(goYAMLv3Marshal(v) == "a:\n    - 1\nb: \"yes\"\n")
+        #expect(goYAMLv3Marshal(v, indent: 2) == "a:\n  - 1\nb: \"yes\"\n")
+        #expect(goYAMLv3Marshal(.object(OpaqueObject())) == nil)
+        let farFuture = Value.object(GoTime(seconds: GoTime.epochSeconds(year: 10000, month: 1, day: 1)))
+        #expect(helmToYAML(farFuture) == nil)
+    }
+
     @Test func longKeysInToYaml() {
         let ok = String(repeating: "a", count: 1022)
         #expect(helmToYAML(.map([ok: .int(1)])) == "? " + ok + "\n: 1")

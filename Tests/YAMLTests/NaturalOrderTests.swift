@@ -84,3 +84,33 @@ import Testing
         #expect(EmitStringStyle.requestedStyle(for: "a\rb", dialect: .v3) == .plain)
     }
 }
+
+/// The emitter's quoting check and the decoder's resolver are separate
+/// code; they must agree on which plain texts read back as strings.
+@Suite struct EmitStringStyleAgreesWithResolver {
+    static let samples: [String] = {
+        var out = ["", "~", "null", "y", "yes", "on", "OFF", "true", "1", "-1", "+1", "0", "00", "08", "0777", "0o17",
+                   "0x1F", "0x", "0b101", "-0b101", "0b2", "1_000", "1__", "_1", "1.", ".5", "-.5", "+.5", "1e3",
+                   "1e999", "1e-999", ".e5", "._5", ".inf", "-.Inf", ".nan", "1:20", "2021-01-01", "2021-1-1",
+                   "2021-02-29", "2020-02-29", "2021-01-01T10:00:00Z", "2021-01-01t10:00:00.5+02:00",
+                   "2021-01-01 10:00:00", "2021-01-01 10:00:00Z", "2021-01-01T25:00:00Z", "2021-01-01T10:00:00",
+                   "9223372036854775807", "9223372036854775808", "18446744073709551615", "18446744073709551616",
+                   "-9223372036854775809", "12e", "1.2.3", "--1", "-", "+", ".", "<<", "x", "0.0", "-0", "+0x10"]
+        for a in ["0", "1", "9", ".", "-", "+", "_", "e", "x", ":", "b", "o"] {
+            for b in ["0", "1", "9", ".", "-", "+", "_", "e", "x", ":", "b", "o"] {
+                out.append(a + b)
+                out.append("1" + a + b)
+                out.append(a + "1" + b + "2")
+            }
+        }
+        return out
+    }()
+
+    @Test(arguments: samples)
+    func agree(_ text: String) throws {
+        let resolved = try ScalarResolver.resolve(tag: "", text: text, dialect: .v2)
+        let isString: Bool
+        if case .string = resolved { isString = true } else { isString = false }
+        #expect(EmitStringStyle.resolvesToNonString(text) == !isString)
+    }
+}

@@ -38,7 +38,7 @@ test: deps unit-test oracle-check
 
 unit-test: deps
 	@mkdir -p .build
-	$(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(◇|↳|✔ Test .* with|✔ Test [a-zA-Z]).*' ; exit $${PIPESTATUS[0]}
+	$(SWIFT) test 2>&1 | tee .build/test.log | awk '/^(◇|↳)/ {next} /^✔ Test run with/ {print; next} /^✔ (Test|Suite) / {next} {print}' ; exit $${PIPESTATUS[0]}
 
 ## corpus: regenerate the golden data under Tests/Fixtures from real Helm.
 corpus: oracle

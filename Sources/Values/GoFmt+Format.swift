@@ -241,7 +241,8 @@ extension GoPrinter {
                 tail = Array(num[i...])
                 num.removeSubrange(i...)
                 break scan
-            case UInt8(ascii: "e"), UInt8(ascii: "E") where verb != UInt8(ascii: "x") && verb != UInt8(ascii: "X"):
+            case UInt8(ascii: "e") where verb != UInt8(ascii: "x") && verb != UInt8(ascii: "X"),
+                 UInt8(ascii: "E") where verb != UInt8(ascii: "x") && verb != UInt8(ascii: "X"):
                 tail = Array(num[i...])
                 num.removeSubrange(i...)
                 break scan

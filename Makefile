@@ -38,6 +38,7 @@ test: deps
 ## corpus: regenerate the golden data from the oracle (needs the oracle venv).
 corpus: oracle
 	$(ORACLE_PY) scripts/gen-values-corpus.py
+	$(ORACLE_PY) scripts/gen-printf-corpus.py
 
 demo: release
 	$(BIN) version

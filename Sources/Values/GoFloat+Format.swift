@@ -7,7 +7,10 @@ extension GoFloat {
     /// count after the point (`e`, `f`), the significant digit count (`g`),
     /// or `-1` for the shortest text that reads back as `value`.
     public static func format(_ value: Double, _ format: Character, precision: Int) -> String {
-        String(decoding: formatBytes(value, UInt8(ascii: format.unicodeScalars.first ?? "g"), precision: precision), as: UTF8.self)
+        guard let scalar = format.unicodeScalars.first, format.unicodeScalars.count == 1, scalar.isASCII else {
+            return "%" + String(format)
+        }
+        return String(decoding: formatBytes(value, UInt8(scalar.value), precision: precision), as: UTF8.self)
     }
 
     /// ``format(_:_:precision:)`` as ASCII bytes.

@@ -209,8 +209,8 @@ extension GoPrinter {
     mutating func printFloat(_ value: Value, _ v: Double, verb: Unicode.Scalar) {
         switch verb {
         case "v": fmtFloat(v, verb: UInt8(ascii: "g"), prec: -1)
-        case "b", "g", "G", "x", "X": fmtFloat(v, verb: UInt8(ascii: String(verb).unicodeScalars.first ?? "g"), prec: -1)
-        case "f", "e", "E": fmtFloat(v, verb: UInt8(ascii: String(verb).unicodeScalars.first ?? "f"), prec: 6)
+        case "b", "g", "G", "x", "X": fmtFloat(v, verb: UInt8(truncatingIfNeeded: verb.value), prec: -1)
+        case "f", "e", "E": fmtFloat(v, verb: UInt8(truncatingIfNeeded: verb.value), prec: 6)
         case "F": fmtFloat(v, verb: UInt8(ascii: "f"), prec: 6)
         default: badVerb(value, verb: verb)
         }

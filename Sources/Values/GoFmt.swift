@@ -11,9 +11,12 @@
 /// Two things Go prints cannot be reproduced: `%p` of a map, list or byte
 /// slice prints a memory address in Go; here it prints the fixed address
 /// `0xc000010000` (formatted with the verb's flags, so `%#p` gives
-/// `c000010000`). And verbs other than `%v %s %q %x %X %T %p` on an object
-/// that is a Go struct print the struct's fields in Go; here they print
-/// `%!verb(type=text)` with the object's `%v` text.
+/// `c000010000`); `%p` of any other value is Go's `%!p(int=1)` error form,
+/// exactly as Go prints it. And where Go prints the fields of a struct
+/// object (verbs other than `%v %s %q %x %X %T %p` on it, `%#v` of one
+/// without a `GoString` method, or an object inside a `%!verb(...)` error),
+/// chartunit prints the object's `%v` text (`%!d(time.Time=2020-01-02 …)`
+/// for a verb that does not apply).
 public enum GoFmt {
     /// `fmt.Sprint`: operands in `%v`, a space between two operands when
     /// neither is a string.

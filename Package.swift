@@ -25,10 +25,12 @@ let package = Package(
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
         .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics"]),
         .target(name: "PathQuery", dependencies: ["Values", "Diagnostics"]),
+        .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "Values", "YAML", "Diagnostics"]),
+        .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",
             dependencies: [
-                "YAML", "Values", "GoTemplate",
+                "YAML", "Values", "GoTemplate", "Helm", "UnitTest", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,8 @@ let package = Package(
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "Values"]),
         .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values"]),
+        .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
     ]
 )

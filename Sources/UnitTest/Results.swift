@@ -1,0 +1,144 @@
+/// One line of an assertion's failure detail, kept structured so only the
+/// reports decide how it looks. helm-unittest prints these at three tabs.
+public enum FailureLine: Sendable, Hashable {
+    /// `Name:\tvalue`, e.g. `Template:\tchart/templates/x.yaml`, `DocumentIndex:\t0`, `Path:\tspec.replicas`.
+    case field(String, String)
+    /// A heading such as `Expected to equal:` or `Actual:`.
+    case heading(String)
+    /// A value block shown under a heading: every line indented by one tab,
+    /// the whole trimmed of surrounding newlines, tabs and spaces.
+    case block(String)
+    /// Any other line, as is.
+    case text(String)
+}
+
+/// The outcome of one assertion of a test job.
+public struct AssertionResult: Sendable, Hashable {
+    /// The position of the assertion in the test's `asserts` list.
+    public var index: Int
+    /// The assertion type as written (`equal`, `notContains`…).
+    public var assertType: String
+    /// Whether the assertion had `not: true`.
+    public var isNegated: Bool
+    public var passed: Bool
+    public var skipped: Bool
+    public var skipReason: String
+    public var failureLines: [FailureLine]
+    /// A title that replaces the standard `- asserts[i] \`type\` fail`.
+    public var customInfo: String?
+
+    public init(index: Int, assertType: String, isNegated: Bool = false, passed: Bool, skipped: Bool = false,
+                skipReason: String = "", failureLines: [FailureLine] = [], customInfo: String? = nil) {
+        self.index = index
+        self.assertType = assertType
+        self.isNegated = isNegated
+        self.passed = passed
+        self.skipped = skipped
+        self.skipReason = skipReason
+        self.failureLines = failureLines
+        self.customInfo = customInfo
+    }
+}
+
+/// The outcome of one test job (`it:`) of a suite.
+public struct TestJobResult: Sendable, Hashable {
+    public var displayName: String
+    public var index: Int
+    public var passed: Bool
+    public var skipped: Bool
+    /// An error that stopped the job before its assertions ran (render failure, bad values…).
+    public var executionError: String?
+    public var assertions: [AssertionResult]
+    /// Wall time of the job.
+    public var duration: Duration
+
+    public init(displayName: String, index: Int, passed: Bool, skipped: Bool = false, executionError: String? = nil,
+                assertions: [AssertionResult] = [], duration: Duration = .zero) {
+        self.displayName = displayName
+        self.index = index
+        self.passed = passed
+        self.skipped = skipped
+        self.executionError = executionError
+        self.assertions = assertions
+        self.duration = duration
+    }
+}
+
+/// Snapshot counts of one suite: compared, failed, newly created and vanished entries.
+public struct SnapshotCounts: Sendable, Hashable {
+    public var total: Int
+    public var failed: Int
+    public var created: Int
+    public var vanished: Int
+
+    public init(total: Int = 0, failed: Int = 0, created: Int = 0, vanished: Int = 0) {
+        self.total = total
+        self.failed = failed
+        self.created = created
+        self.vanished = vanished
+    }
+}
+
+/// The outcome of one test suite (one document of a `*_test.yaml` file).
+public struct TestSuiteResult: Sendable, Hashable {
+    public var displayName: String
+    /// The suite file as given on the command line or found by the glob (relative paths stay relative).
+    public var filePath: String
+    public var passed: Bool
+    public var skipped: Bool
+    /// Whether fail-fast stopped the suite early.
+    public var failFast: Bool
+    /// An error that stopped the whole suite (bad suite file, unknown assertion…).
+    public var executionError: String?
+    public var tests: [TestJobResult]
+    public var snapshot: SnapshotCounts
+
+    public init(displayName: String, filePath: String, passed: Bool, skipped: Bool = false, failFast: Bool = false,
+                executionError: String? = nil, tests: [TestJobResult] = [], snapshot: SnapshotCounts = SnapshotCounts()) {
+        self.displayName = displayName
+        self.filePath = filePath
+        self.passed = passed
+        self.skipped = skipped
+        self.failFast = failFast
+        self.executionError = executionError
+        self.tests = tests
+        self.snapshot = snapshot
+    }
+
+    /// The sum of the jobs' durations, as helm-unittest reports a suite's time.
+    public var duration: Duration { tests.reduce(.zero) { $0 + $1.duration } }
+}
+
+/// The outcome of testing one chart.
+public struct ChartResult: Sendable, Hashable {
+    /// The chart's name (`### Chart [ name ] path`).
+    public var name: String
+    /// The chart path as given on the command line.
+    public var path: String
+    /// An error that stopped the chart before any suite ran (load failure, suite parse error).
+    public var executionError: String?
+    public var suites: [TestSuiteResult]
+
+    public init(name: String, path: String, executionError: String? = nil, suites: [TestSuiteResult] = []) {
+        self.name = name
+        self.path = path
+        self.executionError = executionError
+        self.suites = suites
+    }
+
+    public var passed: Bool { executionError == nil && suites.allSatisfy { $0.passed || $0.skipped } }
+}
+
+/// The outcome of a whole `chartunit test` run.
+public struct RunResult: Sendable, Hashable {
+    public var charts: [ChartResult]
+    /// Wall time of the run.
+    public var duration: Duration
+
+    public init(charts: [ChartResult], duration: Duration) {
+        self.charts = charts
+        self.duration = duration
+    }
+
+    public var passed: Bool { charts.allSatisfy(\.passed) }
+}

@@ -72,6 +72,7 @@ FUNCS = [  # (output key, template file, template text)
     ("toPrettyJson", "toPrettyJson.txt", "{{ toPrettyJson .Values }}"),
     ("toYamlPretty", "toYamlPretty.txt", "{{ toYamlPretty .Values }}"),
     ("print", "print.txt", "{{ .Values }}"),
+    ("toToml", "toToml.txt", "{{ toToml .Values }}"),
 ]
 
 

@@ -11,6 +11,7 @@ import Testing
         var toPrettyJson: String?
         var toYamlPretty: String?
         var print: String?
+        var toToml: String?
         var error: String?
     }
 
@@ -44,5 +45,9 @@ import Testing
         #expect(try GoJSON.encode(values, indent: "  ") == expected.toPrettyJson)
         // Helm deletes every `<no value>` from rendered output (engine.go).
         #expect(GoFormat.format(values).replacingOccurrences(of: "<no value>", with: "") == expected.print)
+        // Helm's toToml returns the encoder's error text as its output.
+        let toml: String
+        do { toml = try GoTOML.encode(values) } catch let error as GoTOML.EncodingError { toml = error.message }
+        #expect(toml.replacingOccurrences(of: "<no value>", with: "") == expected.toToml)
     }
 }

@@ -7,6 +7,8 @@ final class ParseSession {
     var order: [String] = []
     let functions: FunctionMap
     let parseName: String
+    /// Nesting of control structures and parentheses (for stack hopping).
+    var nesting = 0
 
     init(text: String, parseName: String, functions: FunctionMap, emitComments: Bool) {
         lexer = Lexer(text)
@@ -281,6 +283,12 @@ final class Parser {
     }
 
     private func parseControl(_ context: String) throws -> BranchNode {
+        session.nesting += 1
+        defer { session.nesting -= 1 }
+        return try DeepStack.guarded(depth: session.nesting) { try parseControlBody(context) }
+    }
+
+    private func parseControlBody(_ context: String) throws -> BranchNode {
         let mark = vars.count
         defer { vars.removeSubrange(mark...) }
         let pipe = try pipeline(context, end: .rightDelim)
@@ -392,8 +400,12 @@ final class Parser {
         case .leftParen:
             if stackDepth >= Parser.maxStackDepth { throw errorf("max expression depth exceeded") }
             stackDepth += 1
-            defer { stackDepth -= 1 }
-            return .pipe(try DeepStack.guarded(depth: stackDepth) { try pipeline("parenthesized pipeline", end: .rightParen) })
+            session.nesting += 1
+            defer {
+                stackDepth -= 1
+                session.nesting -= 1
+            }
+            return .pipe(try DeepStack.guarded(depth: session.nesting) { try pipeline("parenthesized pipeline", end: .rightParen) })
         case .string, .rawString:
             do {
                 return .string(StringNode(pos: t.pos, quoted: t.val, text: try Literals.unquote(t.val)))

@@ -60,6 +60,13 @@ public final class ListNode: Sendable {
         for n in nodes { n.write(to: &s) }
     }
 
+    /// Go's `ListNode.String()`: the statements printed back as source.
+    public var description: String {
+        var s = ""
+        write(to: &s)
+        return s
+    }
+
     /// Go's `parse.IsEmptyTree`: only whitespace text and comments.
     var isEmptyTree: Bool {
         for n in nodes {

@@ -8,10 +8,15 @@ enum Builtin: Sendable, Hashable {
 
 /// A complex128 constant (`1i`, `1+2i` literals).
 public struct GoComplex: GoObject, Hashable {
+    /// The real part.
     public var real: Double
+    /// The imaginary part.
     public var imag: Double
+    /// `complex128`.
     public var goTypeName: String { "complex128" }
+    /// `complex128`.
     public var goKind: String { "complex128" }
+    /// False only for `0+0i`.
     public var isTruthy: Bool { real != 0 || imag != 0 }
     /// `%v`: `(1+2i)`.
     public var goFormatted: String {

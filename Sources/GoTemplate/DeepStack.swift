@@ -10,16 +10,20 @@ import Darwin
 /// Go's depth limits (10000 nested parentheses, 100000 nested template
 /// calls) end in Go's errors rather than a stack overflow.
 enum DeepStack {
-    /// Recursion levels run on one thread before hopping to a new one.
-    static let chunk = 256
+    /// Recursion levels run on the caller's thread before the first hop
+    /// (small, since the caller's stack size and use are unknown).
+    static let firstHop = 48
+    /// Recursion levels run on each helper thread (a template level takes
+    /// about 8 KB of stack in debug builds, 2 KB in release builds).
+    static let chunk = 2048
     /// Stack size of each helper thread.
     static let stackSize = 64 << 20
 
-    /// Runs `body` here, or on a fresh big-stack thread when `depth` is a
-    /// positive multiple of ``chunk``.
+    /// Runs `body` here, or on a fresh big-stack thread when `depth` reaches
+    /// ``firstHop`` and every ``chunk`` levels after it.
     @inline(__always)
     static func guarded<T>(depth: Int, _ body: () throws -> T) throws -> T {
-        if depth == 0 || depth % chunk != 0 { return try body() }
+        if depth < firstHop || (depth - firstHop) % chunk != 0 { return try body() }
         return try onNewThread(body)
     }
 
@@ -61,7 +65,4 @@ enum DeepStack {
             return try result.get()
         }
     }
-
-    /// Runs `body` directly (kept for call sites that may later hop).
-    static func run<T>(_ body: () throws -> T) throws -> T { try body() }
 }

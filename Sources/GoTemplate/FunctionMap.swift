@@ -121,6 +121,7 @@ public struct GoError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// An error with `message` as its text.
     public init(_ message: String) { self.message = message }
+    /// The error text.
     public var description: String { message }
 }
 

@@ -42,7 +42,7 @@ final class Parser {
     static func parse(name: String, text: String, functions: FunctionMap, emitComments: Bool = false) throws -> (trees: [String: ListNode], order: [String]) {
         let session = ParseSession(text: text, parseName: name, functions: functions, emitComments: emitComments)
         let top = Parser(session: session, name: name)
-        let root = try DeepStack.run { try top.parseTop() }
+        let root = try top.parseTop()
         try top.add(root)
         return (session.trees, session.order)
     }

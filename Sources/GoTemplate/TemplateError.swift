@@ -14,6 +14,7 @@ public struct TemplateError: WrappingError, Sendable {
         case noTemplate
     }
 
+    /// The kind of failure, which selects the text shape.
     public var kind: Kind
     /// Parse errors: the parse name. Execution errors: the executing template.
     public var templateName: String
@@ -31,6 +32,7 @@ public struct TemplateError: WrappingError, Sendable {
     /// For ``Kind/noTemplate``: the set's name.
     public var setName: String?
 
+    /// The wrapped function error (Go's `errors.Unwrap` past the `fmt` wrapper).
     public var underlying: (any Error)? { cause }
 
     /// Go's error text.

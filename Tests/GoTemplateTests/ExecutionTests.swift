@@ -29,7 +29,7 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
     }
 
     @Test func deeplyNestedIfs() {
-        let n = 5000
+        let n = 20000
         let text = String(repeating: "{{if 1}}", count: n) + "x" + String(repeating: "{{end}}", count: n)
         #expect(render(text).0 == "x")
     }

@@ -165,13 +165,14 @@ final class Executor {
     }
 
     func walk(_ dot: RV, _ n: Node) throws -> Control {
-        at(.node(n))
+        // Go records every node here; only nodes that can be the context of
+        // an error are recorded (range and template record themselves).
         switch n {
         case .text(let t):
             output += t.text
         case .action(let a):
             let val = try evalPipeline(dot, a.pipe)
-            if a.pipe.decl.isEmpty { printValue(n, val) }
+            if a.pipe.decl.isEmpty { printValue(val) }
         case .comment:
             break
         case .ifNode(let b):
@@ -190,8 +191,7 @@ final class Executor {
         return .normal
     }
 
-    func printValue(_ n: Node, _ v: RV) {
-        at(.node(n))
+    func printValue(_ v: RV) {
         switch v {
         case .invalid: output += "<no value>"
         case .iface(let x), .val(let x): GoFormat.write(x, to: &output)

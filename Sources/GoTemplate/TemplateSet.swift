@@ -138,16 +138,18 @@ public struct TemplateSet: Sendable {
             throw TemplateError(kind: .noTemplate, templateName: name, location: nil, nodeText: nil, message: "", cause: nil, setName: self.name)
         }
         let executor = Executor(set: self, template: template, environment: environment)
+        // Hand the caller's buffer to the executor and take it back after,
+        // so the output grows in place.
+        executor.output = output
+        output = ""
+        defer { swap(&output, &executor.output) }
         do {
             try executor.run(data: data)
         } catch let e as TemplateError {
-            output += executor.output
             throw e
         } catch {
-            output += executor.output
             throw TemplateError(kind: .execution, templateName: name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
         }
-        output += executor.output
     }
 
     /// Executes the template `name` and returns its output.

@@ -99,7 +99,7 @@ EXEC = [
     ("range-assign-one-var", "{{$e := 9}}{{range $e = .l}}{{end}}{{$e}}"), ("range-dollar", "{{range .ls}}{{$.s}}-{{.name}} {{end}}"),
     ("var-decl-prints-nothing", "{{$x := 1}}"), ("var-scope-if", "{{$x := 1}}{{if true}}{{$x := 2}}{{$x}}{{end}}{{$x}}"),
     ("var-assign-in-if", "{{$x := 1}}{{if true}}{{$x = 2}}{{end}}{{$x}}"), ("var-pipeline-value", "{{$x := .m | len}}{{$x}}"),
-    ("dollar-root", "{{$.i}}"), ("dollar-alone", "{{with .s}}{{$}}{{end}}"),
+    ("dollar-root", "{{$.i}}"), ("dollar-alone", "{{with .s}}{{$.s}}{{len $}}{{end}}"),
     ("template", "{{define \"x\"}}<{{.}}>{{end}}{{template \"x\" .s}}"), ("template-no-arg", "{{define \"x\"}}<{{.}}>{{end}}{{template \"x\"}}"),
     ("template-dollar", "{{define \"x\"}}{{$}}{{end}}{{template \"x\" .i}}"), ("template-not-defined", "{{template \"nope\"}}"),
     ("template-vars-isolated", "{{define \"x\"}}{{$y := 1}}{{$y}}{{end}}{{$y := 2}}{{template \"x\"}}{{$y}}"),
@@ -138,6 +138,13 @@ EXEC = [
     ("error-location-line3", "a\nb\n  {{ .s.x }}"), ("error-location-if", "{{if .s.x}}{{end}}"), ("error-location-range", "{{range .s.x}}{{end}}"),
     ("error-context-pipe", "{{.s | len | .x}}"), ("error-context-if-node", "{{if 1}}{{range .s}}{{end}}{{end}}"),
     ("percent-in-context", "{{ .m.x% }}"),
+    ("obj-field", "{{.obj.Name}}"), ("obj-method-arg", "{{.obj.Get \"x\"}}"), ("obj-method-piped", "{{\"y\" | .obj.Get}}"),
+    ("obj-method-no-arg", "{{.obj.Get}}"), ("obj-method-bad-arg", "{{.obj.Get 1}}"), ("obj-method-two", "{{.obj.Pair 2 \"b\"}}"),
+    ("obj-method-two-piped", "{{\"b\" | .obj.Pair 2}}"), ("obj-method-variadic", "{{.obj.Join \"-\" 1 2}} {{.obj.Join \"-\"}}"),
+    ("obj-field-with-arg", "{{.obj.Name 1}}"), ("obj-missing-member", "{{.obj.Nope}}"), ("obj-method-error", "{{.obj.Fail}}"),
+    ("obj-print", "{{.obj}}"), ("obj-truth", "{{if .obj}}y{{end}}"), ("obj-with-field", "{{with .obj}}{{.Name}}{{end}}"),
+    ("obj-with-missing", "{{with .obj}}{{.Nope}}{{end}}"), ("obj-method-wrong-count", "{{.obj.Pair 1}}"),
+    ("obj-method-var", "{{$o := .obj}}{{$o.Get \"v\"}}"),
 ]
 
 EXECZERO = [

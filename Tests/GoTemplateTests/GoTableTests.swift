@@ -22,8 +22,27 @@ struct TableRow: Sendable, CustomStringConvertible {
     }
 }
 
+/// Go's `*Obj` of the table generator: a field and methods with arguments.
+struct TableObj: GoMethodProvider {
+    var goTypeName: String { "*main.Obj" }
+    var goKind: String { "ptr" }
+    var goFormatted: String { "{n}" }
+    func member(_ name: String) -> Value? { name == "Name" ? .string("n") : nil }
+    func method(_ name: String) -> TemplateFunction? {
+        switch name {
+        case "Get": return TemplateFunction([.string], returns: .string) { a, _ in .string("got " + (a[0].stringValue ?? "")) }
+        case "Pair": return TemplateFunction([.int, .string], returns: .string) { a, _ in .string(GoFmt.sprint([a[1], a[0]])) }
+        case "Fail": return TemplateFunction([], returns: .string) { _, _ in throw GoError("failed") }
+        case "Join":
+            return TemplateFunction([.string], variadic: .any, returns: .string) { a, _ in .string(GoFmt.sprint([a[0], .list(Array(a.dropFirst()))])) }
+        default: return nil
+        }
+    }
+}
+
 /// The data Go's table generator executes with.
 let tableData: Value = .map([
+    "obj": .object(TableObj()),
     "i": .int(3), "i64": .int(-5, .int64), "u8": .int(7, .uint8), "f": .float(1.5), "f3": .float(3),
     "s": .string("hello"), "b": .bool(true), "z": .int(0), "nilv": .null,
     "l": .list([.int(1), .string("two"), .float(3.5), .null, .bool(true)]), "el": .list([]),

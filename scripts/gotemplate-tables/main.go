@@ -17,8 +17,17 @@ type Row struct {
 	Error  *string `json:"error,omitempty"`
 }
 
+// Obj is a struct with methods, as Helm's .Files and .Capabilities are.
+type Obj struct{ Name string }
+
+func (o *Obj) Get(s string) string             { return "got " + s }
+func (o *Obj) Pair(a int, b string) string     { return fmt.Sprint(b, a) }
+func (o *Obj) Fail() (string, error)           { return "", fmt.Errorf("failed") }
+func (o *Obj) Join(sep string, xs ...any) string { return fmt.Sprint(sep, xs) }
+
 func data() map[string]any {
 	return map[string]any{
+		"obj": &Obj{Name: "n"},
 		"i": 3, "i64": int64(-5), "u8": uint8(7), "f": 1.5, "f3": 3.0, "s": "hello", "b": true, "z": 0,
 		"nilv": nil, "l": []any{1, "two", 3.5, nil, true}, "el": []any{},
 		"m":  map[string]any{"a": 1, "b": "x", "n": nil, "sub": map[string]any{"k": "v"}},

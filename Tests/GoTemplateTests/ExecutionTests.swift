@@ -187,3 +187,29 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
     }
 }
 
+
+@Suite struct ObjectTests {
+    struct Files: GoRangeable {
+        var goTypeName: String { "engine.files" }
+        var goKind: String { "map" }
+        var goFormatted: String { "map[a.txt:[97] b.txt:[98]]" }
+        var rangeEntries: [(key: Value?, value: Value)] { [(.string("a.txt"), .string("A")), (.string("b.txt"), .string("B"))] }
+    }
+
+    @Test func rangeAndLenOverObjects() {
+        let data: Value = .map(["f": .object(Files())])
+        #expect(render("{{ range $k, $v := .f }}{{ $k }}={{ $v }};{{ end }}{{ len .f }}", data: data).0 == "a.txt=A;b.txt=B;2")
+    }
+
+    @Test func commentsKeptWhenAsked() throws {
+        var set = TemplateSet(options: ExecutionOptions(parseComments: true))
+        try set.parse("a{{/* c */}}b", name: "t")
+        #expect(set.lookup("t")?.root.description == "a{{/* c */}}b")
+        #expect(try set.execute("t", data: .null) == "ab")
+    }
+
+    @Test func breakCanBeAFunctionName() {
+        let brk = TemplateFunction([], returns: .string) { _, _ in .string("B") }
+        #expect(render("{{ break }}", functions: FunctionMap(["break": brk])).0 == "B")
+    }
+}

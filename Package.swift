@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "chartunit", dependencies: ["ChartunitCLI"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values", "YAML"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
     ]
 )

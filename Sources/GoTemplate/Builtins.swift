@@ -1,0 +1,242 @@
+import Values
+
+/// Go's builtin template functions.
+enum Builtin: Sendable, Hashable {
+    case and, or, not, len, index, slice, eq, ne, lt, le, gt, ge
+    case print, printf, println, html, js, urlquery, call
+}
+
+/// A complex128 constant (`1i`, `1+2i` literals).
+public struct GoComplex: GoObject, Hashable {
+    /// The real part.
+    public var real: Double
+    /// The imaginary part.
+    public var imag: Double
+    /// `complex128`.
+    public var goTypeName: String { "complex128" }
+    /// `complex128`.
+    public var goKind: String { "complex128" }
+    /// False only for `0+0i`.
+    public var isTruthy: Bool { real != 0 || imag != 0 }
+    /// `%v`: `(1+2i)`.
+    public var goFormatted: String {
+        let im = GoFloat.formatG(imag)
+        let sign = imag.sign == .minus || imag.isNaN ? "" : "+"
+        return "(\(GoFloat.formatG(real))\(sign)\(im)i)"
+    }
+}
+
+enum Builtins {
+    static let table: [String: TemplateFunction] = [
+        "and": TemplateFunction(builtin: .and, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
+        "or": TemplateFunction(builtin: .or, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
+        "call": TemplateFunction(builtin: .call, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
+        "html": TemplateFunction(builtin: .html, [], variadic: .any, returns: .string),
+        "index": TemplateFunction(builtin: .index, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
+        "slice": TemplateFunction(builtin: .slice, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
+        "js": TemplateFunction(builtin: .js, [], variadic: .any, returns: .string),
+        "len": TemplateFunction(builtin: .len, [.reflectValue], returns: .int),
+        "not": TemplateFunction(builtin: .not, [.reflectValue], returns: .bool),
+        "print": TemplateFunction(builtin: .print, [], variadic: .any, returns: .string),
+        "printf": TemplateFunction(builtin: .printf, [.string], variadic: .any, returns: .string),
+        "println": TemplateFunction(builtin: .println, [], variadic: .any, returns: .string),
+        "urlquery": TemplateFunction(builtin: .urlquery, [], variadic: .any, returns: .string),
+        "eq": TemplateFunction(builtin: .eq, [.reflectValue], variadic: .reflectValue, returns: .bool),
+        "ge": TemplateFunction(builtin: .ge, [.reflectValue, .reflectValue], returns: .bool),
+        "gt": TemplateFunction(builtin: .gt, [.reflectValue, .reflectValue], returns: .bool),
+        "le": TemplateFunction(builtin: .le, [.reflectValue, .reflectValue], returns: .bool),
+        "lt": TemplateFunction(builtin: .lt, [.reflectValue, .reflectValue], returns: .bool),
+        "ne": TemplateFunction(builtin: .ne, [.reflectValue, .reflectValue], returns: .bool),
+    ]
+
+    static func invoke(_ b: Builtin, _ argv: [RV]) throws -> RV {
+        switch b {
+        case .not: return .val(.bool(!Executor.isTrue(argv[0].indirected)))
+        case .len: return .val(.int(try length(argv[0])))
+        case .index: return try index(argv[0], argv.dropFirst())
+        case .slice: return try slice(argv[0], argv.dropFirst())
+        case .eq: return .val(.bool(try Compare.eq(argv[0], argv.dropFirst())))
+        case .ne: return .val(.bool(!(try Compare.eq(argv[0], argv[1...]))))
+        case .lt: return .val(.bool(try Compare.lt(argv[0], argv[1])))
+        case .le: return .val(.bool(try Compare.le(argv[0], argv[1])))
+        case .gt: return .val(.bool(!(try Compare.le(argv[0], argv[1]))))
+        case .ge: return .val(.bool(!(try Compare.lt(argv[0], argv[1]))))
+        case .print: return .val(.string(GoFmt.sprint(argv.map(\.value))))
+        case .printf:
+            return .val(.string(GoFmt.sprintf(argv[0].value.stringValue ?? "", argv.dropFirst().map(\.value))))
+        case .println: return .val(.string(GoFmt.sprintln(argv.map(\.value))))
+        case .html: return .val(.string(htmlEscape(evalArgs(argv))))
+        case .js: return .val(.string(jsEscape(evalArgs(argv))))
+        case .urlquery: return .val(.string(queryEscape(evalArgs(argv))))
+        case .and, .or, .call: return .invalid
+        }
+    }
+
+    /// Go's `length`.
+    static func length(_ item: RV) throws -> Int {
+        switch item {
+        case .iface(.null): throw GoError("len of nil pointer")
+        case .invalid: throw GoError("reflect: call of reflect.Value.Type on zero Value")
+        case .iface(let v), .val(let v):
+            switch v {
+            case .string(let s): return s.utf8.count
+            case .list(let l): return l.count
+            case .map(let m): return m.count
+            case .object(let o as any GoRangeable): return o.rangeEntries.count
+            default: throw GoError("len of type \(v.goTypeName)")
+            }
+        }
+    }
+
+    /// Go's `indexArg`.
+    static func indexArg(_ index: RV, cap: Int) throws -> Int {
+        let x: Int64
+        switch index {
+        case .val(.int(let n, let kind)):
+            x = n
+            if kind.isUnsigned && n < 0 { throw GoError("index out of range: \(n)") }
+        case .invalid: throw GoError("cannot index slice/array with nil")
+        default: throw GoError("cannot index slice/array with type \(index.typeName)")
+        }
+        if x < 0 || x > Int64(cap) { throw GoError("index out of range: \(x)") }
+        return Int(x)
+    }
+
+    /// Go's `index`.
+    static func index(_ item: RV, _ indexes: ArraySlice<RV>) throws -> RV {
+        var item = item.indirected
+        if !item.isValid { throw GoError("index of untyped nil") }
+        for raw in indexes {
+            let index = raw.indirected
+            if item.isNilInterface { throw GoError("index of nil pointer") }
+            let value = item.value
+            switch value {
+            case .list(let l):
+                let x = try indexArg(index, cap: l.count)
+                if x >= l.count { throw GoError("reflect: slice index out of range") }
+                item = .iface(l[x])
+            case .string(let s):
+                let bytes = Array(s.utf8)
+                let x = try indexArg(index, cap: bytes.count)
+                if x >= bytes.count { throw GoError("reflect: string index out of range") }
+                item = .val(.int(Int64(bytes[x]), .uint8))
+            case .map(let m):
+                let key: String
+                switch index {
+                case .invalid: throw GoError("value is nil; should be of type string")
+                case .val(.string(let k)): key = k
+                default: throw GoError("value has type \(index.typeName); should be string")
+                }
+                item = .iface(m.entries[key] ?? .null)
+            default:
+                throw GoError("can't index item of type \(value.goTypeName)")
+            }
+        }
+        return item
+    }
+
+    /// Go's builtin `slice` (Helm replaces it with Sprig's).
+    static func slice(_ item: RV, _ indexes: ArraySlice<RV>) throws -> RV {
+        let item = item.indirected
+        guard case .val(let value) = item else { throw GoError("slice of untyped nil") }
+        if indexes.count > 3 { throw GoError("too many slice indexes: \(indexes.count)") }
+        let count: Int
+        switch value {
+        case .string(let s):
+            if indexes.count == 3 { throw GoError("cannot 3-index slice a string") }
+            count = s.utf8.count
+        case .list(let l): count = l.count
+        default: throw GoError("can't slice item of type \(value.goTypeName)")
+        }
+        var idx = [0, count, count]
+        for (i, index) in indexes.enumerated() { idx[i] = try indexArg(index.indirected, cap: count) }
+        if idx[0] > idx[1] { throw GoError("invalid slice index: \(idx[0]) > \(idx[1])") }
+        if indexes.count == 3 && idx[1] > idx[2] { throw GoError("invalid slice index: \(idx[1]) > \(idx[2])") }
+        switch value {
+        case .string(let s): return .val(.string(String(decoding: Array(s.utf8)[idx[0]..<idx[1]], as: UTF8.self)))
+        case .list(let l): return .val(.list(Array(l[idx[0]..<idx[1]])))
+        default: return .invalid
+        }
+    }
+
+    /// Go's `evalArgs` for `html`, `js`, `urlquery`.
+    static func evalArgs(_ argv: [RV]) -> String {
+        if argv.count == 1, case .string(let s) = argv[0].value { return s }
+        return GoFmt.sprint(argv.map { a -> Value in
+            if case .null = a.value { return .string("<no value>") }
+            return a.value
+        })
+    }
+
+    static func htmlEscape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\0": out += "\u{FFFD}"
+            case "\"": out += "&#34;"
+            case "'": out += "&#39;"
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func jsEscape(_ s: String) -> String {
+        let hex = Array("0123456789ABCDEF")
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\"": out += "\\\""
+            case "<": out += "\\u003C"
+            case ">": out += "\\u003E"
+            case "&": out += "\\u0026"
+            case "=": out += "\\u003D"
+            default:
+                if ch.value < 0x20 {
+                    out += "\\u00"
+                    out.append(hex[Int(ch.value >> 4)])
+                    out.append(hex[Int(ch.value & 0x0F)])
+                } else if ch.value < 0x80 || GoQuote.isPrint(ch) {
+                    out.unicodeScalars.append(ch)
+                } else {
+                    var h = String(ch.value, radix: 16, uppercase: true)
+                    while h.count < 4 { h = "0" + h }
+                    out += "\\u" + h
+                }
+            }
+        }
+        return out
+    }
+
+    /// Go's `url.QueryEscape`.
+    static func queryEscape(_ s: String) -> String {
+        let hex = Array("0123456789ABCDEF")
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            case UInt8(ascii: " "): out += "+"
+            default:
+                out += "%"
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
+            }
+        }
+        return out
+    }
+}
+
+extension RV {
+    var isNilInterface: Bool {
+        if case .iface(.null) = self { return true }
+        return false
+    }
+}

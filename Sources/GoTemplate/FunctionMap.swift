@@ -1,0 +1,157 @@
+import Values
+
+/// The Go types a template function can declare for its parameters and
+/// result. The engine checks and converts arguments the way Go's
+/// text/template does for a function of that signature.
+public enum GoType: Sendable, Hashable {
+    case string
+    case bool
+    case int
+    case int64
+    case float64
+    /// `interface{}`: any value; Go's nil arrives as ``Value/null``.
+    case any
+    /// `[]interface{}`. A Go nil slice arrives as ``Value/null``.
+    case list
+    /// `map[string]interface{}`. A Go nil map arrives as ``Value/null``.
+    case map
+    /// `[]string` (results only; printed like a list).
+    case stringList
+    /// Any other concrete Go type, named as Go prints it (`time.Time`).
+    case named(String)
+    /// `reflect.Value`: the builtins' raw argument type.
+    case reflectValue
+
+    /// The Go spelling of the type, as error messages print it.
+    public var goName: String {
+        switch self {
+        case .string: return "string"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .int64: return "int64"
+        case .float64: return "float64"
+        case .any: return "interface {}"
+        case .list: return "[]interface {}"
+        case .map: return "map[string]interface {}"
+        case .stringList: return "[]string"
+        case .named(let n): return n
+        case .reflectValue: return "reflect.Value"
+        }
+    }
+
+    /// Whether a Go nil converts to this type.
+    var canBeNil: Bool {
+        switch self {
+        case .any, .list, .map, .stringList, .reflectValue: return true
+        default: return false
+        }
+    }
+}
+
+/// A function a template can call: its Go signature and a Swift body.
+///
+/// The body receives the converted arguments (variadic ones appended) and
+/// the ``ExecutionContext`` of the running template. Errors it throws
+/// become `error calling NAME: MESSAGE` (the message is the error's
+/// `description`, or `String(describing:)`).
+public struct TemplateFunction: Sendable {
+    /// Fixed parameter types.
+    public let parameters: [GoType]
+    /// Element type of the trailing `...T` parameter, if any.
+    public let variadic: GoType?
+    /// The declared result type; `.any` results behave as Go `interface{}` results.
+    public let result: GoType
+    let body: Body
+
+    enum Body: Sendable {
+        case swift(@Sendable ([Value], ExecutionContext) throws -> Value)
+        case builtin(Builtin)
+    }
+
+    /// A function with the given Go signature.
+    public init(
+        _ parameters: [GoType], variadic: GoType? = nil, returns result: GoType = .any,
+        _ body: @escaping @Sendable (_ args: [Value], _ context: ExecutionContext) throws -> Value
+    ) {
+        self.parameters = parameters
+        self.variadic = variadic
+        self.result = result
+        self.body = .swift(body)
+    }
+
+    init(builtin: Builtin, _ parameters: [GoType], variadic: GoType? = nil, returns result: GoType) {
+        self.parameters = parameters
+        self.variadic = variadic
+        self.result = result
+        self.body = .builtin(builtin)
+    }
+
+    var builtin: Builtin? {
+        if case .builtin(let b) = body { return b }
+        return nil
+    }
+}
+
+/// Named functions available to templates. Entries here take precedence
+/// over Go's builtins of the same name (as Helm's `slice` does).
+public struct FunctionMap: Sendable {
+    /// The functions by name.
+    public var functions: [String: TemplateFunction]
+
+    /// A map holding `functions`.
+    public init(_ functions: [String: TemplateFunction] = [:]) {
+        self.functions = functions
+    }
+
+    /// The function for `name`.
+    public subscript(name: String) -> TemplateFunction? {
+        get { functions[name] }
+        set { functions[name] = newValue }
+    }
+
+    /// Go's lookup order: the map, then the builtins.
+    func resolve(_ name: String) -> TemplateFunction? {
+        functions[name] ?? Builtins.table[name]
+    }
+}
+
+/// A simple error with a Go error text, for function bodies to throw.
+public struct GoError: Error, Sendable, CustomStringConvertible {
+    /// The error text.
+    public var message: String
+    /// An error with `message` as its text.
+    public init(_ message: String) { self.message = message }
+    /// The error text.
+    public var description: String { message }
+}
+
+/// An error that wraps another, like a Go error with `Unwrap()`. The Helm
+/// layer walks these chains to rewrite execution errors.
+public protocol WrappingError: Error, CustomStringConvertible {
+    /// The wrapped error, if any.
+    var underlying: (any Error)? { get }
+}
+
+/// A Go object that has methods callable from templates (`.Files.Get "x"`).
+/// Methods are looked up before fields, as Go does.
+public protocol GoMethodProvider: GoObject {
+    /// The method called `name`, or nil.
+    func method(_ name: String) -> TemplateFunction?
+}
+
+/// A Go object `range` can iterate (a map-like or list-like object).
+public protocol GoRangeable: GoObject {
+    /// The entries in iteration order; keys are nil for list-like objects.
+    var rangeEntries: [(key: Value?, value: Value)] { get }
+}
+
+/// A function value, as `call` accepts it.
+public protocol GoCallable: GoObject {
+    /// The function.
+    var function: TemplateFunction { get }
+}
+
+func errorText(_ error: any Error) -> String {
+    if let e = error as? CustomStringConvertible { return e.description }
+    return String(describing: error)
+}

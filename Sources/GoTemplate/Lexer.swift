@@ -1,0 +1,499 @@
+import Values
+
+/// The kinds of token the template lexer produces (Go's `itemType`).
+enum ItemType: Int, Sendable {
+    case error, bool, char, charConstant, comment, complex, assign, declare, eof
+    case field, identifier, leftDelim, leftParen, number, pipe, rawString
+    case rightDelim, rightParen, space, string, text, variable
+    case keyword // marks the start of keywords
+    case block, breakKeyword, continueKeyword, dot, define, elseKeyword, end
+    case ifKeyword, nilKeyword, range, template, with
+
+    var isKeyword: Bool { rawValue > ItemType.keyword.rawValue }
+}
+
+/// One token: its kind, byte offset, text and starting line.
+struct Item: Sendable {
+    var type: ItemType
+    var pos: Int
+    var val: String
+    var line: Int
+
+    /// Go's `item.String()`, used in parse error messages.
+    var description: String {
+        switch type {
+        case .eof: return "EOF"
+        case .error: return val
+        default:
+            if type.isKeyword { return "<\(val)>" }
+            let scalars = val.unicodeScalars
+            if scalars.count > 10 {
+                var head = String.UnicodeScalarView()
+                head.append(contentsOf: scalars.prefix(10))
+                return GoQuote.quote(String(head)) + "..."
+            }
+            return GoQuote.quote(val)
+        }
+    }
+}
+
+private let keywords: [String: ItemType] = [
+    ".": .dot, "block": .block, "break": .breakKeyword, "continue": .continueKeyword,
+    "define": .define, "else": .elseKeyword, "end": .end, "if": .ifKeyword,
+    "range": .range, "nil": .nilKeyword, "template": .template, "with": .with,
+]
+
+private let leftComment: [UInt8] = Array("/*".utf8)
+private let rightComment: [UInt8] = Array("*/".utf8)
+
+/// Go's text/template lexer: a state machine producing one item per call.
+struct Lexer {
+    private enum State { case text, leftDelim, comment, rightDelim, insideAction, space, identifier, field, variable, char, number, quote, rawQuote }
+
+    let input: [UInt8]
+    private var limit: Int
+    let leftDelim: [UInt8] = Array("{{".utf8)
+    let rightDelim: [UInt8] = Array("}}".utf8)
+    private var pos = 0
+    private var start = 0
+    private var atEOF = false
+    private var parenDepth = 0
+    private var line = 1
+    private var startLine = 1
+    private var item = Item(type: .eof, pos: 0, val: "", line: 1)
+    private var insideAction = false
+    var emitComment = false
+    var breakOK = true
+    var continueOK = true
+
+    init(_ text: String) {
+        input = Array(text.utf8)
+        limit = input.count
+    }
+
+    static let eofRune: UInt32 = 0xFFFF_FFFF
+
+    // MARK: characters
+
+    private func decode(at i: Int) -> (UInt32, Int) {
+        let b0 = input[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        var need = 0
+        var v: UInt32 = 0
+        if b0 & 0xE0 == 0xC0 { need = 1; v = UInt32(b0 & 0x1F) }
+        else if b0 & 0xF0 == 0xE0 { need = 2; v = UInt32(b0 & 0x0F) }
+        else if b0 & 0xF8 == 0xF0 { need = 3; v = UInt32(b0 & 0x07) }
+        else { return (0xFFFD, 1) }
+        for k in 1...need {
+            guard i + k < limit, input[i + k] & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            v = v << 6 | UInt32(input[i + k] & 0x3F)
+        }
+        return (v, need + 1)
+    }
+
+    private func decodeLast(before i: Int) -> (UInt32, Int) {
+        var j = i - 1
+        while j > 0 && i - j < 4 && input[j] & 0xC0 == 0x80 { j -= 1 }
+        let (r, w) = decode(at: j)
+        if j + w == i { return (r, w) }
+        return (0xFFFD, 1)
+    }
+
+    private mutating func next() -> UInt32 {
+        if pos >= limit { atEOF = true; return Lexer.eofRune }
+        let (r, w) = decode(at: pos)
+        pos += w
+        if r == 0x0A { line += 1 }
+        return r
+    }
+
+    private mutating func peek() -> UInt32 {
+        let r = next()
+        backup()
+        return r
+    }
+
+    private mutating func backup() {
+        if !atEOF && pos > 0 {
+            let (r, w) = decodeLast(before: pos)
+            pos -= w
+            if r == 0x0A { line -= 1 }
+        }
+    }
+
+    private func text(_ a: Int, _ b: Int) -> String { String(decoding: input[a..<b], as: UTF8.self) }
+
+    private mutating func thisItem(_ t: ItemType) -> Item {
+        let i = Item(type: t, pos: start, val: text(start, pos), line: startLine)
+        start = pos
+        startLine = line
+        return i
+    }
+
+    private mutating func emit(_ t: ItemType) -> State? {
+        item = thisItem(t)
+        return nil
+    }
+
+    private func countNewlines(_ a: Int, _ b: Int) -> Int {
+        var n = 0
+        if a < b { for i in a..<b where input[i] == 0x0A { n += 1 } }
+        return n
+    }
+
+    private mutating func ignore() {
+        line += countNewlines(start, pos)
+        start = pos
+        startLine = line
+    }
+
+    private mutating func accept(_ valid: String) -> Bool {
+        let r = next()
+        if r < 0x80, valid.utf8.contains(UInt8(r)) { return true }
+        backup()
+        return false
+    }
+
+    private mutating func acceptRun(_ valid: String) {
+        while true {
+            let r = next()
+            guard r < 0x80, valid.utf8.contains(UInt8(r)) else { break }
+        }
+        backup()
+    }
+
+    private mutating func errorf(_ message: String) -> State? {
+        item = Item(type: .error, pos: start, val: message, line: startLine)
+        start = 0
+        pos = 0
+        limit = 0
+        return nil
+    }
+
+    private func hasPrefix(_ p: [UInt8], at i: Int) -> Bool {
+        guard i >= 0, i + p.count <= limit else { return false }
+        for k in 0..<p.count where input[i + k] != p[k] { return false }
+        return true
+    }
+
+    private func index(of p: [UInt8], from i: Int) -> Int? {
+        guard let first = p.first else { return nil }
+        var j = i
+        while j + p.count <= limit {
+            if input[j] == first && hasPrefix(p, at: j) { return j - i }
+            j += 1
+        }
+        return nil
+    }
+
+    static func isSpace(_ r: UInt32) -> Bool { r == 0x20 || r == 0x09 || r == 0x0D || r == 0x0A }
+
+    static func isAlphaNumeric(_ r: UInt32) -> Bool {
+        if r == 0x5F { return true }
+        if r < 0x80 {
+            return (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5A) || (r >= 0x61 && r <= 0x7A)
+        }
+        guard r != Lexer.eofRune, let s = Unicode.Scalar(r) else { return false }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
+            return true
+        default: return false
+        }
+    }
+
+    private func hasLeftTrimMarker(at i: Int) -> Bool {
+        i + 2 <= limit && input[i] == 0x2D && Lexer.isSpace(UInt32(input[i + 1]))
+    }
+
+    private func hasRightTrimMarker(at i: Int) -> Bool {
+        i >= 0 && i + 2 <= limit && Lexer.isSpace(UInt32(input[i])) && input[i + 1] == 0x2D
+    }
+
+    private func rightTrimLength(_ a: Int, _ b: Int) -> Int {
+        var j = b
+        while j > a && Lexer.isSpace(UInt32(input[j - 1])) { j -= 1 }
+        return b - j
+    }
+
+    private func leftTrimLength(from a: Int) -> Int {
+        var j = a
+        while j < limit && Lexer.isSpace(UInt32(input[j])) { j += 1 }
+        return j - a
+    }
+
+    private func atRightDelim() -> (delim: Bool, trim: Bool) {
+        if hasRightTrimMarker(at: pos) && hasPrefix(rightDelim, at: pos + 2) { return (true, true) }
+        if hasPrefix(rightDelim, at: pos) { return (true, false) }
+        return (false, false)
+    }
+
+    // MARK: driving
+
+    /// The next item of the input.
+    mutating func nextItem() -> Item {
+        item = Item(type: .eof, pos: pos, val: "EOF", line: startLine)
+        var state: State? = insideAction ? .insideAction : .text
+        while let s = state { state = step(s) }
+        return item
+    }
+
+    private mutating func step(_ s: State) -> State? {
+        switch s {
+        case .text: return lexText()
+        case .leftDelim: return lexLeftDelim()
+        case .comment: return lexComment()
+        case .rightDelim: return lexRightDelim()
+        case .insideAction: return lexInsideAction()
+        case .space: return lexSpace()
+        case .identifier: return lexIdentifier()
+        case .field: return lexFieldOrVariable(.field)
+        case .variable: return atTerminator() ? emit(.variable) : lexFieldOrVariable(.variable)
+        case .char: return lexQuoted(quote: 0x27, message: "unterminated character constant", type: .charConstant)
+        case .number: return lexNumber()
+        case .quote: return lexQuoted(quote: 0x22, message: "unterminated quoted string", type: .string)
+        case .rawQuote: return lexRawQuote()
+        }
+    }
+
+    private mutating func lexText() -> State? {
+        if let x = index(of: leftDelim, from: pos) {
+            if x > 0 {
+                pos += x
+                var trimLength = 0
+                let delimEnd = pos + leftDelim.count
+                if hasLeftTrimMarker(at: delimEnd) { trimLength = rightTrimLength(start, pos) }
+                pos -= trimLength
+                line += countNewlines(start, pos)
+                let i = thisItem(.text)
+                pos += trimLength
+                ignore()
+                if !i.val.isEmpty { item = i; return nil }
+            }
+            return .leftDelim
+        }
+        pos = limit
+        if pos > start {
+            line += countNewlines(start, pos)
+            return emit(.text)
+        }
+        return emit(.eof)
+    }
+
+    private mutating func lexLeftDelim() -> State? {
+        pos += leftDelim.count
+        let trimSpace = hasLeftTrimMarker(at: pos)
+        let afterMarker = trimSpace ? 2 : 0
+        if hasPrefix(leftComment, at: pos + afterMarker) {
+            pos += afterMarker
+            ignore()
+            return .comment
+        }
+        let i = thisItem(.leftDelim)
+        insideAction = true
+        pos += afterMarker
+        ignore()
+        parenDepth = 0
+        item = i
+        return nil
+    }
+
+    private mutating func lexComment() -> State? {
+        pos += 2
+        guard let x = index(of: rightComment, from: pos) else { return errorf("unclosed comment") }
+        pos += x + 2
+        let (delim, trimSpace) = atRightDelim()
+        if !delim { return errorf("comment ends before closing delimiter") }
+        line += countNewlines(start, pos)
+        let i = thisItem(.comment)
+        if trimSpace { pos += 2 }
+        pos += rightDelim.count
+        if trimSpace { pos += leftTrimLength(from: pos) }
+        ignore()
+        if emitComment { item = i; return nil }
+        return .text
+    }
+
+    private mutating func lexRightDelim() -> State? {
+        let (_, trimSpace) = atRightDelim()
+        if trimSpace {
+            pos += 2
+            ignore()
+        }
+        pos += rightDelim.count
+        let i = thisItem(.rightDelim)
+        if trimSpace {
+            pos += leftTrimLength(from: pos)
+            ignore()
+        }
+        insideAction = false
+        item = i
+        return nil
+    }
+
+    private mutating func lexInsideAction() -> State? {
+        let (delim, _) = atRightDelim()
+        if delim {
+            if parenDepth == 0 { return .rightDelim }
+            return errorf("unclosed left paren")
+        }
+        let r = next()
+        switch r {
+        case Lexer.eofRune: return errorf("unclosed action")
+        case _ where Lexer.isSpace(r):
+            backup()
+            return .space
+        case 0x3D: return emit(.assign)
+        case 0x3A:
+            if next() != 0x3D { return errorf("expected :=") }
+            return emit(.declare)
+        case 0x7C: return emit(.pipe)
+        case 0x22: return .quote
+        case 0x60: return .rawQuote
+        case 0x24: return .variable
+        case 0x27: return .char
+        case 0x2E:
+            if pos < limit {
+                let c = input[pos]
+                if c < 0x30 || c > 0x39 { return .field }
+            }
+            backup()
+            return .number
+        case 0x2B, 0x2D, 0x30...0x39:
+            backup()
+            return .number
+        case _ where Lexer.isAlphaNumeric(r):
+            backup()
+            return .identifier
+        case 0x28:
+            parenDepth += 1
+            return emit(.leftParen)
+        case 0x29:
+            parenDepth -= 1
+            if parenDepth < 0 { return errorf("unexpected right paren") }
+            return emit(.rightParen)
+        case 0x20...0x7E:
+            return emit(.char)
+        default:
+            return errorf("unrecognized character in action: \(Lexer.formatU(r))")
+        }
+    }
+
+    /// Go's `%#U`: `U+0001` or `U+00E9 'é'`.
+    static func formatU(_ r: UInt32) -> String {
+        var hex = String(r, radix: 16, uppercase: true)
+        while hex.count < 4 { hex = "0" + hex }
+        if let s = Unicode.Scalar(r), GoQuote.isPrint(s) { return "U+\(hex) '\(Character(s))'" }
+        return "U+\(hex)"
+    }
+
+    private mutating func lexSpace() -> State? {
+        var numSpaces = 0
+        while true {
+            let r = peek()
+            if !Lexer.isSpace(r) { break }
+            _ = next()
+            numSpaces += 1
+        }
+        if hasRightTrimMarker(at: pos - 1) && hasPrefix(rightDelim, at: pos - 1 + 2) {
+            backup()
+            if numSpaces == 1 { return .rightDelim }
+        }
+        return emit(.space)
+    }
+
+    private mutating func lexIdentifier() -> State? {
+        while true {
+            let r = next()
+            if Lexer.isAlphaNumeric(r) { continue }
+            backup()
+            let word = text(start, pos)
+            if !atTerminator() { return errorf("bad character \(Lexer.formatU(r))") }
+            if let k = keywords[word], k.isKeyword {
+                if (k == .breakKeyword && !breakOK) || (k == .continueKeyword && !continueOK) { return emit(.identifier) }
+                return emit(k)
+            }
+            if word.utf8.first == 0x2E { return emit(.field) }
+            if word == "true" || word == "false" { return emit(.bool) }
+            return emit(.identifier)
+        }
+    }
+
+    private mutating func lexFieldOrVariable(_ type: ItemType) -> State? {
+        if atTerminator() { return emit(type == .variable ? .variable : .dot) }
+        var r: UInt32
+        repeat { r = next() } while Lexer.isAlphaNumeric(r)
+        backup()
+        if !atTerminator() { return errorf("bad character \(Lexer.formatU(r))") }
+        return emit(type)
+    }
+
+    private mutating func atTerminator() -> Bool {
+        let r = peek()
+        if Lexer.isSpace(r) { return true }
+        switch r {
+        case Lexer.eofRune, 0x2E, 0x2C, 0x7C, 0x3A, 0x29, 0x28: return true
+        default: return hasPrefix(rightDelim, at: pos)
+        }
+    }
+
+    private mutating func lexQuoted(quote: UInt32, message: String, type: ItemType) -> State? {
+        while true {
+            var r = next()
+            if r == 0x5C {
+                r = next()
+                if r != Lexer.eofRune && r != 0x0A { continue }
+                return errorf(message)
+            }
+            if r == Lexer.eofRune || r == 0x0A { return errorf(message) }
+            if r == quote { break }
+        }
+        return emit(type)
+    }
+
+    private mutating func lexRawQuote() -> State? {
+        while true {
+            let r = next()
+            if r == Lexer.eofRune { return errorf("unterminated raw quoted string") }
+            if r == 0x60 { break }
+        }
+        return emit(.rawString)
+    }
+
+    private mutating func lexNumber() -> State? {
+        if !scanNumber() { return errorf("bad number syntax: \(GoQuote.quote(text(start, pos)))") }
+        let sign = peek()
+        if sign == 0x2B || sign == 0x2D {
+            if !scanNumber() || input[pos - 1] != 0x69 {
+                return errorf("bad number syntax: \(GoQuote.quote(text(start, pos)))")
+            }
+            return emit(.complex)
+        }
+        return emit(.number)
+    }
+
+    private mutating func scanNumber() -> Bool {
+        _ = accept("+-")
+        var digits = "0123456789_"
+        if accept("0") {
+            if accept("xX") { digits = "0123456789abcdefABCDEF_" }
+            else if accept("oO") { digits = "01234567_" }
+            else if accept("bB") { digits = "01_" }
+        }
+        acceptRun(digits)
+        if accept(".") { acceptRun(digits) }
+        if digits.utf8.count == 11 && accept("eE") {
+            _ = accept("+-")
+            acceptRun("0123456789_")
+        }
+        if digits.utf8.count == 23 && accept("pP") {
+            _ = accept("+-")
+            acceptRun("0123456789_")
+        }
+        _ = accept("i")
+        if Lexer.isAlphaNumeric(peek()) {
+            _ = next()
+            return false
+        }
+        return true
+    }
+}

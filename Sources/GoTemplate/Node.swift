@@ -1,0 +1,324 @@
+import Values
+
+/// A statement in a template body (Go's nodes that can appear in a `ListNode`).
+public enum Node: Sendable {
+    case text(TextNode)
+    case action(ActionNode)
+    case comment(CommentNode)
+    case ifNode(BranchNode)
+    case rangeNode(BranchNode)
+    case withNode(BranchNode)
+    case template(TemplateNode)
+    case breakNode(pos: Int)
+    case continueNode(pos: Int)
+
+    /// The byte offset of the node in its source.
+    public var pos: Int {
+        switch self {
+        case .text(let n): return n.pos
+        case .action(let n): return n.pos
+        case .comment(let n): return n.pos
+        case .ifNode(let n), .rangeNode(let n), .withNode(let n): return n.pos
+        case .template(let n): return n.pos
+        case .breakNode(let p), .continueNode(let p): return p
+        }
+    }
+
+    /// Go's `Node.String()`: the node printed back as template source.
+    public var description: String {
+        var s = ""
+        write(to: &s)
+        return s
+    }
+
+    func write(to s: inout String) {
+        switch self {
+        case .text(let n): s += n.text
+        case .action(let n): s += "{{"; n.pipe.write(to: &s); s += "}}"
+        case .comment(let n): s += "{{" + n.text + "}}"
+        case .ifNode(let n): n.write(keyword: "if", to: &s)
+        case .rangeNode(let n): n.write(keyword: "range", to: &s)
+        case .withNode(let n): n.write(keyword: "with", to: &s)
+        case .template(let n): n.write(to: &s)
+        case .breakNode: s += "{{break}}"
+        case .continueNode: s += "{{continue}}"
+        }
+    }
+}
+
+/// A sequence of statements.
+public final class ListNode: Sendable {
+    public let pos: Int
+    public let nodes: [Node]
+
+    init(pos: Int, nodes: [Node]) {
+        self.pos = pos
+        self.nodes = nodes
+    }
+
+    func write(to s: inout String) {
+        for n in nodes { n.write(to: &s) }
+    }
+
+    /// Go's `ListNode.String()`: the statements printed back as source.
+    public var description: String {
+        var s = ""
+        write(to: &s)
+        return s
+    }
+
+    /// Go's `parse.IsEmptyTree`: only whitespace text and comments.
+    var isEmptyTree: Bool {
+        for n in nodes {
+            switch n {
+            case .comment: continue
+            case .text(let t):
+                if !t.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                    return false
+                }
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+/// Plain text.
+public struct TextNode: Sendable {
+    public let pos: Int
+    public let text: String
+}
+
+/// A comment (kept only when parsing with comments).
+public struct CommentNode: Sendable {
+    public let pos: Int
+    public let text: String
+}
+
+/// `{{ pipeline }}`.
+public struct ActionNode: Sendable {
+    public let pos: Int
+    public let line: Int
+    public let pipe: PipeNode
+}
+
+/// `if`, `range` or `with` with its body and optional else list.
+public struct BranchNode: Sendable {
+    public let pos: Int
+    public let line: Int
+    public let pipe: PipeNode
+    public let list: ListNode
+    public let elseList: ListNode?
+
+    func write(keyword: String, to s: inout String) {
+        s += "{{" + keyword + " "
+        pipe.write(to: &s)
+        s += "}}"
+        list.write(to: &s)
+        if let e = elseList {
+            s += "{{else}}"
+            e.write(to: &s)
+        }
+        s += "{{end}}"
+    }
+}
+
+/// `{{template "name" pipeline}}`.
+public struct TemplateNode: Sendable {
+    public let pos: Int
+    public let line: Int
+    public let name: String
+    public let pipe: PipeNode?
+
+    func write(to s: inout String) {
+        s += "{{template " + GoQuote.quote(name)
+        if let p = pipe {
+            s += " "
+            p.write(to: &s)
+        }
+        s += "}}"
+    }
+}
+
+/// A pipeline with optional variable declarations: `$x := a | b`.
+public final class PipeNode: Sendable {
+    public let pos: Int
+    public let line: Int
+    public let isAssign: Bool
+    public let decl: [VariableNode]
+    public let cmds: [CommandNode]
+
+    init(pos: Int, line: Int, isAssign: Bool, decl: [VariableNode], cmds: [CommandNode]) {
+        self.pos = pos
+        self.line = line
+        self.isAssign = isAssign
+        self.decl = decl
+        self.cmds = cmds
+    }
+
+    /// The pipeline printed back as source.
+    public var description: String {
+        var s = ""
+        write(to: &s)
+        return s
+    }
+
+    func write(to s: inout String) {
+        if !decl.isEmpty {
+            for (i, v) in decl.enumerated() {
+                if i > 0 { s += ", " }
+                v.write(to: &s)
+            }
+            s += isAssign ? " = " : " := "
+        }
+        for (i, c) in cmds.enumerated() {
+            if i > 0 { s += " | " }
+            c.write(to: &s)
+        }
+    }
+}
+
+/// One command of a pipeline: an operand or a function call with arguments.
+public struct CommandNode: Sendable {
+    public let pos: Int
+    public let args: [Arg]
+
+    func write(to s: inout String) {
+        for (i, a) in args.enumerated() {
+            if i > 0 { s += " " }
+            if case .pipe(let p) = a {
+                s += "("
+                p.write(to: &s)
+                s += ")"
+            } else {
+                a.write(to: &s)
+            }
+        }
+    }
+
+    var description: String {
+        var s = ""
+        write(to: &s)
+        return s
+    }
+}
+
+/// An operand of a command.
+public indirect enum Arg: Sendable {
+    case field(FieldNode)
+    case chain(ChainNode)
+    case identifier(IdentifierNode)
+    case pipe(PipeNode)
+    case variable(VariableNode)
+    case bool(pos: Int, value: Bool)
+    case dot(pos: Int)
+    case nilValue(pos: Int)
+    case number(NumberNode)
+    case string(StringNode)
+
+    /// The byte offset of the operand.
+    public var pos: Int {
+        switch self {
+        case .field(let n): return n.pos
+        case .chain(let n): return n.pos
+        case .identifier(let n): return n.pos
+        case .pipe(let n): return n.pos
+        case .variable(let n): return n.pos
+        case .bool(let p, _), .dot(let p), .nilValue(let p): return p
+        case .number(let n): return n.pos
+        case .string(let n): return n.pos
+        }
+    }
+
+    /// Go's `String()` of the operand.
+    public var description: String {
+        var s = ""
+        write(to: &s)
+        return s
+    }
+
+    func write(to s: inout String) {
+        switch self {
+        case .field(let n): for id in n.ident { s += "." + id }
+        case .chain(let n):
+            if case .pipe(let p) = n.node {
+                s += "("
+                p.write(to: &s)
+                s += ")"
+            } else {
+                n.node.write(to: &s)
+            }
+            for f in n.fields { s += "." + f }
+        case .identifier(let n): s += n.name
+        case .pipe(let p): p.write(to: &s)
+        case .variable(let n): n.write(to: &s)
+        case .bool(_, let b): s += b ? "true" : "false"
+        case .dot: s += "."
+        case .nilValue: s += "nil"
+        case .number(let n): s += n.text
+        case .string(let n): s += n.quoted
+        }
+    }
+}
+
+/// `.a.b.c`: field or key chain starting at dot.
+public struct FieldNode: Sendable {
+    public let pos: Int
+    public let ident: [String]
+}
+
+/// `(pipeline).a.b` or `term.a.b` for a non-field, non-variable term.
+public struct ChainNode: Sendable {
+    public let pos: Int
+    public let node: Arg
+    public let fields: [String]
+}
+
+/// A function name, bound at parse time to its function.
+public struct IdentifierNode: Sendable {
+    public let pos: Int
+    public let name: String
+    let function: TemplateFunction?
+}
+
+/// `$x` or `$x.a.b`.
+public struct VariableNode: Sendable {
+    public let pos: Int
+    public let ident: [String]
+
+    func write(to s: inout String) {
+        for (i, id) in ident.enumerated() {
+            if i > 0 { s += "." }
+            s += id
+        }
+    }
+}
+
+/// A string literal.
+public struct StringNode: Sendable {
+    public let pos: Int
+    /// The literal with its quotes, as written.
+    public let quoted: String
+    /// The unquoted value.
+    public let text: String
+}
+
+/// A numeric literal with all the interpretations Go's parser computes.
+public struct NumberNode: Sendable {
+    public let pos: Int
+    public var isInt = false
+    public var isUint = false
+    public var isFloat = false
+    public var isComplex = false
+    public var int64: Int64 = 0
+    public var uint64: UInt64 = 0
+    public var float64: Double = 0
+    public var complex: (re: Double, im: Double) = (0, 0)
+    /// The literal as written.
+    public let text: String
+
+    init(pos: Int, text: String) {
+        self.pos = pos
+        self.text = text
+    }
+}

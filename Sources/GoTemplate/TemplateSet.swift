@@ -1,0 +1,201 @@
+import Values
+
+/// The text a template was parsed from, and the name errors give it
+/// (Go's `Tree.ParseName` and `Tree.text`).
+public final class TemplateSource: Sendable {
+    /// The name of the top-level template being parsed (the file name).
+    public let name: String
+    /// The full text parsed.
+    public let text: String
+
+    init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// Go's `ErrorContext` position: 1-based line and 0-based byte column of `pos`.
+    func lineAndColumn(of pos: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lastNewline = -1
+        var i = 0
+        for b in text.utf8 {
+            if i >= pos { break }
+            if b == 0x0A {
+                line += 1
+                lastNewline = i
+            }
+            i += 1
+        }
+        return (line, lastNewline < 0 ? pos : pos - lastNewline - 1)
+    }
+}
+
+/// One named template: a parsed tree and where it came from. Immutable.
+public final class Template: Sendable {
+    /// The template's name (a file name or a `define` name).
+    public let name: String
+    /// The parsed body.
+    public let root: ListNode
+    /// The source the tree was parsed from.
+    public let source: TemplateSource
+
+    init(name: String, root: ListNode, source: TemplateSource) {
+        self.name = name
+        self.root = root
+        self.source = source
+    }
+}
+
+/// Execution options (Go's `Template.Option`).
+public struct ExecutionOptions: Sendable, Hashable {
+    /// What a missing map key yields (`missingkey=`).
+    public enum MissingKey: Sendable, Hashable {
+        /// `missingkey=default`/`invalid`: an invalid value (prints `<no value>`).
+        case invalid
+        /// `missingkey=zero`: the zero value of the element type; for
+        /// `map[string]interface{}` that still prints `<no value>`.
+        case zero
+        /// `missingkey=error`: execution stops with an error.
+        case error
+    }
+
+    /// The missing-key behaviour.
+    public var missingKey: MissingKey
+    /// Keep comments in the parsed trees (`parse.ParseComments`).
+    public var parseComments: Bool
+
+    /// Options; Helm uses `missingKey: .zero`.
+    public init(missingKey: MissingKey = .invalid, parseComments: Bool = false) {
+        self.missingKey = missingKey
+        self.parseComments = parseComments
+    }
+}
+
+/// One namespace of named templates sharing a function map and options —
+/// Go's `*template.Template` with its associated templates.
+///
+/// A value type: adding templates mutates this copy only, so a copy is
+/// Go's `Clone()`. Once built, a set can be executed from many threads.
+public struct TemplateSet: Sendable {
+    /// The name of the set's root template (Helm's `gotpl`), used in
+    /// `no template … associated with template …` errors.
+    public let name: String
+    /// The functions templates may call, fixed when the set is created
+    /// (identifiers are bound to them at parse time).
+    public let functions: FunctionMap
+    /// Execution options.
+    public var options: ExecutionOptions
+    private var templates: [String: Template] = [:]
+
+    /// An empty set.
+    public init(name: String = "", functions: FunctionMap = FunctionMap(), options: ExecutionOptions = ExecutionOptions()) {
+        self.name = name
+        self.functions = functions
+        self.options = options
+    }
+
+    /// Parses `text` as the template `name` plus the templates it defines,
+    /// and adds them as Go's `t.New(name).Parse(text)` does: a later
+    /// definition replaces an earlier one, except that an empty body never
+    /// replaces an existing template.
+    public mutating func parse(_ text: String, name: String) throws(TemplateError) {
+        let parsed: (trees: [String: ListNode], order: [String])
+        do {
+            parsed = try Parser.parse(name: name, text: text, functions: functions, emitComments: options.parseComments)
+        } catch let e as TemplateError {
+            throw e
+        } catch {
+            throw TemplateError(kind: .parse, templateName: name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
+        }
+        let source = TemplateSource(name: name, text: text)
+        for treeName in parsed.order {
+            guard let root = parsed.trees[treeName] else { continue }
+            if templates[treeName] != nil && root.isEmptyTree { continue }
+            templates[treeName] = Template(name: treeName, root: root, source: source)
+        }
+    }
+
+    /// A copy with `text` parsed in as `name` (Go's `Clone` then `New(name).Parse`).
+    public func adding(_ text: String, name: String) throws(TemplateError) -> TemplateSet {
+        var copy = self
+        try copy.parse(text, name: name)
+        return copy
+    }
+
+    /// The template called `name`.
+    public func lookup(_ name: String) -> Template? { templates[name] }
+
+    /// The names of all templates, sorted.
+    public var templateNames: [String] { templates.keys.sorted() }
+
+    /// Executes the template `name` with `data` as dot and `$`, appending
+    /// the output to `output` (Go's `ExecuteTemplate`).
+    public func execute(
+        _ name: String, data: Value, into output: inout String,
+        environment: ExecutionEnvironment = ExecutionEnvironment()
+    ) throws(TemplateError) {
+        guard let template = templates[name] else {
+            throw TemplateError(kind: .noTemplate, templateName: name, location: nil, nodeText: nil, message: "", cause: nil, setName: self.name)
+        }
+        let executor = Executor(set: self, template: template, environment: environment)
+        // Hand the caller's buffer to the executor and take it back after,
+        // so the output grows in place.
+        executor.output = output
+        output = ""
+        defer { swap(&output, &executor.output) }
+        do {
+            try executor.run(data: data)
+        } catch let e as TemplateError {
+            throw e
+        } catch {
+            throw TemplateError(kind: .execution, templateName: name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
+        }
+    }
+
+    /// Executes the template `name` and returns its output.
+    public func execute(_ name: String, data: Value, environment: ExecutionEnvironment = ExecutionEnvironment()) throws(TemplateError) -> String {
+        var out = ""
+        try execute(name, data: data, into: &out, environment: environment)
+        return out
+    }
+}
+
+/// State shared by one render and every nested execution it starts
+/// (`include`, `tpl`): Helm's include-depth counters live here.
+public final class ExecutionEnvironment {
+    /// Per-name counters for nested `include`s (Helm's `includedNames`).
+    public var includeCounts: [String: Int] = [:]
+    /// Recursion levels in use across nested executions (for stack hopping).
+    var nesting = 0
+
+    /// A fresh environment.
+    public init() {}
+}
+
+/// What a template function sees of the running execution.
+public final class ExecutionContext {
+    /// The set being executed (a `tpl` clone inside `tpl`).
+    public let set: TemplateSet
+    /// State shared across nested executions.
+    public let environment: ExecutionEnvironment
+    /// The name of the template executing the call.
+    public internal(set) var templateName: String
+
+    init(set: TemplateSet, environment: ExecutionEnvironment, templateName: String) {
+        self.set = set
+        self.environment = environment
+        self.templateName = templateName
+    }
+
+    /// Executes the template `name` of the current set with `data`
+    /// (Go's `t.ExecuteTemplate`, what Helm's `include` calls).
+    public func executeTemplate(named name: String, data: Value) throws(TemplateError) -> String {
+        try set.execute(name, data: data, environment: environment)
+    }
+
+    /// Executes `name` in another set (a `tpl` clone) sharing this
+    /// execution's environment.
+    public func execute(_ set: TemplateSet, templateNamed name: String, data: Value) throws(TemplateError) -> String {
+        try set.execute(name, data: data, environment: environment)
+    }
+}

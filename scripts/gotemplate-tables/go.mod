@@ -1,0 +1,2 @@
+module gen
+go 1.22

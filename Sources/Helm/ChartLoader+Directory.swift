@@ -94,7 +94,9 @@ extension ChartLoader {
     /// Helm's `LoadFile`: checks the file looks like gzip, then loads it.
     public func loadArchiveFile(_ path: String) throws -> Chart {
         let bytes = try FileSystem.read(path)
-        let head = Array(bytes.prefix(512))
+        // Helm sniffs a zero-filled 512-byte buffer, so short files look binary.
+        var head = Array(bytes.prefix(512))
+        head += [UInt8](repeating: 0, count: 512 - head.count)
         if !head.starts(with: [0x1F, 0x8B, 0x08]) {
             if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
                 throw ChartLoadError("file '\(path)' seems to be a YAML file, but expected a gzipped archive")

@@ -240,7 +240,14 @@ def render_cases(path, values_sets):
             chart = h.Chart.load(path)
             values = h.values_from_yaml(text) if text else {}
             out = chart.render(values)
-            case["render"] = {k: v for k, v in sorted(out.items()) if "/templates/%s-" % PROBE in k}
+            render = {k: v for k, v in sorted(out.items()) if "/templates/%s-" % PROBE in k}
+            # AsConfig keys files by base name; Go picks among duplicates at random.
+            for k in [k for k in render if k.endswith("-asconfig.yaml")]:
+                listing = render.get(k[:-len("asconfig.yaml")] + "files.yaml", "").split("---\n")[0].split()
+                bases = [os.path.basename(p) for p in listing]
+                if len(bases) != len(set(bases)):
+                    del render[k]
+            case["render"] = render
         except h.HelmError as e:
             case["error"] = str(e)
         cases.append(case)

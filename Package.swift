@@ -19,11 +19,16 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "Diagnostics"),
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
-        .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics"]),
+        .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics", "CZlib"]),
         .target(name: "PathQuery", dependencies: ["Values", "Diagnostics"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "Values", "YAML", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),

@@ -17,7 +17,7 @@ public struct ValueDecodingError: Error, Sendable, Hashable, CustomStringConvert
 
 /// A value as go-yaml decodes it into `interface{}`: map keys keep their
 /// YAML types (`map[interface{}]interface{}` in v2).
-enum DecodedYAML {
+public enum DecodedYAML: Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -29,7 +29,7 @@ enum DecodedYAML {
     case map([DecodedPair])
 
     /// Key identity as Go map keys compare (type and value).
-    var keyIdentity: String? {
+    public var keyIdentity: String? {
         switch self {
         case .null: return "n"
         case .bool(let b): return "b\(b)"
@@ -44,9 +44,9 @@ enum DecodedYAML {
 }
 
 /// A key and value of a decoded mapping.
-struct DecodedPair {
-    var key: DecodedYAML
-    var value: DecodedYAML
+public struct DecodedPair: Sendable {
+    public var key: DecodedYAML
+    public var value: DecodedYAML
 }
 
 /// go-yaml's decoder from nodes to `interface{}`: aliases with go-yaml's

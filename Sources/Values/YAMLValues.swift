@@ -25,6 +25,16 @@ public enum YAMLValues {
     /// The first document of `text` through sigs.k8s.io/yaml's YAML→JSON→Go
     /// path (`fromYaml`, `fromYamlArray` decode the result further).
     public static func helmDocument(_ text: String, file: String = "") throws -> Value {
+        guard let decoded = try v2Decode(text, file: file) else { return .null }
+        return try jsonRoundTrip(decoded)
+    }
+
+    /// The first document of `text` as go-yaml v2 decodes it into
+    /// `interface{}` (keys keep their YAML types; nil for an empty stream).
+    /// Errors carry sigs.k8s.io/yaml's `error converting YAML to JSON: `
+    /// prefix. This is the first half of sigs.k8s.io/yaml's `Unmarshal`;
+    /// typed targets (Chart.yaml) convert the result themselves.
+    public static func v2Decode(_ text: String, file: String = "") throws -> DecodedYAML? {
         let documents: [YAMLDocument]
         do {
             documents = try YAMLParser.parseStream(text, file: file, limit: 1)
@@ -33,16 +43,14 @@ public enum YAMLValues {
         } catch let error as YAMLCompositionError {
             throw ValueDecodingError("error converting YAML to JSON: yaml: " + error.message, at: error.location)
         }
-        guard let root = documents.first?.root else { return .null }
+        guard let root = documents.first?.root else { return nil }
         var decoder = GoYAMLDecoder(dialect: .v2)
-        let decoded: DecodedYAML
         do {
-            decoded = try decoder.decode(root)
+            return try decoder.decode(root)
         } catch var error as ValueDecodingError {
             error.message = "error converting YAML to JSON: " + error.message
             throw error
         }
-        return try jsonRoundTrip(decoded)
     }
 
     /// Every document of `text` decoded as go-yaml v3 decodes into
@@ -65,7 +73,7 @@ public enum YAMLValues {
     }
 
     /// The JSON round trip of sigs.k8s.io/yaml: keys to strings, numbers to float64.
-    static func jsonRoundTrip(_ value: DecodedYAML) throws -> Value {
+    public static func jsonRoundTrip(_ value: DecodedYAML) throws -> Value {
         switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)
@@ -89,7 +97,8 @@ public enum YAMLValues {
         }
     }
 
-    private static func jsonKey(_ key: DecodedYAML, value: DecodedYAML) throws -> String {
+    /// The JSON object key sigs.k8s.io/yaml makes of a YAML map key.
+    public static func jsonKey(_ key: DecodedYAML, value: DecodedYAML) throws -> String {
         switch key {
         case .string(let s): return s
         case .int(let n): return String(n)

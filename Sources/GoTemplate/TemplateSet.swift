@@ -165,6 +165,8 @@ public struct TemplateSet: Sendable {
 public final class ExecutionEnvironment {
     /// Per-name counters for nested `include`s (Helm's `includedNames`).
     public var includeCounts: [String: Int] = [:]
+    /// Data of the host layer for its functions (Helm's `lookup` objects).
+    public var hostData: (any Sendable)?
     /// Recursion levels in use across nested executions (for stack hopping).
     var nesting = 0
 

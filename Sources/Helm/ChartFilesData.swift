@@ -60,31 +60,9 @@ public struct ChartFilesData: Sendable, Hashable {
     /// `AsSecrets`: base name → base64 of the bytes, through `toYaml`.
     public func asSecrets() -> String {
         let map = GoMap()
-        for path in sortedPaths { map[goPathBase(path)] = .string(base64(files[path] ?? [])) }
+        for path in sortedPaths { map[goPathBase(path)] = .string(GoBase64.encode(files[path] ?? [])) }
         return helmToYAML(.map(map)) ?? ""
     }
-}
-
-/// Standard base64 with padding (Go's `base64.StdEncoding`).
-func base64(_ bytes: [UInt8]) -> String {
-    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity((bytes.count + 2) / 3 * 4)
-    var i = 0
-    while i + 2 < bytes.count {
-        let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-        out += [alphabet[Int(n >> 18)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], alphabet[Int(n & 63)]]
-        i += 3
-    }
-    let rest = bytes.count - i
-    if rest == 1 {
-        let n = UInt32(bytes[i]) << 16
-        out += [alphabet[Int(n >> 18)], alphabet[Int(n >> 12 & 63)], UInt8(ascii: "="), UInt8(ascii: "=")]
-    } else if rest == 2 {
-        let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
-        out += [alphabet[Int(n >> 18)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], UInt8(ascii: "=")]
-    }
-    return String(decoding: out, as: UTF8.self)
 }
 
 /// A gobwas/glob pattern compiled with `/` as the only separator: `*`

@@ -52,6 +52,18 @@ public enum GoJSON {
             }
             newline(&out, indent, depth)
             out += "}"
+        case .object(let object as OrderedJSONObject):
+            if object.fields.isEmpty { out += "{}"; return }
+            out += "{"
+            for (i, (key, field)) in object.fields.enumerated() {
+                if i > 0 { out += "," }
+                newline(&out, indent, depth + 1)
+                writeString(key, to: &out, escapeHTML: escapeHTML)
+                out += indent == nil ? ":" : ": "
+                try write(field, to: &out, escapeHTML: escapeHTML, indent: indent, depth: depth + 1)
+            }
+            newline(&out, indent, depth)
+            out += "}"
         case .object(let object):
             if let json = object as? any GoJSONEncodable {
                 try write(json.jsonValue, to: &out, escapeHTML: escapeHTML, indent: indent, depth: depth)
@@ -102,4 +114,44 @@ public protocol GoJSONEncodable {
 
 extension GoTime: GoJSONEncodable {
     public var jsonValue: Value { .string(rfc3339Nano) }
+}
+
+/// A Go struct as encoding/json writes it: fields in declaration order.
+public struct OrderedJSONObject: GoObject, GoJSONEncodable {
+    public var fields: [(String, Value)]
+
+    public init(fields: [(String, Value)]) {
+        self.fields = fields
+    }
+
+    public var goTypeName: String { "struct" }
+    public var goFormatted: String { "{" + fields.map { GoFormat.format($0.1) }.joined(separator: " ") + "}" }
+    public var jsonValue: Value { .object(self) }
+}
+
+extension GoBytes: GoJSONEncodable {
+    /// encoding/json writes a byte slice as standard base64.
+    public var jsonValue: Value { .string(GoBase64.encode(bytes)) }
+}
+
+/// Standard base64 with padding.
+public enum GoBase64 {
+    public static func encode(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i < bytes.count {
+            let b0 = UInt32(bytes[i])
+            let b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
+            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
+            let n = b0 << 16 | b1 << 8 | b2
+            out.append(alphabet[Int(n >> 18 & 63)])
+            out.append(alphabet[Int(n >> 12 & 63)])
+            out.append(i + 1 < bytes.count ? alphabet[Int(n >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(i + 2 < bytes.count ? alphabet[Int(n & 63)] : UInt8(ascii: "="))
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -1,0 +1,139 @@
+import Foundation
+import GoTemplate
+import Values
+
+/// How one render differs from another: Helm version, release, capabilities, lookup objects.
+public struct RenderOptions: Sendable {
+    public var helm: HelmVersion
+    public var release: ReleaseInfo
+    public var capabilities: CapabilitiesInfo
+    public var lookup: LookupSource
+
+    public init(helm: HelmVersion, release: ReleaseInfo? = nil, capabilities: CapabilitiesInfo? = nil,
+                lookup: LookupSource = LookupSource()) {
+        self.helm = helm
+        self.release = release ?? .defaults(helm)
+        self.capabilities = capabilities ?? .defaults(helm)
+        self.lookup = lookup
+    }
+}
+
+/// Helm's template engine: one template namespace across a chart and its
+/// subcharts, each file executed with its own chart's context, Helm's
+/// parse order, `<no value>` clean-up and error wording.
+///
+/// An engine belongs to one loaded chart. Its parsed template sets are
+/// cached per set of enabled charts, so rendering the chart again, with
+/// other values, only executes.
+public final class HelmEngine: @unchecked Sendable {
+    public let chart: Chart
+    public let helm: HelmVersion
+    private let functions: FunctionMap
+    private let lock = NSLock()
+    private var parsed: [String: Result<TemplateSet, RenderError>] = [:]
+
+    /// An engine for `chart` under one Helm version with its function library.
+    public init(chart: Chart, helm: HelmVersion) {
+        self.chart = chart
+        self.helm = helm
+        self.functions = FunctionMap(HelmEngine.library(helm))
+    }
+
+    /// Layers `userValues` over the chart (dependencies, coalescing) and renders it.
+    public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
+        let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm)
+        return try render(processed, options: options, only: only)
+    }
+
+    /// Renders the templates of an already processed tree of this chart
+    /// and returns path → text, partials left out, as Helm's engine
+    /// returns it. `only` limits which files execute (all still parse).
+    public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
+        var renderables: [String: Renderable] = [:]
+        _ = context(for: chart, release: options.release.value, capabilities: options, into: &renderables)
+        let names = Self.parseOrder(Array(renderables.keys))
+        let set = try templateSet(names: names, renderables: renderables)
+        let environment = ExecutionEnvironment()
+        environment.hostData = options.lookup
+        var rendered: [String: String] = [:]
+        for name in names {
+            guard !goPathBase(name).hasPrefix("_"), let item = renderables[name] else { continue }
+            if let only, !only.contains(name) { continue }
+            item.context["Template"] = .map(["Name": .string(name), "BasePath": .string(item.basePath)])
+            do {
+                let out = try set.execute(name, data: .map(item.context), environment: environment)
+                rendered[name] = out.replacingOccurrences(of: "<no value>", with: "")
+            } catch {
+                throw RenderError(HelmErrorText.execution(name, error, helm: helm), template: name)
+            }
+        }
+        return rendered
+    }
+
+    /// Helm's `sortTemplates`: the deepest paths first, then reverse byte order.
+    static func parseOrder(_ names: [String]) -> [String] {
+        names.map { (name: $0, depth: $0.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
+            .sorted { a, b in a.depth != b.depth ? a.depth > b.depth : goLess(b.name, a.name) }
+            .map(\.name)
+    }
+
+    private struct Renderable {
+        var text: String
+        var context: GoMap
+        var basePath: String
+    }
+
+    /// `recAllTpls`: the context map of one chart, its subcharts' in `.Subcharts`.
+    private func context(for chart: ProcessedChart, release: GoMap, capabilities options: RenderOptions,
+                         into renderables: inout [String: Renderable]) -> GoMap {
+        let subcharts = GoMap()
+        let chartValue: Value = helm == .v4
+            ? .map(chart.chart.metadata.v4ChartValue(isRoot: chart.isRoot))
+            : .object(ChartStructObject(metadata: chart.chart.metadata, isRoot: chart.isRoot))
+        let context = GoMap([
+            "Chart": chartValue,
+            "Files": .object(FilesObject(ChartFilesData(chart.chart.files))),
+            "Release": .map(release),
+            "Capabilities": .object(CapabilitiesObject(options.capabilities, helm: helm)),
+            "Values": .map(chart.values),
+            "Subcharts": .map(subcharts),
+        ])
+        for sub in chart.subcharts {
+            subcharts[sub.name] = .map(self.context(for: sub, release: release, capabilities: options, into: &renderables))
+        }
+        let isLibrary = chart.chart.metadata.type == "library"
+        for template in chart.chart.templates {
+            if isLibrary && !goPathBase(template.name).hasPrefix("_") { continue }
+            renderables[chart.path + "/" + template.name] = Renderable(
+                text: template.text, context: context, basePath: chart.path + "/templates")
+        }
+        return context
+    }
+
+    private func templateSet(names: [String], renderables: [String: Renderable]) throws -> TemplateSet {
+        let key = names.joined(separator: "\u{0}")
+        lock.lock()
+        let cached = parsed[key]
+        lock.unlock()
+        if let cached { return try cached.get() }
+        let result: Result<TemplateSet, RenderError>
+        var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
+        do {
+            for name in names {
+                do {
+                    try set.parse(renderables[name]?.text ?? "", name: name)
+                } catch {
+                    throw RenderError(HelmErrorText.parse(name, error), template: name)
+                }
+            }
+            result = .success(set)
+        } catch let error as RenderError {
+            result = .failure(error)
+        }
+        lock.lock()
+        parsed[key] = result
+        lock.unlock()
+        return try result.get()
+    }
+}
+

@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
         .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics"]),
-        .target(name: "PathQuery", dependencies: ["Values", "Diagnostics"]),
+        .target(name: "PathQuery", dependencies: ["Values", "YAML", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",
             dependencies: [
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "Values"]),
-        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values"]),
+        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
     ]
 )

@@ -12,7 +12,7 @@ struct GoRegex: @unchecked Sendable {
     init(_ pattern: String) {
         var scanner = GoRegexScanner(pattern)
         let translated = scanner.scan().translation
-        regex = try? NSRegularExpression(pattern: translated, options: [.useUnixLineSeparators])
+        regex = try? NSRegularExpression(pattern: translated.isEmpty ? "(?:)" : translated, options: [.useUnixLineSeparators])
     }
 
     /// Whether the pattern matches somewhere in `text`.
@@ -44,12 +44,18 @@ struct GoRegexScanner {
     var depth = 0
     var hasOperand = false
     var lastRepeatStart: Int?
-    let multiline: Bool
+    /// The flags RE2 tracks that ICU must not see as they are (`U`) or
+    /// that change the rewrite (`m` decides what `$` becomes).
+    struct Flags {
+        var multiline = false
+        var ungreedy = false
+    }
+    var current = Flags()
+    var flagStack: [Flags] = []
 
     init(_ pattern: String) {
         whole = pattern
         s = Array(pattern.unicodeScalars)
-        multiline = pattern.contains("(?") && pattern.range(of: #"\(\?[a-zA-Z-]*m"#, options: .regularExpression) != nil
     }
 
     func text(_ from: Int, _ to: Int) -> String {
@@ -85,6 +91,7 @@ struct GoRegexScanner {
             case ")":
                 if depth == 0 { return SyntaxError(code: "unexpected )", expr: whole) }
                 depth -= 1
+                current = flagStack.popLast() ?? Flags()
                 out += ")"
                 i += 1
                 hasOperand = true
@@ -112,7 +119,7 @@ struct GoRegexScanner {
             case "\\":
                 if let e = scanEscape() { return e }
             case "$":
-                out += multiline ? "$" : "\\z"
+                out += current.multiline ? "$" : "\\z"
                 i += 1
                 hasOperand = true
             case ".", "^":
@@ -177,7 +184,11 @@ struct GoRegexScanner {
         if !hasOperand {
             return SyntaxError(code: "missing argument to repetition operator", expr: text(start, end))
         }
-        out += text(start, end)
+        var op = text(start, end)
+        if current.ungreedy {
+            op = op.hasSuffix("?") && op.count > 1 ? String(op.dropLast()) : op + "?"
+        }
+        out += op
         i = end
         return nil
     }
@@ -187,6 +198,7 @@ struct GoRegexScanner {
             out += "("
             i += 1
             depth += 1
+            flagStack.append(current)
             hasOperand = false
             return nil
         }
@@ -203,29 +215,40 @@ struct GoRegexScanner {
             out += "(?<" + text(nameStart, j) + ">"
             i = j + 1
             depth += 1
+            flagStack.append(current)
             hasOperand = false
             return nil
         }
         var sawFlag = false
         var negated = false
+        var flags = current
+        var kept = ""
         while j < s.count {
             let c = s[j]
             switch c {
             case "i", "m", "s", "U":
                 sawFlag = true
+                if c == "m" { flags.multiline = !negated }
+                if c == "U" { flags.ungreedy = !negated } else { kept.unicodeScalars.append(c) }
             case "-":
                 if negated { return SyntaxError(code: "invalid or unsupported Perl syntax", expr: text(i, j + 1)) }
                 negated = true
                 sawFlag = false
+                kept += "-"
             case ":", ")":
-                if !sawFlag && (negated || j == i + 2) && !(c == ":" && j == i + 2) {
+                if negated && !sawFlag {
                     return SyntaxError(code: "invalid or unsupported Perl syntax", expr: text(i, j + 1))
                 }
-                out += text(i, j + 1)
+                if kept.hasSuffix("-") { kept.removeLast() }
                 if c == ":" {
+                    out += "(?" + kept + ":"
                     depth += 1
+                    flagStack.append(current)
                     hasOperand = false
+                } else if !kept.isEmpty {
+                    out += "(?" + kept + ")"
                 }
+                current = flags
                 i = j + 1
                 return nil
             default:
@@ -233,7 +256,7 @@ struct GoRegexScanner {
             }
             j += 1
         }
-        return SyntaxError(code: "missing closing )", expr: whole)
+        return SyntaxError(code: "invalid or unsupported Perl syntax", expr: text(i, s.count))
     }
 
     /// An escape outside a class: `\d`, `\pL`, `\Q…\E`, `\x41`, `\.`…
@@ -269,10 +292,6 @@ struct GoRegexScanner {
                 j += 1
             }
             i = min(j + 2, s.count)
-            return nil
-        case "C":
-            out += "."
-            i += 2
             return nil
         default:
             guard let (literal, end) = classChar(at: i) else { return escapeError() }

@@ -2,10 +2,8 @@ import Values
 
 /// Go's `reflect.DeepEqual` on two decoded values: types must match exactly
 /// (`int` ≠ `int64` ≠ `float64`), NaN never equals itself, maps compare
-/// key by key, lists item by item. Two `time.Time`s are equal only when
-/// their instant and zone agree and the zone is UTC: a time parsed with a
-/// numeric offset gets a fresh `*time.Location`, which DeepEqual compares by
-/// address.
+/// key by key, lists item by item. Two `time.Time`s are equal when the
+/// instant and the zone agree (the same instant in two zones differs).
 public func goDeepEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
     case (.null, .null):
@@ -29,7 +27,7 @@ public func goDeepEqual(_ a: Value, _ b: Value) -> Bool {
         return true
     case (.object(let x), .object(let y)):
         if let tx = x as? GoTime, let ty = y as? GoTime {
-            return tx.seconds == ty.seconds && tx.nanoseconds == ty.nanoseconds && tx.utcOffset == 0 && ty.utcOffset == 0
+            return tx == ty
         }
         return x.goTypeName == y.goTypeName && x.goFormatted == y.goFormatted
     default:

@@ -294,14 +294,15 @@ struct GoRegexScanner {
             i = min(j + 2, s.count)
             return nil
         default:
-            guard let (literal, end) = classChar(at: i) else { return escapeError() }
+            guard let (literal, end) = classChar(at: i) else { return escapeError(at: i) }
             out += literal
             i = end
             return nil
         }
     }
 
-    func escapeError() -> SyntaxError {
+    /// `invalid escape sequence` for the escape starting at `i`.
+    func escapeError(at i: Int) -> SyntaxError {
         var end = i + 2
         if i + 1 < s.count, s[i + 1] == "x" {
             if end < s.count, s[end] == "{" {
@@ -425,21 +426,11 @@ struct GoRegexScanner {
                 continue
             }
             let rangeStart = j
-            guard let (lo, afterLo) = classChar(at: j) else {
-                let saved = i
-                var copy = self
-                copy.i = j
-                _ = saved
-                return copy.escapeError()
-            }
+            guard let (lo, afterLo) = classChar(at: j) else { return escapeError(at: j) }
             j = afterLo
             body += GoRegexScanner.escapeInClass(lo)
             if j + 1 < s.count, s[j] == "-", s[j + 1] != "]" {
-                guard let (hi, afterHi) = classChar(at: j + 1) else {
-                    var copy = self
-                    copy.i = j + 1
-                    return copy.escapeError()
-                }
+                guard let (hi, afterHi) = classChar(at: j + 1) else { return escapeError(at: j + 1) }
                 if scalarValue(hi) < scalarValue(lo) {
                     return SyntaxError(code: "invalid character class range", expr: text(rangeStart, afterHi))
                 }

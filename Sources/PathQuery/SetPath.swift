@@ -25,6 +25,10 @@ public enum SetPath {
             case .key(let key):
                 built = .map(GoMap([key: built]))
             case .index(let idx):
+                guard idx < 1 << 24 else {
+                    // Go would try to allocate the list and run out of memory.
+                    throw PathQueryError("runtime error: makeslice: len out of range")
+                }
                 guard idx >= 0 else {
                     // Go panics here (`make([]any, idx+1)` or indexing at -1).
                     throw PathQueryError(idx == -1 ? "runtime error: index out of range [-1]" : "runtime error: makeslice: len out of range")

@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
         .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics", "CZlib"]),
-        .target(name: "PathQuery", dependencies: ["Values", "Diagnostics"]),
+        .target(name: "PathQuery", dependencies: ["Values", "YAML", "Diagnostics"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "Values", "YAML", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),
         .target(
@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "Values"]),
-        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values"]),
+        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML"]),
         .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),

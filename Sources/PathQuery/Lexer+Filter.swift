@@ -1,0 +1,222 @@
+import Foundation
+
+/// The lexer states inside a filter `[?( … )]`.
+extension Lexer {
+    /// The ordering operators, longest first so `>=` is not read as `>`.
+    static let orderingOperators: [(text: String, type: LexemeType)] = [
+        (">=", .filterGreaterThanOrEqual), (">", .filterGreaterThan),
+        ("<=", .filterLessThanOrEqual), ("<", .filterLessThan),
+    ]
+
+    mutating func lexFilterExprInitial() -> LexState? {
+        stripWhitespace()
+        if let next = lexLiteral() { return next }
+        if consumed("(") {
+            emit(.filterOpenBracket)
+            push(.filterExpr)
+            return .filterExprInitial
+        }
+        if hasPrefix("!=") { return errorf("missing first operand for binary operator !=") }
+        if consumed("!") {
+            emit(.filterNot)
+            return .filterExprInitial
+        }
+        if consumed("@") {
+            emit(.filterAt)
+            if peekedWhitespaced("=") || peekedWhitespaced("!") || peekedWhitespaced(">") || peekedWhitespaced("<") {
+                return .filterExpr
+            }
+            push(.filterExpr)
+            return .subPath
+        }
+        if consumed("$") {
+            emit(.root)
+            push(.filterExpr)
+            return .subPath
+        }
+        if hasPrefix("&&") { return errorf("missing first operand for binary operator &&") }
+        if hasPrefix("||") { return errorf("missing first operand for binary operator ||") }
+        if hasPrefix("==") { return errorf("missing first operand for binary operator ==") }
+        for op in Lexer.orderingOperators where hasPrefix(op.text) {
+            return errorf("missing first operand for binary operator \(op.text)")
+        }
+        return pop()
+    }
+
+    /// A numeric, string, boolean or null literal, if one is next; the
+    /// returned state is wrapped so that "no literal" and "stop" differ.
+    mutating func lexLiteral() -> LexState?? {
+        if let next = lexNumericLiteral() { return next }
+        if let next = lexStringLiteral() { return next }
+        if consumedWhitespaced("true") || consumedWhitespaced("false") {
+            emit(.filterBooleanLiteral)
+            return .some(.filterExpr)
+        }
+        if consumedWhitespaced("null") {
+            emit(.filterNullLiteral)
+            return .some(.filterExpr)
+        }
+        return nil
+    }
+
+    mutating func lexFilterExpr() -> LexState? {
+        stripWhitespace()
+        if isEmpty { return errorf("missing end of filter") }
+        if hasPrefix(")]") { return pop() }
+        if consumed(")") {
+            emit(.filterCloseBracket)
+            return pop()
+        }
+        if consumed("&&") {
+            emit(.filterAnd)
+            stripWhitespace()
+            return .filterExprInitial
+        }
+        if consumed("||") {
+            emit(.filterOr)
+            stripWhitespace()
+            return .filterExprInitial
+        }
+        if consumed("==") {
+            emit(.filterEquality)
+            push(.filterExpr)
+            return .filterTerm
+        }
+        if consumed("!=") {
+            emit(.filterInequality)
+            push(.filterExpr)
+            return .filterTerm
+        }
+        if hasPrefix("=~") {
+            switch lastEmittedType {
+            case .filterStringLiteral, .filterIntegerLiteral, .filterFloatLiteral:
+                return errorf("literal cannot be matched using =~")
+            default:
+                break
+            }
+            consume("=~")
+            emit(.filterMatchesRegularExpression)
+            stripWhitespace()
+            return lexRegularExpressionLiteral()
+        }
+        for op in Lexer.orderingOperators where hasPrefix(op.text) {
+            return lexComparison(op.text, op.type)
+        }
+        return errorf("invalid filter expression")
+    }
+
+    mutating func lexFilterTerm() -> LexState? {
+        stripWhitespace()
+        if consumed("@") {
+            emit(.filterAt)
+            if peekedWhitespaced("|") || peekedWhitespaced("&") || peekedWhitespaced(")") {
+                if stack.isEmpty {
+                    return errorf("invalid character \(goQuoteRune(peek() ?? Lexer.eofRune))")
+                }
+                return pop()
+            }
+            return .subPath
+        }
+        if consumed("$") {
+            emit(.root)
+            return .subPath
+        }
+        if let next = lexLiteral() { return next }
+        return errorf("invalid filter term")
+    }
+
+    mutating func lexFilterEnd() -> LexState? {
+        if hasPrefix(")]") {
+            if lastEmittedType == .filterBegin { return errorf("missing filter") }
+            consume(")]")
+            emit(.filterEnd)
+            return .subPath
+        }
+        return errorf("invalid filter syntax")
+    }
+
+    mutating func lexNumericLiteral() -> LexState?? {
+        guard let first = peek(), first == "." || first == "-" || ("0"..."9").contains(first) else { return nil }
+        var isFloat = first == "."
+        while true {
+            next()
+            guard let n = peek() else { break }
+            if n == "." || n == "e" || n == "E" || n == "-" {
+                isFloat = true
+                continue
+            }
+            if !("0"..."9").contains(n) { break }
+        }
+        let text = value
+        if isFloat {
+            if case .failure(let error) = GoStrconv.parseFloat(text) {
+                return .some(rawErrorf("invalid float literal \(goQuote(error.num)): \(error.message) before position \(pos)"))
+            }
+            emit(.filterFloatLiteral)
+            return .some(.filterExpr)
+        }
+        if case .failure(let error) = GoStrconv.atoi(text) {
+            return .some(rawErrorf("invalid integer literal \(goQuote(error.num)): \(error.message) before position \(pos)"))
+        }
+        emit(.filterIntegerLiteral)
+        return .some(.filterExpr)
+    }
+
+    mutating func lexStringLiteral() -> LexState?? {
+        let quote: String
+        if hasPrefix("'") {
+            quote = "'"
+        } else if hasPrefix("\"") {
+            quote = "\""
+        } else {
+            return nil
+        }
+        let startPos = pos
+        let startContext = context
+        while true {
+            if next() == nil {
+                return .some(rawErrorf("unmatched string delimiter \(quote) at position \(startPos), following \(goQuote(startContext))"))
+            }
+            if hasPrefix(quote) { break }
+        }
+        next()
+        emit(.filterStringLiteral)
+        return .some(.filterExpr)
+    }
+
+    mutating func lexComparison(_ op: String, _ type: LexemeType) -> LexState? {
+        if lastEmittedType == .filterStringLiteral { return errorf("strings cannot be compared using \(op)") }
+        consume(op)
+        emit(type)
+        stripWhitespace()
+        if hasPrefix("'") { return errorf("strings cannot be compared using \(op)") }
+        push(.filterExpr)
+        return .filterTerm
+    }
+
+    mutating func lexRegularExpressionLiteral() -> LexState? {
+        if !hasPrefix("/") { return errorf("regular expression does not start with /") }
+        let startPos = pos
+        let startContext = context
+        var escape = false
+        while true {
+            if next() == nil {
+                return rawErrorf("unmatched regular expression delimiter / at position \(startPos), following \(goQuote(startContext))")
+            }
+            if !escape && hasPrefix("/") { break }
+            escape = !escape && hasPrefix("\\")
+        }
+        next()
+        if let error = GoRegex.syntaxError(in: Lexer.sanitiseRegularExpression(value)) {
+            return rawErrorf("invalid regular expression at position \(startPos), following \(goQuote(startContext)): \(error)")
+        }
+        emit(.filterRegularExpressionLiteral)
+        return .filterExpr
+    }
+
+    /// The regular expression between the slashes, with `\/` unescaped.
+    static func sanitiseRegularExpression(_ literal: String) -> String {
+        let inner = literal.utf8.count >= 2 ? String(decoding: Array(literal.utf8).dropFirst().dropLast(), as: UTF8.self) : ""
+        return inner.replacingOccurrences(of: "\\/", with: "/")
+    }
+}

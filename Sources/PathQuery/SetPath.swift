@@ -1,0 +1,114 @@
+import Values
+
+/// helm-unittest's `set:` key syntax (`valueutils.BuildValueOfSetPath`),
+/// which is not Helm's `--set` syntax.
+public enum SetPath {
+    enum Cursor {
+        case key(String)
+        case index(Int)
+    }
+
+    enum State { case key, index, denotation, escaping }
+
+    /// The nested map `path` describes with `value` at its end:
+    /// `a.b` nests maps, `a[2]` makes a fresh list `[nil, nil, value]`, and a
+    /// bracket group right after a dot or at the start escapes dots
+    /// (`podAnnotations.[prometheus.io/scrape]`). Throws the Go messages
+    /// (`set path is empty`, `invalid token found ,`, `missing index value`,
+    /// `unexpected end of`, …).
+    public static func buildValue(_ value: Value, atSetPath path: String) throws -> GoMap {
+        if path.isEmpty { throw PathQueryError("set path is empty") }
+        let cursors = try parse(path)
+        var built = value
+        for cursor in cursors.reversed() {
+            switch cursor {
+            case .key(let key):
+                built = .map(GoMap([key: built]))
+            case .index(let idx):
+                guard idx < 1 << 24 else {
+                    // Go would try to allocate the list and run out of memory.
+                    throw PathQueryError("runtime error: makeslice: len out of range")
+                }
+                guard idx >= 0 else {
+                    // Go panics here (`make([]any, idx+1)` or indexing at -1).
+                    throw PathQueryError(idx == -1 ? "runtime error: index out of range [-1]" : "runtime error: makeslice: len out of range")
+                }
+                var list = [Value](repeating: .null, count: idx + 1)
+                list[idx] = built
+                built = .list(list)
+            }
+        }
+        guard case .map(let map) = built else { return GoMap() }
+        return map
+    }
+
+    /// The keys and indices of `path` (Go's `traverseSetPath`).
+    static func parse(_ path: String) throws -> [Cursor] {
+        var cursors: [Cursor] = []
+        var state = State.key
+        var buffered = ""
+        var scalars = path.unicodeScalars.makeIterator()
+        let stops: Set<Unicode.Scalar> = [".", "[", "]", ",", "{", "}", "="]
+        while true {
+            var k = ""
+            var last: Unicode.Scalar?
+            while let r = scalars.next() {
+                if stops.contains(r) {
+                    last = r
+                    break
+                }
+                k.unicodeScalars.append(r)
+            }
+            guard let last else {
+                if !k.isEmpty && state == .key {
+                    cursors.append(.key(k))
+                    return cursors
+                }
+                if k.isEmpty && state == .denotation { return cursors }
+                throw PathQueryError("unexpected end of")
+            }
+            if [",", "{", "}", "="].contains(last) { throw PathQueryError("invalid token found \(last)") }
+            switch state {
+            case .index:
+                guard last == "]" else { throw PathQueryError("missing index value") }
+                switch GoStrconv.atoi(k) {
+                case .success(let idx): cursors.append(.index(idx))
+                case .failure(let error): throw PathQueryError(error.message)
+                }
+                state = .denotation
+            case .denotation:
+                switch last {
+                case ".": state = .key
+                case "[": state = .index
+                default: throw PathQueryError("invalid denotation token \(last)")
+                }
+            case .key:
+                switch last {
+                case ".":
+                    cursors.append(.key(k))
+                case "[":
+                    if k.isEmpty {
+                        buffered = ""
+                        state = .escaping
+                    } else {
+                        cursors.append(.key(k))
+                        state = .index
+                    }
+                default:
+                    throw PathQueryError("invalid key \(last)")
+                }
+            case .escaping:
+                switch last {
+                case ".":
+                    buffered += k + "."
+                case "]":
+                    buffered += k
+                    cursors.append(.key(buffered))
+                    state = .denotation
+                default:
+                    throw PathQueryError("invalid escaping token \(last)")
+                }
+            }
+        }
+    }
+}

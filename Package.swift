@@ -40,13 +40,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "chartunit", dependencies: ["ChartunitCLI"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
-        .testTarget(name: "HelmTests", dependencies: ["Helm", "Values"]),
-        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML"]),
-        .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest"]),
-        .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
+        .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML", "TestSupport"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values", "TestSupport"]),
+        .testTarget(name: "HelmTests", dependencies: ["Helm", "Values", "TestSupport"]),
+        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML", "TestSupport"]),
+        .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest", "TestSupport"]),
+        .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI", "TestSupport"]),
     ]
 )

@@ -7,7 +7,9 @@ SHARED ?= ../shared
 PREFIX ?= /usr/local
 BIN := .build/release/chartunit
 
-.PHONY: all deps oracle build release test unit-test conformance demo bench install clean corpus
+GENERATORS := $(wildcard scripts/gen-*-corpus.py)
+
+.PHONY: all deps oracle build release test unit-test oracle-check fuzz demo bench install clean corpus
 
 all: build
 
@@ -29,15 +31,27 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## test: the unit and golden tests, then the CLI smoke checks.
-test: deps
-	$(SWIFT) test 2>&1 | tee .build/test.log | grep -v -E '^(◇|↳|✔ Test .* with|✔ Test [a-zA-Z]).*' ; exit $${PIPESTATUS[0]}
+## test: unit and golden tests, the live oracle check, then CLI smoke checks.
+test: deps unit-test oracle-check
 	$(MAKE) --no-print-directory release
 	$(BIN) version
 
-## corpus: regenerate the golden data from the oracle (needs the oracle venv).
+unit-test: deps
+	@mkdir -p .build
+	$(SWIFT) test 2>&1 | tee .build/test.log | awk '/^(◇|↳)/ {next} /^✔ Test run with/ {print; next} /^✔ (Test|Suite) / {next} {print}' ; exit $${PIPESTATUS[0]}
+
+## corpus: regenerate the golden data under Tests/Fixtures from real Helm.
 corpus: oracle
-	$(ORACLE_PY) scripts/gen-values-corpus.py
+	@for g in $(GENERATORS); do echo "$$g"; $(ORACLE_PY) $$g || exit 1; done
+
+## oracle-check: the live differential check — regenerating the golden data
+## with real Helm must reproduce the committed files exactly.
+oracle-check: corpus
+	@git diff --stat --exit-code -- Tests/Fixtures && echo "oracle-check: golden data matches real Helm"
+
+## fuzz: a million mutated inputs through the YAML parser and decoders.
+fuzz: deps
+	CHARTUNIT_FUZZ_COUNT=1000000 $(SWIFT) test --filter ParserFuzzTests
 
 demo: release
 	$(BIN) version

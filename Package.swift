@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
+        .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics"]),
+        .target(name: "PathQuery", dependencies: ["Values", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",
             dependencies: [
@@ -34,6 +36,8 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
+        .testTarget(name: "HelmTests", dependencies: ["Helm", "Values"]),
+        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
     ]
 )

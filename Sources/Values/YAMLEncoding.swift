@@ -1,0 +1,118 @@
+import YAML
+
+/// Helm's `toYaml`: `sigs.k8s.io/yaml.Marshal(v)` with one trailing line
+/// break removed.
+///
+/// sigs.k8s.io/yaml marshals `v` to JSON (encoding/json), reads that JSON back
+/// with go-yaml v2 (YAML 1.1 typing: a float64 JSON writes as `1000000` turns
+/// into an int) and writes it with go-yaml v2 (natural key order, unindented
+/// sequences, folding at 80 columns). Returns nil where Go returns an error
+/// (NaN or ±Inf floats, objects JSON cannot encode, strings with characters
+/// YAML does not allow raw such as DEL or C1 controls); Helm prints "".
+public func helmToYAML(_ v: Value) -> String? {
+    guard let node = JSONRoundTrip.node(v) else { return nil }
+    let text = YAMLEmitter.emit(node, options: .goYAMLv2)
+    return text.hasSuffix("\n") ? String(text.dropLast()) : text
+}
+
+/// `sigs.k8s.io/yaml.Marshal(v)` (what helm-unittest uses to hand its
+/// `set:` values to Helm): ``helmToYAML(_:)`` with its trailing line break.
+public func sigsYAMLMarshal(_ v: Value) -> String? {
+    guard let node = JSONRoundTrip.node(v) else { return nil }
+    return YAMLEmitter.emit(node, options: .goYAMLv2)
+}
+
+/// go-yaml v3 encoding of the Go value `v` with the given indentation
+/// (`yaml.Marshal` uses 4, `Encoder.SetIndent(2)` 2), trailing line break
+/// kept; nil for objects go-yaml cannot encode here (anything but times).
+public func goYAMLv3Marshal(_ v: Value, indent: Int = 4) -> String? {
+    guard let node = V3Encoding.node(v, trimLeadingNewlines: false) else { return nil }
+    return YAMLEmitter.emit(node, options: .goYAMLv3(indent: indent))
+}
+
+/// Helm's `toYamlPretty`: a go-yaml v3 encoder with `SetIndent(2)` fed the Go
+/// value directly, with one trailing line break removed.
+///
+/// Values go-yaml cannot encode (objects other than times) give "", which
+/// is what Helm prints when the encoder fails.
+public func helmToYAMLPretty(_ v: Value) -> String {
+    guard let node = V3Encoding.node(v, trimLeadingNewlines: false) else { return "" }
+    let text = YAMLEmitter.emit(node, options: .goYAMLv3(indent: 2))
+    return text.hasSuffix("\n") ? String(text.dropLast()) : text
+}
+
+/// helm-unittest's `TrustedMarshalYAML`: leading `\n`s are stripped from
+/// every string (in nested maps and lists too, not from keys), then the value
+/// is written by a go-yaml v3 encoder with indent 2; the trailing line break
+/// is kept.
+public func snapshotYAML(_ v: Value) -> String {
+    guard let node = V3Encoding.node(v, trimLeadingNewlines: true) else { return "" }
+    return YAMLEmitter.emit(node, options: .goYAMLv3(indent: 2))
+}
+
+/// The text of a helm-unittest `.snap` file: go-yaml v3 (indent 2) writing
+/// a `map[string]map[uint]string` — test names in natural order, indices in
+/// numeric order, every text a literal block when it contains a line break.
+/// A test name given twice keeps the items of its last occurrence, merged
+/// by index, as a Go map would.
+public func snapshotFile(_ entries: [(test: String, items: [(index: UInt, text: String)])]) -> String {
+    var byTest: [String: [UInt: String]] = [:]
+    for entry in entries {
+        for item in entry.items { byTest[entry.test, default: [:]][item.index] = item.text }
+    }
+    let pairs = NaturalOrder.sorted(byTest.keys, dialect: .v3).map { test -> EmitPair in
+        let items = byTest[test] ?? [:]
+        let inner = items.keys.sorted().map { index -> EmitPair in
+            EmitPair(.plain(String(index)), V3Encoding.stringNode(items[index] ?? ""))
+        }
+        return EmitPair(V3Encoding.stringNode(test), .mapping(inner))
+    }
+    return YAMLEmitter.emit(.mapping(pairs), options: .goYAMLv3(indent: 2))
+}
+
+/// go-yaml v3's `encode.go` decisions for Go values.
+enum V3Encoding {
+    static func node(_ v: Value, trimLeadingNewlines: Bool) -> EmitNode? {
+        switch v {
+        case .null: return .plain("null")
+        case .bool(let b): return .plain(b ? "true" : "false")
+        case .int(let n, let kind): return .plain(kind.isUnsigned ? String(UInt64(bitPattern: n)) : String(n))
+        case .float(let f): return .plain(yamlFloat(f))
+        case .string(let s):
+            return stringNode(trimLeadingNewlines ? String(s.drop(while: { $0 == "\n" })) : s)
+        case .list(let items):
+            var nodes: [EmitNode] = []
+            nodes.reserveCapacity(items.count)
+            for item in items {
+                guard let n = node(item, trimLeadingNewlines: trimLeadingNewlines) else { return nil }
+                nodes.append(n)
+            }
+            return .sequence(nodes)
+        case .map(let m):
+            var pairs: [EmitPair] = []
+            pairs.reserveCapacity(m.count)
+            for key in NaturalOrder.sorted(m.entries.keys, dialect: .v3) {
+                guard let value = m.entries[key], let n = node(value, trimLeadingNewlines: trimLeadingNewlines) else {
+                    return nil
+                }
+                pairs.append(EmitPair(stringNode(key), n))
+            }
+            return .mapping(pairs)
+        case .object(let o):
+            if let time = o as? GoTime { return .plain(time.rfc3339Nano) }
+            return nil
+        }
+    }
+
+    static func stringNode(_ s: String) -> EmitNode {
+        .scalar(s, style: EmitStringStyle.requestedStyle(for: s, dialect: .v3))
+    }
+}
+
+/// `strconv.FormatFloat(f, 'g', -1, 64)` with go-yaml's spellings of the
+/// special values.
+func yamlFloat(_ f: Double) -> String {
+    if f.isNaN { return ".nan" }
+    if f.isInfinite { return f < 0 ? "-.inf" : ".inf" }
+    return GoFloat.formatG(f)
+}

@@ -1,0 +1,159 @@
+/// go-yaml's map key order (`sorter.go`, `keyList.Less`), used by both
+/// `Marshal`s when they write a Go map.
+///
+/// Numbers (and bools, as 0/1) come before strings and sort by value; two
+/// strings are compared rune by rune, digit runs by numeric value, letters
+/// by code point. v2 and v3 differ in one case: at the first difference
+/// between a letter and a non-letter, v2 always puts the non-letter first,
+/// while v3 puts the letter first when the equal run just before it ended in
+/// a digit (v3: `a1b` < `a1_`; v2: `a1_` < `a1b`).
+public enum NaturalOrder {
+    /// A map key as go-yaml's sorter sees it.
+    public enum Key: Sendable, Hashable {
+        /// A Go bool key: sorts as the number 0 or 1; on an equal value it
+        /// comes before numbers (it has the lowest `reflect.Kind`).
+        case bool(Bool)
+        /// A Go signed integer key.
+        case int(Int64)
+        /// A Go unsigned integer key.
+        case uint(UInt64)
+        /// A Go float key.
+        case float(Double)
+        /// A Go string key.
+        case string(String)
+
+        /// Go's `reflect.Kind` ordinal, the tie-breaker between kinds.
+        var kindRank: Int {
+            switch self {
+            case .bool: return 1
+            case .int: return 6  // reflect.Int64
+            case .uint: return 11  // reflect.Uint64
+            case .float: return 14  // reflect.Float64
+            case .string: return 24
+            }
+        }
+
+        var numeric: Double? {
+            switch self {
+            case .bool(let b): return b ? 1 : 0
+            case .int(let n): return Double(n)
+            case .uint(let n): return Double(n)
+            case .float(let f): return f
+            case .string: return nil
+            }
+        }
+    }
+
+    /// `keyList.Less` for two keys.
+    public static func less(_ a: Key, _ b: Key, dialect: EmitDialect) -> Bool {
+        if let af = a.numeric, let bf = b.numeric {
+            if af != bf { return af < bf }
+            if a.kindRank != b.kindRank { return a.kindRank < b.kindRank }
+            switch (a, b) {
+            case (.int(let x), .int(let y)): return x < y
+            case (.uint(let x), .uint(let y)): return x < y
+            case (.float(let x), .float(let y)): return x < y
+            case (.bool(let x), .bool(let y)): return !x && y
+            default: return false
+            }
+        }
+        guard case .string(let sa) = a, case .string(let sb) = b else {
+            return a.kindRank < b.kindRank
+        }
+        return less(sa, sb, dialect: dialect)
+    }
+
+    /// `keyList.Less` for two string keys.
+    public static func less(_ a: String, _ b: String, dialect: EmitDialect) -> Bool {
+        let ar = Array(a.unicodeScalars), br = Array(b.unicodeScalars)
+        var digits = false
+        var i = 0
+        while i < ar.count && i < br.count {
+            if ar[i] == br[i] {
+                digits = isDigit(ar[i])
+                i += 1
+                continue
+            }
+            let al = isLetter(ar[i]), bl = isLetter(br[i])
+            if al && bl { return ar[i].value < br[i].value }
+            if al || bl {
+                if dialect == .v3 && digits { return al }
+                return bl
+            }
+            var an: Int64 = 0, bn: Int64 = 0
+            if ar[i] == "0" || br[i] == "0" {
+                var j = i - 1
+                while j >= 0 && isDigit(ar[j]) {
+                    if ar[j] != "0" {
+                        an = 1
+                        bn = 1
+                        break
+                    }
+                    j -= 1
+                }
+            }
+            var ai = i
+            while ai < ar.count && isDigit(ar[ai]) {
+                an = an &* 10 &+ (Int64(ar[ai].value) - 48)
+                ai += 1
+            }
+            var bi = i
+            while bi < br.count && isDigit(br[bi]) {
+                bn = bn &* 10 &+ (Int64(br[bi].value) - 48)
+                bi += 1
+            }
+            if an != bn { return an < bn }
+            if ai != bi { return ai < bi }
+            return ar[i].value < br[i].value
+        }
+        return ar.count < br.count
+    }
+
+    /// Sorts string keys the way go-yaml writes them: byte order first, then
+    /// a stable sort by ``less(_:_:dialect:)`` (deterministic even for keys
+    /// the comparison does not order consistently).
+    public static func sorted(_ keys: some Sequence<String>, dialect: EmitDialect) -> [String] {
+        stableSorted(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, dialect: dialect)
+    }
+
+    /// Sorts with a stable merge sort, which gives a deterministic result
+    /// even where v2's comparison is not transitive (Go's own result there
+    /// depends on its random map iteration order).
+    public static func stableSorted(_ keys: [String], dialect: EmitDialect) -> [String] {
+        guard keys.count > 1 else { return keys }
+        let mid = keys.count / 2
+        let left = stableSorted(Array(keys[..<mid]), dialect: dialect)
+        let right = stableSorted(Array(keys[mid...]), dialect: dialect)
+        var out: [String] = []
+        out.reserveCapacity(keys.count)
+        var i = 0, j = 0
+        while i < left.count && j < right.count {
+            if less(right[j], left[i], dialect: dialect) {
+                out.append(right[j]); j += 1
+            } else {
+                out.append(left[i]); i += 1
+            }
+        }
+        out.append(contentsOf: left[i...])
+        out.append(contentsOf: right[j...])
+        return out
+    }
+
+    /// Go's `unicode.IsLetter` (categories Lu, Ll, Lt, Lm, Lo).
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// Go's `unicode.IsDigit` (category Nd).
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s.value >= 0x30 && s.value <= 0x39 }
+        return s.properties.generalCategory == .decimalNumber
+    }
+}

@@ -1,29 +1,43 @@
 /// Go's `strconv.Quote`, the text `%q` prints for a string.
 public enum GoQuote {
     /// `strconv.Quote(s)`: a double-quoted Go string literal.
-    public static func quote(_ s: String) -> String {
+    /// With `asciiOnly` it is `strconv.QuoteToASCII(s)`: every non-ASCII
+    /// rune is escaped too.
+    public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
-            appendEscaped(scalar, quote: "\"", to: &out)
+            appendEscaped(scalar, quote: "\"", asciiOnly: asciiOnly, to: &out)
         }
         return out + "\""
     }
 
-    /// `strconv.QuoteRune(r)`: a single-quoted Go rune literal.
-    public static func quoteRune(_ scalar: Unicode.Scalar) -> String {
+    /// `strconv.QuoteRune(r)`: a single-quoted Go rune literal; with
+    /// `asciiOnly`, `strconv.QuoteRuneToASCII(r)`.
+    public static func quoteRune(_ scalar: Unicode.Scalar, asciiOnly: Bool = false) -> String {
         var out = "'"
-        appendEscaped(scalar, quote: "'", to: &out)
+        appendEscaped(scalar, quote: "'", asciiOnly: asciiOnly, to: &out)
         return out + "'"
     }
 
-    static func appendEscaped(_ scalar: Unicode.Scalar, quote: Character, to out: inout String) {
+    /// `strconv.CanBackquote(s)`: whether `s` can be written as a raw
+    /// string literal (no control characters but tab, no backquote, no BOM).
+    public static func canBackquote(_ s: String) -> Bool {
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0xFEFF { return false }
+            if (v < 0x20 && v != 0x09) || v == 0x60 || v == 0x7F { return false }
+        }
+        return true
+    }
+
+    static func appendEscaped(_ scalar: Unicode.Scalar, quote: Character, asciiOnly: Bool = false, to out: inout String) {
         let v = scalar.value
         if Character(scalar) == quote || scalar == "\\" {
             out += "\\"
             out.unicodeScalars.append(scalar)
             return
         }
-        if isPrint(scalar) {
+        if asciiOnly ? (v < 0x80 && isPrint(scalar)) : isPrint(scalar) {
             out.unicodeScalars.append(scalar)
             return
         }

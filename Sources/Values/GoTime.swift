@@ -76,6 +76,20 @@ public struct GoTime: GoObject, Hashable {
         return text + " " + (zoneName.isEmpty ? "\(sign)\(pad(off / 3600, 2))\(pad(off % 3600 / 60, 2))" : zoneName)
     }
 
+    /// `time.Time` has a `String` method (``goFormatted``) and, in UTC, a
+    /// `GoString` method (`time.Date(2021, time.January, 1, 0, 0, 0, 0, time.UTC)`).
+    public var goFmtForm: GoFmtForm { .stringer(goFormatted, goSyntax: goSyntax) }
+
+    /// `GoString()` for a UTC time; nil in other zones (Go prints
+    /// `time.Local` or a location pointer there).
+    public var goSyntax: String? {
+        guard utcOffset == 0 && zoneName == "UTC" else { return nil }
+        let months = ["January", "February", "March", "April", "May", "June", "July",
+                      "August", "September", "October", "November", "December"]
+        let c = components
+        return "time.Date(\(c.year), time.\(months[c.month - 1]), \(c.day), \(c.hour), \(c.minute), \(c.second), \(nanoseconds), time.UTC)"
+    }
+
     private func offsetText(utcColon: Bool) -> String {
         if utcOffset == 0 { return "Z" }
         let sign = utcOffset < 0 ? "-" : "+"

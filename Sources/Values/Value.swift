@@ -76,6 +76,9 @@ public protocol GoObject: Sendable {
     var goFormatted: String { get }
     /// Go truthiness of the object.
     var isTruthy: Bool { get }
+    /// How `fmt` verbs other than `%T` see the object (``GoFmtForm``);
+    /// `.opaque` (`goFormatted` for `%v`) unless the type says otherwise.
+    var goFmtForm: GoFmtForm { get }
     /// A field or zero-argument method, for `.Name` chains; nil when the
     /// type has no such member.
     func member(_ name: String) -> Value?
@@ -84,6 +87,7 @@ public protocol GoObject: Sendable {
 extension GoObject {
     public var goKind: String { "struct" }
     public var isTruthy: Bool { true }
+    public var goFmtForm: GoFmtForm { .opaque }
     public func member(_ name: String) -> Value? { nil }
 }
 

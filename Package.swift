@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +25,16 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
-        .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics"]),
+        .target(
+            name: "Sprig",
+            dependencies: [
+                "GoTemplate", "Values", "YAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
+        .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Values", "YAML", "Diagnostics"]),
         .target(name: "PathQuery", dependencies: ["Values", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",
@@ -36,6 +47,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
+        .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate", "Values"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "Values"]),
         .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),

@@ -85,8 +85,13 @@ enum GoStrings {
     /// `strings.ToUpper` (simple per-rune case mapping).
     static func toUpper(_ s: String) -> String {
         mapScalars(s) { scalar in
+            // The full mapping, when it is one rune, is the simple one; when
+            // it is longer, the simple mapping (if any) is the titlecase one
+            // (Greek with ypogegrammeni: ᾳ → ᾼ).
             let mapped = scalar.properties.uppercaseMapping.unicodeScalars
-            return mapped.count == 1 ? mapped.first ?? scalar : scalar
+            if mapped.count == 1 { return mapped.first ?? scalar }
+            let title = scalar.properties.titlecaseMapping.unicodeScalars
+            return title.count == 1 ? title.first ?? scalar : scalar
         }
     }
 

@@ -34,11 +34,15 @@ struct CoreCorpusCase: Sendable, CustomStringConvertible {
     static let cases = CoreCorpusCase.load()
 
     /// Cases whose Go result depends on a Go type our values cannot hold:
-    /// Helm's `.Values` is a `common.Values`, and `[]string`,
-    /// `map[string]string` and `[]int` results are held as plain lists and
-    /// maps (so `typeOf` names `[]interface {}`/`map[string]interface {}`).
+    /// Helm's `.Values` is a `common.Values`; `[]string`, `map[string]string`,
+    /// `[]int` and `[][]interface {}` results are held as plain lists and
+    /// maps (so `typeOf` names `[]interface {}`/`map[string]interface {}`
+    /// and `deepEqual` cannot tell them from `list` results); a nil slice
+    /// and an empty one are the same value. `fromJson-number-range` needs
+    /// Helm's `fromJson` (the test stub stops at the first error).
     static let knownDifferences: Set<String> = [
-        "dig-one-key", "split-typeof", "splitList-typeof",
+        "dig-one-key", "split-typeof", "splitList-typeof", "typeOf-typed-results",
+        "deepEqual-typed-results", "deepEqual-rest-nil", "fromJson-number-range",
     ]
 
     @Test func corpusIsPresent() {

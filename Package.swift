@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +30,16 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
-        .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics", "CZlib"]),
+        .target(
+            name: "Sprig",
+            dependencies: [
+                "GoTemplate", "Values", "YAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
+        .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Values", "YAML", "Diagnostics", "CZlib"]),
         .target(name: "PathQuery", dependencies: ["Values", "YAML", "Diagnostics"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "Values", "YAML", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),
@@ -44,6 +55,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML", "TestSupport"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values", "TestSupport"]),
+        .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate", "Values", "TestSupport"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "Values", "TestSupport"]),
         .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML", "TestSupport"]),
         .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values", "TestSupport"]),

@@ -77,6 +77,25 @@ public struct GoRegexp: Sendable {
         return out
     }
 
+    /// `FindStringSubmatch`: the match and its groups ("" for groups that
+    /// did not take part), or nil.
+    public func submatches(_ s: String) -> [String]? {
+        let m = machine(s)
+        guard let caps = m.search(from: 0) else { return nil }
+        return Self.groups(m, caps)
+    }
+
+    /// `FindAllStringSubmatch(s, n)`; nil when there is no match.
+    public func allSubmatches(_ s: String, _ n: Int) -> [[String]]? {
+        let m = machine(s)
+        let found = allMatches(m, n)
+        return found.isEmpty ? nil : found.map { Self.groups(m, $0) }
+    }
+
+    private static func groups(_ m: RegexMachine, _ caps: [Int]) -> [String] {
+        stride(from: 0, to: caps.count, by: 2).map { i in caps[i] >= 0 && caps[i + 1] >= 0 ? text(m, caps[i], caps[i + 1]) : "" }
+    }
+
     /// `FindAllString(s, n)`; nil when there is no match (Go's nil slice).
     public func findAll(_ s: String, _ n: Int) -> [String]? {
         let m = machine(s)

@@ -216,7 +216,8 @@ enum GoTimeParser {
             }
             var off = 0
             if zoneName.count > 3 && zoneName.hasPrefix("GMT") { off = (Int(zoneName.dropFirst(3)) ?? 0) * 3600 }
-            return GoLocation.fixed(zoneName, offset: Int32(off)).convert(GoTime(seconds: civil - Int64(off), nanoseconds: Int32(nsec)))
+            // Go keeps the civil time as UTC here (no offset applied).
+            return GoLocation.fixed(zoneName, offset: Int32(off)).convert(GoTime(seconds: civil, nanoseconds: Int32(nsec)))
         }
         return dateIn(location, civil: civil, nsec: nsec)
     }

@@ -18,9 +18,12 @@ public struct SemverVersion: GoMethodProvider, Hashable {
     public var prerelease: String
     public var metadata: String
     public var original: String
+    /// Whether this is a `*Version` (from `semver`) rather than a `Version`
+    /// value (from `IncPatch`…), which has no pointer-receiver methods.
+    public var isPointer = true
 
-    public var goTypeName: String { "*semver.Version" }
-    public var goKind: String { "ptr" }
+    public var goTypeName: String { isPointer ? "*semver.Version" : "semver.Version" }
+    public var goKind: String { isPointer ? "ptr" : "struct" }
     public var goFormatted: String { string }
     public var goFmtForm: GoFmtForm { .stringer(string, goSyntax: nil) }
 
@@ -122,6 +125,7 @@ public struct SemverVersion: GoMethodProvider, Hashable {
 
     private func next(_ change: (inout SemverVersion) -> Void) -> SemverVersion {
         var n = self
+        n.isPointer = false
         change(&n)
         n.original = vPrefix + n.string
         return n
@@ -134,7 +138,7 @@ public struct SemverVersion: GoMethodProvider, Hashable {
         case "Patch": return .int(Int64(bitPattern: patch), .uint64)
         case "Prerelease": return .string(prerelease)
         case "Metadata": return .string(metadata)
-        case "Original": return .string(original)
+        case "Original": return isPointer ? .string(original) : nil
         case "String": return .string(string)
         case "IncPatch":
             return .object(next { v in
@@ -158,6 +162,8 @@ public struct SemverVersion: GoMethodProvider, Hashable {
 
     public func method(_ name: String) -> TemplateFunction? {
         let this = self
+        let pointerOnly = ["Compare", "LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equal"]
+        if !isPointer && pointerOnly.contains(name) { return nil }
         let versionType = GoType.named("*semver.Version")
         switch name {
         case "Compare":

@@ -174,6 +174,10 @@ struct GoURL {
             }
             if let at = authority.lastIndex(of: "@") {
                 let info = String(authority[..<at])
+                let allowed = "-._:~!$&'()*+,;=%@"
+                guard info.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || allowed.unicodeScalars.contains($0) }) else {
+                    throw fail("net/url: invalid userinfo")
+                }
                 authority = String(authority[authority.index(after: at)...])
                 if let colon = info.firstIndex(of: ":") {
                     let (n, _) = unescape(String(info[..<colon])), (p, _) = unescape(String(info[info.index(after: colon)...]))

@@ -30,9 +30,12 @@ enum SprigPrivateKey {
     var pem: String {
         switch self {
         case .rsa(let k): return PEM.encode(type: "RSA PRIVATE KEY", der: Array(k.derRepresentation))
-        case .p256(let k): return PEM.encode(type: "EC PRIVATE KEY", der: Array(k.derRepresentation))
-        case .p384(let k): return PEM.encode(type: "EC PRIVATE KEY", der: Array(k.derRepresentation))
-        case .p521(let k): return PEM.encode(type: "EC PRIVATE KEY", der: Array(k.derRepresentation))
+        case .p256(let k):
+            return Self.sec1PEM(Array(k.rawRepresentation), curve: [1, 2, 840, 10045, 3, 1, 7], publicKey: Array(k.publicKey.x963Representation))
+        case .p384(let k):
+            return Self.sec1PEM(Array(k.rawRepresentation), curve: [1, 3, 132, 0, 34], publicKey: Array(k.publicKey.x963Representation))
+        case .p521(let k):
+            return Self.sec1PEM(Array(k.rawRepresentation), curve: [1, 3, 132, 0, 35], publicKey: Array(k.publicKey.x963Representation))
         case .ed25519(let k): return PEM.encode(type: "PRIVATE KEY", der: Self.ed25519PKCS8Prefix + Array(k.rawRepresentation))
         case .x25519(let k):
             var der = Self.ed25519PKCS8Prefix
@@ -40,6 +43,18 @@ enum SprigPrivateKey {
             return PEM.encode(type: "PRIVATE KEY", der: der + Array(k.rawRepresentation))
         case .dsa(let der): return PEM.encode(type: "DSA PRIVATE KEY", der: der)
         }
+    }
+
+    /// Go's `MarshalECPrivateKey`: SEQUENCE { 1, private key, [0] curve, [1] public key }.
+    static func sec1PEM(_ privateKey: [UInt8], curve: ASN1ObjectIdentifier, publicKey: [UInt8]) -> String {
+        var serializer = DER.Serializer()
+        try? serializer.appendConstructedNode(identifier: .sequence) { s in
+            try s.serialize(1)
+            try s.serialize(ASN1OctetString(contentBytes: privateKey[...]))
+            try s.serialize(curve, explicitlyTaggedWithTagNumber: 0, tagClass: .contextSpecific)
+            try s.serialize(ASN1BitString(bytes: publicKey[...]), explicitlyTaggedWithTagNumber: 1, tagClass: .contextSpecific)
+        }
+        return PEM.encode(type: "EC PRIVATE KEY", der: serializer.serializedBytes)
     }
 
     /// The certificate signing key, or Go's error for keys that cannot sign.

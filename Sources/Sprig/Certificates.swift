@@ -174,6 +174,15 @@ enum SprigCertificates {
         return cert
     }
 
+    /// Whether `der` has a certificate's outer shape (SEQUENCE { SEQUENCE,
+    /// SEQUENCE, BIT STRING }); swift-certificates refuses some that Go
+    /// accepts (1024-bit RSA keys).
+    static func looksLikeCertificate(_ der: [UInt8]) -> Bool {
+        guard let root = try? DER.parse(der), case .constructed(let nodes) = root.content else { return false }
+        let ids = nodes.map(\.identifier)
+        return ids == [.sequence, .sequence, .bitString]
+    }
+
     static func parseKey(_ pem: String, prefix: String) throws(Failure) -> SprigPrivateKey {
         do { return try SprigPrivateKey.parse(pem: pem) } catch { throw Failure("\(prefix): \(error.description)") }
     }
@@ -189,7 +198,10 @@ enum SprigCertificates {
         guard let key = try? GoBaseEncoding.base64Decode(b64key).bytes else { throw Failure("unable to decode base64 private key") }
         let certText = String(decoding: cert, as: UTF8.self)
         let keyText = String(decoding: key, as: UTF8.self)
-        _ = try parseCertificate(certText, field: "decodedCert.Bytes")
+        guard let block = PEM.decode(certText) else { throw Failure("unable to decode certificate") }
+        if (try? Certificate(derEncoded: block.bytes)) == nil && !looksLikeCertificate(block.bytes) {
+            throw Failure("error parsing certificate: decodedCert.Bytes: x509: malformed certificate")
+        }
         _ = try parseKey(keyText, prefix: "error parsing private key")
         return SprigCertificate(cert: certText, key: keyText)
     }

@@ -6,7 +6,6 @@ extension Sprig {
     /// The text part of the library (see docs/functions.md): regular
     /// expressions, dates and durations, semver, URLs, paths and the
     /// case/wrap helpers. Semver errors follow Masterminds/semver v3.5.0.
-    static var textFunctions: [String: TemplateFunction] { textFunctions(semver: .v3_5) }
 
     /// The text functions with the semver behaviour of `semver`.
     public static func textFunctions(semver: SemverDialect) -> [String: TemplateFunction] {

@@ -12,6 +12,7 @@ public struct ConsoleReport: Sendable {
     /// Whether to emit fatih/color escape sequences.
     public var colored: Bool
 
+    /// A report with colour on or off (the CLI decides: a TTY, `NO_COLOR`, `--color`).
     public init(colored: Bool) {
         self.colored = colored
     }

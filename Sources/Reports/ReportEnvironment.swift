@@ -23,6 +23,7 @@ public struct ReportEnvironment: Sendable, Hashable {
     /// Go's `runtime.Version()` + `.` + `GOOS` + `-` + `GOARCH` (NUnit `platform`, XUnit `environment`).
     public var platform: String
 
+    /// An environment with every field given (tests, or a CLI that gathers them itself).
     public init(now: Date, timeZone: TimeZone, hostname: String, workingDirectory: String = "",
                 userName: String = "", locale: String = "", platform: String = ReportEnvironment.defaultPlatform) {
         self.now = now

@@ -2,13 +2,16 @@ import UnitTest
 
 /// Counts of one kind of unit (charts, suites or tests) as helm-unittest's summary shows them.
 public struct UnitCounts: Sendable, Hashable {
+    /// Passed units.
     public var passed: Int
     /// Failed units, errored ones included.
     public var failed: Int
     /// The failed units that failed with an execution error.
     public var errored: Int
+    /// Skipped units.
     public var skipped: Int
 
+    /// Counts with the given numbers.
     public init(passed: Int = 0, failed: Int = 0, errored: Int = 0, skipped: Int = 0) {
         self.passed = passed
         self.failed = failed
@@ -31,6 +34,7 @@ public struct SnapshotTotals: Sendable, Hashable {
     /// Cached entries nobody compared.
     public var vanished: Int
 
+    /// Totals with the given numbers.
     public init(passed: Int = 0, failed: Int = 0, created: Int = 0, vanished: Int = 0) {
         self.passed = passed
         self.failed = failed
@@ -50,13 +54,18 @@ public struct SnapshotTotals: Sendable, Hashable {
 /// - a test is passed if `passed`, else skipped if `skipped`, else failed
 ///   (and errored with an execution error).
 public struct RunCounts: Sendable, Hashable {
+    /// Charts: passed, failed, errored.
     public var charts = UnitCounts()
+    /// Suites: passed, failed, errored, skipped.
     public var suites = UnitCounts()
+    /// Test jobs: passed, failed, errored, skipped.
     public var tests = UnitCounts()
+    /// Snapshot comparisons.
     public var snapshots = SnapshotTotals()
     /// Failed (not skipped, not passed) suites with at least one failed snapshot.
     public var suitesWithFailedSnapshots = 0
 
+    /// Nothing counted yet (add results with the `add` methods as they come).
     public init() {}
 
     /// The counts of a whole run.

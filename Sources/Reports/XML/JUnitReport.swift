@@ -12,6 +12,7 @@ public struct JUnitReport: Sendable {
     /// Whether to add what `JUnit.xsd` requires.
     public var conformsToSchema: Bool
 
+    /// A JUnit writer, schema-conforming unless told otherwise.
     public init(conformsToSchema: Bool = true) {
         self.conformsToSchema = conformsToSchema
     }

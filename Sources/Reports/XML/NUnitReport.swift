@@ -4,6 +4,7 @@ import UnitTest
 /// culture, one `<test-suite type="TestFixture">` per suite holding its
 /// `<test-case>`s under `<results>`; failures and skip reasons carry the job's full text.
 public struct NUnitReport: Sendable {
+    /// An NUnit writer.
     public init() {}
 
     /// The report for `suites`, without an XML declaration, ending with a newline.

@@ -3,6 +3,7 @@ import UnitTest
 /// helm-unittest's SonarQube generic test execution report: `<testExecutions version="1">`,
 /// one `<file>` per suite file, one `<testCase>` per job with its duration in milliseconds.
 public struct SonarReport: Sendable {
+    /// A Sonar writer.
     public init() {}
 
     /// The report for `suites`, without an XML declaration, ending with a newline.

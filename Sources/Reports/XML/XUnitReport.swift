@@ -6,6 +6,7 @@ import UnitTest
 public struct XUnitReport: Sendable {
     private static let method = "Helm-Validation"
 
+    /// An xUnit writer.
     public init() {}
 
     /// The report for `suites`, without an XML declaration, ending with a newline.

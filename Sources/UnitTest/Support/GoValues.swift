@@ -121,3 +121,11 @@ func goBase64Decode(_ text: String) -> String? {
     bytes = out
     return String(decoding: bytes, as: UTF8.self)
 }
+
+extension Value {
+    /// Whether this is Go's nil.
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

@@ -98,6 +98,9 @@ public enum SuiteDecoder {
             guard let first = try YAMLParser.parseStream(text, file: path, limit: 1).first?.root else { return nil }
             root = first
         } catch let error as YAMLSyntaxError {
+            if error.problem.contains("unknown escape character") {
+                return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options)
+            }
             throw SuiteFileError(message: error.goMessage(.v3), location: error.problemMark)
         } catch let error as YAMLCompositionError {
             throw SuiteFileError(message: "yaml: " + error.message, location: error.location)

@@ -223,7 +223,8 @@ public struct GoRegexp: Sendable {
 }
 
 extension Unicode.GeneralCategory {
-    var isLetter: Bool {
+    /// Whether the category is one of the letter categories (Go's `unicode.IsLetter`).
+    public var isLetter: Bool {
         switch self {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false

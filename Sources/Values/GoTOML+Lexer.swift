@@ -38,20 +38,20 @@ struct TOMLLexer {
     static let runeError: UInt32 = 0xFFFD
 
     let input: [UInt8]
-    private var start = 0
-    private var pos = 0
-    private var line = 1
-    private var state: State? = .top
-    private var items: [Item] = []
-    private var head = 0
-    private var esc = false
+    var start = 0
+    var pos = 0
+    var line = 1
+    var state: State? = .top
+    var items: [Item] = []
+    var head = 0
+    var esc = false
     /// Widths of the last four runes read, most recent first (for `backup`).
-    private var prevWidths = [0, 0, 0, 0]
-    private var nprev = 0
-    private var atEOF = false
-    private var stack: [State] = []
+    var prevWidths = [0, 0, 0, 0]
+    var nprev = 0
+    var atEOF = false
+    var stack: [State] = []
     /// Set once an error item is queued: nothing after it is ever read.
-    private var failed = false
+    var failed = false
 
     init(_ input: [UInt8]) {
         self.input = input
@@ -73,19 +73,19 @@ struct TOMLLexer {
 
     // MARK: - Machinery
 
-    private mutating func push(_ s: State) { stack.append(s) }
+    mutating func push(_ s: State) { stack.append(s) }
 
-    private mutating func pop() -> State? {
+    mutating func pop() -> State? {
         guard let last = stack.popLast() else { return bug("BUG in lexer: no states to pop") }
         return last
     }
 
-    private var current: [UInt8] {
+    var current: [UInt8] {
         guard start <= pos, start >= 0, pos <= input.count else { return [] }
         return Array(input[start..<pos])
     }
 
-    private mutating func emit(_ type: ItemType) {
+    mutating func emit(_ type: ItemType) {
         if failed { return }
         if start > pos {
             _ = error("invalid UTF-8 byte: 0x" + GoQuote.hex(UInt32(byte(at: pos)), width: 2))
@@ -95,7 +95,7 @@ struct TOMLLexer {
         start = pos
     }
 
-    private mutating func emitTrim(_ type: ItemType) {
+    mutating func emitTrim(_ type: ItemType) {
         if failed { return }
         var v = current[...]
         while let f = v.first, isSpaceByte(f) { v.removeFirst() }
@@ -104,11 +104,11 @@ struct TOMLLexer {
         start = pos
     }
 
-    private func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+    func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
 
-    private func byte(at i: Int) -> UInt8 { i >= 0 && i < input.count ? input[i] : 0 }
+    func byte(at i: Int) -> UInt8 { i >= 0 && i < input.count ? input[i] : 0 }
 
-    private mutating func next() -> UInt32 {
+    mutating func next() -> UInt32 {
         if failed { return Self.eof }
         if atEOF {
             _ = bug("BUG in lexer: next called after EOF")
@@ -139,7 +139,7 @@ struct TOMLLexer {
     }
 
     /// Go's `utf8.DecodeRune` on the input at `i`.
-    private func decodeRune(at i: Int) -> (UInt32, Int) {
+    func decodeRune(at i: Int) -> (UInt32, Int) {
         let b0 = input[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
         let n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0
@@ -153,9 +153,9 @@ struct TOMLLexer {
         return (r, n)
     }
 
-    private mutating func ignore() { start = pos }
+    mutating func ignore() { start = pos }
 
-    private mutating func backup() {
+    mutating func backup() {
         if failed { return }
         if atEOF {
             atEOF = false
@@ -174,19 +174,19 @@ struct TOMLLexer {
         if pos < input.count && byte(at: pos) == 0x0A { line -= 1 }
     }
 
-    private mutating func accept(_ valid: UInt32) -> Bool {
+    mutating func accept(_ valid: UInt32) -> Bool {
         if next() == valid { return true }
         backup()
         return false
     }
 
-    private mutating func peek() -> UInt32 {
+    mutating func peek() -> UInt32 {
         let r = next()
         backup()
         return r
     }
 
-    private mutating func skip(_ pred: (UInt32) -> Bool) {
+    mutating func skip(_ pred: (UInt32) -> Bool) {
         while true {
             let r = next()
             if pred(r) { continue }
@@ -196,7 +196,7 @@ struct TOMLLexer {
         }
     }
 
-    private mutating func queueError(_ message: String, line: Int, isBug: Bool = false) -> State? {
+    mutating func queueError(_ message: String, line: Int, isBug: Bool = false) -> State? {
         if !failed {
             items.append(Item(type: .error, val: Array(message.utf8), line: line, isBug: isBug))
             failed = true
@@ -204,26 +204,26 @@ struct TOMLLexer {
         return nil
     }
 
-    private mutating func bug(_ message: String) -> State? {
+    mutating func bug(_ message: String) -> State? {
         queueError(message, line: line, isBug: true)
     }
 
     /// `lx.error`: at the end of the input the error moves to the previous line.
-    private mutating func error(_ message: String) -> State? {
+    mutating func error(_ message: String) -> State? {
         if atEOF { return errorPrevLine(message) }
         return queueError(message, line: line)
     }
 
-    private mutating func errorPrevLine(_ message: String) -> State? {
+    mutating func errorPrevLine(_ message: String) -> State? {
         queueError(message, line: line - 1)
     }
 
-    private mutating func errorPos(_ message: String) -> State? {
+    mutating func errorPos(_ message: String) -> State? {
         queueError(message, line: line)
     }
 
     /// `lx.errorf`: at the end of the input after a newline, the previous line.
-    private mutating func errorf(_ message: String) -> State? {
+    mutating func errorf(_ message: String) -> State? {
         if atEOF {
             return queueError(message, line: pos >= 1 && byte(at: pos - 1) == 0x0A ? line - 1 : line)
         }
@@ -232,23 +232,23 @@ struct TOMLLexer {
 
     // MARK: - Character classes and message helpers
 
-    private func isWhitespace(_ r: UInt32) -> Bool { r == 0x09 || r == 0x20 }
-    private func isNL(_ r: UInt32) -> Bool { r == 0x0A || r == 0x0D }
-    private func isControl(_ r: UInt32) -> Bool {
+    func isWhitespace(_ r: UInt32) -> Bool { r == 0x09 || r == 0x20 }
+    func isNL(_ r: UInt32) -> Bool { r == 0x0A || r == 0x0D }
+    func isControl(_ r: UInt32) -> Bool {
         if r == 0x09 || r == 0x0A || r == 0x0D { return false }
         return r <= 0x1F || r == 0x7F
     }
     static func isDigit(_ r: UInt32) -> Bool { r >= 0x30 && r <= 0x39 }
-    private func isDigit(_ r: UInt32) -> Bool { Self.isDigit(r) }
-    private func isBinary(_ r: UInt32) -> Bool { r == 0x30 || r == 0x31 }
-    private func isOctal(_ r: UInt32) -> Bool { r >= 0x30 && r <= 0x37 }
+    func isDigit(_ r: UInt32) -> Bool { Self.isDigit(r) }
+    func isBinary(_ r: UInt32) -> Bool { r == 0x30 || r == 0x31 }
+    func isOctal(_ r: UInt32) -> Bool { r >= 0x30 && r <= 0x37 }
     static func isHex(_ r: UInt32) -> Bool { isDigit(r) || (r | 0x20 >= 0x61 && r | 0x20 <= 0x66) }
-    private func isHex(_ r: UInt32) -> Bool { Self.isHex(r) }
+    func isHex(_ r: UInt32) -> Bool { Self.isHex(r) }
     static func isBareKeyChar(_ r: UInt32) -> Bool {
         (r >= 0x41 && r <= 0x5A) || (r >= 0x61 && r <= 0x7A) || isDigit(r) || r == 0x5F || r == 0x2D
     }
     /// Go's `unicode.IsLetter`.
-    private func isLetter(_ r: UInt32) -> Bool {
+    func isLetter(_ r: UInt32) -> Bool {
         guard let s = Unicode.Scalar(r) else { return false }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
@@ -261,523 +261,13 @@ struct TOMLLexer {
         String(Unicode.Scalar(r).map(Character.init) ?? "\u{FFFD}")
     }
     /// `%q` of a rune.
-    private func quoteRune(_ r: UInt32) -> String {
+    func quoteRune(_ r: UInt32) -> String {
         GoQuote.quoteRune(Unicode.Scalar(r) ?? "\u{FFFD}")
     }
     /// `%q` of a string.
-    private func quote(_ bytes: [UInt8]) -> String { GoQuote.quote(String(decoding: bytes, as: UTF8.self)) }
-    private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
-    private func runeOrEOF(_ r: UInt32) -> String { r == Self.eof ? "end of file" : "'" + Self.char(r) + "'" }
+    func quote(_ bytes: [UInt8]) -> String { GoQuote.quote(String(decoding: bytes, as: UTF8.self)) }
+    func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+    func runeOrEOF(_ r: UInt32) -> String { r == Self.eof ? "end of file" : "'" + Self.char(r) + "'" }
 
-    private static func ascii(_ c: Character) -> UInt32 { c.unicodeScalars.first?.value ?? 0 }
 }
 
-// MARK: - States
-
-extension TOMLLexer {
-    private mutating func step(_ s: State) -> State? {
-        switch s {
-        case .top: return lexTop()
-        case .topEnd: return lexTopEnd()
-        case .tableStart: return lexTableStart()
-        case .tableEnd: emit(.tableEnd); return .topEnd
-        case .arrayTableEnd: return lexArrayTableEnd()
-        case .tableNameStart: return lexTableNameStart()
-        case .tableNameEnd: return lexTableNameEnd()
-        case .bareName: return lexBareName()
-        case .quotedName: return lexQuotedName()
-        case .keyStart: return lexKeyStart()
-        case .keyNameStart: return lexKeyNameStart()
-        case .keyEnd: return lexKeyEnd()
-        case .value: return lexValue()
-        case .arrayValue: return lexArrayValue()
-        case .arrayValueEnd: return lexArrayValueEnd()
-        case .arrayEnd: ignore(); emit(.arrayEnd); return pop()
-        case .inlineTableValue: return lexInlineTableValue()
-        case .inlineTableValueEnd: return lexInlineTableValueEnd()
-        case .inlineTableEnd: ignore(); emit(.inlineTableEnd); return pop()
-        case .string: return lexString()
-        case .multilineString: return lexMultilineString()
-        case .rawString: return lexRawString()
-        case .multilineRawString: return lexMultilineRawString()
-        case .multilineStringEscape: return lexMultilineStringEscape()
-        case .stringEscape: return lexStringEscape()
-        case .hexEscape: return lexFixedEscape(2, "two", "x")
-        case .shortUnicodeEscape: return lexFixedEscape(4, "four", "u")
-        case .longUnicodeEscape: return lexFixedEscape(8, "eight", "U")
-        case .numberOrDateStart: return next() == 0x30 ? .baseNumberOrDate : .numberOrDate
-        case .numberOrDate: return lexNumberOrDate()
-        case .datetime: return lexDatetime()
-        case .hexInteger: return lexBasedInteger(isHex, .hexInteger)
-        case .octalInteger: return lexBasedInteger(isOctal, .octalInteger)
-        case .binaryInteger: return lexBasedInteger(isBinary, .binaryInteger)
-        case .decimalNumber: return lexDecimalNumber()
-        case .decimalNumberStart: return lexDecimalNumberStart()
-        case .baseNumberOrDate: return lexBaseNumberOrDate()
-        case .float: return lexFloat()
-        case .bool: return lexBool()
-        case .commentStart: ignore(); emit(.commentStart); return .comment
-        case .comment: return lexComment()
-        }
-    }
-
-    private mutating func lexTop() -> State? {
-        let r = next()
-        if isWhitespace(r) || isNL(r) { ignore(); return .top }
-        switch r {
-        case 0x23: push(.top); return .commentStart
-        case 0x5B: return .tableStart
-        case Self.eof:
-            if pos > start { return errorf("unexpected EOF") }
-            emit(.eof)
-            return nil
-        default: break
-        }
-        backup()
-        push(.topEnd)
-        return .keyStart
-    }
-
-    private mutating func lexTopEnd() -> State? {
-        let r = next()
-        if r == 0x23 { push(.top); return .commentStart }
-        if isWhitespace(r) { return .topEnd }
-        if isNL(r) { ignore(); return .top }
-        if r == Self.eof { emit(.eof); return nil }
-        return errorf("expected a top-level item to end with a newline, comment, or EOF, but got \(quoteRune(r)) instead")
-    }
-
-    private mutating func lexTableStart() -> State? {
-        if peek() == 0x5B {
-            _ = next()
-            emit(.arrayTableStart)
-            push(.arrayTableEnd)
-        } else {
-            emit(.tableStart)
-            push(.tableEnd)
-        }
-        return .tableNameStart
-    }
-
-    private mutating func lexArrayTableEnd() -> State? {
-        let r = next()
-        if r != 0x5D {
-            return errorf("expected end of table array name delimiter ']', but got \(quoteRune(r)) instead")
-        }
-        emit(.arrayTableEnd)
-        return .topEnd
-    }
-
-    private mutating func lexTableNameStart() -> State? {
-        skip(isWhitespace)
-        let r = peek()
-        switch r {
-        case 0x5D, Self.eof: return errorf("unexpected end of table name (table names cannot be empty)")
-        case 0x2E: return errorf("unexpected table separator (table names cannot be empty)")
-        case 0x22, 0x27:
-            ignore()
-            push(.tableNameEnd)
-            return .quotedName
-        default:
-            push(.tableNameEnd)
-            return .bareName
-        }
-    }
-
-    private mutating func lexTableNameEnd() -> State? {
-        skip(isWhitespace)
-        let r = next()
-        switch r {
-        case 0x2E: ignore(); return .tableNameStart
-        case 0x5D: return pop()
-        default: return errorf("expected '.' or ']' to end table name, but got \(quoteRune(r)) instead")
-        }
-    }
-
-    private mutating func lexBareName() -> State? {
-        if Self.isBareKeyChar(next()) { return .bareName }
-        backup()
-        emit(.text)
-        return pop()
-    }
-
-    private mutating func lexQuotedName() -> State? {
-        let r = next()
-        switch r {
-        case 0x22: ignore(); return .string
-        case 0x27: ignore(); return .rawString
-        case _ where isWhitespace(r): ignore(); return .value
-        case Self.eof: return errorf("unexpected EOF; expected value")
-        default: return errorf("expected value but found \(quoteRune(r)) instead")
-        }
-    }
-
-    private mutating func lexKeyStart() -> State? {
-        skip(isWhitespace)
-        let r = peek()
-        switch r {
-        case 0x3D, Self.eof: return errorf("unexpected '=': key name appears blank")
-        case 0x2E: return errorf("unexpected '.': keys cannot start with a '.'")
-        case 0x22, 0x27: ignore()
-        default: break
-        }
-        emit(.keyStart)
-        return .keyNameStart
-    }
-
-    private mutating func lexKeyNameStart() -> State? {
-        skip(isWhitespace)
-        let r = peek()
-        switch r {
-        case 0x22, 0x27:
-            ignore()
-            push(.keyEnd)
-            return .quotedName
-        case 0x3D, Self.eof: return errorf("unexpected '='")
-        case 0x2E: return errorf("unexpected '.'")
-        default:
-            push(.keyEnd)
-            return .bareName
-        }
-    }
-
-    private mutating func lexKeyEnd() -> State? {
-        skip(isWhitespace)
-        let r = next()
-        switch r {
-        case _ where isWhitespace(r): ignore(); return .keyEnd
-        case Self.eof: return errorf("unexpected EOF; expected key separator '='")
-        case 0x2E: ignore(); return .keyNameStart
-        case 0x3D:
-            emit(.keyEnd)
-            ignore()
-            return .value
-        default:
-            let message = "expected '.' or '=', but got \(quoteRune(r)) instead"
-            return r == 0x0A ? errorPrevLine(message) : errorf(message)
-        }
-    }
-
-    private mutating func lexValue() -> State? {
-        let r = next()
-        if isWhitespace(r) { ignore(); return .value }
-        if isDigit(r) { backup(); return .numberOrDateStart }
-        switch r {
-        case 0x5B: ignore(); emit(.array); return .arrayValue
-        case 0x7B: ignore(); emit(.inlineTableStart); return .inlineTableValue
-        case 0x22, 0x27:
-            if accept(r) {
-                if accept(r) { ignore(); return r == 0x22 ? .multilineString : .multilineRawString }
-                backup()
-            }
-            ignore()
-            return r == 0x22 ? .string : .rawString
-        case 0x2E: return errorf("floats must start with a digit, not '.'")
-        case 0x69, 0x6E:
-            if (accept(0x6E) && accept(0x66)) || (accept(0x61) && accept(0x6E)) {
-                emit(.float)
-                return pop()
-            }
-        case 0x2D, 0x2B: return .decimalNumberStart
-        default: break
-        }
-        if isLetter(r) { backup(); return .bool }
-        if r == Self.eof { return errorf("unexpected EOF; expected value") }
-        let message = "expected value but found \(quoteRune(r)) instead"
-        return r == 0x0A ? errorPrevLine(message) : errorf(message)
-    }
-
-    private mutating func lexArrayValue() -> State? {
-        let r = next()
-        if isWhitespace(r) || isNL(r) { ignore(); return .arrayValue }
-        switch r {
-        case 0x23: push(.arrayValue); return .commentStart
-        case 0x2C: return errorf("unexpected comma")
-        case 0x5D: return .arrayEnd
-        default: break
-        }
-        backup()
-        push(.arrayValueEnd)
-        return .value
-    }
-
-    private mutating func lexArrayValueEnd() -> State? {
-        let r = next()
-        if isWhitespace(r) || isNL(r) { ignore(); return .arrayValueEnd }
-        switch r {
-        case 0x23: push(.arrayValueEnd); return .commentStart
-        case 0x2C: ignore(); return .arrayValue
-        case 0x5D: return .arrayEnd
-        default: return errorf("expected a comma (',') or array terminator (']'), but got \(runeOrEOF(r))")
-        }
-    }
-
-    private mutating func lexInlineTableValue() -> State? {
-        let r = next()
-        if isWhitespace(r) || isNL(r) { ignore(); return .inlineTableValue }
-        switch r {
-        case 0x23: push(.inlineTableValue); return .commentStart
-        case 0x2C: return errorf("unexpected comma")
-        case 0x7D: return .inlineTableEnd
-        default: break
-        }
-        backup()
-        push(.inlineTableValueEnd)
-        return .keyStart
-    }
-
-    private mutating func lexInlineTableValueEnd() -> State? {
-        let r = next()
-        if isWhitespace(r) || isNL(r) { ignore(); return .inlineTableValueEnd }
-        switch r {
-        case 0x23: push(.inlineTableValueEnd); return .commentStart
-        case 0x2C:
-            ignore()
-            skip(isWhitespace)
-            return peek() == 0x7D ? .inlineTableValueEnd : .inlineTableValue
-        case 0x7D: return .inlineTableEnd
-        default:
-            return errorf("expected a comma or an inline table terminator '}', but got \(runeOrEOF(r)) instead")
-        }
-    }
-
-    private mutating func lexString() -> State? {
-        let r = next()
-        if r == Self.eof { return errorf("unexpected EOF; expected '\"'") }
-        if isNL(r) { return errorPrevLine("strings cannot contain newlines") }
-        if r == 0x5C { push(.string); return .stringEscape }
-        if r == 0x22 {
-            backup()
-            if esc {
-                esc = false
-                emit(.stringEsc)
-            } else {
-                emit(.string)
-            }
-            _ = next()
-            ignore()
-            return pop()
-        }
-        return .string
-    }
-
-    private mutating func lexMultilineString() -> State? {
-        lexMultiline(quote: 0x22, raw: false)
-    }
-
-    private mutating func lexMultilineRawString() -> State? {
-        lexMultiline(quote: 0x27, raw: true)
-    }
-
-    /// Multi-line basic (`"""`) or literal (`'''`) string contents.
-    private mutating func lexMultiline(quote q: UInt32, raw: Bool) -> State? {
-        let here: State = raw ? .multilineRawString : .multilineString
-        let r = next()
-        if r == Self.eof { return errorf(raw ? "unexpected EOF; expected \"'''\"" : "unexpected EOF; expected '\"\"\"'") }
-        if r == 0x5C && !raw { return .multilineStringEscape }
-        guard r == q else { return here }
-        if accept(q) {
-            if accept(q) {
-                if peek() == q {
-                    let cur = current
-                    let five = [UInt8](repeating: UInt8(q), count: 5)
-                    if raw {
-                        if cur.ends(with: five) { return errorf("unexpected \"''''''\"") }
-                    } else if cur.ends(with: five) && !cur.ends(with: [0x5C] + five) {
-                        return errorf("unexpected '\"\"\"\"\"\"'")
-                    }
-                    backup()
-                    backup()
-                    return here
-                }
-                backup()
-                backup()
-                backup()
-                if raw {
-                    emit(.rawMultilineString)
-                } else {
-                    esc = false
-                    emit(.multilineString)
-                }
-                _ = next()
-                _ = next()
-                _ = next()
-                ignore()
-                return pop()
-            }
-            backup()
-        }
-        return here
-    }
-
-    private mutating func lexRawString() -> State? {
-        let r = next()
-        if r == Self.eof { return errorf("unexpected EOF; expected \"'\"") }
-        if isNL(r) { return errorPrevLine("strings cannot contain newlines") }
-        if r == 0x27 {
-            backup()
-            emit(.rawString)
-            _ = next()
-            ignore()
-            return pop()
-        }
-        return .rawString
-    }
-
-    private mutating func lexMultilineStringEscape() -> State? {
-        if isNL(next()) { return .multilineString }
-        backup()
-        push(.multilineString)
-        return lexStringEscape()
-    }
-
-    private mutating func lexStringEscape() -> State? {
-        esc = true
-        let r = next()
-        switch r {
-        case 0x65, 0x62, 0x74, 0x6E, 0x66, 0x72, 0x22, 0x20, 0x09, 0x5C: return pop()
-        case 0x78: return .hexEscape
-        case 0x75: return .shortUnicodeEscape
-        case 0x55: return .longUnicodeEscape
-        default: return error("invalid escape in string '\\\(Self.char(r))'")
-        }
-    }
-
-    private mutating func lexFixedEscape(_ count: Int, _ word: String, _ letter: String) -> State? {
-        for _ in 0..<count where !isHex(next()) {
-            return errorf("expected \(word) hexadecimal digits after '\\\(letter)', but got \(quote(current)) instead")
-        }
-        return pop()
-    }
-
-    private mutating func lexNumberOrDate() -> State? {
-        let r = next()
-        if isDigit(r) { return .numberOrDate }
-        switch r {
-        case 0x2D, 0x3A: return .datetime
-        case 0x5F: return .decimalNumber
-        case 0x2E, 0x65, 0x45: return .float
-        default:
-            backup()
-            emit(.integer)
-            return pop()
-        }
-    }
-
-    private mutating func lexDatetime() -> State? {
-        let r = next()
-        if isDigit(r) { return .datetime }
-        switch r {
-        case 0x2D, 0x3A, 0x54, 0x74, 0x20, 0x2E, 0x5A, 0x7A, 0x2B: return .datetime
-        default:
-            backup()
-            emitTrim(.datetime)
-            return pop()
-        }
-    }
-
-    private mutating func lexBasedInteger(_ isDigitOfBase: (UInt32) -> Bool, _ here: State) -> State? {
-        let r = next()
-        if isDigitOfBase(r) || r == 0x5F { return here }
-        backup()
-        emit(.integer)
-        return pop()
-    }
-
-    private mutating func lexDecimalNumber() -> State? {
-        let r = next()
-        if isDigit(r) || r == 0x5F { return .decimalNumber }
-        if r == 0x2E || r == 0x65 || r == 0x45 { return .float }
-        backup()
-        emit(.integer)
-        return pop()
-    }
-
-    private mutating func lexDecimalNumberStart() -> State? {
-        let r = next()
-        switch r {
-        case 0x69:
-            if !accept(0x6E) || !accept(0x66) { return errorf("invalid float: '\(text(current))'") }
-            emit(.float)
-            return pop()
-        case 0x6E:
-            if !accept(0x61) || !accept(0x6E) { return errorf("invalid float: '\(text(current))'") }
-            emit(.float)
-            return pop()
-        case 0x30:
-            let p = peek()
-            if p == 0x62 || p == 0x6F || p == 0x78 {
-                return errorf("cannot use sign with non-decimal numbers: '\(text(current))\(Self.char(p))'")
-            }
-        case 0x2E: return errorf("floats must start with a digit, not '.'")
-        default: break
-        }
-        if isDigit(r) { return .decimalNumber }
-        return errorf("expected a digit but got \(quoteRune(r))")
-    }
-
-    private mutating func lexBaseNumberOrDate() -> State? {
-        let r = next()
-        if isDigit(r) { return .numberOrDate }
-        switch r {
-        case 0x5F: return .decimalNumber
-        case 0x2E, 0x65, 0x45: return .float
-        case 0x62, 0x6F, 0x78:
-            let p = peek()
-            let (ok, name, state): (Bool, String, State) =
-                r == 0x62 ? (isBinary(p), "binary", .binaryInteger)
-                : r == 0x6F ? (isOctal(p), "octal", .octalInteger) : (isHex(p), "hexadecimal", .hexInteger)
-            if !ok { _ = errorf("not \(r == 0x6F ? "an" : "a") \(name) number: '\(text(current))\(Self.char(p))'") }
-            return state
-        default:
-            backup()
-            emit(.integer)
-            return pop()
-        }
-    }
-
-    private mutating func lexFloat() -> State? {
-        let r = next()
-        if isDigit(r) { return .float }
-        switch r {
-        case 0x5F, 0x2E, 0x2D, 0x2B, 0x65, 0x45: return .float
-        default:
-            backup()
-            emit(.float)
-            return pop()
-        }
-    }
-
-    private mutating func lexBool() -> State? {
-        var word = ""
-        while true {
-            let r = next()
-            if !isLetter(r) {
-                backup()
-                break
-            }
-            word += Self.char(r)
-        }
-        if word == "true" || word == "false" {
-            emit(.bool)
-            return pop()
-        }
-        return errorf("expected value but found \(GoQuote.quote(word)) instead")
-    }
-
-    private mutating func lexComment() -> State? {
-        let r = next()
-        if isNL(r) || r == Self.eof {
-            backup()
-            emit(.text)
-            return pop()
-        }
-        return .comment
-    }
-}
-
-extension Array where Element == UInt8 {
-    func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
-    }
-}

@@ -15,6 +15,7 @@ extension GoTOML {
         /// Whether the library would panic rather than return an error.
         public var isBug: Bool
 
+        /// An error with the library's message, line and last key.
         public init(message: String, line: Int, lastKey: String, isBug: Bool = false) {
             self.message = message
             self.line = line

@@ -193,3 +193,8 @@ public struct SemverVersion: GoMethodProvider, Hashable {
         }
     }
 }
+
+extension SemverVersion: GoJSONEncodable {
+    /// Masterminds' `MarshalJSON`: the version's `String()`.
+    public var jsonValue: Value { .string(string) }
+}

@@ -114,7 +114,12 @@ struct JSONSchemaCompiler {
             root.processed.insert(pointer)
             return
         }
-        guard let object = value.objectValue else { return }
+        guard let object = value.objectValue else {
+            // Not a schema at all: the root still gets a resource, so the
+            // metaschema check can report it.
+            if pointer.isEmpty { root.resources[""] = SchemaResource(pointer: "", id: base, draft: fallback.version) }
+            return
+        }
         var hasSchema = object["$schema"]?.stringValue != nil
         var draft = try draftOf(value, fallback: fallback, url: root.url, pointer: pointer)
         var id = draft.id(of: object)

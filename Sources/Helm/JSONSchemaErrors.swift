@@ -39,21 +39,21 @@ enum SchemaErrorKind: Sendable {
         case .invalidJSONValue(let t): return "invalid jsonType \(t)"
         case .schema(let location): return "jsonschema validation failed with \(jsonSchemaQuote(location))"
         case .group, .reference: return "validation failed"
-        case .not: return "not failed"
-        case .allOf: return "allOf failed"
-        case .anyOf: return "anyOf failed"
+        case .not: return "'not' failed"
+        case .allOf: return "'allOf' failed"
+        case .anyOf: return "'anyOf' failed"
         case .oneOf(let matched):
-            if matched.count < 2 { return "oneOf failed, none matched" }
-            return "oneOf failed, subschemas \(int(matched[0])), \(int(matched[1])) matched"
+            if matched.count < 2 { return "'oneOf' failed, none matched" }
+            return "'oneOf' failed, subschemas \(int(matched[0])), \(int(matched[1])) matched"
         case .falseSchema: return "false schema"
         case .refCycle(let url, let k1, let k2): return "both \(k1) and \(k2) resolve to \(goQuoted(url)) causing reference cycle"
         case .type(let got, let want): return "got \(got), want \(want.joined(separator: " or "))"
         case .enumeration(let want):
-            if want.contains(where: { $0.arrayValue != nil || $0.objectValue != nil }) { return "enum failed" }
+            if want.contains(where: { $0.arrayValue != nil || $0.objectValue != nil }) { return "'enum' failed" }
             if want.count == 1 { return "value must be \(want[0].display)" }
             return "value must be one of \(want.map(\.display).joined(separator: ", "))"
         case .const(let want):
-            if want.arrayValue != nil || want.objectValue != nil { return "const failed" }
+            if want.arrayValue != nil || want.objectValue != nil { return "'const' failed" }
             return "value must be \(want.display)"
         case .format(let got, let name, let error): return "\(got.display) is not valid \(name): \(error)"
         case .minProperties(let g, let w): return "minProperties: got \(int(g)), want \(int(w))"

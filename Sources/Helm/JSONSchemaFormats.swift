@@ -274,9 +274,10 @@ enum SchemaFormats {
     static func parseURL(_ s: String) -> String? {
         let head = "parse \(goQuoted(s)): "
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return head + "net/url: invalid control character in URL" }
-        let (u, _) = SchemaURL.split(s)
+        let (u, fragment) = SchemaURL.split(s)
         if u.hasPrefix(":") { return head + "missing protocol scheme" }
-        let bytes = Array(u.utf8)
+        // Escapes are checked in the path and the fragment, not the query.
+        let bytes = Array((u.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "").utf8) + [UInt8(ascii: "#")] + Array(fragment.utf8)
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "%") {

@@ -381,3 +381,14 @@ add("sub-global-only", None, {"global": {"x": 1}},
 add("sub-required-from-parent-values", None, {},
     subcharts=[{"dir": "sub", "name": "sub", "schema": {"required": ["name"]}}],
     deps="dependencies:\n- name: sub\n  version: 0.1.0\n", chartValues="sub:\n  name: x\n")
+
+# --- Go standard-library errors inside format checks ---------------------------
+for fmt, bad in [("ipv6", "1::2::3"), ("ipv6", "12345::"), ("ipv6", "fe80::1%eth0"), ("ipv6", "::ffff:1.2.3.4"),
+                 ("ipv6", "1:2:3:4:5:6:7"), ("ipv6", "g::1"), ("uri", "http://a b.com/"), ("uri", "http://[::1"),
+                 ("uri", "ht tp://x"), ("uri", "http://x/%zz"), ("uri-reference", "a:b/c"), ("uri-reference", "1:x"),
+                 ("date", "2024-02-30"), ("date", "2024-1-01"), ("date", "2024-01-01x"), ("date", "2023-02-29"),
+                 ("date-time", "2024-01-01T25:00:00Z"), ("date-time", "2024-01-01T10:00:00+0100"),
+                 ("time", "10:00:00.Z"), ("time", "23:59:60+01:00"), ("email", "a@[1.2.3]"), ("email", "a@-x.com"),
+                 ("ipv4", "a.b.c.d"), ("ipv4", "1.2.3."), ("relative-json-pointer", "01/a"), ("duration", "PT"),
+                 ("duration", "P1M2Y"), ("semver", "1.02.3"), ("semver", "1.2.3-"), ("uuid", "0123456789abcdef0123456789abcdeg")]:
+    add("format-go-%s-%s" % (fmt, "".join(ch if ch.isalnum() else "_" for ch in bad)[:16]), prop("v", {"format": fmt}, D7), {"v": bad})

@@ -137,22 +137,8 @@ enum SchemaFormats {
 
     static func ipv6(_ s: String) -> String? {
         if !s.contains(":") { return "missing colon" }
-        if s.contains("%") { return "zone id is not a part of ipv6 address" }
-        let parts = s.components(separatedBy: "::")
-        if parts.count > 2 { return "ParseAddr(\(goQuoted(s))): multiple :: in address" }
-        var groups = 0
-        for part in parts where !part.isEmpty {
-            let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
-            for (i, piece) in pieces.enumerated() {
-                if i == pieces.count - 1, piece.contains("."), ipv4(String(piece)) == nil { groups += 2; continue }
-                if piece.isEmpty || piece.count > 4 || !piece.unicodeScalars.allSatisfy(\.properties.isASCIIHexDigit) {
-                    return "ParseAddr(\(goQuoted(s))): unexpected character"
-                }
-                groups += 1
-            }
-        }
-        if parts.count == 1 ? groups != 8 : groups > 7 { return "ParseAddr(\(goQuoted(s))): address string too short" }
-        return nil
+        if let error = NetIP.parseAddr(s) { return error }
+        return s.contains("%") ? "zone id is not a part of ipv6 address" : nil
     }
 
     static func hostname(_ s: String) -> String? {
@@ -294,6 +280,7 @@ enum SchemaFormats {
                 rest = rest.dropFirst(2)
                 let authority = rest.prefix { $0 != "/" && $0 != "?" }
                 let host = authority.split(separator: "@").last.map(String.init) ?? ""
+                if host.hasPrefix("["), !host.contains("]") { return head + "missing ']' in host" }
                 if let bad = host.unicodeScalars.first(where: { " <>\"{}|\\^`".unicodeScalars.contains($0) }) {
                     return head + "invalid character \(goQuoted(String(bad))) in host name"
                 }

@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
-        .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Values", "YAML", "Diagnostics", "CZlib"]),
+        .target(name: "Helm", dependencies: ["GoTemplate", "GoRegexp", "Sprig", "Values", "YAML", "Diagnostics", "CZlib"]),
         .target(name: "PathQuery", dependencies: ["Values", "YAML", "GoRegexp", "Diagnostics"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "GoRegexp", "Values", "YAML", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),

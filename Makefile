@@ -9,7 +9,7 @@ BIN := .build/release/chartunit
 
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 
-.PHONY: all deps oracle build release test unit-test oracle-check fuzz demo bench install clean corpus
+.PHONY: all deps oracle build release test unit-test oracle-check docs-check fuzz demo bench install clean corpus
 
 all: build
 
@@ -32,9 +32,13 @@ release: deps
 	$(SWIFT) build -c release
 
 ## test: unit and golden tests, the live oracle check, then CLI smoke checks.
-test: deps unit-test oracle-check
+test: deps unit-test oracle-check docs-check
 	$(MAKE) --no-print-directory release
 	$(BIN) version
+
+## docs-check: docs/functions.md lists every registered function with golden cases.
+docs-check:
+	python3 scripts/gen-functions-doc.py --check
 
 unit-test: deps
 	@mkdir -p .build

@@ -239,6 +239,8 @@ SPRIG_DATES = {
     'htmlDateInZone': '`htmlDateInZone t ZONE`: `htmlDate` in the named zone.',
     'dateModify': '`dateModify "-1.5h" t`: t plus a Go duration; an unparsable duration returns t unchanged.',
     'date_modify': 'Old spelling of `dateModify`.',
+    'must_date_modify': 'Old spelling of `mustDateModify`.',
+    'hello': 'Returns `Hello!` (Sprig\'s smoke-test function).',
     'mustDateModify': 'Like `dateModify`, but an invalid duration is an error.',
     'toDate': '`toDate LAYOUT s`: parses in the local zone; a bad date gives the zero time, not an error.',
     'mustToDate': 'Like `toDate`, but a bad date is an error.',
@@ -334,17 +336,7 @@ FAMILIES = [
 ]
 
 # Registered, but no golden case recorded from real Helm yet: name -> why / what covers it.
-UNTESTED = {
-    'fromYaml': 'no golden case yet',
-    'fromYamlArray': 'no golden case yet',
-    'fromJsonArray': 'no golden case yet',
-    'mustToYaml': 'no golden case yet',
-    'mustToToml': 'no golden case yet',
-    'include': 'no per-function golden case; used by the conformance charts of the render corpus',
-    'tpl': 'no per-function golden case',
-    'required': 'no per-function golden case; used by the conformance charts of the render corpus',
-    'lookup': 'no per-function golden case; the render corpus renders the `with-k8s-fake-client` chart, where it gives `{}`',
-}
+UNTESTED: dict[str, str] = {}
 
 # Functions chartunit deliberately does not provide. name -> reason.
 ABSENT = {
@@ -358,10 +350,7 @@ ABSENT = {
 }
 
 # Functions real Helm has that chartunit does not register yet. name -> description.
-MISSING = {
-    'hello': 'Sprig v3.3.0 registers `hello` (returns `Hello!`); Helm keeps it, chartunit does not register it.',
-    'must_date_modify': 'Sprig v3.3.0\'s old spelling of `mustDateModify`; Helm keeps it, chartunit does not register it.',
-}
+MISSING: dict[str, str] = {}
 
 KNOWN_GAPS = [
     'Go typed results: Sprig functions whose Go result is a typed slice or map (`[]string` from `splitList`, `regexFindAll`, '
@@ -567,7 +556,7 @@ def golden_counts(builtin_names):
         entries = counts.setdefault(name, {})
         entries[(rel, label)] = entries.get((rel, label), 0) + n
 
-    for part in ('core', 'text', 'crypto'):
+    for part in ('core', 'text', 'crypto', 'helm'):
         rel = f'{FIX}/sprig-corpus/{part}.json'
         for case in load(rel):
             add(case['function'], rel, f'sprig-corpus/{part}.json')

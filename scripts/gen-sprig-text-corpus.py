@@ -191,6 +191,12 @@ for i, d in enumerate(DURATIONS):
 C("date_modify", "alias", "{{ date_modify \"-24h\" (toDate \"2006-01-02\" \"2021-03-01\") | date \"2006-01-02\" }}")
 C("date_modify", "minutes", "{{ date_modify \"90m\" (toDate \"2006-01-02\" \"2021-03-01\") | date \"15:04\" }}")
 C("date_modify", "bad", "{{ date_modify \"soon\" (toDate \"2006-01-02\" \"2021-03-01\") }}")
+C("must_date_modify", "alias", "{{ must_date_modify \"-24h\" (toDate \"2006-01-02\" \"2021-03-01\") | date \"2006-01-02\" }}")
+C("must_date_modify", "hours", "{{ must_date_modify \"1.5h\" (toDate \"2006-01-02\" \"2021-03-01\") | date \"15:04\" }}")
+C("must_date_modify", "bad", "{{ must_date_modify \"soon\" (toDate \"2006-01-02\" \"2021-03-01\") }}")
+C("hello", "plain", "{{ hello }}")
+C("hello", "piped", "{{ hello | upper }}")
+C("hello", "arg-error", "{{ hello 1 }}")
 C("dateModify", "int-error", "{{ dateModify \"1h\" 5 }}")
 C("dateModify", "chain", "{{ toDate \"2006-01-02\" \"2021-03-04\" | dateModify \"1.5h\" | date \"15:04\" }}")
 

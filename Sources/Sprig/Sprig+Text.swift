@@ -113,6 +113,11 @@ extension Sprig {
         let dateInZoneFn = TemplateFunction([.string, .any, .string], returns: .string) { a, _ in
             .string(dateInZone(str(a[0]), a[1], str(a[2])))
         }
+        let mustDateModifyFn = TemplateFunction([.string, timeType], returns: timeType) { a, _ in
+            guard case .object(let o as GoTime) = a[1] else { return a[1] }
+            let d = try GoDuration.parse(str(a[0]))
+            return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
+        }
         let dateModifyFn = TemplateFunction([.string, timeType], returns: timeType) { a, _ in
             guard case .object(let o as GoTime) = a[1] else { return a[1] }
             guard let d = try? GoDuration.parse(str(a[0])) else { return a[1] }
@@ -136,12 +141,10 @@ extension Sprig {
                 .string(dateInZone("2006-01-02", a[0], str(a[1])))
             },
             "dateModify": dateModifyFn,
+            "hello": TemplateFunction([], returns: .string) { _, _ in .string("Hello!") },
             "date_modify": dateModifyFn,
-            "mustDateModify": TemplateFunction([.string, timeType], returns: timeType) { a, _ in
-                guard case .object(let o as GoTime) = a[1] else { return a[1] }
-                let d = try GoDuration.parse(str(a[0]))
-                return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
-            },
+            "mustDateModify": mustDateModifyFn,
+            "must_date_modify": mustDateModifyFn,
             "duration": TemplateFunction([.any], returns: .string) { a, _ in
                 var n: Int64 = 0
                 switch a[0] {

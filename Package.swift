@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +30,16 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
-        .target(name: "Helm", dependencies: ["GoTemplate", "Values", "YAML", "Diagnostics", "CZlib"]),
+        .target(
+            name: "Sprig",
+            dependencies: [
+                "GoTemplate", "Values", "YAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
+        .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Values", "YAML", "Diagnostics", "CZlib"]),
         .target(name: "PathQuery", dependencies: ["Values", "YAML", "Diagnostics"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "Values", "YAML", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),
@@ -40,13 +51,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "chartunit", dependencies: ["ChartunitCLI"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values"]),
-        .testTarget(name: "HelmTests", dependencies: ["Helm", "Values"]),
-        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML"]),
-        .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest"]),
-        .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
+        .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML", "TestSupport"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values", "TestSupport"]),
+        .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate", "Values", "TestSupport"]),
+        .testTarget(name: "HelmTests", dependencies: ["Helm", "Values", "TestSupport"]),
+        .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML", "TestSupport"]),
+        .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest", "TestSupport"]),
+        .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI", "TestSupport"]),
     ]
 )

@@ -275,7 +275,7 @@ func sanitize(_ s: String) -> String {
     for scalar in s.unicodeScalars {
         if isGoSpace(scalar) {
             out.append(" ")
-        } else if isGoPrint(scalar) {
+        } else if GoQuote.isPrint(scalar) {
             out.append(scalar)
         }
     }
@@ -291,19 +291,3 @@ func isGoSpace(_ s: Unicode.Scalar) -> Bool {
     }
 }
 
-/// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols
-/// and the ASCII space.
-func isGoPrint(_ s: Unicode.Scalar) -> Bool {
-    if s == " " { return true }
-    switch s.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-         .nonspacingMark, .spacingMark, .enclosingMark,
-         .decimalNumber, .letterNumber, .otherNumber,
-         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-         .initialPunctuation, .finalPunctuation, .otherPunctuation,
-         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        return true
-    default:
-        return false
-    }
-}

@@ -1,0 +1,190 @@
+import GoTemplate
+
+/// Go's `strings` functions with Go's byte-oriented semantics.
+enum GoStrings {
+    /// `s[from:]` by bytes.
+    static func bytes(_ s: String, from: Int) -> String {
+        String(decoding: Array(s.utf8)[from...], as: UTF8.self)
+    }
+
+    /// `s[:to]` by bytes.
+    static func bytes(_ s: String, to: Int) -> String {
+        String(decoding: Array(s.utf8)[..<to], as: UTF8.self)
+    }
+
+    static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
+        let a = Array(s.utf8), b = Array(suffix.utf8)
+        return a.count >= b.count && Array(a[(a.count - b.count)...]) == b
+    }
+
+    /// `strings.Index`: the byte offset of `sub` in `s`.
+    static func index(_ s: String, _ sub: String) -> Int? {
+        index(Array(s.utf8)[...], Array(sub.utf8))
+    }
+
+    static func index(_ s: ArraySlice<UInt8>, _ sub: [UInt8]) -> Int? {
+        if sub.isEmpty { return s.startIndex }
+        guard s.count >= sub.count else { return nil }
+        var i = s.startIndex
+        while i + sub.count <= s.endIndex {
+            if s[i] == sub[0] && s[i..<(i + sub.count)].elementsEqual(sub) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `unicode.IsSpace`.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+        case 0..<0x100: return false
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
+    /// `strings.TrimSpace`.
+    static func trimSpace(_ s: String) -> String {
+        let scalars = Array(s.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && isSpace(scalars[start]) { start += 1 }
+        while end > start && isSpace(scalars[end - 1]) { end -= 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
+    }
+
+    /// `strings.Trim(s, cutset)`.
+    static func trim(_ s: String, cutset: String) -> String {
+        if s.isEmpty || cutset.isEmpty { return s }
+        let cut = Set(cutset.unicodeScalars)
+        let scalars = Array(s.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && cut.contains(scalars[start]) { start += 1 }
+        while end > start && cut.contains(scalars[end - 1]) { end -= 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
+    }
+
+    /// goutils' `DeleteWhiteSpace`: works byte by byte, so when anything is
+    /// removed, every non-ASCII byte comes back as the rune of that value.
+    static func deleteWhiteSpace(_ s: String) -> String {
+        let bytes = Array(s.utf8)
+        var out = String.UnicodeScalarView()
+        var kept = 0
+        for b in bytes {
+            let scalar = Unicode.Scalar(b)
+            if !isSpace(scalar) {
+                out.append(scalar)
+                kept += 1
+            }
+        }
+        return kept == bytes.count ? s : String(out)
+    }
+
+    /// `strings.ToUpper` (simple per-rune case mapping).
+    static func toUpper(_ s: String) -> String {
+        mapScalars(s) { scalar in
+            // The full mapping, when it is one rune, is the simple one; when
+            // it is longer, the simple mapping (if any) is the titlecase one
+            // (Greek with ypogegrammeni: ᾳ → ᾼ).
+            let mapped = scalar.properties.uppercaseMapping.unicodeScalars
+            if mapped.count == 1 { return mapped.first ?? scalar }
+            let title = scalar.properties.titlecaseMapping.unicodeScalars
+            return title.count == 1 ? title.first ?? scalar : scalar
+        }
+    }
+
+    /// `strings.ToLower` (simple per-rune case mapping).
+    static func toLower(_ s: String) -> String {
+        mapScalars(s) { scalar in
+            if scalar.value == 0x130 { return "i" }
+            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? mapped.first ?? scalar : scalar
+        }
+    }
+
+    private static func mapScalars(_ s: String, _ f: (Unicode.Scalar) -> Unicode.Scalar) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars { out.append(f(scalar)) }
+        return String(out)
+    }
+
+    /// `strings.Repeat`, with its panics as errors.
+    static func repeating(_ s: String, _ count: Int64) throws -> String {
+        if count < 0 { throw GoError("strings: negative Repeat count") }
+        let (total, overflow) = Int64(s.utf8.count).multipliedReportingOverflow(by: count)
+        if overflow || total > Int64(Int32.max) { throw GoError("strings: Repeat output length overflow") }
+        return String(repeating: s, count: Int(count))
+    }
+
+    /// Sprig's `substring`, with Go's slice-bounds panics.
+    static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {
+        let n = s.utf8.count
+        func bounds(_ text: String) -> GoError { GoError("runtime error: slice bounds out of range " + text) }
+        if start < 0 {
+            if end < 0 { throw bounds("[:\(end)]") }
+            if end > n { throw bounds("[:\(end)] with length \(n)") }
+            return bytes(s, to: end)
+        }
+        if end < 0 || end > n {
+            if start > n { throw bounds("[\(start):\(n)]") }
+            return bytes(s, from: start)
+        }
+        if start > end { throw bounds("[\(start):\(end)]") }
+        return String(decoding: Array(s.utf8)[start..<end], as: UTF8.self)
+    }
+
+    /// `strings.Replace(s, old, new, -1)`.
+    static func replaceAll(_ s: String, _ old: String, _ new: String) -> String {
+        if old == new { return s }
+        if old.isEmpty {
+            var out = new
+            for scalar in s.unicodeScalars {
+                out.unicodeScalars.append(scalar)
+                out += new
+            }
+            return out
+        }
+        let bytes = Array(s.utf8), pattern = Array(old.utf8), replacement = Array(new.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while let found = index(bytes[i...], pattern) {
+            out += bytes[i..<found]
+            out += replacement
+            i = found + pattern.count
+        }
+        out += bytes[i...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `strings.SplitN(s, sep, limit)` (`limit` < 0: all parts).
+    static func split(_ s: String, _ sep: String, limit: Int) -> [String] {
+        if limit == 0 { return [] }
+        if sep.isEmpty {
+            let scalars = Array(s.unicodeScalars)
+            var n = limit < 0 || limit > scalars.count ? scalars.count : limit
+            if n == 0 { n = 0 }
+            var parts: [String] = []
+            for i in 0..<n {
+                if i == n - 1 && n < scalars.count {
+                    var rest = String.UnicodeScalarView()
+                    rest.append(contentsOf: scalars[i...])
+                    parts.append(String(rest))
+                } else {
+                    parts.append(String(scalars[i]))
+                }
+            }
+            return parts
+        }
+        let bytes = Array(s.utf8), pattern = Array(sep.utf8)
+        var parts: [String] = []
+        var i = 0
+        while limit < 0 || parts.count < limit - 1, let found = index(bytes[i...], pattern) {
+            parts.append(String(decoding: bytes[i..<found], as: UTF8.self))
+            i = found + pattern.count
+        }
+        parts.append(String(decoding: bytes[i...], as: UTF8.self))
+        return parts
+    }
+}

@@ -1,0 +1,134 @@
+import GoTemplate
+import Values
+
+extension Sprig {
+    /// Dict functions (dict.go). Maps are shared references, so `set`,
+    /// `unset`, `merge` and `mergeOverwrite` change the map every holder
+    /// sees, as in Go.
+    static var coreDictFunctions: [String: TemplateFunction] {
+        [
+            "dict": goFunc([], variadic: .any, returns: .map) { args in
+                let map = GoMap()
+                var i = 0
+                while i < args.count {
+                    map[CoreConvert.strval(args[i])] = i + 1 < args.count ? args[i + 1] : .string("")
+                    i += 2
+                }
+                return .map(map)
+            },
+            "get": goFunc([.map, .string]) { args in args[0].mapArg?[args[1].str] ?? .string("") },
+            "set": goFunc([.map, .string, .any], returns: .map) { args in
+                guard let map = args[0].mapArg else { throw GoError("assignment to entry in nil map") }
+                map[args[1].str] = args[2]
+                return .map(map)
+            },
+            "unset": goFunc([.map, .string], returns: .map) { args in
+                guard let map = args[0].mapArg else { return .map(GoMap()) }
+                map.entries.removeValue(forKey: args[1].str)
+                return .map(map)
+            },
+            "hasKey": goFunc([.map, .string], returns: .bool) { args in
+                .bool(args[0].mapArg?[args[1].str] != nil)
+            },
+            "pluck": goFunc([.string], variadic: .map, returns: .list) { args in
+                .list(args.dropFirst().compactMap { $0.mapArg?[args[0].str] })
+            },
+            "keys": goFunc([], variadic: .map, returns: .stringList) { args in
+                CoreConvert.stringList(args.flatMap { $0.mapArg?.sortedKeys ?? [] })
+            },
+            "values": goFunc([.map], returns: .list) { args in
+                guard let map = args[0].mapArg else { return .list([]) }
+                return .list(map.sortedKeys.map { map.entries[$0] ?? .null })
+            },
+            "pick": goFunc([.map], variadic: .string, returns: .map) { args in
+                let result = GoMap()
+                if let map = args[0].mapArg {
+                    for key in args.dropFirst().map(\.str) {
+                        if let v = map[key] { result[key] = v }
+                    }
+                }
+                return .map(result)
+            },
+            "omit": goFunc([.map], variadic: .string, returns: .map) { args in
+                let omitted = Set(args.dropFirst().map(\.str))
+                let result = GoMap()
+                for (k, v) in args[0].mapArg?.entries ?? [:] where !omitted.contains(k) { result[k] = v }
+                return .map(result)
+            },
+            "merge": goFunc([.map], variadic: .map) { args in merge(args, overwrite: false) },
+            "mustMerge": goFunc([.map], variadic: .map) { args in merge(args, overwrite: false) },
+            "mergeOverwrite": goFunc([.map], variadic: .map) { args in merge(args, overwrite: true) },
+            "mustMergeOverwrite": goFunc([.map], variadic: .map) { args in merge(args, overwrite: true) },
+            "dig": goFunc([], variadic: .any) { args in try dig(args) },
+        ]
+    }
+
+    /// `mergo.Merge(&dst, src)` (or `MergeWithOverwrite`) for each source
+    /// in turn; a nil destination becomes a new map once a source is non-nil.
+    static func merge(_ args: [Value], overwrite: Bool) -> Value {
+        var dst = args[0].mapArg
+        for src in args.dropFirst() {
+            guard let src = src.mapArg else { continue }
+            let target = dst ?? GoMap()
+            dst = target
+            mergeMaps(target, src, overwrite: overwrite)
+        }
+        return dst.map { .map($0) } ?? .map(GoMap())
+    }
+
+    /// mergo's `deepMerge` for two `map[string]interface{}` values: nested
+    /// maps merge in place, a nil source value is skipped (copied when
+    /// overwriting), and a value is taken when the destination's is empty
+    /// or when overwriting — except that without overwrite a non-empty
+    /// destination list, or a non-empty destination map facing a source
+    /// map, is kept.
+    static func mergeMaps(_ dst: GoMap, _ src: GoMap, overwrite: Bool) {
+        for (key, s) in src.entries {
+            let d = dst.entries[key]
+            if case .null = s {
+                if overwrite { dst[key] = .null }
+                continue
+            }
+            if case .map(let sm) = s, case .map(let dm)? = d {
+                mergeMaps(dm, sm, overwrite: overwrite)
+            }
+            if overwrite, CoreConvert.sliceElements(s) != nil { dst[key] = s }
+            if let d, !CoreConvert.isEmpty(d) {
+                if CoreConvert.sliceElements(s) != nil { continue }
+                if case .map = s, case .map = d { continue }
+            }
+            if overwrite || d == nil || CoreConvert.isEmpty(d ?? .null) {
+                dst[key] = s
+            }
+        }
+    }
+
+    /// Sprig's `dig keys... default dict`, with Go's type-assertion panics.
+    static func dig(_ args: [Value]) throws -> Value {
+        if args.count < 3 { throw GoError("dig needs at least three arguments") }
+        var dict = try assertMap(args[args.count - 1])
+        let fallback = args[args.count - 2]
+        var keys: [String] = []
+        for k in args[..<(args.count - 2)] {
+            guard case .string(let s) = k else { throw GoError(assertionFailure(k, "string")) }
+            keys.append(s)
+        }
+        for (i, key) in keys.enumerated() {
+            guard let step = dict[key] else { return fallback }
+            if i == keys.count - 1 { return step }
+            dict = try assertMap(step)
+        }
+        return fallback
+    }
+
+    static func assertMap(_ v: Value) throws -> GoMap {
+        if case .map(let m) = v { return m }
+        throw GoError(assertionFailure(v, "map[string]interface {}"))
+    }
+
+    /// Go's `interface conversion` panic text for a failed type assertion.
+    static func assertionFailure(_ v: Value, _ want: String) -> String {
+        let have = v.isNull ? "nil" : v.goTypeName
+        return "interface conversion: interface {} is \(have), not \(want)"
+    }
+}

@@ -1,0 +1,123 @@
+import Crypto
+import Foundation
+import GoTemplate
+import Values
+
+/// Hashes, encodings and random values (Sprig's crypto.go, strings.go,
+/// network.go and goutils' `CryptoRandom*`).
+enum SprigCryptoBasics {
+    /// Lowercase hex of a digest (Go's `hex.EncodeToString`).
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in digest {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Go's `hash/adler32.Checksum`.
+    static func adler32(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        let mod: UInt32 = 65521
+        var a: UInt32 = 1
+        var b: UInt32 = 0
+        var pending = 0
+        for byte in bytes {
+            a += UInt32(byte)
+            b += a
+            pending += 1
+            // Reduce before b can overflow (5552 is zlib's NMAX).
+            if pending == 5552 {
+                a %= mod
+                b %= mod
+                pending = 0
+            }
+        }
+        return (b % mod) << 16 | (a % mod)
+    }
+
+    /// `count` cryptographically random bytes.
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<max(count, 0)).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+    }
+
+    /// goutils' `CryptoRandom` restricted to a set of characters; a
+    /// non-positive count gives `""` (Sprig drops goutils' error).
+    static func randomString(_ count: Int, from alphabet: [UInt8]) -> String {
+        guard count > 0 else { return "" }
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+    static let digits = Array("0123456789".utf8)
+    static let printableASCII = Array(UInt8(32)...UInt8(126))
+
+    /// A random (version 4, RFC 4122 variant) UUID in Go's lowercase form.
+    static func uuidv4() -> String {
+        var b = randomBytes(16)
+        b[6] = (b[6] & 0x0F) | 0x40
+        b[8] = (b[8] & 0x3F) | 0x80
+        let h = hex(b)
+        let u = Array(h.utf8)
+        let parts = [u[0..<8], u[8..<12], u[12..<16], u[16..<20], u[20..<32]]
+        return parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-")
+    }
+
+    /// The functions of this part, by name.
+    static var functions: [String: TemplateFunction] {
+        func stringToString(_ f: @escaping @Sendable (String) -> String) -> TemplateFunction {
+            TemplateFunction([.string], returns: .string) { args, _ in .string(f(args[0].cryptoString)) }
+        }
+        func randomFunction(_ alphabet: [UInt8]) -> TemplateFunction {
+            TemplateFunction([.int], returns: .string) { args, _ in
+                .string(randomString(Int(args[0].cryptoInt), from: alphabet))
+            }
+        }
+        return [
+            "sha1sum": stringToString { hex(Insecure.SHA1.hash(data: Array($0.utf8))) },
+            "sha256sum": stringToString { hex(SHA256.hash(data: Array($0.utf8))) },
+            "sha512sum": stringToString { hex(SHA512.hash(data: Array($0.utf8))) },
+            "adler32sum": stringToString { String(adler32($0.utf8)) },
+            "b64enc": stringToString { GoBaseEncoding.base64Encode(Array($0.utf8)) },
+            "b32enc": stringToString { GoBaseEncoding.base32Encode(Array($0.utf8)) },
+            "b64dec": stringToString { s in
+                do { return String(decoding: try GoBaseEncoding.base64Decode(s).bytes, as: UTF8.self) } catch { return "\(error)" }
+            },
+            "b32dec": stringToString { s in
+                do { return String(decoding: try GoBaseEncoding.base32Decode(s), as: UTF8.self) } catch { return "\(error)" }
+            },
+            "randAlphaNum": randomFunction(letters + digits),
+            "randAlpha": randomFunction(letters),
+            "randNumeric": randomFunction(digits),
+            "randAscii": randomFunction(printableASCII),
+            "randBytes": TemplateFunction([.int], returns: .string) { args, _ in
+                let n = Int(args[0].cryptoInt)
+                if n < 0 { throw GoError("runtime error: makeslice: len out of range") }
+                return .string(GoBaseEncoding.base64Encode(randomBytes(n)))
+            },
+            "uuidv4": TemplateFunction([], returns: .string) { _, _ in .string(uuidv4()) },
+            // Helm v4 (engine.go) replaces Sprig's lookup with one that
+            // returns "" unless DNS lookups are enabled, which a test
+            // renderer never does.
+            "getHostByName": stringToString { _ in "" },
+        ]
+    }
+}
+
+extension Value {
+    /// The Go string inside a value the engine has already converted to `string`.
+    var cryptoString: String {
+        if case .string(let s) = self { return s }
+        return ""
+    }
+
+    /// The integer inside a value the engine has already converted to `int`/`int64`.
+    var cryptoInt: Int64 {
+        if case .int(let n, _) = self { return n }
+        return 0
+    }
+}

@@ -1,0 +1,315 @@
+/// Go's `unicode` predicates and simple case mappings, and the string
+/// helpers Sprig takes from Go (`strings.Title`), Masterminds/goutils and
+/// huandu/xstrings v1.5.
+enum GoUnicode {
+    static func isSpace(_ r: Unicode.Scalar) -> Bool {
+        switch r.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+        default: return r.value > 0xFF && r.properties.isWhitespace
+        }
+    }
+
+    static func category(_ r: Unicode.Scalar) -> Unicode.GeneralCategory { r.properties.generalCategory }
+    static func isUpper(_ r: Unicode.Scalar) -> Bool { category(r) == .uppercaseLetter }
+    static func isLower(_ r: Unicode.Scalar) -> Bool { category(r) == .lowercaseLetter }
+    static func isTitle(_ r: Unicode.Scalar) -> Bool { category(r) == .titlecaseLetter }
+    static func isLetter(_ r: Unicode.Scalar) -> Bool { category(r).isLetter }
+    static func isDigit(_ r: Unicode.Scalar) -> Bool { category(r) == .decimalNumber }
+
+    static func isNumber(_ r: Unicode.Scalar) -> Bool {
+        switch category(r) {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+
+    static func isPunct(_ r: Unicode.Scalar) -> Bool {
+        switch category(r) {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+
+    private static func single(_ mapping: String, _ r: Unicode.Scalar) -> Unicode.Scalar {
+        let s = mapping.unicodeScalars
+        return s.count == 1 ? s[s.startIndex] : r
+    }
+
+    static func toUpper(_ r: Unicode.Scalar) -> Unicode.Scalar { r.value == 0x131 ? "I" : single(r.properties.uppercaseMapping, r) }
+    static func toLower(_ r: Unicode.Scalar) -> Unicode.Scalar { r.value == 0x130 ? "i" : single(r.properties.lowercaseMapping, r) }
+    static func toTitle(_ r: Unicode.Scalar) -> Unicode.Scalar { r.value == 0x131 ? "I" : single(r.properties.titlecaseMapping, r) }
+}
+
+enum TextStrings {
+    /// Go's deprecated `strings.Title`.
+    static func title(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var prev: Unicode.Scalar = " "
+        for r in s.unicodeScalars {
+            out.append(isSeparator(prev) ? GoUnicode.toTitle(r) : r)
+            prev = r
+        }
+        return String(out)
+    }
+
+    private static func isSeparator(_ r: Unicode.Scalar) -> Bool {
+        if r.value <= 0x7F {
+            let c = r.value
+            return !((0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c == 0x5F)
+        }
+        if GoUnicode.isLetter(r) || GoUnicode.isDigit(r) { return false }
+        return GoUnicode.isSpace(r)
+    }
+
+    /// goutils `Uncapitalize` (whitespace delimiters).
+    static func untitle(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var next = true
+        for r in s.unicodeScalars {
+            if GoUnicode.isSpace(r) {
+                next = true
+                out.append(r)
+            } else if next {
+                out.append(GoUnicode.toLower(r))
+                next = false
+            } else {
+                out.append(r)
+            }
+        }
+        return String(out)
+    }
+
+    /// goutils `SwapCase`.
+    static func swapCase(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var whitespace = true
+        for r in s.unicodeScalars {
+            if GoUnicode.isUpper(r) || GoUnicode.isTitle(r) {
+                out.append(GoUnicode.toLower(r))
+                whitespace = false
+            } else if GoUnicode.isLower(r) {
+                out.append(whitespace ? GoUnicode.toTitle(r) : GoUnicode.toUpper(r))
+                whitespace = false
+            } else {
+                out.append(r)
+                whitespace = GoUnicode.isSpace(r)
+            }
+        }
+        return String(out)
+    }
+
+    /// goutils `Initials`: works byte by byte, each byte taken as a rune.
+    static func initials(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var gap = true
+        for b in s.utf8 {
+            guard let r = Unicode.Scalar(UInt32(b)) else { continue }
+            if GoUnicode.isSpace(r) {
+                gap = true
+            } else if gap {
+                out.append(r)
+                gap = false
+            }
+        }
+        return String(out)
+    }
+
+    /// goutils `AbbreviateFull` (byte offsets; errors give "").
+    static func abbreviate(_ s: String, offset: Int, maxWidth: Int) -> String {
+        let b = Array(s.utf8)
+        func str(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
+        if b.isEmpty { return "" }
+        if maxWidth < 4 { return "" }
+        if b.count <= maxWidth { return s }
+        var offset = min(offset, b.count)
+        if b.count - offset < maxWidth - 3 { offset = b.count - (maxWidth - 3) }
+        if offset <= 4 { return str(0..<(maxWidth - 3)) + "..." }
+        if maxWidth < 7 { return "" }
+        if offset + maxWidth - 3 < b.count {
+            return "..." + abbreviate(str(offset..<b.count), offset: 0, maxWidth: maxWidth - 3)
+        }
+        return "..." + str((b.count - (maxWidth - 3))..<b.count)
+    }
+
+    /// goutils `WrapCustom` (byte based).
+    static func wrap(_ s: String, _ length: Int, newline: String, wrapLong: Bool) -> String {
+        let b = Array(s.utf8)
+        if b.isEmpty { return "" }
+        let nl = newline.isEmpty ? "\n" : newline
+        let width = max(length, 1)
+        var out: [UInt8] = []
+        var offset = 0
+        while b.count - offset > width {
+            if b[offset] == 0x20 {
+                offset += 1
+                continue
+            }
+            let end = min(width + offset + 1, b.count)
+            if let space = b[offset..<end].lastIndex(of: 0x20) {
+                out += b[offset..<space] + Array(nl.utf8)
+                offset = space + 1
+            } else if wrapLong {
+                out += b[offset..<(offset + width)] + Array(nl.utf8)
+                offset += width
+            } else if let space = b[(width + offset)...].firstIndex(of: 0x20) {
+                out += b[offset..<space] + Array(nl.utf8)
+                offset = space + 1
+            } else {
+                out += b[offset...]
+                offset = b.count
+            }
+        }
+        out += b[offset...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: xstrings
+
+    static func isConnector(_ r: Unicode.Scalar) -> Bool { r == "-" || r == "_" || GoUnicode.isSpace(r) }
+
+    static func isAlphabet(_ r: Unicode.Scalar) -> Bool {
+        guard GoUnicode.isLetter(r) else { return false }
+        let v = r.value
+        if v < 0x3400 { return true }
+        if (0x4E00...0x9FCC).contains(v) || (0x3400...0x4D85).contains(v) || (0x20000...0x2B81D).contains(v) { return false }
+        return true
+    }
+
+    /// xstrings `ToPascalCase`.
+    static func pascalCase(_ s: String) -> String {
+        let runes = Array(s.unicodeScalars)
+        if runes.isEmpty { return "" }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        var r0: Unicode.Scalar = " "
+        var firstUpper = false
+        while i < runes.count {
+            r0 = runes[i]
+            i += 1
+            if !isConnector(r0) {
+                firstUpper = GoUnicode.isUpper(r0)
+                r0 = GoUnicode.toUpper(r0)
+                break
+            }
+            out.append(r0)
+        }
+        if i >= runes.count {
+            out.append(r0)
+            return String(out)
+        }
+        while i < runes.count {
+            let r1 = r0
+            r0 = runes[i]
+            i += 1
+            if isConnector(r0) && isConnector(r1) {
+                out.append(r1)
+                continue
+            }
+            if isConnector(r1) {
+                firstUpper = GoUnicode.isUpper(r0)
+                r0 = GoUnicode.toUpper(r0)
+            } else {
+                if firstUpper {
+                    if GoUnicode.isUpper(r0) { r0 = GoUnicode.toLower(r0) } else { firstUpper = false }
+                }
+                out.append(r1)
+            }
+        }
+        out.append(r0)
+        return String(out)
+    }
+
+    private enum WordType { case invalid, number, upper, alphabet, connector, punct, other }
+
+    private static func nextWord(_ s: ArraySlice<Unicode.Scalar>) -> (WordType, ArraySlice<Unicode.Scalar>, ArraySlice<Unicode.Scalar>) {
+        guard let r = s.first else { return (.invalid, [], []) }
+        var end = s.startIndex + 1
+        func run(_ pred: (Unicode.Scalar) -> Bool) { while end < s.endIndex && pred(s[end]) { end += 1 } }
+        let type: WordType
+        if isConnector(r) {
+            type = .connector
+            run(isConnector)
+        } else if GoUnicode.isPunct(r) {
+            type = .punct
+            run(GoUnicode.isPunct)
+        } else if GoUnicode.isUpper(r) {
+            type = .upper
+            if end < s.endIndex {
+                let n = s[end]
+                if GoUnicode.isUpper(n) {
+                    run(GoUnicode.isUpper)
+                    if end < s.endIndex && isAlphabet(s[end]) { end -= 1 }
+                } else if isAlphabet(n) {
+                    run { isAlphabet($0) && !GoUnicode.isUpper($0) }
+                }
+            }
+        } else if isAlphabet(r) {
+            type = .alphabet
+            run { isAlphabet($0) && !GoUnicode.isUpper($0) }
+        } else if GoUnicode.isNumber(r) {
+            type = .number
+            run(GoUnicode.isNumber)
+        } else {
+            type = .other
+            run { !(isConnector($0) || isAlphabet($0) || GoUnicode.isNumber($0) || GoUnicode.isPunct($0)) }
+        }
+        return (type, s[s.startIndex..<end], s[end...])
+    }
+
+    private static func lower(_ out: inout String.UnicodeScalarView, _ type: WordType, _ word: ArraySlice<Unicode.Scalar>, _ connector: Unicode.Scalar) {
+        guard type == .upper || type == .connector else {
+            out.append(contentsOf: word)
+            return
+        }
+        for r in word {
+            out.append(isConnector(r) ? connector : GoUnicode.isUpper(r) ? GoUnicode.toLower(r) : r)
+        }
+    }
+
+    /// xstrings `camelCaseToLowerCase` (`ToSnakeCase`, `ToKebabCase`).
+    static func lowerCase(_ s: String, connector: Unicode.Scalar) -> String {
+        if s.isEmpty { return "" }
+        var out = String.UnicodeScalarView()
+        var (wt, word, remaining) = nextWord(Array(s.unicodeScalars)[...])
+        while !remaining.isEmpty {
+            if wt != .connector { lower(&out, wt, word, connector) }
+            let prev = wt, last = word
+            (wt, word, remaining) = nextWord(remaining)
+            switch prev {
+            case .number:
+                while wt == .alphabet || wt == .number {
+                    lower(&out, wt, word, connector)
+                    (wt, word, remaining) = nextWord(remaining)
+                }
+                if wt != .invalid && wt != .punct && wt != .connector { out.append(connector) }
+            case .connector:
+                lower(&out, prev, last, connector)
+            case .punct:
+                break
+            default:
+                if wt != .number {
+                    if wt != .connector && wt != .punct { out.append(connector) }
+                    break
+                }
+                if remaining.isEmpty { break }
+                let numberWord = word
+                (wt, word, remaining) = nextWord(remaining)
+                if wt != .alphabet {
+                    lower(&out, .number, numberWord, connector)
+                    if wt != .connector && wt != .punct { out.append(connector) }
+                    break
+                }
+                out.append(connector)
+                lower(&out, .number, numberWord, connector)
+                while wt == .alphabet || wt == .number {
+                    lower(&out, wt, word, connector)
+                    (wt, word, remaining) = nextWord(remaining)
+                }
+                if wt != .invalid && wt != .connector && wt != .punct { out.append(connector) }
+            }
+        }
+        lower(&out, wt, word, connector)
+        return String(out)
+    }
+}

@@ -15,7 +15,7 @@ extension HelmEngine {
             }
         }
         let names = Self.parseOrder(Array(texts.keys))
-        var set = TemplateSet(name: "gotpl", functions: FunctionMap(Self.library(helm)),
+        var set = TemplateSet(name: "gotpl", functions: functions,
                               options: ExecutionOptions(missingKey: .zero))
         for name in names {
             do {

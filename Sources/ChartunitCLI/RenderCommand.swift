@@ -106,7 +106,7 @@ struct RenderCommand: ParsableCommand {
     /// Runs the command without printing.
     func execute(readFile: @escaping @Sendable (String) throws -> [UInt8] = GoFile.read) -> CommandOutcome {
         do {
-            return CommandOutcome(stdout: try render(readFile: readFile))
+            return try render(readFile: readFile)
         } catch let error as RenderError {
             return .failure(error.message)
         } catch let error as ChartLoadError {
@@ -120,7 +120,7 @@ struct RenderCommand: ParsableCommand {
 
     private var helm: HelmVersion { helmVersion == 3 ? .v3 : .v4 }
 
-    private func render(readFile: @escaping @Sendable (String) throws -> [UInt8]) throws -> String {
+    private func render(readFile: @escaping @Sendable (String) throws -> [UInt8]) throws -> CommandOutcome {
         var capabilities = CapabilitiesInfo.defaults(helm)
         if let kubeVersion {
             do {
@@ -152,9 +152,10 @@ struct RenderCommand: ParsableCommand {
         action.schemaValidator = SchemaHook.validator
         switch output {
         case .text:
-            return try action.renderText(userValues: userValues)
+            let output = try action.renderTextAndLog(userValues: userValues)
+            return CommandOutcome(stdout: output.text, stderr: output.log.map { $0 + "\n" }.joined())
         case .json:
-            return PythonJSON.dump(try action.renderFiles(userValues: userValues))
+            return CommandOutcome(stdout: PythonJSON.dump(try action.renderFiles(userValues: userValues)))
         }
     }
 

@@ -56,6 +56,14 @@ public enum ManifestSorter {
     /// Throws `YAML parse error on <path>: …` for a document whose head
     /// does not decode.
     public static func sort(_ files: [String: String]) throws -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
+        var log: [String] = []
+        return try sort(files, log: &log)
+    }
+
+    /// `sort(_:)`, appending Helm's log line for each hook with an unknown
+    /// event (`level=INFO msg="skipping unknown hooks" hookTypes=…`) to `log`.
+    public static func sort(_ files: [String: String], log: inout [String]) throws
+        -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var hooks: [ReleaseHook] = []
         var manifests: [ReleaseManifest] = []
         for path in files.keys.sorted(by: goLess) {
@@ -82,7 +90,10 @@ public enum ManifestSorter {
                     }
                     hookEvents.append(event)
                 }
-                if unknown { continue }
+                if unknown {
+                    log.append(#"level=INFO msg="skipping unknown hooks" hookTypes="# + SlogText.value(hookTypes))
+                    continue
+                }
                 let weight = annotations["helm.sh/hook-weight"].flatMap { goAtoi($0) } ?? 0
                 hooks.append(ReleaseHook(name: head.name, kind: head.kind, path: path, manifest: document,
                                          events: hookEvents, weight: weight))
@@ -123,5 +134,18 @@ public enum ManifestSorter {
         }
         guard !body.isEmpty, body.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return Int(negative ? "-" + body : String(body))
+    }
+}
+
+/// Go's `log/slog` text handler formatting of attribute values.
+enum SlogText {
+    /// A value as `slog.TextHandler` writes it: bare, or quoted with
+    /// `strconv.Quote` when empty or containing a space, `=`, `"` or a
+    /// non-printable character.
+    static func value(_ s: String) -> String {
+        let needsQuote = s.isEmpty || s.unicodeScalars.contains { c in
+            c == " " || c == "=" || c == "\"" || !GoQuote.isPrint(c) || c == "\u{FFFD}"
+        }
+        return needsQuote ? GoQuote.quote(s) : s
     }
 }

@@ -64,13 +64,27 @@ public struct TemplateAction: Sendable {
         return try engine.render(processed, options: options)
     }
 
+    /// What `helm template` prints on stdout, and the log lines its
+    /// logger writes to stderr on the way (`level=WARN msg=…`).
+    public struct TextOutput: Sendable, Hashable {
+        public var text: String
+        public var log: [String]
+    }
+
     /// The text `helm template` prints on stdout.
     public func renderText(userValues: GoMap) throws -> String {
+        try renderTextAndLog(userValues: userValues).text
+    }
+
+    /// The text `helm template` prints on stdout, with its log lines.
+    public func renderTextAndLog(userValues: GoMap) throws -> TextOutput {
+        var log: [String] = []
         let chart = engine.chart
         let type = chart.metadata.type
         if !type.isEmpty && type != "application" {
             throw RenderError("\(type) charts are not installable")
         }
+        if chart.metadata.deprecated { log.append(#"level=WARN msg="this chart is deprecated""#) }
         try Self.checkDependencies(chart)
         if let problem = Self.releaseNameProblem(options.release.name) {
             throw RenderError("release name check failed: release name \(GoQuote.quote(options.release.name)): " + problem)
@@ -93,7 +107,7 @@ public struct TemplateAction: Sendable {
 
         let sorted: (hooks: [ReleaseHook], manifests: [ReleaseManifest])
         do {
-            sorted = try ManifestSorter.sort(files)
+            sorted = try ManifestSorter.sort(files, log: &log)
         } catch let error as RenderError {
             throw RenderError(error.message + Self.debugHint, template: error.template)
         }
@@ -115,8 +129,8 @@ public struct TemplateAction: Sendable {
                 out += "---\n# Source: \(hook.path)\n\(hook.manifest)\n"
             }
         }
-        guard !showOnly.isEmpty else { return out }
-        return try Self.filter(out, showOnly: showOnly)
+        guard !showOnly.isEmpty else { return TextOutput(text: out, log: log) }
+        return TextOutput(text: try Self.filter(out, showOnly: showOnly), log: log)
     }
 
     /// `--show-only`: the documents whose `# Source:` path (without the

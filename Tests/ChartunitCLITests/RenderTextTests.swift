@@ -128,6 +128,18 @@ import Testing
         #expect(try CLI.render([chart, "--output", "json"]) == CommandOutcome(stdout: "{\n \"c/templates/e.yaml\": \"\\n\"\n}\n"))
     }
 
+    @Test func logLinesGoToStderr() throws {
+        let chart = try CLI.chart([
+            "Chart.yaml": CLI.chartYAML(extra: "deprecated: true\n"),
+            "templates/h.yaml": "kind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install, on-sunday\n",
+        ])
+        let outcome = try CLI.render([chart])
+        #expect(outcome == CommandOutcome(
+            stdout: "\n",
+            stderr: "level=WARN msg=\"this chart is deprecated\"\n"
+                + "level=INFO msg=\"skipping unknown hooks\" hookTypes=\"pre-install, on-sunday\"\n"))
+    }
+
     @Test func kubeVersionConstraint() throws {
         let chart = try CLI.chart([
             "Chart.yaml": CLI.chartYAML(extra: "kubeVersion: \">=1.40.0-0\"\n"), "templates/a.yaml": "kind: A\n",

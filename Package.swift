@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,18 +31,20 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Values", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "GoTemplate", dependencies: ["Values", "Diagnostics"]),
+        .target(name: "GoRegexp", dependencies: ["Values"]),
         .target(
             name: "Sprig",
             dependencies: [
-                "GoTemplate", "Values", "YAML",
+                "GoTemplate", "GoRegexp", "Values", "YAML",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
-        .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Values", "YAML", "Diagnostics", "CZlib"]),
-        .target(name: "PathQuery", dependencies: ["Values", "YAML", "Diagnostics"]),
-        .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "Values", "YAML", "Diagnostics"]),
+        .target(name: "Helm", dependencies: ["GoTemplate", "GoRegexp", "Sprig", "Values", "YAML", "Diagnostics", "CZlib"]),
+        .target(name: "PathQuery", dependencies: ["Values", "YAML", "GoRegexp", "Diagnostics"]),
+        .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "GoRegexp", "Values", "YAML", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",

@@ -339,6 +339,7 @@ def random_cases():
     out.append(C("uuidv4-shape", "uuidv4", "{{ uuidv4 }}",
                  shape="[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
     out.append(C("uuidv4-arg-error", "uuidv4", "{{ uuidv4 1 }}"))
+    out.append(C("uuidv4-len", "uuidv4", "{{ uuidv4 | len }}"))
     out.append(C("getHostByName-localhost", "getHostByName", '[{{ getHostByName "localhost" }}]'))
     out.append(C("getHostByName-example", "getHostByName", '[{{ getHostByName "example.com" }}]'))
     out.append(C("getHostByName-int-error", "getHostByName", "{{ getHostByName 1 }}"))

@@ -105,6 +105,8 @@ for i, (re, s, r) in enumerate(REPLACE_ROWS):
     C("regexReplaceAllLiteral", "row%02d" % i, "{{ regexReplaceAllLiteral %s %s %s }}" % (q(re), q(s), q(r)))
 C("mustRegexReplaceAll", "normal", "{{ mustRegexReplaceAll \"(\\\\d+)\" \"a1b22\" \"<$1>\" }}")
 C("mustRegexReplaceAllLiteral", "normal", "{{ mustRegexReplaceAllLiteral \"(\\\\d+)\" \"a1b22\" \"<$1>\" }}")
+C("mustRegexReplaceAll", "empty-match", "{{ mustRegexReplaceAll \"x*\" \"abc\" \"-\" }}")
+C("mustRegexReplaceAllLiteral", "dollar", "{{ mustRegexReplaceAllLiteral \"b\" \"abc\" \"$$1\" }}")
 C("regexReplaceAll", "pipe", "{{ \"a-b-c\" | regexReplaceAll \"-\" \"a-b-c\" }}")
 
 SPLIT_ROWS = [
@@ -145,6 +147,8 @@ C("date", "float-is-now", "{{ if eq (date \"2006\" .Values.t) (date \"2006\" now
 C("date", "string-is-now", "{{ if eq (date \"2006\" \"0\") (now | date \"2006\") }}ok{{ end }}")
 C("date", "fmt-int-error", "{{ date 1 0 }}")
 C("date_in_zone", "alias", "{{ date_in_zone \"15:04 MST\" 0 \"Asia/Tokyo\" }}")
+C("date_in_zone", "utc", "{{ date_in_zone \"2006-01-02T15:04:05Z07:00\" 86400 \"UTC\" }}")
+C("date_in_zone", "bad-zone", "{{ date_in_zone \"15:04 MST\" 0 \"Nowhere/Zone\" }}")
 C("htmlDate", "int", "{{ htmlDate %d }}" % T0)
 C("htmlDate", "time", "{{ htmlDate (toDate \"2006-01-02\" \"1999-12-31\") }}")
 C("htmlDate", "missing-arg-error", "{{ htmlDate }}")
@@ -185,6 +189,8 @@ for i, d in enumerate(DURATIONS):
     C("mustDateModify", "row%02d" % i, "{{ mustDateModify %s (toDate \"2006-01-02\" \"2021-03-04\") }}" % q(d))
     C("durationRound", "row%02d" % i, "{{ durationRound %s }}" % q(d))
 C("date_modify", "alias", "{{ date_modify \"-24h\" (toDate \"2006-01-02\" \"2021-03-01\") | date \"2006-01-02\" }}")
+C("date_modify", "minutes", "{{ date_modify \"90m\" (toDate \"2006-01-02\" \"2021-03-01\") | date \"15:04\" }}")
+C("date_modify", "bad", "{{ date_modify \"soon\" (toDate \"2006-01-02\" \"2021-03-01\") }}")
 C("dateModify", "int-error", "{{ dateModify \"1h\" 5 }}")
 C("dateModify", "chain", "{{ toDate \"2006-01-02\" \"2021-03-04\" | dateModify \"1.5h\" | date \"15:04\" }}")
 

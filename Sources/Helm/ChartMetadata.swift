@@ -211,7 +211,7 @@ extension ChartMetadata {
             return invalid("chart.metadata.name \(GoQuote.quote(name)) is invalid")
         }
         if version.isEmpty { return invalid("chart.metadata.version is required") }
-        if SemanticVersion(version) == nil {
+        if !isSemanticVersion(version) {
             return invalid("chart.metadata.version \(GoQuote.quote(version)) is invalid")
         }
         if !["", "application", "library"].contains(type) {

@@ -209,6 +209,9 @@ func goBoolVerb(_ v: Value) -> String {
     switch v {
     case .bool(let b): return b ? "true" : "false"
     case .null: return "%!t(<nil>)"
+    case .list(let items): return "[" + items.map(goBoolVerb).joined(separator: " ") + "]"
+    case .map(let m):
+        return "map[" + m.sortedKeys.map { goBoolVerb(.string($0)) + ":" + goBoolVerb(m[$0] ?? .null) }.joined(separator: " ") + "]"
     default: return "%!t(\(v.goTypeName)=\(GoFormat.format(v)))"
     }
 }

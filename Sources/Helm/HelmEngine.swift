@@ -8,13 +8,16 @@ public struct RenderOptions: Sendable {
     public var release: ReleaseInfo
     public var capabilities: CapabilitiesInfo
     public var lookup: LookupSource
+    /// Whether to skip checking values against `values.schema.json`.
+    public var skipSchemaValidation: Bool
 
     public init(helm: HelmVersion, release: ReleaseInfo? = nil, capabilities: CapabilitiesInfo? = nil,
-                lookup: LookupSource = LookupSource()) {
+                lookup: LookupSource = LookupSource(), skipSchemaValidation: Bool = false) {
         self.helm = helm
         self.release = release ?? .defaults(helm)
         self.capabilities = capabilities ?? .defaults(helm)
         self.lookup = lookup
+        self.skipSchemaValidation = skipSchemaValidation
     }
 }
 
@@ -42,6 +45,9 @@ public final class HelmEngine: @unchecked Sendable {
     /// Layers `userValues` over the chart (dependencies, coalescing) and renders it.
     public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
         let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm)
+        if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
+            throw RenderError(failure)
+        }
         return try render(processed, options: options, only: only)
     }
 

@@ -31,6 +31,13 @@ public enum HelmFunctions {
             "toToml": TemplateFunction([.any], returns: .string) { args, _ in
                 do { return .string(try GoTOML.encode(args[0])) } catch { return .string(String(describing: error)) }
             },
+            "fromToml": TemplateFunction([.string], returns: .map) { args, _ in
+                do {
+                    return .map(try GoTOML.decode(args[0].stringValue ?? ""))
+                } catch {
+                    return .map(["Error": .string(String(describing: error))])
+                }
+            },
             "toYaml": TemplateFunction([.any], returns: .string) { args, _ in
                 .string(helmToYAML(args[0]) ?? "")
             },
@@ -163,15 +170,21 @@ public enum HelmFunctions {
         }
     }
 
+    /// `json.Unmarshal` into a map: syntax errors leave the map empty; a
+    /// value Go cannot store (a number out of range) leaves what was
+    /// decoded, and the first such error, as `Error`.
     static func fromJSON(_ text: String) -> Value {
         do {
-            let value = try GoJSON.decode(text)
+            let (value, typeError) = try GoJSON.decodeKeepingTypeErrors(text)
+            var result: GoMap
             switch value {
-            case .map: return value
-            case .null: return .map(GoMap())
+            case .map(let map): result = map
+            case .null: result = GoMap()
             default:
                 return .map(["Error": .string("json: cannot unmarshal \(jsonKind(value)) into Go value of type map[string]interface {}")])
             }
+            if let typeError { result["Error"] = .string(typeError) }
+            return .map(result)
         } catch {
             return .map(["Error": .string(String(describing: error))])
         }

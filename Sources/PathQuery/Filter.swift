@@ -1,3 +1,4 @@
+import GoRegexp
 import Values
 
 /// A filter parse tree (Go's `filterNode`): a lexeme, the sub-path lexemes
@@ -240,7 +241,7 @@ indirect enum Filter: Sendable {
     case constant(Bool)
     case exists(Scanner)
     case compare(LexemeType, Scanner, Scanner)
-    case match(Scanner, Scanner, GoRegex?)
+    case match(Scanner, Scanner, GoRegexp?)
     case not(Filter)
     case or(Filter, Filter)
     case and(Filter, Filter)
@@ -259,8 +260,8 @@ indirect enum Filter: Sendable {
             self = .compare(node.lexeme.type, Scanner(child(0)), Scanner(child(1)))
         case .filterMatchesRegularExpression:
             let rhs = Scanner(child(1))
-            var regex: GoRegex?
-            if case .literal(let v) = rhs, v.kind == .regularExpression { regex = GoRegex(v.text) }
+            var regex: GoRegexp?
+            if case .literal(let v) = rhs, v.kind == .regularExpression { regex = try? GoRegexp(v.text) }
             self = .match(Scanner(child(0)), rhs, regex)
         case .filterNot:
             self = .not(Filter(child(0)))

@@ -1,3 +1,4 @@
+import GoRegexp
 import Foundation
 
 /// The lexer states inside a filter `[?( … )]`.
@@ -207,7 +208,9 @@ extension Lexer {
             escape = !escape && hasPrefix("\\")
         }
         next()
-        if let error = GoRegex.syntaxError(in: Lexer.sanitiseRegularExpression(value)) {
+        do {
+            _ = try GoRegexp(Lexer.sanitiseRegularExpression(value))
+        } catch {
             return rawErrorf("invalid regular expression at position \(startPos), following \(goQuote(startContext)): \(error)")
         }
         emit(.filterRegularExpressionLiteral)

@@ -1,3 +1,4 @@
+import GoRegexp
 import GoTemplate
 import Values
 

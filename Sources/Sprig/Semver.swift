@@ -1,3 +1,4 @@
+import GoRegexp
 import GoTemplate
 import Values
 
@@ -191,4 +192,9 @@ public struct SemverVersion: GoMethodProvider, Hashable {
             return nil
         }
     }
+}
+
+extension SemverVersion: GoJSONEncodable {
+    /// Masterminds' `MarshalJSON`: the version's `String()`.
+    public var jsonValue: Value { .string(string) }
 }

@@ -1,3 +1,4 @@
+import GoRegexp
 import Foundation
 import GoTemplate
 import Values

@@ -11,6 +11,15 @@ extension GoJSON {
     /// numbers float64. Errors carry Go's messages (`invalid character 'x'
     /// looking for beginning of value`, `unexpected end of JSON input`).
     public static func decode(_ text: String) throws -> Value {
+        let (value, typeError) = try decodeKeepingTypeErrors(text)
+        if let typeError { throw DecodingError(message: typeError, offset: 0) }
+        return value
+    }
+
+    /// Like ``decode(_:)``, but as Go's decoder does it: a value that
+    /// cannot be stored (a number out of float64's range) becomes nil, the
+    /// rest is still decoded, and the first such error comes back beside it.
+    public static func decodeKeepingTypeErrors(_ text: String) throws -> (Value, String?) {
         let bytes = Array(text.utf8)
         var scanner = JSONScanner()
         for (i, c) in bytes.enumerated() {
@@ -22,7 +31,8 @@ extension GoJSON {
             throw DecodingError(message: error, offset: bytes.count)
         }
         var reader = JSONReader(bytes: bytes)
-        return try reader.value()
+        let value = reader.value()
+        return (value, reader.typeError)
     }
 
     /// `json.NewDecoder(r).Decode(&v)` on `text`: one value from the start,
@@ -45,7 +55,9 @@ extension GoJSON {
             }
         }
         var reader = JSONReader(bytes: Array(bytes[..<end]))
-        return (try reader.value(), end)
+        let value = reader.value()
+        if let typeError = reader.typeError { throw DecodingError(message: typeError, offset: 0) }
+        return (value, end)
     }
 }
 
@@ -290,6 +302,8 @@ struct JSONScanner {
 private struct JSONReader {
     let bytes: [UInt8]
     var i = 0
+    /// The first value Go could not store, as Go words it.
+    var typeError: String?
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -297,7 +311,7 @@ private struct JSONReader {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
     }
 
-    mutating func value() throws -> Value {
+    mutating func value() -> Value {
         skipSpace()
         guard i < bytes.count else { return .null }
         switch bytes[i] {
@@ -311,7 +325,7 @@ private struct JSONReader {
                 let key = string()
                 skipSpace()
                 i += 1 // ':'
-                map[key] = try value()
+                map[key] = value()
                 skipSpace()
                 let c = bytes[i]
                 i += 1
@@ -323,7 +337,7 @@ private struct JSONReader {
             skipSpace()
             if bytes[i] == UInt8(ascii: "]") { i += 1; return .list(items) }
             while true {
-                items.append(try value())
+                items.append(value())
                 skipSpace()
                 let c = bytes[i]
                 i += 1
@@ -340,7 +354,8 @@ private struct JSONReader {
                     || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") || (bytes[i] >= 48 && bytes[i] <= 57) { i += 1 }
             let text = String(decoding: bytes[start..<i], as: UTF8.self)
             guard let f = Double(text), f.isFinite else {
-                throw GoJSON.DecodingError(message: "json: cannot unmarshal number \(text) into Go value of type float64", offset: start)
+                if typeError == nil { typeError = "json: cannot unmarshal number \(text) into Go value of type float64" }
+                return .null
             }
             return .float(f)
         }

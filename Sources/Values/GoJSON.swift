@@ -64,6 +64,12 @@ public enum GoJSON {
             }
             newline(&out, indent, depth)
             out += "}"
+        case .object(let time as GoTime):
+            // time.Time.MarshalJSON refuses what RFC 3339 cannot write.
+            if let problem = time.jsonProblem {
+                throw EncodingError(message: "json: error calling MarshalJSON for type time.Time: Time.MarshalJSON: " + problem)
+            }
+            writeString(time.rfc3339Nano, to: &out, escapeHTML: escapeHTML)
         case .object(let object):
             if let json = object as? any GoJSONEncodable {
                 try write(json.jsonValue, to: &out, escapeHTML: escapeHTML, indent: indent, depth: depth)
@@ -114,6 +120,14 @@ public protocol GoJSONEncodable {
 
 extension GoTime: GoJSONEncodable {
     public var jsonValue: Value { .string(rfc3339Nano) }
+
+    /// Why `MarshalJSON` fails for this time (a year outside 0...9999, a
+    /// zone offset of 24 hours or more), or nil.
+    public var jsonProblem: String? {
+        if !(0...9999).contains(components.year) { return "year outside of range [0,9999]" }
+        if abs(Int(utcOffset)) / 3600 >= 24 { return "timezone hour outside of range [0,23]" }
+        return nil
+    }
 }
 
 /// A Go struct as encoding/json writes it: fields in declaration order.

@@ -95,12 +95,7 @@ let echo = TemplateFunction([.any]) { args, _ in args[0] }
     /// Go's execTests shape, default options.
     @Test(arguments: execRows)
     func exec(_ row: TableRow) {
-        let needsSprintf = row.text.contains("printf") || (row.error?.contains("%!") ?? false)
-        if needsSprintf && !TemplateCorpusTests.sprintfComplete {
-            withKnownIssue("GoFmt.sprintf placeholder", isIntermittent: true) { Self.check(row, missingKey: .invalid) }
-        } else {
-            Self.check(row, missingKey: .invalid)
-        }
+        Self.check(row, missingKey: .invalid)
     }
 
     /// Execution with `missingkey=zero` (Helm's option).

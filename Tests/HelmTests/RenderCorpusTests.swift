@@ -26,21 +26,8 @@ import Values
         #expect(Self.cases.count >= 30)
     }
 
-    /// values.schema.json validation is not wired into the engine yet.
-    static func needsSchemaValidation(_ c: Case) -> Bool {
-        c.error?.hasPrefix("values don't meet the specifications") == true
-    }
-
     @Test(arguments: cases)
     func rendersLikeHelm(_ c: Case) throws {
-        if Self.needsSchemaValidation(c) {
-            withKnownIssue("schema validation") { try check(c) }
-        } else {
-            try check(c)
-        }
-    }
-
-    func check(_ c: Case) throws {
         let chartURL = Self.repo.appendingPathComponent(c.chart)
         guard FileManager.default.fileExists(atPath: chartURL.path) else { return }
         do {

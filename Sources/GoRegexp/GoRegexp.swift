@@ -1,0 +1,233 @@
+import Values
+
+/// A compiled Go (RE2) regular expression with the operations of Go's
+/// `regexp` package that Sprig uses, following Go's rules for empty
+/// matches in `FindAll`, `ReplaceAll` and `Split`.
+public struct GoRegexp: Sendable {
+    /// The source pattern.
+    public let pattern: String
+    /// Capture group names; index 0 is the whole match, unnamed groups are "".
+    public let groupNames: [String]
+    private let program: [RegexInst]
+    private let groupCount: Int
+
+    /// Compiles `pattern` as `regexp.Compile` does.
+    public init(_ pattern: String) throws(GoRegexpError) {
+        let (node, count, names) = try RegexParser.parse(pattern)
+        self.pattern = pattern
+        self.groupCount = count
+        self.groupNames = names
+        self.program = RegexCompiler.compile(node)
+    }
+
+    /// The panic text of `regexp.MustCompile(pattern)` for `error`.
+    public static func mustCompileMessage(_ pattern: String, _ error: GoRegexpError) -> String {
+        "regexp: Compile(\(quote(pattern))): \(error.description)"
+    }
+
+    /// Go's `regexp.quote`: backquoted when `strconv.CanBackquote`, else `strconv.Quote`.
+    static func quote(_ s: String) -> String {
+        let canBackquote = s.unicodeScalars.allSatisfy { c in
+            c != "`" && c != "\u{FEFF}" && (c == "\t" || (c.value >= 0x20 && c.value != 0x7F))
+        }
+        if canBackquote { return "`" + s + "`" }
+        return GoQuote.quote(s)
+    }
+
+    private func machine(_ s: String) -> RegexMachine {
+        RegexMachine(program: program, captures: groupCount, input: Array(s.utf8))
+    }
+
+    private static func text(_ m: RegexMachine, _ from: Int, _ to: Int) -> String {
+        String(decoding: m.input[from..<to], as: UTF8.self)
+    }
+
+    /// `MatchString`.
+    public func matches(_ s: String) -> Bool {
+        machine(s).search(from: 0) != nil
+    }
+
+    /// `FindString`: the leftmost match, or "".
+    public func find(_ s: String) -> String {
+        let m = machine(s)
+        guard let caps = m.search(from: 0) else { return "" }
+        return Self.text(m, caps[0], caps[1])
+    }
+
+    /// `FindAllStringIndex`-style capture arrays of at most `n` matches (all when n < 0).
+    private func allMatches(_ m: RegexMachine, _ n: Int) -> [[Int]] {
+        let end = m.input.count
+        let limit = n < 0 ? end + 1 : n
+        var out: [[Int]] = []
+        var pos = 0
+        var prevMatchEnd = -1
+        while out.count < limit && pos <= end {
+            guard let caps = m.search(from: pos) else { break }
+            var accept = true
+            if caps[1] == pos {
+                if caps[0] == prevMatchEnd { accept = false }
+                let w = m.rune(at: pos).1
+                pos += w > 0 ? w : end + 1
+            } else {
+                pos = caps[1]
+            }
+            prevMatchEnd = caps[1]
+            if accept { out.append(caps) }
+        }
+        return out
+    }
+
+    /// `FindStringSubmatch`: the match and its groups ("" for groups that
+    /// did not take part), or nil.
+    public func submatches(_ s: String) -> [String]? {
+        let m = machine(s)
+        guard let caps = m.search(from: 0) else { return nil }
+        return Self.groups(m, caps)
+    }
+
+    /// `FindAllStringSubmatch(s, n)`; nil when there is no match.
+    public func allSubmatches(_ s: String, _ n: Int) -> [[String]]? {
+        let m = machine(s)
+        let found = allMatches(m, n)
+        return found.isEmpty ? nil : found.map { Self.groups(m, $0) }
+    }
+
+    private static func groups(_ m: RegexMachine, _ caps: [Int]) -> [String] {
+        stride(from: 0, to: caps.count, by: 2).map { i in caps[i] >= 0 && caps[i + 1] >= 0 ? text(m, caps[i], caps[i + 1]) : "" }
+    }
+
+    /// `FindAllString(s, n)`; nil when there is no match (Go's nil slice).
+    public func findAll(_ s: String, _ n: Int) -> [String]? {
+        let m = machine(s)
+        let found = allMatches(m, n)
+        return found.isEmpty ? nil : found.map { Self.text(m, $0[0], $0[1]) }
+    }
+
+    /// `ReplaceAllString` (with `$` expansion) or `ReplaceAllLiteralString`.
+    public func replaceAll(_ s: String, with replacement: String, literal: Bool) -> String {
+        let m = machine(s)
+        let src = m.input
+        var out: [UInt8] = []
+        var lastMatchEnd = 0
+        var searchPos = 0
+        while searchPos <= src.count {
+            guard let a = m.search(from: searchPos) else { break }
+            out += src[lastMatchEnd..<a[0]]
+            if a[1] > lastMatchEnd || a[0] == 0 {
+                if literal { out += Array(replacement.utf8) } else { expand(replacement, src, a, into: &out) }
+            }
+            lastMatchEnd = a[1]
+            let width = m.rune(at: searchPos).1
+            if searchPos + width > a[1] {
+                searchPos += width
+            } else if searchPos + 1 > a[1] {
+                searchPos += 1
+            } else {
+                searchPos = a[1]
+            }
+        }
+        out += src[lastMatchEnd...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Go's `Regexp.expand`: `$1`, `${1}`, `$name`, `${name}`, `$$`.
+    private func expand(_ template: String, _ src: [UInt8], _ match: [Int], into out: inout [UInt8]) {
+        var t = Substring(template)
+        while let dollar = t.firstIndex(of: "$") {
+            out += Array(t[..<dollar].utf8)
+            t = t[t.index(after: dollar)...]
+            if t.first == "$" {
+                out.append(UInt8(ascii: "$"))
+                t = t.dropFirst()
+                continue
+            }
+            guard let (name, num, rest) = Self.extract(t) else {
+                out.append(UInt8(ascii: "$"))
+                continue
+            }
+            t = rest
+            var group = -1
+            if num >= 0 {
+                group = num
+            } else if let i = groupNames.firstIndex(of: name), i > 0 {
+                group = i
+            }
+            if group >= 0 && 2 * group + 1 < match.count && match[2 * group] >= 0 {
+                out += src[match[2 * group]..<match[2 * group + 1]]
+            }
+        }
+        out += Array(t.utf8)
+    }
+
+    private static func extract(_ str: Substring) -> (String, Int, Substring)? {
+        var s = str
+        var brace = false
+        if s.first == "{" {
+            brace = true
+            s = s.dropFirst()
+        }
+        var end = s.startIndex
+        while end < s.endIndex {
+            let c = s.unicodeScalars[end]
+            guard c == "_" || c.properties.generalCategory.isLetter
+                || c.properties.generalCategory == .decimalNumber else { break }
+            end = s.unicodeScalars.index(after: end)
+        }
+        guard end > s.startIndex else { return nil }
+        let name = String(s[..<end])
+        var rest = s[end...]
+        if brace {
+            guard rest.first == "}" else { return nil }
+            rest = rest.dropFirst()
+        }
+        var num = 0
+        for b in name.utf8 {
+            if b < 48 || b > 57 || num >= 100_000_000 {
+                num = -1
+                break
+            }
+            num = num * 10 + Int(b - 48)
+        }
+        if name.utf8.first == UInt8(ascii: "0") && name.utf8.count > 1 { num = -1 }
+        return (name, num, rest)
+    }
+
+    /// `Split(s, n)`; nil when n == 0.
+    public func split(_ s: String, _ n: Int) -> [String]? {
+        if n == 0 { return nil }
+        if !pattern.isEmpty && s.isEmpty { return [""] }
+        let m = machine(s)
+        let matches = allMatches(m, n)
+        var out: [String] = []
+        var beg = 0
+        var end = 0
+        for match in matches {
+            if n > 0 && out.count == n - 1 { break }
+            end = match[0]
+            if match[1] != 0 { out.append(Self.text(m, beg, end)) }
+            beg = match[1]
+        }
+        if end != m.input.count { out.append(Self.text(m, beg, m.input.count)) }
+        return out
+    }
+
+    /// `regexp.QuoteMeta`.
+    public static func quoteMeta(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            if "\\.+*?()|[]{}^$".unicodeScalars.contains(c) { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out
+    }
+}
+
+extension Unicode.GeneralCategory {
+    /// Whether the category is one of the letter categories (Go's `unicode.IsLetter`).
+    public var isLetter: Bool {
+        switch self {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import UnitTest
+
+/// How helm-unittest lays out an assertion's failure information, one line per
+/// string, before the console or a report file indents them further.
+public enum FailureText {
+    /// The fail-info lines of structured failure lines, as helm-unittest's
+    /// `splitInfof` produces them: a field is `Name:\tvalue`, a heading and a
+    /// text line are as is, and a block is `\t` + the value with every newline
+    /// followed by a tab, trimmed of newlines, tabs and spaces, split into lines.
+    public static func lines(_ failureLines: [FailureLine]) -> [String] {
+        failureLines.flatMap(lines(of:))
+    }
+
+    /// The fail-info lines of one structured line (a block can give several).
+    public static func lines(of line: FailureLine) -> [String] {
+        switch line {
+        case .field(let name, let value):
+            return ["\(name):\t\(value)"]
+        case .heading(let heading):
+            return [heading]
+        case .text(let text):
+            return [text]
+        case .block(let value):
+            let indented = "\t" + goTrim(value.replacingAll("\n", with: "\n\t"), cutset: "\n\t ")
+            return indented.goSplit("\n")
+        }
+    }
+
+    /// The title of a failed assertion: its custom info, or ``- asserts[i] `type` fail`` (with ` NOT` when negated).
+    public static func title(_ assertion: AssertionResult) -> String {
+        if let custom = assertion.customInfo, !custom.isEmpty { return custom }
+        let not = assertion.isNegated ? " NOT" : ""
+        return "- asserts[\(assertion.index)]\(not) `\(assertion.assertType)` fail"
+    }
+
+    /// helm-unittest's `TestJobResult.Stringify()`: the text of a job that report
+    /// files carry — `SKIPPED '<name>' `, the execution error, then every
+    /// assertion (passed ones too) with its title and fail-info lines (or skip reason).
+    public static func stringify(_ job: TestJobResult) -> String {
+        var text = ""
+        if job.skipped { text += "SKIPPED '\(job.displayName)' \n" }
+        if let error = job.executionError { text += error + "\n" }
+        for assertion in job.assertions {
+            text += "\t\t \(title(assertion)) \n"
+            if assertion.skipped {
+                text += "\t\t\t \(assertion.skipReason) \n"
+            } else {
+                for line in lines(assertion.failureLines) { text += "\t\t\t \(line) \n" }
+            }
+        }
+        return text
+    }
+
+    /// helm-unittest's `StringifyToXmlAttribute()`: ``stringify(_:)`` with newlines turned into commas and tabs removed.
+    public static func flattened(_ job: TestJobResult) -> String {
+        stringify(job).replacingAll("\n", with: ",").replacingAll("\t", with: "")
+    }
+
+    /// Go's `strings.Trim(s, cutset)` for an ASCII cutset.
+    static func goTrim(_ text: String, cutset: String) -> String {
+        let cut = Set(cutset.utf8)
+        let bytes = Array(text.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end && cut.contains(bytes[start]) { start += 1 }
+        while end > start && cut.contains(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Go's `strings.Split(s, sep)` for a one-byte separator: always at least one element.
+    func goSplit(_ separator: Unicode.Scalar) -> [String] {
+        let byte = UInt8(ascii: separator)
+        return Array(utf8).split(separator: byte, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every occurrence of `target` replaced by `replacement`, byte-wise like Go's `strings.ReplaceAll`
+    /// (Swift's `Character` matching would treat `\r\n` as one character).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let source = Array(utf8)
+        let pattern = Array(target.utf8)
+        guard !pattern.isEmpty, source.count >= pattern.count else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count)
+        var i = 0
+        while i < source.count {
+            if i + pattern.count <= source.count && source[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out.append(contentsOf: replacement.utf8)
+                i += pattern.count
+            } else {
+                out.append(source[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

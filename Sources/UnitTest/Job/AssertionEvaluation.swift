@@ -1,0 +1,136 @@
+import Values
+
+/// The state of one test job that every assertion reads.
+struct AssertionEnvironment {
+    /// Parsed documents per rendered file.
+    var documents: [String: [Value]]
+    var renderSucceeded: Bool
+    /// An untranslated render error (failedTemplate compares with it).
+    var renderError: String?
+    var failFast: Bool
+    /// The test-level `documentSelector.skipEmptyTemplates`.
+    var skipEmptyTemplates: Bool
+    var snapshots: SnapshotComparer?
+    var paths: any PathEngine
+    var patterns: any PatternCompiler
+}
+
+extension Assertion {
+    /// helm-unittest's `Assertion.Assert` for this assertion, given the
+    /// templates it applies to and the effective document filters.
+    func evaluate(index: Int, templates: [String], documentIndex: Int, selector: DocumentSelector?,
+                  in env: AssertionEnvironment) -> AssertionResult {
+        var result = AssertionResult(index: index, assertType: type, isNegated: not, passed: false)
+        var byTemplate: [String: [Value]] = [:]
+        for template in templates { byTemplate[template] = env.documents[template] ?? [] }
+
+        let selected: [String: [Value]]
+        do throws(JobError) {
+            selected = try select(byTemplate, documentIndex: documentIndex, selector: selector, env: env)
+        } catch {
+            result.failureLines = [.heading("Error:"), .text(error.message)]
+            return result
+        }
+        let names = selected.keys.sorted(by: goLess)
+        if env.skipEmptyTemplates && names.isEmpty {
+            result.skipped = true
+            result.skipReason = "skipped as 'documentSelector.skipEmptyTemplates: true' and 'selectedTemplates: empty'"
+            result.passed = true
+            return result
+        }
+        let negative = not != kind.antonym
+        func context(docs: [Value], selected: [Value]) -> ValidationContext {
+            ValidationContext(docs: docs, selected: selected, negative: negative, renderError: env.renderError,
+                              failFast: env.failFast, snapshots: env.snapshots, paths: env.paths, patterns: env.patterns)
+        }
+        if names.isEmpty {
+            if kind.expectRenderSuccess != env.renderSucceeded {
+                result.failureLines = [.text("Error: rendered manifest is empty")]
+            } else {
+                let verdict = context(docs: [], selected: []).validate(check)
+                result.passed = verdict.passed
+                result.failureLines = verdict.lines
+            }
+            return result
+        }
+        var passed = false
+        var lines: [FailureLine] = []
+        for (position, template) in names.enumerated() {
+            var current: Bool
+            var found: [FailureLine]
+            var showTemplate = true
+            let rendered = env.documents[template]
+            if rendered == nil && kind.expectRenderSuccess {
+                current = false
+                showTemplate = false
+                found = [.heading("Error:"), .text("\ttemplate \"\(template)\" not exists or not selected in test suite")]
+            } else if kind.expectRenderSuccess != env.renderSucceeded {
+                current = false
+                if let first = rendered?.first {
+                    let raw = first.mapValue?.entries["raw"] ?? .null
+                    let text = raw.stringValue ?? (raw.isNull ? "%!s(<nil>)" : GoFormat.format(raw))
+                    found = [.text("Error: Invalid rendering: \(text)")]
+                } else {
+                    found = [.text("Error: rendered manifest is empty")]
+                }
+            } else {
+                let verdict = context(docs: rendered ?? [], selected: selected[template] ?? []).validate(check)
+                current = verdict.passed
+                found = verdict.lines
+            }
+            if !current {
+                if showTemplate { lines.append(.field("Template", template)) }
+                lines += found
+            }
+            passed = accumulate(position, passed, current)
+        }
+        result.passed = passed
+        result.failureLines = lines
+        return result
+    }
+
+    private func select(_ docs: [String: [Value]], documentIndex: Int, selector: DocumentSelector?,
+                        env: AssertionEnvironment) throws(JobError) -> [String: [Value]] {
+        if let selector, !selector.path.isEmpty {
+            return try selector.select(docs, paths: env.paths)
+        }
+        guard documentIndex != -1 else { return docs }
+        var out: [String: [Value]] = [:]
+        for (template, list) in docs {
+            guard documentIndex >= 0, documentIndex < list.count else {
+                throw JobError(message: "document index \(documentIndex) is out of range")
+            }
+            out[template] = [list[documentIndex]]
+        }
+        return out
+    }
+}
+
+extension DocumentSelector {
+    /// `DocumentSelector.SelectDocuments`, templates taken in path order.
+    func select(_ docs: [String: [Value]], paths: any PathEngine) throws(JobError) -> [String: [Value]] {
+        var out: [String: [Value]] = [:]
+        var total = 0
+        for template in docs.keys.sorted(by: goLess) {
+            var chosen: [Value] = []
+            for document in docs[template] ?? [] {
+                let found: [Value]
+                do throws(PathError) {
+                    found = try paths.find(path, in: document)
+                } catch {
+                    throw JobError(message: error.message)
+                }
+                let matches = found.contains { value == nil || deepEqual(value ?? .null, $0) }
+                if matches {
+                    if !matchMany && !chosen.isEmpty { throw JobError(message: "multiple indexes found") }
+                    chosen.append(document)
+                }
+            }
+            if !skipEmptyTemplates && chosen.isEmpty { throw JobError(message: "document not found") }
+            total += chosen.count
+            if !matchMany && total > 1 { throw JobError(message: "multiple indexes found") }
+            if !chosen.isEmpty || !skipEmptyTemplates { out[template] = chosen }
+        }
+        return out
+    }
+}

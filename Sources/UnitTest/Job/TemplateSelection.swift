@@ -1,0 +1,93 @@
+import Foundation
+
+/// helm-unittest's template selection (`filterV3Templates`): which templates
+/// of the chart tree are rendered for a suite.
+public struct TemplateFilter: Sendable {
+    private let includes: [TemplatePattern]
+    private let excludes: [TemplatePattern]
+
+    /// `templates` / `excludeTemplates` as written in the suite (`**` when empty),
+    /// resolved against `chartRoute`.
+    public init(chartRoute: String, templates: [String], excludeTemplates: [String]) {
+        includes = templates.map { TemplatePattern(templateName: $0, chartRoute: chartRoute) }
+        excludes = excludeTemplates.map { TemplatePattern(templateName: $0, chartRoute: chartRoute) }
+    }
+
+    /// Whether the template at `path` (`<route>/templates/x.yaml`, subcharts as
+    /// `<route>/charts/<name>/templates/…`) is rendered. Partials (`_*`) always are.
+    public func includes(templatePath path: String) -> Bool {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        if base.hasPrefix("_") { return true }
+        guard includes.contains(where: { $0.matches(path) }) else { return false }
+        return !excludes.contains(where: { $0.matches(path) })
+    }
+}
+
+/// One suite template name turned into helm-unittest's unanchored regex.
+struct TemplatePattern: @unchecked Sendable {
+    // NSRegularExpression is immutable and thread-safe.
+    private let regex: NSRegularExpression?
+    let pattern: String
+
+    init(templateName: String, chartRoute: String) {
+        pattern = templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName)))
+        regex = try? NSRegularExpression(pattern: pattern)
+    }
+
+    func matches(_ path: String) -> Bool {
+        guard let regex else { return false }
+        return regex.firstMatch(in: path, range: NSRange(path.startIndex..<path.endIndex, in: path)) != nil
+    }
+}
+
+/// `getTemplateFileName`: `templates/` is prepended unless the name starts
+/// with `templates`, `charts`, `crds` or `**`.
+func templateFileName(_ name: String) -> String {
+    for prefix in ["templates", "charts", "crds", "**"] where name.hasPrefix(prefix) { return name }
+    return goPathJoin("templates", name)
+}
+
+/// `getTemplateFileNamePattern`: regex metacharacters escaped, `**` and `*`
+/// turned into character-class runs (which cross `/`).
+func templatePathPattern(_ name: String) -> String {
+    var p = name.replacingOccurrences(of: ".", with: "\\.")
+    p = p.replacingOccurrences(of: "+", with: "\\+")
+    p = p.replacingOccurrences(of: "[", with: "\\[")
+    p = p.replacingOccurrences(of: "]", with: "\\]")
+    p = p.replacingOccurrences(of: "**", with: "[0-9a-zA-Z_\\-/\\.]+")
+    p = p.replacingOccurrences(of: "*", with: "[0-9a-zA-Z_\\-_/\\.]*")
+    for ch in ["?", "(", ")", "|", "{", "}", "^", "$"] {
+        p = p.replacingOccurrences(of: ch, with: "\\" + ch)
+    }
+    return p
+}
+
+/// Go's `path.Join` (slash-separated, cleaned).
+func goPathJoin(_ parts: String...) -> String {
+    let joined = parts.filter { !$0.isEmpty }.joined(separator: "/")
+    return joined.isEmpty ? "" : goPathClean(joined)
+}
+
+/// Go's `path.Clean`.
+func goPathClean(_ path: String) -> String {
+    if path.isEmpty { return "." }
+    let rooted = path.hasPrefix("/")
+    var out: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if part == "." { continue }
+        if part == ".." {
+            if let last = out.last, last != ".." { out.removeLast() } else if !rooted { out.append(part) }
+            continue
+        }
+        out.append(part)
+    }
+    let body = out.joined(separator: "/")
+    if rooted { return "/" + body }
+    return body.isEmpty ? "." : body
+}
+
+/// Go's `path.Dir`.
+func goPathDir(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return goPathClean(String(path[...slash]))
+}

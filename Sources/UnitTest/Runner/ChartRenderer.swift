@@ -1,0 +1,102 @@
+import Values
+
+/// What helm-unittest needs to know about a loaded chart, without rendering it.
+public struct ChartDescription: Sendable {
+    /// `Chart.yaml` name.
+    public var name: String
+    /// The chart's own `values.yaml` as Helm reads it (for subchart conditions).
+    public var defaultValues: GoMap
+    /// The `dependencies:` entries of `Chart.yaml`.
+    public var dependencies: [DependencyDeclaration]
+    /// The charts found under `charts/` (loaded, before conditions are applied).
+    public var subcharts: [ChartDescription]
+    /// `crds/` files of this chart and its subcharts, as `<chart>/crds/<file>` with their text.
+    public var crds: [(path: String, text: String)]
+
+    public init(name: String, defaultValues: GoMap = GoMap(), dependencies: [DependencyDeclaration] = [],
+                subcharts: [ChartDescription] = [], crds: [(path: String, text: String)] = []) {
+        self.name = name
+        self.defaultValues = defaultValues
+        self.dependencies = dependencies
+        self.subcharts = subcharts
+        self.crds = crds
+    }
+}
+
+/// One `dependencies:` entry of `Chart.yaml`.
+public struct DependencyDeclaration: Sendable, Hashable {
+    public var name: String
+    public var alias: String
+    public var condition: String
+    public var tags: [String]
+
+    public init(name: String, alias: String = "", condition: String = "", tags: [String] = []) {
+        self.name = name
+        self.alias = alias
+        self.condition = condition
+        self.tags = tags
+    }
+}
+
+/// The Helm v3 (helm-unittest) release options of a render.
+public struct ReleaseOptions: Sendable, Hashable {
+    public var name: String
+    public var namespace: String
+    public var revision: Int
+    public var isInstall: Bool
+    public var isUpgrade: Bool
+}
+
+/// Everything one test job asks the engine to render.
+public struct RenderRequest: Sendable {
+    /// The user values, already read back through Helm's `ReadValues`.
+    public var values: GoMap
+    public var release: ReleaseOptions
+    /// `.Capabilities.KubeVersion` parts (defaults `1` and `20`).
+    public var kubeMajor: String
+    public var kubeMinor: String
+    /// `.Capabilities.APIVersions`: exactly this list.
+    public var apiVersions: [String]
+    /// `chart.version` / `chart.appVersion` overrides for the chart and all
+    /// its dependencies; "" keeps the chart's own.
+    public var chartVersion: String
+    public var appVersion: String
+    /// Which templates are parsed and rendered.
+    public var templates: TemplateFilter
+    /// Objects the fake cluster of `lookup` serves (none: lookup gives empty maps).
+    public var kubernetesProvider: KubernetesProvider
+    public var skipSchemaValidation: Bool
+}
+
+/// A failed render, with Helm v3's error text.
+public struct RenderFailure: Error, Sendable, Hashable {
+    /// Where it failed: before the engine ran (values, dependencies,
+    /// schema), or while executing templates.
+    public enum Stage: Sendable, Hashable { case preRender, engine }
+    public var stage: Stage
+    /// The error text exactly as Helm v3.20 returns it.
+    public var message: String
+
+    public init(stage: Stage, message: String) {
+        self.stage = stage
+        self.message = message
+    }
+}
+
+/// The Helm engine as helm-unittest drives it. The Helm target implements
+/// this; tests use in-memory fakes.
+///
+/// `render` processes dependencies (conditions, tags, import-values) with
+/// the request's values, coalesces them with the chart defaults, validates
+/// the schema unless told not to, applies the `chart:` overrides and renders
+/// every template `request.templates` includes, using Helm v3.20 semantics
+/// (`.Chart` a struct, KubeVersion from the request, release revision as given).
+public protocol ChartRenderer: Sendable {
+    /// A loaded chart, shared read-only by all suites.
+    associatedtype Chart: Sendable
+    /// Loads the chart directory or archive at `path`; the error's description is printed as is.
+    func loadChart(at path: String) throws -> Chart
+    func describe(_ chart: Chart) -> ChartDescription
+    /// Renders: file path (`<chart>/templates/x.yaml`, `<chart>/charts/<sub>/templates/y.yaml`) → text.
+    func render(_ chart: Chart, _ request: RenderRequest) -> Result<[String: String], RenderFailure>
+}

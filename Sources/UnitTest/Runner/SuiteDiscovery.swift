@@ -1,0 +1,155 @@
+import Foundation
+import Values
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finding and reading the suite files of a chart and its subcharts
+/// (helm-unittest's `getV3TestSuitesWithValues`).
+struct SuiteDiscovery {
+    let options: TestRunOptions
+    let extraValuesFiles: [String]
+
+    /// A suite file that failed to parse, which aborts the chart.
+    struct Failure {
+        var file: String
+        var error: SuiteFileError
+    }
+
+    func suites(chartPath: String, chartRoute: String, chart: ChartDescription,
+                mergedValues: GoMap? = nil) -> (suites: [TestSuite], failure: Failure?) {
+        var suites: [TestSuite] = []
+        let decoding = SuiteDecodingOptions(strict: options.strict, extraValuesFiles: extraValuesFiles,
+                                            pluginVersion: options.pluginVersion)
+        for file in suiteFiles(chartPath: chartPath) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                return (suites, Failure(file: file, error: SuiteFileError(message: "open \(file): no such file or directory")))
+            }
+            let (found, error) = SuiteDecoder.decodeFile(String(decoding: data, as: UTF8.self), path: file,
+                                                         chartRoute: chartRoute, options: decoding)
+            if let error { return (suites, Failure(file: file, error: error)) }
+            suites += found
+        }
+        guard options.withSubcharts else { return (suites, nil) }
+        let values = mergedValues ?? conditionValues(chart: chart, chartPath: chartPath)
+        for subchart in chart.subcharts {
+            if let values, !isEnabled(subchart, parent: chart, values: values) { continue }
+            let (found, failure) = self.suites(chartPath: goPathJoin(chartPath, "charts", subchart.name),
+                                               chartRoute: goPathJoin(chartRoute, "charts", subchart.name),
+                                               chart: subchart, mergedValues: values)
+            if failure != nil { continue }
+            suites += found
+        }
+        return (suites, nil)
+    }
+
+    /// The suite files matching the `-f` globs, per glob in sorted order.
+    func suiteFiles(chartPath: String) -> [String] {
+        let base = chartPath + "/"
+        var files: [String] = []
+        var seen: [String] = []
+        for pattern in options.testFiles where seen.last != pattern {
+            seen.append(pattern)
+            if pattern.hasPrefix("/") { files.append(pattern); continue }
+            let full = pattern.contains(base) ? pattern : goPathJoin(base, pattern)
+            files += glob(full)
+        }
+        return files
+    }
+
+    /// Chart defaults and the `-v` files (relative to the chart), for subchart conditions.
+    private func conditionValues(chart: ChartDescription, chartPath: String) -> GoMap? {
+        let base = chart.defaultValues.deepCopyMap()
+        for file in options.valuesFiles {
+            let path = file.hasPrefix("/") ? file : goPathJoin(chartPath, file)
+            guard let text = try? goReadFile(path), let values = try? JobValues.decodeValuesFile(text) else { return nil }
+            _ = mergeTables(values, base)
+            base.entries = values.entries
+        }
+        return base
+    }
+
+    /// `isSubchartEnabled`: the parent's `condition` (first path decides;
+    /// missing or non-bool means enabled), else `tags` (any true), else enabled.
+    private func isEnabled(_ subchart: ChartDescription, parent: ChartDescription, values: GoMap) -> Bool {
+        guard let dependency = parent.dependencies.first(where: { ($0.alias.isEmpty ? $0.name : $0.alias) == subchart.name }) else {
+            return true
+        }
+        if !dependency.condition.isEmpty {
+            var current = values
+            let parts = dependency.condition.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            for (i, part) in parts.enumerated() {
+                guard let next = current.entries[part] else { return true }
+                if i == parts.count - 1 {
+                    if case .bool(let b) = next { return b }
+                    return true
+                }
+                guard case .map(let m) = next else { return true }
+                current = m
+            }
+            return true
+        }
+        if !dependency.tags.isEmpty {
+            guard case .map(let tags)? = values.entries["tags"] else { return true }
+            return dependency.tags.contains { if case .bool(true)? = tags.entries[$0] { return true } else { return false } }
+        }
+        return true
+    }
+}
+
+extension GoMap {
+    func deepCopyMap() -> GoMap {
+        if case .map(let m) = Value.map(self).deepCopy() { return m }
+        return GoMap()
+    }
+}
+
+/// Doublestar glob over the file system: `**` spans zero or more
+/// directories, other segments use shell patterns. Results are sorted.
+func glob(_ pattern: String) -> [String] {
+    let rooted = pattern.hasPrefix("/")
+    let segments = pattern.split(separator: "/").map(String.init)
+    var results: [String] = []
+    func hasMeta(_ s: String) -> Bool { s.contains { "*?[".contains($0) } }
+    func walk(_ dir: String, _ index: Int) {
+        if index == segments.count {
+            if FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir) { results.append(dir) }
+            return
+        }
+        let segment = segments[index]
+        let join = { (name: String) in dir.isEmpty ? (rooted ? "/" + name : name) : dir + "/" + name }
+        if segment == "**" {
+            walk(dir, index + 1)
+            for name in listing(dir) where isDirectory(join(name)) { walkAny(join(name), index) }
+            return
+        }
+        if !hasMeta(segment) {
+            let next = join(segment)
+            if index + 1 == segments.count || isDirectory(next) { walk(next, index + 1) }
+            return
+        }
+        for name in listing(dir) where fnmatchSegment(segment, name) {
+            walk(join(name), index + 1)
+        }
+    }
+    func walkAny(_ dir: String, _ index: Int) {
+        walk(dir, index + 1)
+        for name in listing(dir) where isDirectory(dir + "/" + name) { walkAny(dir + "/" + name, index) }
+    }
+    func listing(_ dir: String) -> [String] {
+        let path = dir.isEmpty ? (rooted ? "/" : ".") : dir
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted(by: goLess)
+    }
+    func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+    walk("", 0)
+    var unique: [String] = []
+    for r in results where !unique.contains(r) { unique.append(r) }
+    return unique
+}
+
+private func fnmatchSegment(_ pattern: String, _ name: String) -> Bool {
+    fnmatch(pattern, name, 0) == 0
+}

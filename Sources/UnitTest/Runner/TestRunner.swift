@@ -1,0 +1,163 @@
+import Foundation
+import Values
+
+/// Options of `chartunit test`.
+public struct TestRunOptions: Sendable {
+    /// Suite file globs relative to each chart (`-f`), default `tests/*_test.yaml`.
+    public var testFiles: [String]
+    /// `-v` values files (absolute or relative to the working directory).
+    public var valuesFiles: [String]
+    /// `-u`
+    public var updateSnapshots: Bool
+    /// `-s` / `--with-subchart` (default true).
+    public var withSubcharts: Bool
+    public var strict: Bool
+    /// `-q`
+    public var failFast: Bool
+    public var skipSchemaValidation: Bool
+    /// The helm-unittest version `skip.minimumVersion` compares with.
+    public var pluginVersion: String
+
+    public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
+                withSubcharts: Bool = true, strict: Bool = false, failFast: Bool = false,
+                skipSchemaValidation: Bool = false, pluginVersion: String = "1.1.0") {
+        self.testFiles = testFiles
+        self.valuesFiles = valuesFiles
+        self.updateSnapshots = updateSnapshots
+        self.withSubcharts = withSubcharts
+        self.strict = strict
+        self.failFast = failFast
+        self.skipSchemaValidation = skipSchemaValidation
+        self.pluginVersion = pluginVersion
+    }
+}
+
+/// Runs helm-unittest suites against charts through a ``ChartRenderer``.
+public struct TestRunner<Renderer: ChartRenderer>: Sendable {
+    public let renderer: Renderer
+    public let options: TestRunOptions
+    private let settings: RunSettings
+
+    public init(renderer: Renderer, options: TestRunOptions) {
+        self.renderer = renderer
+        self.options = options
+        settings = RunSettings(failFast: options.failFast, skipSchemaValidation: options.skipSchemaValidation,
+                               paths: InterimPathEngine(), patterns: FoundationPatternCompiler(), readFile: goReadFile)
+    }
+
+    /// Tests every chart in order; suites of one chart run in parallel, and
+    /// the results keep discovery order.
+    public func run(chartPaths: [String]) async -> RunResult {
+        let start = ContinuousClock.now
+        var charts: [ChartResult] = []
+        for path in chartPaths {
+            let result = await runChart(at: path)
+            charts.append(result)
+            if options.failFast && !result.passed { break }
+        }
+        return RunResult(charts: charts, duration: ContinuousClock.now - start)
+    }
+
+    /// Tests one chart: discovery, then the suites.
+    public func runChart(at path: String) async -> ChartResult {
+        let chart: Renderer.Chart
+        do {
+            chart = try renderer.loadChart(at: path)
+        } catch {
+            return ChartResult(name: "", path: path, executionError: "\(error)")
+        }
+        let description = renderer.describe(chart)
+        let valuesFiles = options.valuesFiles.map { absolutePath($0) }
+        let discovery = SuiteDiscovery(options: options, extraValuesFiles: valuesFiles)
+        let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description)
+        if let failure = found.failure {
+            return ChartResult(name: description.name, path: path, executionError: failure.error.message,
+                               suites: [TestSuiteResult(displayName: "", filePath: failure.file, passed: false,
+                                                        executionError: failure.error.message)])
+        }
+        let suites = found.suites
+        // Suites sharing a snapshot file run in order, as helm-unittest's per-suite caches would see each other.
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, suite) in suites.enumerated() {
+            let key = SnapshotCache.path(forSuiteFile: suite.definitionFile)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(i)
+        }
+        var results = [TestSuiteResult?](repeating: nil, count: suites.count)
+        await withTaskGroup(of: [(Int, TestSuiteResult)].self) { group in
+            for key in order {
+                let indices = groups[key] ?? []
+                group.addTask {
+                    var out: [(Int, TestSuiteResult)] = []
+                    for i in indices {
+                        let result = runSuite(suites[i], chart: chart, description: description)
+                        out.append((i, result))
+                        if options.failFast && result.failFast { break }
+                    }
+                    return out
+                }
+            }
+            for await batch in group { for (i, r) in batch { results[i] = r } }
+        }
+        var ordered: [TestSuiteResult] = []
+        for result in results {
+            guard let result else { continue }
+            ordered.append(result)
+            if options.failFast && !result.passed && !result.skipped { break }
+        }
+        return ChartResult(name: description.name, path: path, suites: ordered)
+    }
+
+    /// Runs one suite with its snapshot cache, then stores the cache.
+    func runSuite(_ suite: TestSuite, chart: Renderer.Chart, description: ChartDescription) -> TestSuiteResult {
+        var result = TestSuiteResult(displayName: suite.name, filePath: suite.definitionFile, passed: false)
+        var snapshotFile = SnapshotCache.path(forSuiteFile: suite.definitionFile)
+        if !suite.snapshotId.isEmpty {
+            snapshotFile = SnapshotCache.path(forSuiteFile: suite.definitionFile + "_" + suite.snapshotId)
+        }
+        let cache = SnapshotCache(filePath: snapshotFile, isUpdating: options.updateSnapshots, patterns: settings.patterns)
+        do {
+            try cache.restore()
+        } catch {
+            result.executionError = "\(error)"
+            return result
+        }
+        var passed = false
+        var skipped = 0
+        for (index, job) in suite.tests.enumerated() {
+            let effective = EffectiveJob(job: job, suite: suite)
+            if !effective.skipReason.isEmpty {
+                result.tests.append(TestJobResult(displayName: job.name, index: index, passed: false, skipped: true))
+                skipped += 1
+                if index == 0 { passed = true }
+            } else {
+                let jobResult = effective.run(index: index, renderer: renderer, chart: chart, description: description,
+                                              cache: cache, settings: settings)
+                result.tests.append(jobResult)
+                if index == 0 { passed = jobResult.passed }
+                passed = passed && jobResult.passed
+            }
+            if !passed && options.failFast {
+                result.failFast = true
+                break
+            }
+        }
+        result.passed = passed
+        result.skipped = skipped == suite.tests.count
+        result.snapshot = cache.counts
+        do {
+            try cache.storeIfNeeded()
+        } catch {
+            result.executionError = "\(error)"
+            result.passed = false
+        }
+        return result
+    }
+}
+
+/// Go's `filepath.Abs` against the current directory.
+func absolutePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return goPathClean(path) }
+    return goPathJoin(FileManager.default.currentDirectoryPath, path)
+}

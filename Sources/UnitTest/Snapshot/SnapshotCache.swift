@@ -1,0 +1,191 @@
+import Foundation
+import Values
+
+/// The outcome of comparing one value with its stored snapshot.
+struct SnapshotComparison {
+    var passed: Bool
+    var index: UInt
+    var newText: String
+    var cachedText: String
+    /// The regex-option message (` pattern 'p' not found in snapshot`), or "".
+    var message: String
+    /// Whether the regex option failed to compile.
+    var hasError: Bool
+}
+
+/// The snapshot store of one suite: the `.snap` file's entries, the entries
+/// compared in this run, and the counts helm-unittest reports.
+///
+/// Used by one suite at a time, from one task.
+final class SnapshotCache {
+    /// `<suite dir>/__snapshot__/<suite file>.snap`.
+    let filePath: String
+    let isUpdating: Bool
+    private(set) var existed = false
+    private var cached: [String: [UInt: String]] = [:]
+    private var current: [String: [UInt: String]] = [:]
+    private(set) var updatedCount = 0
+    private(set) var insertedCount = 0
+    private(set) var currentCount = 0
+    private let patterns: any PatternCompiler
+
+    init(filePath: String, isUpdating: Bool, patterns: any PatternCompiler = FoundationPatternCompiler()) {
+        self.filePath = filePath
+        self.isUpdating = isUpdating
+        self.patterns = patterns
+    }
+
+    /// The snapshot file of a suite file: `__snapshot__/<base>.snap` next to it.
+    static func path(forSuiteFile suiteFile: String) -> String {
+        let url = URL(fileURLWithPath: suiteFile)
+        let dir = url.deletingLastPathComponent().appendingPathComponent("__snapshot__")
+        return dir.appendingPathComponent(url.lastPathComponent + ".snap").path
+    }
+
+    /// Creates the `__snapshot__` directory if needed and loads the file if it exists.
+    func restore() throws {
+        let dir = (filePath as NSString).deletingLastPathComponent
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            if !isDir.boolValue { throw SnapshotError(message: "snapshot cache dir \(dir) is not a directory") }
+        } else {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
+        guard FileManager.default.fileExists(atPath: filePath) else { return }
+        let data = try Data(contentsOf: URL(fileURLWithPath: filePath))
+        cached = try Self.parse(String(decoding: data, as: UTF8.self), file: filePath)
+        existed = true
+    }
+
+    /// yaml.v3 decoding of a `.snap` text into `map[string]map[uint]string`.
+    static func parse(_ text: String, file: String = "") throws -> [String: [UInt: String]] {
+        let documents = try YAMLValues.v3Documents(text, file: file)
+        guard let first = documents.first, case .map(let tests) = first else { return [:] }
+        var out: [String: [UInt: String]] = [:]
+        for (test, entries) in tests.entries {
+            guard case .map(let items) = entries else {
+                if case .null = entries { out[test] = [:]; continue }
+                throw SnapshotError(message: "yaml: unmarshal errors:\n  cannot unmarshal into map[uint]string")
+            }
+            var byIndex: [UInt: String] = [:]
+            for (key, value) in items.entries {
+                guard let index = UInt(key) else {
+                    throw SnapshotError(message: "yaml: unmarshal errors:\n  cannot unmarshal !!str `\(key)` into uint")
+                }
+                byIndex[index] = value.stringValue ?? GoFormat.format(value)
+            }
+            out[test] = byIndex
+        }
+        return out
+    }
+
+    /// helm-unittest's `Cache.Compare`.
+    func compare(test: String, index: UInt, content: Value, matchRegex: String, notMatchRegex: String) -> SnapshotComparison {
+        currentCount += 1
+        let cachedText = cached[test]?[index]
+        if cachedText == nil { insertedCount += 1 }
+        var match = true
+        var message = ""
+        var hasError = false
+        let newText = snapshotYAML(content)
+        let matchPattern = matchRegex.trimmingCharacters(in: .whitespacesAndNewlines)
+        let notMatchPattern = notMatchRegex.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !matchPattern.isEmpty || !notMatchPattern.isEmpty {
+            if !matchPattern.isEmpty {
+                match = (try? patterns.compile(matchPattern))?.matches(newText) ?? false
+                if (try? patterns.compile(matchPattern)) == nil { hasError = true }
+                if !match { message = " pattern '\(matchPattern)' not found in snapshot" }
+            }
+            if !notMatchPattern.isEmpty && match {
+                let compiled = try? patterns.compile(notMatchPattern)
+                if compiled == nil { hasError = true }
+                if compiled?.matches(newText) ?? false {
+                    match = false
+                    message = " pattern '\(notMatchPattern)' should not be in snapshot"
+                }
+            }
+        } else if let cachedText, newText != cachedText {
+            match = false
+            updatedCount += 1
+        }
+        current[test, default: [:]][index] = (isUpdating || cachedText == nil) ? newText : (cachedText ?? newText)
+        return SnapshotComparison(passed: isUpdating || match, index: index, newText: newText, cachedText: cachedText ?? "",
+                                  message: message, hasError: hasError)
+    }
+
+    /// Mismatches (0 under `-u`).
+    var failedCount: Int { isUpdating ? 0 : updatedCount }
+
+    /// Stored entries not compared in this run.
+    var vanishedCount: Int {
+        cached.reduce(0) { total, entry in
+            total + entry.value.keys.filter { current[entry.key]?[$0] == nil }.count
+        }
+    }
+
+    var changed: Bool {
+        if updatedCount > 0 || insertedCount > 0 { return true }
+        for (test, entries) in cached {
+            guard let now = current[test] else { return true }
+            if entries.keys.contains(where: { now[$0] == nil }) { return true }
+        }
+        return false
+    }
+
+    /// The counts for the suite result.
+    var counts: SnapshotCounts {
+        SnapshotCounts(total: currentCount, failed: failedCount, created: insertedCount, vanished: vanishedCount)
+    }
+
+    /// The file text for the entries compared in this run.
+    var renderedFile: String {
+        snapshotFile(current.map { (test: $0.key, items: $0.value.map { (index: $0.key, text: $0.value) }) })
+    }
+
+    /// Rewrites the file when something changed and (`-u`, an insert or a
+    /// vanished entry); returns whether it wrote.
+    @discardableResult
+    func storeIfNeeded() throws -> Bool {
+        guard changed, isUpdating || insertedCount > 0 || vanishedCount > 0 else { return false }
+        try writeAtomically(renderedFile, to: filePath)
+        existed = true
+        return true
+    }
+}
+
+/// A snapshot file problem, with helm-unittest's text.
+struct SnapshotError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Writes `text` to a temporary file next to `path`, then renames it over `path`.
+func writeAtomically(_ text: String, to path: String) throws {
+    let dir = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temp = (dir as NSString).appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+    guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644]) else {
+        throw SnapshotError(message: "open \(path): cannot write file")
+    }
+    if rename(temp, path) != 0 {
+        try? FileManager.default.removeItem(atPath: temp)
+        throw SnapshotError(message: "rename \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// The per-test view of a suite's cache: each comparison takes the next index, from 1.
+final class SnapshotComparer {
+    private let cache: SnapshotCache
+    private let test: String
+    private var counter: UInt = 0
+
+    init(cache: SnapshotCache, test: String) {
+        self.cache = cache
+        self.test = test
+    }
+
+    func compare(_ content: Value, matchRegex: String, notMatchRegex: String) -> SnapshotComparison {
+        counter += 1
+        return cache.compare(test: test, index: counter, content: content, matchRegex: matchRegex, notMatchRegex: notMatchRegex)
+    }
+}

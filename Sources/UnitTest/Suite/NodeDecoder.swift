@@ -1,0 +1,165 @@
+import Values
+import YAML
+
+/// A fatal decoding error: stops decoding at once, as an error returned by
+/// an `UnmarshalYAML` method stops go-yaml.
+struct FatalDecodeError: Error {
+    var message: String
+}
+
+/// Decodes typed fields from a node tree the way go-yaml v3 decodes into Go
+/// structs: mismatches and (in strict mode) unknown fields are collected as
+/// `line N: …` texts and reported together; null leaves the zero value.
+struct NodeDecoder {
+    let strict: Bool
+    private(set) var errors: [String] = []
+
+    init(strict: Bool) {
+        self.strict = strict
+    }
+
+    /// The yaml.v3 error for everything collected, or nil.
+    var combinedError: String? {
+        errors.isEmpty ? nil : "yaml: unmarshal errors:\n  " + errors.joined(separator: "\n  ")
+    }
+
+    mutating func record(_ node: YAMLNode, _ message: String) {
+        errors.append("line \(node.location.line): \(message)")
+    }
+
+    /// The node as go-yaml v3 decodes it into `interface{}`.
+    func value(_ node: YAMLNode) throws -> Value {
+        do {
+            return try YAMLValues.v3Value(of: node)
+        } catch {
+            throw FatalDecodeError(message: (error as? ValueDecodingError)?.message ?? "\(error)")
+        }
+    }
+
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let text, let style) = node.content else { return false }
+        if let tag = node.shortTag { return tag == "!!null" }
+        return style == .plain && ["", "~", "null", "Null", "NULL"].contains(text)
+    }
+
+    /// go-yaml's short tag of a node, for `cannot unmarshal` texts.
+    func tag(of node: YAMLNode) -> String {
+        switch node.content {
+        case .sequence: return "!!seq"
+        case .mapping: return "!!map"
+        case .scalar:
+            if let tag = node.shortTag, tag != "!" { return tag }
+            guard let v = try? value(node) else { return "!!str" }
+            switch v {
+            case .null: return "!!null"
+            case .bool: return "!!bool"
+            case .int: return "!!int"
+            case .float: return "!!float"
+            case .object: return "!!timestamp"
+            default: return "!!str"
+            }
+        }
+    }
+
+    /// Records go-yaml's `cannot unmarshal` error.
+    mutating func typeError(_ node: YAMLNode, into goType: String) {
+        let tag = tag(of: node)
+        var shown = ""
+        if tag != "!!seq" && tag != "!!map" {
+            let text = node.scalarText ?? ""
+            shown = text.count > 10 ? " `" + String(text.prefix(7)) + "...`" : " `" + text + "`"
+        }
+        record(node, "cannot unmarshal \(tag)\(shown) into \(goType)")
+    }
+
+    /// The key/value pairs of a mapping decoded into a struct named
+    /// `goType`, duplicate keys reported; nil for null or a non-mapping.
+    mutating func structPairs(_ node: YAMLNode, goType: String) -> [(key: String, node: YAMLNode, value: YAMLNode)]? {
+        if Self.isNull(node) { return nil }
+        guard case .mapping(let pairs) = node.content else {
+            typeError(node, into: goType)
+            return nil
+        }
+        guard checkUniqueKeys(pairs) else { return nil }
+        return pairs.map { (key: $0.key.scalarText ?? "", node: $0.key, value: $0.value) }
+    }
+
+    /// go-yaml's duplicate-key check; false when duplicates were found.
+    mutating func checkUniqueKeys(_ pairs: [YAMLPair]) -> Bool {
+        let before = errors.count
+        for i in pairs.indices {
+            guard case .scalar(let a, _) = pairs[i].key.content else { continue }
+            for j in (i + 1)..<pairs.count {
+                if case .scalar(let b, _) = pairs[j].key.content, a == b {
+                    record(pairs[j].key, "mapping key \(goQuoted(a)) already defined at line \(pairs[i].key.location.line)")
+                }
+            }
+        }
+        return errors.count == before
+    }
+
+    mutating func unknownField(_ key: String, at node: YAMLNode, goType: String) {
+        if strict { record(node, "field \(key) not found in type \(goType)") }
+    }
+
+    mutating func string(_ node: YAMLNode, into target: inout String) {
+        if Self.isNull(node) { return }
+        guard case .scalar(let text, _) = node.content else {
+            typeError(node, into: "string")
+            return
+        }
+        target = text
+    }
+
+    mutating func int(_ node: YAMLNode, into target: inout Int) {
+        if Self.isNull(node) { return }
+        switch try? value(node) {
+        case .int(let n, let kind)? where !kind.isUnsigned || n >= 0: target = Int(n)
+        case .float(let f)? where f.isFinite && f < 9.2e18 && f > -9.2e18: target = Int(f)
+        default: typeError(node, into: "int")
+        }
+    }
+
+    mutating func bool(_ node: YAMLNode, into target: inout Bool) {
+        if Self.isNull(node) { return }
+        switch try? value(node) {
+        case .bool(let b)?: target = b
+        case .string(let s)? where ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].contains(s): target = true
+        case .string(let s)? where ["n", "N", "no", "No", "NO", "off", "Off", "OFF"].contains(s): target = false
+        default: typeError(node, into: "bool")
+        }
+    }
+
+    mutating func strings(_ node: YAMLNode, into target: inout [String]) {
+        if Self.isNull(node) { target = []; return }
+        guard case .sequence(let items) = node.content else {
+            typeError(node, into: "[]string")
+            return
+        }
+        var out: [String] = []
+        for item in items {
+            if Self.isNull(item) { out.append(""); continue }
+            guard case .scalar(let text, _) = item.content else {
+                typeError(item, into: "string")
+                continue
+            }
+            out.append(text)
+        }
+        target = out
+    }
+
+    /// A `map[string]interface{}` field, entries in source order.
+    mutating func anyMap(_ node: YAMLNode, into target: inout [SetEntry]) throws {
+        if Self.isNull(node) { target = []; return }
+        guard case .mapping(let pairs) = node.content else {
+            typeError(node, into: "map[string]interface {}")
+            return
+        }
+        guard checkUniqueKeys(pairs) else { return }
+        var out: [SetEntry] = []
+        for pair in pairs {
+            out.append(SetEntry(path: pair.key.scalarText ?? "", value: try value(pair.value)))
+        }
+        target = out
+    }
+}

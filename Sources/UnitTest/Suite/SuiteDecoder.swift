@@ -1,0 +1,170 @@
+import Diagnostics
+import Values
+import YAML
+
+/// A suite file that could not be read, with helm-unittest's error text and
+/// where the problem is.
+public struct SuiteFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The text helm-unittest prints (`yaml: unmarshal errors:\n  line 3: …`, `no tests found`…).
+    public var message: String
+    /// The suite file, and the line within it when known (the Go text counts
+    /// lines from the start of the suite's own `---` part).
+    public var location: SourceLocation?
+
+    public var description: String { message }
+}
+
+/// Options for reading suite files.
+public struct SuiteDecodingOptions: Sendable {
+    /// `--strict`: unknown fields are errors.
+    public var strict: Bool
+    /// CLI `-v` files (absolute), appended to every suite's values files.
+    public var extraValuesFiles: [String]
+    /// The helm-unittest version `skip.minimumVersion` is compared with.
+    public var pluginVersion: String
+
+    public init(strict: Bool = false, extraValuesFiles: [String] = [], pluginVersion: String = "1.1.0") {
+        self.strict = strict
+        self.extraValuesFiles = extraValuesFiles
+        self.pluginVersion = pluginVersion
+    }
+}
+
+/// Reading `*_test.yaml` files into ``TestSuite`` values.
+public enum SuiteDecoder {
+    /// Splits `text` at `---` lines with helm-unittest's separator regex
+    /// `(?:^|\s*\n)---\s*`, keeping the line each part starts on.
+    static func split(_ text: String) -> [(text: String, firstLine: Int)] {
+        let bytes = Array(text.utf8)
+        var parts: [(String, Int)] = []
+        var start = 0
+        var i = 0
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+        func dashes(_ at: Int) -> Bool { at + 2 < bytes.count && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D }
+        func lineOf(_ offset: Int) -> Int { 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        while i <= bytes.count {
+            // A match begins at i: either ^--- (i == 0) or \s*\n--- .
+            var matchEnd: Int?
+            if i == 0 && dashes(0) {
+                matchEnd = 3
+            } else if i < bytes.count && isSpace(bytes[i]) {
+                // \s*\n: find the last newline in the run of spaces starting at i, followed by ---.
+                var j = i
+                var newline: Int?
+                while j < bytes.count && isSpace(bytes[j]) {
+                    if bytes[j] == 0x0A && dashes(j + 1) { newline = j }
+                    j += 1
+                }
+                if let n = newline { matchEnd = n + 4 }
+            }
+            if let end = matchEnd {
+                var e = end
+                while e < bytes.count && isSpace(bytes[e]) { e += 1 }
+                parts.append((String(decoding: bytes[start..<i], as: UTF8.self), lineOf(start)))
+                start = e
+                i = e == i ? e + 1 : e
+                continue
+            }
+            i += 1
+        }
+        parts.append((String(decoding: bytes[min(start, bytes.count)...], as: UTF8.self), lineOf(min(start, bytes.count))))
+        return parts
+    }
+
+    /// Reads every suite of a file. Suites read before an error are returned
+    /// in `suites` along with the error, as helm-unittest does.
+    public static func decodeFile(_ text: String, path: String, chartRoute: String,
+                                  options: SuiteDecodingOptions = SuiteDecodingOptions()) -> (suites: [TestSuite], error: SuiteFileError?) {
+        var suites: [TestSuite] = []
+        for part in split(text) where !part.text.allSatisfy({ $0.isWhitespace }) {
+            do {
+                if let suite = try decodeSuite(part.text, path: path, chartRoute: chartRoute, options: options) {
+                    suites.append(suite)
+                }
+            } catch var error {
+                if let line = error.location?.line { error.location?.line = line + part.firstLine - 1 }
+                return (suites, error)
+            }
+        }
+        return (suites, nil)
+    }
+
+    /// Reads one suite document (one `---` part). Returns nil for a part
+    /// holding no document.
+    public static func decodeSuite(_ text: String, path: String, chartRoute: String,
+                                   options: SuiteDecodingOptions = SuiteDecodingOptions()) throws(SuiteFileError) -> TestSuite? {
+        let root: YAMLNode
+        do {
+            guard let first = try YAMLParser.parseStream(text, file: path, limit: 1).first?.root else { return nil }
+            root = first
+        } catch let error as YAMLSyntaxError {
+            if error.problem.contains("unknown escape character") {
+                return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options)
+            }
+            throw SuiteFileError(message: error.goMessage(.v3), location: error.problemMark)
+        } catch let error as YAMLCompositionError {
+            throw SuiteFileError(message: "yaml: " + error.message, location: error.location)
+        } catch {
+            throw SuiteFileError(message: "\(error)", location: nil)
+        }
+        var decoder = NodeDecoder(strict: options.strict)
+        let fields: SuiteFields
+        do {
+            fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
+        } catch let fatal as FatalDecodeError {
+            throw SuiteFileError(message: fatal.message, location: SourceLocation(file: path, line: root.location.line, column: 1))
+        } catch {
+            throw SuiteFileError(message: "\(error)", location: nil)
+        }
+        if let message = decoder.combinedError {
+            if message.contains("unknown escape character") { return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options) }
+            let line = decoder.errors.first.flatMap { Int($0.dropFirst(5).prefix(while: { $0.isNumber })) }
+            throw SuiteFileError(message: message, location: line.map { SourceLocation(file: path, line: $0, column: 1) })
+        }
+        if fields.tests.isEmpty { throw SuiteFileError(message: "no tests found", location: SourceLocation(file: path, line: root.location.line, column: 1)) }
+        if fields.tests.contains(where: { $0.asserts.isEmpty }) {
+            throw SuiteFileError(message: "no asserts found", location: SourceLocation(file: path, line: root.location.line, column: 1))
+        }
+        return fields.suite(path: path, chartRoute: chartRoute, extraValues: options.extraValuesFiles)
+    }
+
+    /// helm-unittest's retry for go-yaml's `unknown escape character`: the
+    /// part is decoded again (never strictly) with every odd run of
+    /// backslashes doubled, and then neither validated nor given the CLI
+    /// values files.
+    private static func retryEscaped(_ text: String, path: String, chartRoute: String,
+                                     options: SuiteDecodingOptions) throws(SuiteFileError) -> TestSuite? {
+        let escaped = doubleBackslashes(text)
+        var decoder = NodeDecoder(strict: false)
+        do {
+            guard let root = try YAMLParser.parseStream(escaped, file: path, limit: 1).first?.root else { return nil }
+            let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
+            if let message = decoder.combinedError { throw SuiteFileError(message: message, location: nil) }
+            return fields.suite(path: path, chartRoute: chartRoute, extraValues: [])
+        } catch let error as SuiteFileError {
+            throw error
+        } catch let error as YAMLSyntaxError {
+            throw SuiteFileError(message: error.goMessage(.v3), location: error.problemMark)
+        } catch let fatal as FatalDecodeError {
+            throw SuiteFileError(message: fatal.message, location: nil)
+        } catch {
+            throw SuiteFileError(message: "\(error)", location: nil)
+        }
+    }
+
+    /// helm-unittest's `escapeBackslashes`: every run of an odd number of
+    /// backslashes gets one more.
+    static func doubleBackslashes(_ text: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == 0x5C else { out.append(bytes[i]); i += 1; continue }
+            var count = 1
+            while i + count < bytes.count && bytes[i + count] == 0x5C { count += 1 }
+            out.append(contentsOf: repeatElement(0x5C, count: count % 2 == 1 ? count + 1 : count))
+            i += count
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

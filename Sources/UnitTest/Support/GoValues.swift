@@ -1,0 +1,131 @@
+import Values
+
+/// Go's `reflect.DeepEqual` over the values yaml.v3 produces: the types must
+/// agree exactly (`int` 3 is not `float64` 3, nor `uint64` 3), maps compare
+/// by keys and values, lists element-wise.
+func deepEqual(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.null, .null): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x, let kx), .int(let y, let ky)): return kx == ky && x == y
+    case (.float(let x), .float(let y)): return x == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.list(let x), .list(let y)):
+        guard x.count == y.count else { return false }
+        return zip(x, y).allSatisfy { deepEqual($0, $1) }
+    case (.map(let x), .map(let y)):
+        if x === y { return true }
+        guard x.count == y.count else { return false }
+        for (key, value) in x.entries {
+            guard let other = y.entries[key], deepEqual(value, other) else { return false }
+        }
+        return true
+    case (.object(let x), .object(let y)):
+        if let tx = x as? GoTime, let ty = y as? GoTime { return tx == ty }
+        return false
+    default: return false
+    }
+}
+
+/// Whether `value` is Go's zero value of its own type, or an empty
+/// collection (helm-unittest's `isNullOrEmpty` test).
+func isGoZeroOrEmpty(_ value: Value) -> Bool {
+    switch value {
+    case .null: return true
+    case .bool(let b): return !b
+    case .int(let n, _): return n == 0
+    case .float(let f): return f == 0
+    case .string(let s): return s.isEmpty
+    case .list(let l): return l.isEmpty
+    case .map(let m): return m.count == 0
+    case .object(let o):
+        if let t = o as? GoTime { return t == GoTime.zero }
+        return false
+    }
+}
+
+extension GoTime {
+    /// Go's zero `time.Time` (January 1, year 1, 00:00:00 UTC).
+    static let zero = GoTime(seconds: -62_135_596_800, nanoseconds: 0, utcOffset: 0, zoneName: "UTC")
+}
+
+/// The Go type name `reflect.TypeOf(v).String()` gives, empty for nil.
+func goReflectTypeName(_ value: Value) -> String {
+    if case .null = value { return "" }
+    return value.goTypeName
+}
+
+/// helm-unittest's `uniformContent`: `%v` of the value, spaces before line
+/// breaks removed, CRLF turned into LF, then leading line breaks dropped.
+func uniformContent(_ value: Value) -> String {
+    uniformContent(GoFormat.format(value))
+}
+
+/// ``uniformContent(_:)`` of a string.
+func uniformContent(_ text: String) -> String {
+    // The regex `(?m)[ ]+\r?\n` → "\n".
+    var out: [UInt8] = []
+    let bytes = Array(text.utf8)
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == UInt8(ascii: " ") {
+            var j = i
+            while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+            if j < bytes.count, bytes[j] == UInt8(ascii: "\n") {
+                out.append(UInt8(ascii: "\n")); i = j + 1; continue
+            }
+            if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "\r"), bytes[j + 1] == UInt8(ascii: "\n") {
+                out.append(UInt8(ascii: "\n")); i = j + 2; continue
+            }
+            out.append(contentsOf: bytes[i..<j]); i = j; continue
+        }
+        out.append(bytes[i]); i += 1
+    }
+    let trimmed = out.drop(while: { $0 == UInt8(ascii: "\n") })
+    return String(decoding: trimmed, as: UTF8.self)
+}
+
+/// helm-unittest's `TrustedMarshalYAML`: yaml.v3 text (indent 2) with
+/// leading line breaks of strings removed.
+func trustedYAML(_ value: Value) -> String {
+    snapshotYAML(value)
+}
+
+/// Go's `base64.StdEncoding.DecodeString`, nil on malformed input.
+func goBase64Decode(_ text: String) -> String? {
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    var table = [Int](repeating: -1, count: 256)
+    for (i, c) in alphabet.enumerated() { table[Int(c)] = i }
+    var bytes = Array(text.utf8).filter { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }
+    guard bytes.count % 4 == 0 else { return nil }
+    var out: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+        let chunk = Array(bytes[index..<index + 4])
+        let pads = chunk.reversed().prefix(while: { $0 == UInt8(ascii: "=") }).count
+        guard pads <= 2, index + 4 == bytes.count || pads == 0 else { return nil }
+        var n = 0
+        for k in 0..<4 {
+            let c = chunk[k]
+            if k >= 4 - pads { n <<= 6; continue }
+            let v = table[Int(c)]
+            guard v >= 0 else { return nil }
+            n = n << 6 | v
+        }
+        out.append(UInt8(n >> 16 & 0xFF))
+        if pads < 2 { out.append(UInt8(n >> 8 & 0xFF)) }
+        if pads < 1 { out.append(UInt8(n & 0xFF)) }
+        index += 4
+    }
+    bytes = out
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+extension Value {
+    /// Whether this is Go's nil.
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

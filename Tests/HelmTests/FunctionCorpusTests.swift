@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Helm
+import Values
+
+/// One golden case: a one-file chart (`c/templates/t.yaml`, maybe a
+/// `_helpers.tpl`) and its values, with what real Helm v4 rendered or the
+/// error it gave. The template corpus (`scripts/gen-template-corpus.py`)
+/// and the three Sprig corpora (`scripts/gen-sprig-*-corpus.py`) share it.
+struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
+    var name: String
+    var template: String
+    var helpers: String?
+    var values: String?
+    var output: String?
+    var error: String?
+    /// For random results: a regex the whole output must match.
+    var shape: String?
+    var function: String?
+    var corpus = ""
+    var testDescription: String { corpus + "/" + name }
+
+    enum CodingKeys: String, CodingKey { case name, template, helpers, values, output, error, shape, function }
+
+    static func load(_ folder: String) -> [FunctionCase] {
+        Fixtures.files(in: folder, suffix: ".json").flatMap { file -> [FunctionCase] in
+            guard let data = try? Data(contentsOf: Fixtures.url(folder + "/" + file)),
+                  var cases = try? JSONDecoder().decode([FunctionCase].self, from: data) else { return [] }
+            for i in cases.indices { cases[i].corpus = folder + "/" + file }
+            return cases
+        }
+    }
+
+    /// Renders the case through the real engine: what chartunit gives, as output or Helm's error text.
+    func render() -> (output: String?, error: String?) {
+        var templates = [ChartFile(name: "templates/t.yaml", data: Array(template.utf8))]
+        if let helpers { templates.append(ChartFile(name: "templates/_helpers.tpl", data: Array(helpers.utf8))) }
+        do {
+            let chart = try ChartLoader(helm: .v4).loadFiles(
+                [ChartFile(name: "Chart.yaml", data: Array("apiVersion: v2\nname: c\nversion: 0.1.0\n".utf8))] + templates)
+            let user = try values.map { try YAMLValues.helmValues($0) } ?? GoMap()
+            let files = try HelmEngine(chart: chart, helm: .v4).render(userValues: user, options: RenderOptions(helm: .v4))
+            return (files["c/templates/t.yaml"], nil)
+        } catch {
+            return (nil, String(describing: error))
+        }
+    }
+
+    func check() throws {
+        let got = render()
+        if let shape {
+            let output = try #require(got.output, "error: \(got.error ?? "")")
+            #expect(output.wholeMatch(of: try Regex(shape)) != nil, "\(output.prefix(300))")
+        } else if let error {
+            #expect(got.error == error, "output: \(got.output ?? "nil")")
+        } else {
+            #expect(got.error == nil)
+            #expect(got.output == output)
+        }
+    }
+}
+
+@Suite struct FunctionCorpusTests {
+    static let templateCases = FunctionCase.load("template-corpus")
+    static let sprigCases = FunctionCase.load("sprig-corpus")
+
+    /// Cases chartunit does not match yet, with the reason.
+    static let knownGaps: [String: String] = [
+        // Go's typed results ([]string, map[string]string, []int…) are plain lists and maps here.
+        "split-typeof": "typed Go slices and maps", "splitList-typeof": "typed Go slices and maps",
+        "typeOf-typed-results": "typed Go slices and maps", "deepEqual-typed-results": "typed Go slices and maps",
+        "deepEqual-rest-nil": "nil and empty slices are one value",
+        "dig-one-key": "Helm's .Values is common.Values, not a plain map",
+        "derivePassword-float-value-error": "no uint32 parameter type in the engine",
+        "derivePassword-string-counter-error": "no uint32 parameter type in the engine",
+        "genPrivateKey-dsa-shape": "DSA parameter generation is not implemented",
+        "buildCustomCert-printf-plus-v": "%+v of a struct object prints without field names",
+    ]
+
+    static func knownGap(_ c: FunctionCase) -> String? {
+        if let reason = knownGaps[c.name] { return reason }
+        if c.corpus.hasSuffix("text.json"),
+           (c.name.hasSuffix("typeof") && c.template.contains("regexFindAll"))
+            || (c.name.hasPrefix("regexSplit-") && c.name.hasSuffix("-n0")) {
+            return "typed Go slices and maps"
+        }
+        return nil
+    }
+
+    @Test func corporaArePresent() {
+        #expect(Self.templateCases.count >= 800)
+        #expect(Self.sprigCases.count >= 2400)
+    }
+
+    /// Functions Helm has (names the corpora only pin as `not defined` don't count).
+    @Test func everySprigFunctionHasThreeCases() {
+        var counts: [String: Int] = [:]
+        for c in Self.sprigCases where c.error?.hasSuffix("not defined") != true {
+            counts[c.function ?? "", default: 0] += 1
+        }
+        for (name, count) in counts { #expect(count >= 3, "\(name)") }
+    }
+
+    @Test(arguments: templateCases)
+    func templateEngineMatchesHelm(_ c: FunctionCase) throws {
+        try c.check()
+    }
+
+    @Test(arguments: sprigCases)
+    func sprigMatchesHelm(_ c: FunctionCase) throws {
+        if let reason = Self.knownGap(c) {
+            withKnownIssue(Comment(rawValue: reason)) { try c.check() }
+        } else {
+            try c.check()
+        }
+    }
+}

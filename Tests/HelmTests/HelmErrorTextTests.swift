@@ -1,0 +1,54 @@
+import Testing
+import GoTemplate
+@testable import Helm
+import Values
+
+/// Helm's rewriting of text/template errors: Helm 4's multi-line form for
+/// chains of template errors, Helm 3's raw text, `HELM_ERR` markers in both.
+@Suite struct HelmErrorTextTests {
+    static let include = TemplateFunction([.string, .any], returns: .string) { args, context in
+        .string(try context.executeTemplate(named: args[0].stringValue ?? "", data: args[1]))
+    }
+
+    func includeError() throws -> TemplateError {
+        var set = TemplateSet(name: "gotpl", functions: FunctionMap(["include": Self.include]))
+        try set.parse(#"{{define "h"}}{{ .x.y }}{{end}}"#, name: "_h.tpl")
+        try set.parse(#"{{ include "h" . }}"#, name: "t")
+        do {
+            _ = try set.execute("t", data: .map(["x": .string("s")]))
+        } catch {
+            return error
+        }
+        throw GoError("expected an error")
+    }
+
+    @Test func helm4RewritesTemplateErrorChains() throws {
+        #expect(HelmErrorText.execution("t", try includeError(), helm: .v4) == """
+            t:1:3
+              executing "t" at <include "h" .>:
+                error calling include:
+            _h.tpl:1:19
+              executing "h" at <.x.y>:
+                can't evaluate field y in type interface {}
+            """)
+    }
+
+    @Test func helm3KeepsTheRawText() throws {
+        let error = try includeError()
+        #expect(HelmErrorText.execution("t", error, helm: .v3) == error.description)
+    }
+
+    @Test func failMarkersBecomeExecutionErrors() throws {
+        var set = TemplateSet(name: "gotpl", functions: FunctionMap(HelmFunctions.functions(.v3)))
+        try set.parse(#"{{ fail "no: way" }}"#, name: "c/templates/t.yaml")
+        for helm in [HelmVersion.v3, .v4] {
+            do {
+                _ = try set.execute("c/templates/t.yaml", data: .map(GoMap()))
+                Issue.record("expected an error")
+            } catch {
+                #expect(HelmErrorText.execution("c/templates/t.yaml", error, helm: helm)
+                    == "execution error at (c/templates/t.yaml:1:3): no: way")
+            }
+        }
+    }
+}

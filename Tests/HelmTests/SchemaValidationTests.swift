@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Helm
+import Values
+
+/// Pieces of the schema validator that the Helm corpus cannot reach: Go
+/// integer values (`--set n=3` gives int64, which the oracle turns into
+/// float64), number printing, exact decimal arithmetic, and the API.
+@Suite struct SchemaValidationTests {
+    static let replicasSchema = Array(#"{"properties": {"replicas": {"type": "integer", "minimum": 1, "multipleOf": 2}}}"#.utf8)
+
+    @Test(arguments: [
+        (Value.int(4, .int64), nil),
+        (Value.int(0, .int64), "- at '/replicas': minimum: got 0, want 1\n"),
+        (Value.int(3, .int64), "- at '/replicas': multipleOf: got 3, want 2\n"),
+        (Value.int(-1, .uint64), "- at '/replicas': multipleOf: got 1.8446744073709552×10¹⁹, want 2\n"),
+        (Value.string("1.5"), "- at '/replicas': got string, want integer\n"),
+        (Value.float(2), nil),
+    ] as [(Value, String?)])
+    func integerValues(_ value: Value, _ expected: String?) {
+        let result = SchemaValidation.validate(values: GoMap(["replicas": value]), schema: Self.replicasSchema)
+        #expect(result == expected)
+    }
+
+    @Test(arguments: [
+        (0.0, "0"), (1500, "1,500"), (999_999, "999,999"), (1_000_000, "1×10⁰⁶"), (1_234_567, "1.234567×10⁰⁶"),
+        (1e21, "1×10²¹"), (0.0001, "0.0001"), (0.00001, "1×10⁻⁰⁵"), (-2500.25, "-2,500.25"), (1e100, "1×10¹⁰⁰"),
+        (123456.75, "123,456.75"), (0.5, "0.5"),
+    ] as [(Double, String)])
+    func localizedFloats(_ value: Double, _ text: String) {
+        #expect(SchemaNumberText.float(value) == text)
+    }
+
+    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (-1234567, "-1,234,567")] as [(Int, String)])
+    func localizedIntegers(_ value: Int, _ text: String) {
+        #expect(SchemaNumberText.integer(value) == text)
+    }
+
+    @Test(arguments: [
+        ("0.3", "0.1", true), ("0.123", "0.01", false), ("1e21", "7", false), ("1e21", "5", true), ("10", "2.5", true),
+        ("7.5", "2.5", true), ("1", "0.3", false), ("0", "3", true), ("-9", "3", true), ("4.02", "0.01", true),
+    ])
+    func multipleOf(_ value: String, _ divisor: String, _ expected: Bool) throws {
+        let v = try #require(SchemaDecimal(value))
+        let d = try #require(SchemaDecimal(divisor))
+        #expect(v.isMultiple(of: d) == expected)
+    }
+
+    @Test(arguments: [("1", "1.0", 0), ("0.1", "0.10", 0), ("-1", "1", -1), ("1e3", "999.9", 1), ("-0.5", "-0.25", -1), ("0", "-0", 0)])
+    func decimalOrder(_ a: String, _ b: String, _ order: Int) throws {
+        let x = try #require(SchemaDecimal(a))
+        let y = try #require(SchemaDecimal(b))
+        #expect((x < y ? -1 : (y < x ? 1 : 0)) == order)
+    }
+
+    @Test func helm3AndHelm4ShareTheText() throws {
+        let schema = Array(#"{"required": ["name"]}"#.utf8)
+        var chart = Chart(metadata: ChartMetadata())
+        chart.metadata.name = "c"
+        chart.schema = schema
+        let processed = ProcessedChart(chart: chart, path: "c", values: GoMap(), isRoot: true, subcharts: [])
+        let expected = "values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- at '': missing property 'name'\n"
+        #expect(SchemaValidation.check(processed, helm: .v3) == expected)
+        #expect(SchemaValidation.check(processed, helm: .v4) == expected)
+        #expect(throws: SchemaValidation.Failure(message: expected)) { try SchemaValidation.validate(processed, helm: .v3) }
+    }
+
+    @Test func subchartValuesMustBeMaps() {
+        var sub = Chart(metadata: ChartMetadata())
+        sub.metadata.name = "sub"
+        sub.schema = Array("{}".utf8)
+        var top = Chart(metadata: ChartMetadata())
+        top.metadata.name = "top"
+        let subProcessed = ProcessedChart(chart: sub, path: "top/charts/sub", values: GoMap(), isRoot: false, subcharts: [])
+        let processed = ProcessedChart(chart: top, path: "top", values: GoMap(["sub": .string("x")]), isRoot: true, subcharts: [subProcessed])
+        #expect(SchemaValidation.check(processed, helm: .v4)
+            == "values don't meet the specifications of the schema(s) in the following chart(s):\nsub:\ninvalid type for values: expected object (map), got string\n")
+    }
+}

@@ -1,0 +1,44 @@
+import UnitTest
+
+/// Short constructors for hand-built results.
+enum Build {
+    static func passed(_ name: String, index: Int = 0, duration: Duration = .zero) -> TestJobResult {
+        TestJobResult(displayName: name, index: index, passed: true,
+                      assertions: [AssertionResult(index: 0, assertType: "equal", passed: true)], duration: duration)
+    }
+
+    static func skipped(_ name: String, index: Int = 0) -> TestJobResult {
+        TestJobResult(displayName: name, index: index, passed: false, skipped: true)
+    }
+
+    static func errored(_ name: String, _ error: String, index: Int = 0) -> TestJobResult {
+        TestJobResult(displayName: name, index: index, passed: false, executionError: error)
+    }
+
+    static func failed(_ name: String, index: Int = 0, _ assertions: [AssertionResult]) -> TestJobResult {
+        TestJobResult(displayName: name, index: index, passed: false, assertions: assertions)
+    }
+
+    static func failure(_ index: Int, _ type: String, not: Bool = false, _ lines: [FailureLine]) -> AssertionResult {
+        AssertionResult(index: index, assertType: type, isNegated: not, passed: false, failureLines: lines)
+    }
+
+    /// A suite with `passing` passed jobs after the given ones.
+    static func suite(_ name: String, _ path: String, passing: Int = 0, _ tests: [TestJobResult] = [],
+                      skippedSuite: Bool = false, snapshots: Int = 0) -> TestSuiteResult {
+        var jobs = tests
+        for i in 0..<passing { jobs.append(passed("passing \(i)", index: jobs.count)) }
+        let passed = jobs.allSatisfy { $0.passed || $0.skipped }
+        return TestSuiteResult(displayName: name, filePath: path, passed: passed, skipped: skippedSuite, tests: jobs,
+                               snapshot: SnapshotCounts(total: snapshots))
+    }
+
+    /// The `Template` / `DocumentIndex` / `ValuesIndex` / `Path` lines most validators start with.
+    static func located(_ template: String, doc: Int? = 0, values: Int? = 0, path: String? = nil) -> [FailureLine] {
+        var lines: [FailureLine] = [.field("Template", template)]
+        if let doc { lines.append(.field("DocumentIndex", String(doc))) }
+        if let values { lines.append(.field("ValuesIndex", String(values))) }
+        if let path { lines.append(.field("Path", path)) }
+        return lines
+    }
+}

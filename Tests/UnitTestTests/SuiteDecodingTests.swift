@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import UnitTest
+import Values
+
+@Suite struct SuiteDecodingTests {
+    /// Suite files of the conformance data that must fail, with helm-unittest's texts
+    /// (invalid suites, error cases, and Helm-templated suites of `--chart-tests-path`).
+    static let expectedFailures: [String: String] = [
+        "lax data/v3/invalidbasic/tests/deployment_noasserts_test.yaml": "no asserts found",
+        "strict data/v3/invalidbasic/tests/deployment_noasserts_test.yaml":
+            "yaml: unmarshal errors:\n  line 6: field assert not found in type unittest.TestJob",
+        "lax data/v3/invalidbasic/tests/deployment_notests_test.yaml": "no tests found",
+        "strict data/v3/invalidbasic/tests/deployment_notests_test.yaml":
+            "yaml: unmarshal errors:\n  line 4: field test not found in type unittest.TestSuite",
+        "strict data/v3/invalidbasic/tests/deployment_test.yaml":
+            "yaml: unmarshal errors:\n  line 6: field documents not found in type unittest.TestJob",
+        "lax data/v3/with-helm-tests/tests-chart/templates/multiple_suites_test.yaml": "yaml: did not find expected node content",
+        "strict data/v3/with-helm-tests/tests-chart/templates/multiple_suites_test.yaml": "yaml: did not find expected node content",
+        "lax data/v3/with-helm-tests/tests-chart/templates/multiple_tests_test.yaml": "yaml: line 4: could not find expected ':'",
+        "strict data/v3/with-helm-tests/tests-chart/templates/multiple_tests_test.yaml": "yaml: line 4: could not find expected ':'",
+        "lax testdata/chart-document-selector/tests/case1-error_test.yaml": "empty 'documentSelector.path' not supported",
+        "strict testdata/chart-document-selector/tests/case1-error_test.yaml": "empty 'documentSelector.path' not supported",
+        "lax testdata/chart-document-selector/tests/case4-error_test.yaml": "empty 'documentSelector.path' not supported",
+        "strict testdata/chart-document-selector/tests/case4-error_test.yaml": "empty 'documentSelector.path' not supported",
+    ]
+
+    @Test func decodesEveryConformanceSuite() throws {
+        let files = Conformance.files(suffix: "_test.yaml")
+        var failures: [String: String] = [:]
+        var suites = 0
+        for file in files {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let relative = String(file.dropFirst(Conformance.root.path.count + 1))
+            for strict in [false, true] {
+                let (found, error) = SuiteDecoder.decodeFile(text, path: file, chartRoute: "chart",
+                                                             options: SuiteDecodingOptions(strict: strict))
+                suites += found.count
+                if let error { failures["\(strict ? "strict" : "lax") \(relative)"] = error.message }
+            }
+        }
+        if Conformance.available {
+            #expect(failures == Self.expectedFailures)
+            #expect(files.count > 100 && suites > 200)
+        }
+    }
+
+    @Test(arguments: [
+        ("a: 1\n---\nb: 2\n", ["a: 1", "b: 2\n"]),
+        ("---\na: 1\n", ["", "a: 1\n"]),
+        ("a: 1\n\n  \n---   \nb: 2", ["a: 1", "b: 2"]),
+        ("a: |\n  x\n-----BEGIN\n", ["a: |\n  x", "--BEGIN\n"]),
+        ("a: 1\n---b: 2", ["a: 1", "b: 2"]),
+    ])
+    func splitsLikeHelmUnittest(input: String, parts: [String]) {
+        #expect(SuiteDecoder.split(input).map(\.text) == parts)
+    }
+
+    @Test func readsSuiteAndTestFields() throws {
+        let text = """
+        suite: my suite
+        templates: [deployment.yaml]
+        values: [../values/a.yaml]
+        set:
+          image.tag: v1
+        release: {name: rel, revision: 2}
+        capabilities: {majorVersion: "1", minorVersion: "25", apiVersions: [apps/v1]}
+        chart: {version: 1.10, appVersion: v2}
+        tests:
+          - it: works
+            documentIndex: 1
+            capabilities:
+              apiVersions:
+            set:
+              replicas: 3
+            asserts:
+              - equal: {path: spec.replicas, value: 3}
+                not: true
+              - isNull: {path: x}
+              - failedTemplate: {}
+          - it: second
+            capabilities: {minorVersion: 27, apiVersions: [v1]}
+            asserts:
+              - notGreaterOrEqual: {path: a, value: 1.5}
+        """
+        let (suites, error) = SuiteDecoder.decodeFile(text, path: "tests/a_test.yaml", chartRoute: "c",
+                                                      options: SuiteDecodingOptions(strict: true))
+        #expect(error == nil)
+        let suite = try #require(suites.first)
+        #expect(suite.name == "my suite")
+        #expect(suite.chart.version == "1.10")
+        #expect(suite.release == ReleaseSettings(name: "rel", revision: 2))
+        #expect(suite.set.first?.path == "image.tag")
+        let first = suite.tests[0]
+        #expect(first.documentIndex == 1)
+        #expect(first.capabilities.apiVersions == .null)
+        #expect(first.asserts.map(\.type) == ["equal", "isNull", "failedTemplate"])
+        #expect(first.asserts[0].not)
+        #expect(first.asserts[1].kind == AssertionKind(.exists, antonym: true))
+        #expect(first.asserts[2].kind.expectRenderSuccess == false)
+        let second = suite.tests[1]
+        #expect(second.capabilities.minorVersion == "27")
+        #expect(second.capabilities.apiVersions == .list(["v1"]))
+        let effective = EffectiveJob(job: second, suite: suite)
+        #expect(effective.apiVersions == ["v1", "apps/v1"])
+        #expect(effective.kubeMajor == "1" && effective.kubeMinor == "27")
+        #expect(EffectiveJob(job: first, suite: suite).apiVersions == [])
+    }
+
+    @Test(arguments: [
+        ("tests: []\n", "no tests found"),
+        ("tests:\n  - it: x\n", "no asserts found"),
+        ("tests:\n  - it: x\n    asserts:\n      - nope: {}\n", "Assertion type `nope` is invalid"),
+        ("tests:\n  - it: x\n    asserts:\n      - template: a\n", "no assertion type defined"),
+        ("tests:\n  - it: x\n    asserts:\n      - equal: {}\n        exists: {}\n",
+         "assertion type `equal` and `exists` is declared duplicately"),
+        ("tests:\n  - it: x\n    asserts:\n      - equal: {}\n        documentSelector: {value: 1}\n",
+         "empty 'documentSelector.path' not supported"),
+        ("tests:\n  - it: x\n    asserts:\n      - equal: 3\n", "'' expected a map, got 'int'"),
+        ("tests:\n  - it: x\n    asserts:\n      - contains: {count: x}\n",
+         "1 error(s) decoding:\n\n* 'Count' expected type 'int', got unconvertible type 'string', value: 'x'"),
+        ("suite: [a]\ntests: []\n", "yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into string"),
+        ("suite: a\nsuite: b\n", "yaml: unmarshal errors:\n  line 2: mapping key \"suite\" already defined at line 1"),
+    ])
+    func reportsSuiteErrors(text: String, message: String) {
+        let (_, error) = SuiteDecoder.decodeFile(text, path: "t.yaml", chartRoute: "c")
+        #expect(error?.message == message)
+    }
+
+    @Test func strictRejectsUnknownFieldsWithLines() {
+        let text = "suite: s\nbogus: 1\ntests:\n  - it: x\n    nope: 2\n    asserts:\n      - exists: {path: a}\n"
+        let lax = SuiteDecoder.decodeFile(text, path: "t.yaml", chartRoute: "c")
+        #expect(lax.error == nil)
+        let strict = SuiteDecoder.decodeFile("a: 1\n---\n" + text, path: "t.yaml", chartRoute: "c",
+                                             options: SuiteDecodingOptions(strict: true))
+        #expect(strict.error?.message == "yaml: unmarshal errors:\n  line 1: field a not found in type unittest.TestSuite")
+        let second = SuiteDecoder.decodeFile("tests: [{it: a, asserts: [{exists: {path: a}}]}]\n---\n" + text, path: "t.yaml",
+                                             chartRoute: "c", options: SuiteDecodingOptions(strict: true))
+        #expect(second.error?.message == """
+        yaml: unmarshal errors:
+          line 2: field bogus not found in type unittest.TestSuite
+          line 5: field nope not found in type unittest.TestJob
+        """)
+        #expect(second.error?.location?.line == 4)
+        #expect(second.suites.count == 1)
+    }
+
+    @Test func unknownEscapeIsRetriedWithDoubledBackslashes() {
+        #expect(SuiteDecoder.doubleBackslashes(#"a\d \\ \\\x"#) == #"a\\d \\ \\\\x"#)
+        let text = "tests:\n  - it: x\n    asserts:\n      - matchRegex: {path: a, pattern: \"^\\d+$\"}\n"
+        let (suites, error) = SuiteDecoder.decodeFile(text, path: "t.yaml", chartRoute: "c")
+        #expect(error == nil)
+        if case .matchRegex(_, let pattern, _)? = suites.first?.tests.first?.asserts.first?.check {
+            #expect(pattern == "^\\d+$")
+        } else {
+            Issue.record("not decoded")
+        }
+    }
+}

@@ -142,14 +142,13 @@ struct RenderCommand: ParsableCommand {
 
         let release = ReleaseInfo(name: releaseName, namespace: namespace, revision: revision,
                                   isInstall: !isUpgrade, isUpgrade: isUpgrade)
-        let options = RenderOptions(helm: helm, release: release, capabilities: capabilities)
+        let options = RenderOptions(helm: helm, release: release, capabilities: capabilities,
+                                    skipSchemaValidation: skipSchemaValidation)
         var action = TemplateAction(engine: HelmEngine(chart: chart, helm: helm), options: options)
         action.includeCRDs = includeCrds
         action.showOnly = showOnly
         action.skipTests = skipTests
         action.noHooks = noHooks
-        action.skipSchemaValidation = skipSchemaValidation
-        action.schemaValidator = SchemaHook.validator
         switch output {
         case .text:
             let output = try action.renderTextAndLog(userValues: userValues)
@@ -179,11 +178,4 @@ struct RenderCommand: ParsableCommand {
         }
         return try values.merged(helm: helm)
     }
-}
-
-/// Where the values.schema.json validator plugs in. The schema branch
-/// sets `validator` to its implementation of Helm's `ValidateAgainstSchema`;
-/// until then no validation happens.
-enum SchemaHook {
-    static let validator: ValuesSchemaValidator? = nil
 }

@@ -1,12 +1,5 @@
 import Values
 
-/// Checks the values of a processed chart against its `values.schema.json`
-/// files (Helm's `ValidateAgainstSchema`, this chart and every subchart).
-/// It throws an error whose description is the text Helm's validator
-/// returns (`with-schema:\n- at '': missing property 'image'\n`); the
-/// caller prefixes `values don't meet the specifications …`.
-public typealias ValuesSchemaValidator = @Sendable (ProcessedChart) throws -> Void
-
 /// What `helm template` does with a loaded chart and merged user values
 /// (pkg/cmd/template.go, `Install.RunWithContext` on the client-only path,
 /// `Configuration.renderResources`, `releaseutil.SortManifests`).
@@ -24,10 +17,6 @@ public struct TemplateAction: Sendable {
     public var skipTests = false
     /// `--no-hooks`: leave out every hook.
     public var noHooks = false
-    /// `--skip-schema-validation`.
-    public var skipSchemaValidation = false
-    /// The values.schema.json check; nil skips it (no validator available).
-    public var schemaValidator: ValuesSchemaValidator?
 
     public init(engine: HelmEngine, options: RenderOptions) {
         self.engine = engine
@@ -36,7 +25,8 @@ public struct TemplateAction: Sendable {
 
     private static let debugHint = "\n\nUse --debug flag to render out invalid YAML"
 
-    /// Values layering and schema validation (`ToRenderValuesWithSchemaValidation`).
+    /// Values layering and schema validation (`ToRenderValuesWithSchemaValidation`;
+    /// `options.skipSchemaValidation` is `--skip-schema-validation`).
     public func prepare(userValues: GoMap) throws -> ProcessedChart {
         let processed: ProcessedChart
         do {
@@ -44,15 +34,8 @@ public struct TemplateAction: Sendable {
         } catch let error as ChartLoadError {
             throw RenderError(error.message)
         }
-        if !skipSchemaValidation, let schemaValidator {
-            do {
-                try schemaValidator(processed)
-            } catch let error as RenderError {
-                throw error
-            } catch {
-                throw RenderError("values don't meet the specifications of the schema(s) in the following chart(s):\n"
-                    + String(describing: error))
-            }
+        if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: engine.helm) {
+            throw RenderError(failure)
         }
         return processed
     }

@@ -43,9 +43,8 @@ import Testing
         if let values = row.values { arguments += ["-f", chart + "/" + values] }
         let outcome = try CLI.render(arguments)
 
-        let pending = (!CLI.sprigAvailable && CLI.isMissingFunction(outcome.stderr))
-            || (SchemaHook.validator == nil && row.error?.hasPrefix("values don't meet") == true)
-        try withKnownIssue("needs Sprig or values.schema.json validation, not merged yet", isIntermittent: true) {
+        let pending = !CLI.sprigAvailable && CLI.isMissingFunction(outcome.stderr)
+        try withKnownIssue("needs Sprig, not merged yet", isIntermittent: true) {
             if pending { throw PendingFeature() }
             if let output = row.output {
                 #expect(outcome.stderr == "")

@@ -198,6 +198,13 @@ import Testing
                 + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: sub, other"))
     }
 
+    @Test func schemaValidationAndItsSwitch() throws {
+        let chart = CLI.repo.appendingPathComponent("../shared/conformance/helm-unittest/data/v3/with-schema").standardized.path
+        #expect(try CLI.render([chart]) == .failure(
+            "values don't meet the specifications of the schema(s) in the following chart(s):\nwith-schema:\n- at '': missing property 'image'\n"))
+        #expect(try CLI.render([chart, "--skip-schema-validation"]).exitCode == 0)
+    }
+
     @Test func optionValidation() {
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["render", "x", "--helm-version", "5"]) }
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["render", "x", "--output", "yaml"]) }

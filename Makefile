@@ -31,8 +31,8 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## test: unit and golden tests, the live oracle check, then CLI smoke checks.
-test: deps unit-test oracle-check
+## test: unit and golden tests, the live oracle checks (golden data, oracle-diff), then CLI smoke checks.
+test: deps unit-test oracle-check oracle-diff
 	$(MAKE) --no-print-directory release
 	$(BIN) version
 

@@ -9,7 +9,7 @@ BIN := .build/release/chartunit
 
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 
-.PHONY: all deps oracle build release test unit-test oracle-check docs-check fuzz demo bench install clean corpus
+.PHONY: all deps oracle build release test unit-test oracle-check oracle-diff docs-check fuzz demo bench install clean corpus
 
 all: build
 
@@ -31,8 +31,8 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## test: unit and golden tests, the live oracle check, then CLI smoke checks.
-test: deps unit-test oracle-check docs-check
+## test: unit and golden tests, the live oracle checks (golden data, oracle-diff), then CLI smoke checks.
+test: deps unit-test oracle-check oracle-diff docs-check
 	$(MAKE) --no-print-directory release
 	$(BIN) version
 
@@ -53,6 +53,11 @@ corpus: oracle
 oracle-check: corpus
 	@git diff --stat --exit-code -- Tests/Fixtures && echo "oracle-check: golden data matches real Helm"
 
+## oracle-diff: render every conformance chart (defaults and each values file its
+## suites use) with chartunit and with real Helm; diff per file; fail on any difference.
+oracle-diff: release oracle
+	$(ORACLE_PY) scripts/oracle-diff.py --bin $(BIN)
+
 ## fuzz: a million mutated inputs through the YAML parser and decoders.
 fuzz: deps
 	CHARTUNIT_FUZZ_COUNT=1000000 $(SWIFT) test --filter ParserFuzzTests
@@ -60,8 +65,9 @@ fuzz: deps
 demo: release
 	$(BIN) version
 
-bench: release
-	@echo "bench: nothing to measure yet (the render engine lands with issue 5)"
+## bench: chartunit's render engine vs real Helm's, per chart, in one run (no assertions).
+bench: release oracle
+	$(ORACLE_PY) scripts/bench.py --bin $(BIN)
 
 install: release
 	install -d $(PREFIX)/bin

@@ -31,7 +31,7 @@ public struct RenderOptions: Sendable {
 public final class HelmEngine: @unchecked Sendable {
     public let chart: Chart
     public let helm: HelmVersion
-    private let functions: FunctionMap
+    let functions: FunctionMap
     private let lock = NSLock()
     private var parsed: [String: Result<TemplateSet, RenderError>] = [:]
 

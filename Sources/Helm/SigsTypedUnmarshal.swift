@@ -24,8 +24,8 @@ indirect enum GoFieldType: Sendable {
         case .time: return "time.Time"
         case .slice(let element): return "[]" + element.goName(package)
         case .map(let element): return "map[string]" + element.goName(package)
-        case .pointer(let type): return "*" + package + "." + type.name
-        case .structure(let type): return package + "." + type.name
+        case .pointer(let type): return "*" + type.goName(package)
+        case .structure(let type): return type.goName(package)
         }
     }
 }
@@ -34,6 +34,13 @@ indirect enum GoFieldType: Sendable {
 struct GoStructType: Sendable {
     var name: String
     var fields: [(json: String, type: GoFieldType)]
+    /// How reflect spells an anonymous struct type (its name is then "").
+    var spelling: String? = nil
+
+    /// `package.Name`, or the spelling of an anonymous struct.
+    func goName(_ package: String) -> String {
+        spelling ?? package + "." + name
+    }
 
     /// The field encoding/json picks for an object key: an exact match,
     /// else the first case-insensitive one.

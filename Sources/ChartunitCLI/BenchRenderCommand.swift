@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Helm
+import Values
+
+/// `chartunit bench-render CHART --iterations N` (hidden, for `make bench`):
+/// loads a chart once, renders it N times with one engine and prints one
+/// JSON line with the mean time per render and the time to parse all of
+/// its templates once.
+struct BenchRenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-render",
+        abstract: "Time in-process renders of a chart (for make bench).",
+        shouldDisplay: false
+    )
+
+    @Argument(help: "A chart directory or .tgz.")
+    var chart: String
+    @Option(help: "How many renders to time.")
+    var iterations = 200
+    @Option(name: [.customShort("f"), .customLong("values")], help: "Values files.")
+    var valueFiles: [String] = []
+
+    func run() throws {
+        try execute().emit()
+    }
+
+    func execute() -> CommandOutcome {
+        do {
+            return CommandOutcome(stdout: try measure())
+        } catch let error as RenderError {
+            return CommandOutcome(stdout: line(["chart": .string(chart), "error": .string(error.message)]))
+        } catch let error as ChartLoadError {
+            return CommandOutcome(stdout: line(["chart": .string(chart), "error": .string(error.message)]))
+        } catch {
+            return CommandOutcome(stdout: line(["chart": .string(chart), "error": .string("\(error)")]))
+        }
+    }
+
+    private func measure() throws -> String {
+        let clock = ContinuousClock()
+        var values = UserValues()
+        for path in valueFiles {
+            values.files.append((name: path, text: String(decoding: try GoFile.read(path), as: UTF8.self)))
+        }
+        let userValues = try values.merged(helm: .v4)
+        let loaded = try ChartLoader(helm: .v4).load(path: chart)
+        let engine = HelmEngine(chart: loaded, helm: .v4)
+        let options = RenderOptions(helm: .v4)
+
+        let processed = try ValuesLayering.prepare(chart: loaded, userValues: userValues, helm: .v4)
+        var templates = 0
+        let parse = try clock.measure { templates = try engine.parseAll(processed) }
+
+        _ = try engine.render(userValues: userValues, options: options)  // warm-up: parses and caches
+        let count = max(1, iterations)
+        let total = try clock.measure {
+            for _ in 0..<count { _ = try engine.render(userValues: userValues, options: options) }
+        }
+        return line([
+            "chart": .string(chart), "iterations": .int(count), "templates": .int(templates),
+            "per_render_us": .float(micros(total) / Double(count)), "parse_us": .float(micros(parse)),
+        ])
+    }
+
+    private func micros(_ d: Duration) -> Double {
+        let (seconds, attoseconds) = d.components
+        return Double(seconds) * 1e6 + Double(attoseconds) / 1e12
+    }
+
+    private func line(_ fields: [String: Value]) -> String {
+        (try? GoJSON.encode(.map(GoMap(fields)))).map { $0 + "\n" } ?? "{}\n"
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Values
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// File access with Go's error wording (`open x: no such file or directory`).
+enum GoFile {
+    /// A read failure worded as Go's `os.ReadFile` words it.
+    struct ReadError: Error, Sendable, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// `os.ReadFile`, or all of stdin for `-` (Helm's `readFile`).
+    @Sendable static func read(_ path: String) throws -> [UInt8] {
+        if path.trimmingCharacters(in: .whitespaces) == "-" {
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw ReadError(message: "open \(path): \(errnoText(errno))") }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 { throw ReadError(message: "read \(path): \(errnoText(errno))") }
+            if n == 0 { break }
+            out += buffer[0..<n]
+        }
+        return out
+    }
+
+    private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(fd, buffer, count)
+        #else
+        return Darwin.read(fd, buffer, count)
+        #endif
+    }
+
+    /// `LocateChart` for local charts: the absolute path of an existing
+    /// file or directory, or Helm's error for a missing one (charts from
+    /// repositories are not supported; their errors assume none is configured).
+    static func locateChart(_ name: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        var info = stat()
+        if stat(trimmed, &info) == 0 {
+            let base = trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
+            return URL(fileURLWithPath: base).standardized.path
+        }
+        if trimmed.hasPrefix("/") || trimmed.hasPrefix(".") {
+            throw ReadError(message: "path \(GoQuote.quote(trimmed)) not found")
+        }
+        let parts = trimmed.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count < 2 {
+            throw ReadError(message: "non-absolute URLs should be in form of repo_name/path_to_chart, got: \(trimmed)")
+        }
+        throw ReadError(message: "repo \(parts[0]) not found")
+    }
+
+    /// Go's `syscall.Errno.Error()` for the common cases.
+    static func errnoText(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or directory"
+        case EACCES: return "permission denied"
+        case EISDIR: return "is a directory"
+        case ENOTDIR: return "not a directory"
+        default: return String(cString: strerror(code)).lowercased()
+        }
+    }
+}
+
+/// pflag's flag value parsing.
+enum GoFlags {
+    /// A `StringSlice` value: one CSV record (`a,b`, `"a,b",c`); empty → none.
+    static func csvSplit(_ value: String) -> [String] {
+        if value.isEmpty { return [] }
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var atStart = true
+        var chars = Array(value)[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" {
+                        field.append("\"")
+                        chars = chars.dropFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "," {
+                fields.append(field)
+                field = ""
+                atStart = true
+                continue
+            } else if c == "\"" && atStart {
+                quoted = true
+            } else {
+                field.append(c)
+            }
+            atStart = false
+        }
+        fields.append(field)
+        return fields
+    }
+}

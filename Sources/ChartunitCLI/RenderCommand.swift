@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import Helm
+import Values
+
+/// What a command produced: the bytes for stdout and stderr and the exit
+/// status. Commands build one; only `run()` writes it out, so tests can
+/// run a command in-process and look at its output.
+struct CommandOutcome: Sendable, Equatable {
+    var stdout = ""
+    var stderr = ""
+    var exitCode: Int32 = 0
+
+    /// Helm's failure: `Error: <message>` on stderr, status 1.
+    static func failure(_ message: String) -> CommandOutcome {
+        CommandOutcome(stdout: "", stderr: "Error: \(message)\n", exitCode: 1)
+    }
+
+    /// Writes the output and exits with the status when it is not 0.
+    func emit() throws {
+        if !stdout.isEmpty { FileHandle.standardOutput.write(Data(stdout.utf8)) }
+        if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}
+
+/// The output formats of `chartunit render`.
+enum RenderOutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// What `helm template` prints.
+    case text
+    /// Every template the engine returns, path → text, as the oracle's `helm-render --json` prints it.
+    case json
+}
+
+/// `chartunit render`: a drop-in for `helm template`.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a chart's templates like `helm template` (Helm v4.2.3).",
+        discussion: """
+            Prints what `helm template [NAME] CHART` prints. With --output json it prints every \
+            template the engine returned (NOTES.txt and empty files included) as a JSON object; \
+            the text-only flags (--include-crds, --show-only, --skip-tests, --no-hooks) and the \
+            kubeVersion check do not apply to it.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("[NAME] CHART: an optional release name, then a chart directory or .tgz.",
+                                 valueName: "args"))
+    var arguments: [String] = []
+
+    @Option(name: [.customShort("f"), .customLong("values")], parsing: .unconditionalSingleValue,
+            help: "Values files, comma-separated or repeated.")
+    var valueFiles: [String] = []
+    @Option(name: .customLong("set"), parsing: .unconditionalSingleValue, help: "key=value pairs (typed).")
+    var setValues: [String] = []
+    @Option(name: .customLong("set-string"), parsing: .unconditionalSingleValue, help: "key=value pairs, strings.")
+    var setStringValues: [String] = []
+    @Option(name: .customLong("set-json"), parsing: .unconditionalSingleValue, help: "key=json pairs or a JSON object.")
+    var setJSONValues: [String] = []
+    @Option(name: .customLong("set-file"), parsing: .unconditionalSingleValue, help: "key=path pairs; the files' contents.")
+    var setFileValues: [String] = []
+    @Option(name: .customLong("set-literal"), parsing: .unconditionalSingleValue, help: "key=value, the value verbatim.")
+    var setLiteralValues: [String] = []
+
+    @Option(help: "Release name (default release-name).")
+    var name: String?
+    @Option(name: [.customShort("n"), .long], help: "Release namespace.")
+    var namespace = "default"
+    @Option(help: "Release revision.")
+    var revision = 1
+    @Flag(help: "Set .Release.IsUpgrade instead of .Release.IsInstall.")
+    var isUpgrade = false
+    @Option(help: "Kubernetes version for .Capabilities.KubeVersion.")
+    var kubeVersion: String?
+    @Option(name: [.customShort("a"), .customLong("api-versions")], parsing: .unconditionalSingleValue,
+            help: "Extra API versions for .Capabilities.APIVersions (comma-separated or repeated).")
+    var apiVersions: [String] = []
+    @Flag(help: "Include the charts' crds/ files.")
+    var includeCrds = false
+    @Option(name: [.customShort("s"), .customLong("show-only")], parsing: .unconditionalSingleValue,
+            help: "Only show manifests rendered from these templates (globs).")
+    var showOnly: [String] = []
+    @Flag(help: "Leave out test hooks.")
+    var skipTests = false
+    @Flag(help: "Leave out hooks.")
+    var noHooks = false
+    @Flag(help: "Do not validate values against values.schema.json.")
+    var skipSchemaValidation = false
+    @Option(help: "Helm dialect: 4 (helm template today) or 3 (Helm 3.20, as in helm-unittest).")
+    var helmVersion = 4
+    @Option(help: "text or json.")
+    var output: RenderOutputFormat = .text
+
+    func validate() throws {
+        guard helmVersion == 3 || helmVersion == 4 else {
+            throw ValidationError("--helm-version must be 3 or 4")
+        }
+        guard !arguments.isEmpty else { throw ValidationError("requires at least 1 arg(s), only received 0") }
+    }
+
+    func run() throws {
+        try execute().emit()
+    }
+
+    /// Runs the command without printing.
+    func execute(readFile: @escaping @Sendable (String) throws -> [UInt8] = GoFile.read) -> CommandOutcome {
+        do {
+            return try render(readFile: readFile)
+        } catch let error as RenderError {
+            return .failure(error.message)
+        } catch let error as ChartLoadError {
+            return .failure(error.message)
+        } catch let error as GoFile.ReadError {
+            return .failure(error.message)
+        } catch {
+            return .failure(String(describing: error))
+        }
+    }
+
+    private var helm: HelmVersion { helmVersion == 3 ? .v3 : .v4 }
+
+    private func render(readFile: @escaping @Sendable (String) throws -> [UInt8]) throws -> CommandOutcome {
+        var capabilities = CapabilitiesInfo.defaults(helm)
+        if let kubeVersion {
+            do {
+                capabilities.kubeVersion = try KubeVersionInfo.parseGeneric(kubeVersion)
+            } catch let error as RenderError {
+                throw RenderError("invalid kube version '\(kubeVersion)': \(error.message)")
+            }
+        }
+        capabilities.apiVersions += apiVersions.flatMap(GoFlags.csvSplit)
+
+        if arguments.count > 2 {
+            throw RenderError("expected at most two arguments, unexpected arguments: "
+                + arguments[2...].joined(separator: ", "))
+        }
+        let releaseName = arguments.count == 2 ? arguments[0] : (name ?? "release-name")
+        let chartPath = try GoFile.locateChart(arguments[arguments.count - 1])
+        let userValues = try mergedValues(readFile: readFile)
+        let chart = try ChartLoader(helm: helm).load(path: chartPath)
+
+        let release = ReleaseInfo(name: releaseName, namespace: namespace, revision: revision,
+                                  isInstall: !isUpgrade, isUpgrade: isUpgrade)
+        let options = RenderOptions(helm: helm, release: release, capabilities: capabilities,
+                                    skipSchemaValidation: skipSchemaValidation)
+        var action = TemplateAction(engine: HelmEngine(chart: chart, helm: helm), options: options)
+        action.includeCRDs = includeCrds
+        action.showOnly = showOnly
+        action.skipTests = skipTests
+        action.noHooks = noHooks
+        switch output {
+        case .text:
+            let output = try action.renderTextAndLog(userValues: userValues)
+            return CommandOutcome(stdout: output.text, stderr: output.log.map { $0 + "\n" }.joined())
+        case .json:
+            return CommandOutcome(stdout: PythonJSON.dump(try action.renderFiles(userValues: userValues)))
+        }
+    }
+
+    /// Helm's `values.Options.MergeValues` with files read from disk (`-` is stdin).
+    private func mergedValues(readFile: @escaping @Sendable (String) throws -> [UInt8]) throws -> GoMap {
+        var values = UserValues()
+        for path in valueFiles.flatMap(GoFlags.csvSplit) {
+            values.files.append((name: path, text: String(decoding: try readFile(path), as: UTF8.self)))
+        }
+        values.set = setValues
+        values.setString = setStringValues
+        values.setJSON = setJSONValues
+        values.setFile = setFileValues
+        values.setLiteral = setLiteralValues
+        values.readFile = { path in
+            do {
+                return .string(String(decoding: try readFile(path), as: UTF8.self))
+            } catch let error as GoFile.ReadError {
+                throw Strvals.ParseError(error.message)
+            }
+        }
+        return try values.merged(helm: helm)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import ChartunitCLI
+
+/// Runs commands in-process and builds throwaway charts.
+enum CLI {
+    /// The repository root (this file is Tests/ChartunitCLITests/…).
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `chartunit render ARGS…` without printing.
+    static func render(_ arguments: [String]) throws -> CommandOutcome {
+        let command = try Chartunit.parseAsRoot(["render"] + arguments)
+        guard let render = command as? RenderCommand else {
+            Issue.record("not a render command: \(command)")
+            return CommandOutcome(exitCode: -1)
+        }
+        return render.execute()
+    }
+
+    /// Writes `files` (path → text) into a fresh temporary directory and
+    /// returns the chart directory (`<tmp>/<name>`).
+    static func chart(_ files: [String: String], name: String = "c") throws -> String {
+        let base = FileManager.default.temporaryDirectory
+            .appendingPathComponent("chartunit-cli-\(UUID().uuidString)")
+        let root = base.appendingPathComponent(name)
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root.path
+    }
+
+    /// A minimal Chart.yaml.
+    static func chartYAML(_ name: String = "c", extra: String = "") -> String {
+        "apiVersion: v2\nname: \(name)\nversion: 0.1.0\n" + extra
+    }
+
+    /// Whether the Sprig library is in the engine yet (`upper` renders).
+    static let sprigAvailable: Bool = {
+        guard let dir = try? chart(["Chart.yaml": chartYAML(), "templates/a.yaml": #"{{ "x" | upper }}"#]),
+              let outcome = try? render([dir, "--output", "json"]) else { return false }
+        return outcome.exitCode == 0
+    }()
+
+    /// Whether an error only says a (Sprig) function is missing.
+    static func isMissingFunction(_ stderr: String) -> Bool {
+        stderr.contains("function \"") && stderr.contains("\" not defined")
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""chartunit's render engine against real Helm v4's, chart by chart (make bench).
+
+    .oracle-venv/bin/python scripts/bench.py [--bin .build/release/chartunit] [--iterations N]
+
+For every chart under shared/conformance/helm-unittest/data/v3 (directories and .tgz)
+that both engines render without error (chart defaults), times N in-process renders on
+each side in the same run:
+  - Helm: a Python loop over helm_python's `Chart.load(path).render({})`, the chart loaded
+    once (this includes the binding's JSON hand-over of values and results);
+  - chartunit: `chartunit bench-render CHART --iterations N` (release build), the chart
+    loaded once, values layered and templates executed on every render, parsing cached
+    after the first render as in `chartunit test`.
+Prints a table with the time per render and the ratio, and chartunit's time to parse all
+templates of those charts once. Timings are informative; nothing here asserts them.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+try:
+    import helm_python as h
+except ImportError:
+    sys.exit("bench: run the oracle setup first and use .oracle-venv/bin/python")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared")).resolve()
+DATA = SHARED / "conformance" / "helm-unittest" / "data" / "v3"
+
+
+def helm_time(chart, iterations):
+    """Seconds per render with real Helm, or the error text."""
+    try:
+        loaded = h.Chart.load(str(chart))
+        loaded.render({})
+    except h.HelmError as e:
+        return None, str(e).splitlines()[0]
+    start = time.perf_counter()
+    for _ in range(iterations):
+        loaded.render({})
+    return (time.perf_counter() - start) / iterations, None
+
+
+def chartunit_time(binary, chart, iterations):
+    """(seconds per render, seconds to parse all templates, template count) or the error text."""
+    proc = subprocess.run([str(binary), "bench-render", str(chart), "--iterations", str(iterations)],
+                          capture_output=True, text=True)
+    try:
+        row = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (json.JSONDecodeError, IndexError):
+        return None, (proc.stderr.strip() or "no output").splitlines()[0]
+    if "error" in row:
+        return None, row["error"].splitlines()[0]
+    return (row["per_render_us"] / 1e6, row["parse_us"] / 1e6, row["templates"]), None
+
+
+def main():
+    p = argparse.ArgumentParser(prog="bench")
+    p.add_argument("--bin", default=str(REPO / ".build" / "release" / "chartunit"))
+    p.add_argument("--iterations", type=int, default=int(os.environ.get("BENCH_ITERATIONS", "200")))
+    a = p.parse_args()
+    binary = Path(a.bin)
+    if not binary.exists():
+        sys.exit(f"bench: no {binary}; run `make release` first")
+
+    charts = sorted([c for c in DATA.iterdir() if (c / "Chart.yaml").is_file() or c.suffix == ".tgz"])
+    rows, skipped = [], []
+    for chart in charts:
+        helm, helm_error = helm_time(chart, a.iterations)
+        ours, our_error = chartunit_time(binary, chart, a.iterations)
+        if helm is None or ours is None:
+            skipped.append((chart.name, our_error if ours is None else helm_error,
+                            "chartunit" if ours is None else "helm"))
+            continue
+        per_render, parse, templates = ours
+        rows.append((chart.name, templates, per_render, helm, parse))
+
+    print(f"render time per render, {a.iterations} renders per chart, chart defaults")
+    header = f"{'chart':<38} {'files':>5} {'chartunit':>12} {'helm':>12} {'helm/chartunit':>15}"
+    print(header)
+    print("-" * len(header))
+    for name, templates, ours, helm, _ in rows:
+        print(f"{name:<38} {templates:>5} {ours * 1e6:>10.1f}µs {helm * 1e6:>10.1f}µs {helm / ours:>14.2f}x")
+    if rows:
+        total_ours = sum(r[2] for r in rows)
+        total_helm = sum(r[3] for r in rows)
+        print("-" * len(header))
+        print(f"{'all charts (sum of one render each)':<38} {sum(r[1] for r in rows):>5} "
+              f"{total_ours * 1e6:>10.1f}µs {total_helm * 1e6:>10.1f}µs {total_helm / total_ours:>14.2f}x")
+        parse = sum(r[4] for r in rows)
+        print(f"chartunit parse time, all {sum(r[1] for r in rows)} templates of these {len(rows)} charts: "
+              f"{parse * 1e3:.2f} ms")
+    for name, error, side in skipped:
+        print(f"skipped {name} ({side}: {error})")
+
+
+if __name__ == "__main__":
+    main()

@@ -186,7 +186,8 @@ enum SprigPrivateKey {
                 return "failed to generate private key: \(error)"
             }
         case "dsa":
-            return "failed to generate dsa params: DSA key generation is not implemented in chartunit"
+            var rng = SystemRandomNumberGenerator()
+            return SprigPrivateKey.dsa(DSAKey.generate(using: &rng).der).pem
         case "ecdsa":
             return SprigPrivateKey.p256(P256.Signing.PrivateKey()).pem
         case "ed25519":

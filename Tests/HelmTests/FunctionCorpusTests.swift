@@ -74,7 +74,6 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
         "dig-one-key": "Helm's .Values is common.Values, not a plain map",
         "derivePassword-float-value-error": "no uint32 parameter type in the engine",
         "derivePassword-string-counter-error": "no uint32 parameter type in the engine",
-        "genPrivateKey-dsa-shape": "DSA parameter generation is not implemented",
         "buildCustomCert-printf-plus-v": "%+v of a struct object prints without field names",
     ]
 

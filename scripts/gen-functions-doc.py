@@ -357,7 +357,6 @@ KNOWN_GAPS = [
     '`regexSplit`, `keys`, `sortAlpha`, `toStrings`; `[]int` from `until`/`untilStep`; `[][]interface {}` from `chunk`; '
     '`map[string]string` from `split`/`splitn`) give plain lists and maps, so `typeOf`, `typeIs` and `printf "%T"` say '
     '`[]interface {}` / `map[string]interface {}` where Go names the typed result. Printing, indexing and ranging are the same.',
-    '`genPrivateKey "dsa"`: DSA keys are being implemented; the other key types work.',
     '`derivePassword`: argument-type errors differ from Go\'s, because the engine has no `uint32` parameter type for the counter.',
     '`printf "%+v"` of the certificate objects of `genCA`/`genSelfSignedCert`/… does not reproduce Go\'s struct printing (with field names).',
 ]

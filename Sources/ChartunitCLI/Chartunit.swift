@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `chartunit` command and its subcommands.
 public struct Chartunit: AsyncParsableCommand {
@@ -6,15 +7,41 @@ public struct Chartunit: AsyncParsableCommand {
         commandName: "chartunit",
         abstract: "Unit-test Helm charts: helm-unittest suites, rendered in-process.",
         version: ChartunitVersion.string,
-        subcommands: [VersionCommand.self]
+        subcommands: [TestCommand.self, VersionCommand.self]
     )
 
     public init() {}
+
+    /// Runs the command line as helm-unittest would: Go-style boolean flags
+    /// (`--with-subchart=false`) accepted, and every usage error exits 1.
+    public static func main() async {
+        let arguments = GoBoolFlags.normalize(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(1)
+        }
+    }
 }
 
 /// The version of this build of chartunit.
 public enum ChartunitVersion {
     public static let string = "0.1.0"
+    /// The helm-unittest version chartunit stands in for (`skip.minimumVersion` compares with it).
+    public static let pluginVersion = "1.1.0"
 }
 
 /// `chartunit version`: prints the version.

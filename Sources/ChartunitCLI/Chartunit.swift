@@ -14,12 +14,12 @@ public struct Chartunit: AsyncParsableCommand {
 
     /// Runs the command line as helm-unittest would: Go-style boolean flags
     /// (`--with-subchart=false`) accepted, and every usage error exits 1.
-    public static func main() async {
+    public static func runCommandLine() async {
         let arguments = GoBoolFlags.normalize(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try await asyncParseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
+                try await asyncCommand.runAsynchronously()
             } else {
                 try command.run()
             }
@@ -53,5 +53,13 @@ struct VersionCommand: ParsableCommand {
 
     func run() throws {
         print("chartunit \(ChartunitVersion.string)")
+    }
+}
+
+extension AsyncParsableCommand {
+    /// The command's `async` `run` (an existential call would pick the
+    /// synchronous default that prints the help).
+    mutating func runAsynchronously() async throws {
+        try await run()
     }
 }

@@ -1,2 +1,2 @@
 import ChartunitCLI
-await Chartunit.main()
+await Chartunit.runCommandLine()

@@ -39,32 +39,35 @@ import TestSupport
         let tests = chart.appendingPathComponent("broken")
         try Self.write("""
         suite: passing
-        templates: [deployment.yaml]
+        templates: [deployment.yaml, configmap.yaml]
         tests:
           - it: is a deployment
+            template: deployment.yaml
             asserts:
               - isKind: {of: Deployment}
         """, to: tests.appendingPathComponent("a_passing_test.yaml"))
         try Self.write("""
         suite: bad path
-        templates: [deployment.yaml]
+        templates: [deployment.yaml, configmap.yaml]
         tests:
           - it: reads a bad path
+            template: deployment.yaml
             asserts:
               - equal: {path: "spec..[", value: 1}
         """, to: tests.appendingPathComponent("b_bad_path_test.yaml"))
         try Self.write("""
         suite: missing values
-        templates: [deployment.yaml]
+        templates: [deployment.yaml, configmap.yaml]
         tests:
           - it: reads a missing values file
+            template: deployment.yaml
             values: [./no-such-values.yaml]
             asserts:
               - isKind: {of: Deployment}
         """, to: tests.appendingPathComponent("c_missing_values_test.yaml"))
         try Self.write("""
         suite: missing template
-        templates: [deployment.yaml]
+        templates: [deployment.yaml, configmap.yaml]
         tests:
           - it: asserts on a template that does not exist
             template: nope.yaml

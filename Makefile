@@ -9,7 +9,7 @@ BIN := .build/release/chartunit
 
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 
-.PHONY: all deps oracle build release test unit-test oracle-check oracle-diff docs-check fuzz demo bench install clean corpus
+.PHONY: all deps oracle build release test unit-test oracle-check oracle-diff docs-check conformance fuzz demo bench install clean corpus
 
 all: build
 
@@ -35,6 +35,22 @@ release: deps
 test: deps unit-test oracle-check oracle-diff docs-check
 	$(MAKE) --no-print-directory release
 	$(BIN) version
+	$(MAKE) --no-print-directory conformance
+
+CONFORMANCE ?= $(SHARED)/conformance
+
+## conformance: helm-unittest's own cases through `chartunit test` (failing only on
+## cases not in Tests/Fixtures/conformance-known-failures.txt), then a JUnit report
+## of the conformance charts checked against the JUnit schema.
+conformance: release
+	python3 scripts/check-conformance.py $(BIN) --runner $(CONFORMANCE)/run
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  cp -r $(CONFORMANCE)/helm-unittest/. "$$tmp/"; chmod -R u+w "$$tmp"; \
+	  bin=$$(realpath $(BIN)); xsd=$$(realpath $(SHARED)/schemas/JUnit.xsd); \
+	  (cd "$$tmp" && "$$bin" test -t JUnit -o report.xml -f 'tests/*_test.yaml' -f 'tests_failed/*_test.yaml' \
+	    data/v3/basic data/v3/with-subchart data/v3/failing-template data/v3/with-document-select >/dev/null || true); \
+	  test -s "$$tmp/report.xml"; \
+	  xmllint --noout --schema "$$xsd" "$$tmp/report.xml" && echo "conformance: JUnit report matches JUnit.xsd"
 
 ## docs-check: docs/functions.md lists every registered function with golden cases.
 docs-check:

@@ -1,30 +1,38 @@
 import ArgumentParser
+import Foundation
 
 /// The `chartunit` command and its subcommands.
-@available(macOS 13, *)
 public struct Chartunit: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chartunit",
         abstract: "Unit-test Helm charts: helm-unittest suites, rendered in-process.",
         version: ChartunitVersion.string,
-        subcommands: [RenderCommand.self, VersionCommand.self, BenchRenderCommand.self]
+        subcommands: [TestCommand.self, RenderCommand.self, VersionCommand.self, BenchRenderCommand.self]
     )
 
     public init() {}
 
-    /// Parses the command line and runs the chosen command, sync or async.
-    /// (`await Chartunit.main()` from top-level code resolves to
-    /// ArgumentParser's synchronous `main()`, which refuses an async root.)
+    /// Runs the command line as helm-unittest would: Go-style boolean flags
+    /// (`--with-subchart=false`) accepted, and every usage error exits 1.
     public static func runCommandLine() async {
+        let arguments = GoBoolFlags.normalize(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            var command = try await asyncParseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
+                try await asyncCommand.runAsynchronously()
             } else {
                 try command.run()
             }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
-            exit(withError: error)
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(1)
         }
     }
 }
@@ -32,6 +40,8 @@ public struct Chartunit: AsyncParsableCommand {
 /// The version of this build of chartunit.
 public enum ChartunitVersion {
     public static let string = "0.1.0"
+    /// The helm-unittest version chartunit stands in for (`skip.minimumVersion` compares with it).
+    public static let pluginVersion = "1.1.0"
 }
 
 /// `chartunit version`: prints the version.
@@ -43,5 +53,13 @@ struct VersionCommand: ParsableCommand {
 
     func run() throws {
         print("chartunit \(ChartunitVersion.string)")
+    }
+}
+
+extension AsyncParsableCommand {
+    /// The command's `async` `run` (an existential call would pick the
+    /// synchronous default that prints the help).
+    mutating func runAsynchronously() async throws {
+        try await run()
     }
 }

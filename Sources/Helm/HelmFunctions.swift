@@ -236,8 +236,12 @@ public struct LookupSource: Sendable {
             return true
         }
         if name.isEmpty {
-            guard !matches.isEmpty else { return .map(GoMap()) }
-            return .map(["apiVersion": .string("v1"), "kind": .string("List"), "items": .list(matches.map { $0.deepCopy() })])
+            // A client-go `UnstructuredList`, as a (fake) dynamic client lists:
+            // `<Kind>List` with empty list metadata; no cluster at all gives `{}`.
+            guard !objects.isEmpty else { return .map(GoMap()) }
+            return .map(["apiVersion": .string(apiVersion), "kind": .string(kind + "List"),
+                         "metadata": .map(["continue": .string(""), "resourceVersion": .string("")]),
+                         "items": .list(matches.map { $0.deepCopy() })])
         }
         return matches.first?.deepCopy() ?? .map(GoMap())
     }

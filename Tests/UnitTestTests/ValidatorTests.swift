@@ -12,7 +12,7 @@ import Values
 
     static func run(_ check: Check, _ docs: [Value], negative: Bool = false) -> Verdict {
         ValidationContext(docs: docs, selected: docs, negative: negative, renderError: nil, failFast: false,
-                          snapshots: nil, paths: InterimPathEngine(), patterns: FoundationPatternCompiler()).validate(check)
+                          snapshots: nil).validate(check)
     }
 
     static let deployment = doc("""
@@ -145,11 +145,10 @@ import Values
     }
 
     @Test func setPathsBuildNestedValues() throws {
-        let engine = InterimPathEngine()
-        let built = try engine.buildSetValue(.int(1), atPath: "a.[x.y].b[1]")
+        let built = try buildSetValue(.int(1), atPath: "a.[x.y].b[1]")
         #expect(GoFormat.format(.map(built)) == "map[a:map[x.y:map[b:[<nil> 1]]]]")
-        #expect(throws: PathError(message: "invalid token found =")) { try engine.buildSetValue(.int(1), atPath: "a=b") }
-        #expect(throws: PathError(message: "missing index value")) { try engine.buildSetValue(.int(1), atPath: "a[b.c]") }
+        #expect(throws: PathError(message: "invalid token found =")) { try buildSetValue(.int(1), atPath: "a=b") }
+        #expect(throws: PathError(message: "missing index value")) { try buildSetValue(.int(1), atPath: "a[b.c]") }
     }
 
     @Test func jobValuesGoThroughJSON() throws {

@@ -1,3 +1,4 @@
+import PathQuery
 import Values
 
 /// The state of one test job that every assertion reads.
@@ -11,14 +12,12 @@ struct AssertionEnvironment {
     /// The test-level `documentSelector.skipEmptyTemplates`.
     var skipEmptyTemplates: Bool
     var snapshots: SnapshotComparer?
-    var paths: any PathEngine
-    var patterns: any PatternCompiler
 }
 
 extension Assertion {
     /// helm-unittest's `Assertion.Assert` for this assertion, given the
     /// templates it applies to and the effective document filters.
-    func evaluate(index: Int, templates: [String], documentIndex: Int, selector: DocumentSelector?,
+    func evaluate(index: Int, templates: [String], documentIndex: Int, selector: DocumentSelectorSpec?,
                   in env: AssertionEnvironment) -> AssertionResult {
         var result = AssertionResult(index: index, assertType: type, isNegated: not, passed: false)
         var byTemplate: [String: [Value]] = [:]
@@ -41,7 +40,7 @@ extension Assertion {
         let negative = not != kind.antonym
         func context(docs: [Value], selected: [Value]) -> ValidationContext {
             ValidationContext(docs: docs, selected: selected, negative: negative, renderError: env.renderError,
-                              failFast: env.failFast, snapshots: env.snapshots, paths: env.paths, patterns: env.patterns)
+                              failFast: env.failFast, snapshots: env.snapshots)
         }
         if names.isEmpty {
             if kind.expectRenderSuccess != env.renderSucceeded {
@@ -89,10 +88,10 @@ extension Assertion {
         return result
     }
 
-    private func select(_ docs: [String: [Value]], documentIndex: Int, selector: DocumentSelector?,
+    private func select(_ docs: [String: [Value]], documentIndex: Int, selector: DocumentSelectorSpec?,
                         env: AssertionEnvironment) throws(JobError) -> [String: [Value]] {
         if let selector, !selector.path.isEmpty {
-            return try selector.select(docs, paths: env.paths)
+            return try selector.select(docs)
         }
         guard documentIndex != -1 else { return docs }
         var out: [String: [Value]] = [:]
@@ -106,31 +105,20 @@ extension Assertion {
     }
 }
 
-extension DocumentSelector {
-    /// `DocumentSelector.SelectDocuments`, templates taken in path order.
-    func select(_ docs: [String: [Value]], paths: any PathEngine) throws(JobError) -> [String: [Value]] {
-        var out: [String: [Value]] = [:]
-        var total = 0
-        for template in docs.keys.sorted(by: goLess) {
-            var chosen: [Value] = []
-            for document in docs[template] ?? [] {
-                let found: [Value]
-                do throws(PathError) {
-                    found = try paths.find(path, in: document)
-                } catch {
-                    throw JobError(message: error.message)
-                }
-                let matches = found.contains { value == nil || deepEqual(value ?? .null, $0) }
-                if matches {
-                    if !matchMany && !chosen.isEmpty { throw JobError(message: "multiple indexes found") }
-                    chosen.append(document)
-                }
-            }
-            if !skipEmptyTemplates && chosen.isEmpty { throw JobError(message: "document not found") }
-            total += chosen.count
-            if !matchMany && total > 1 { throw JobError(message: "multiple indexes found") }
-            if !chosen.isEmpty || !skipEmptyTemplates { out[template] = chosen }
+extension DocumentSelectorSpec {
+    /// `DocumentSelector.SelectDocuments` (PathQuery's), templates taken in path order.
+    func select(_ docs: [String: [Value]]) throws(JobError) -> [String: [Value]] {
+        do {
+            let selector = try PathQuery.DocumentSelector(path: path, value: value, matchMany: matchMany,
+                                                          skipEmptyTemplates: skipEmptyTemplates)
+            let ordered = docs.keys.sorted(by: goLess).map { (template: $0, documents: docs[$0] ?? []) }
+            var out: [String: [Value]] = [:]
+            for (template, documents) in try selector.selectDocuments(byTemplate: ordered) { out[template] = documents }
+            return out
+        } catch let error as PathQueryError {
+            throw JobError(message: error.message)
+        } catch {
+            throw JobError(message: "\(error)")
         }
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import GoRegexp
 import Foundation
 import Values
 import YAML
@@ -64,19 +65,22 @@ enum Documents {
     /// is everything after the first line. Nil when the text does not match
     /// (parse errors, pre-render errors).
     static func splitRenderError(_ message: String) -> (file: String, raw: String)? {
-        // The ungreedy flag spelt out: every quantifier lazy.
-        let pattern = #"(?ms)^(?:.+?: |.+? \()(?:(.+?):\d+?:\d+?).+?(?:.+?>)*?: (.+?)$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: message, range: NSRange(message.startIndex..<message.endIndex, in: message)),
-              let fileRange = Range(match.range(at: 1), in: message),
-              let rawRange = Range(match.range(at: 2), in: message) else { return nil }
-        let file = String(message[fileRange])
+        guard let groups = renderErrorPattern?.submatches(message), groups.count == 3 else { return nil }
+        let file = groups[1]
+        let raw: String
         if let newline = message.firstIndex(of: "\n") {
-            return (file, String(message[message.index(after: newline)...]))
+            raw = String(message[message.index(after: newline)...])
+        } else {
+            raw = groups[2]
         }
-        return (file, String(message[rawRange]))
+        // helm-unittest rethrows the error when nothing useful was parsed.
+        if file.isEmpty && raw.isEmpty { return nil }
+        return (file, raw)
     }
 }
+
+/// helm-unittest's `regexErrorPattern`.
+private let renderErrorPattern: GoRegexp? = try? GoRegexp(#"(?msU)^(?:.+: |.+ \()(?:(.+):\d+:\d+).+(?:.+>)*: (.+)$"#)
 
 /// Go's `path.Ext`.
 func goPathExt(_ path: String) -> String {

@@ -1,3 +1,4 @@
+import GoRegexp
 import Foundation
 import Values
 
@@ -5,8 +6,7 @@ import Values
 struct RunSettings: Sendable {
     var failFast: Bool
     var skipSchemaValidation: Bool
-    var paths: any PathEngine
-    var patterns: any PatternCompiler
+    var renderOutputDirectory: String
     var readFile: @Sendable (String) throws -> String
 }
 
@@ -72,7 +72,7 @@ extension EffectiveJob {
         // Values.
         let values: GoMap
         do throws(JobError) {
-            let merged = try JobValues(paths: settings.paths, readFile: settings.readFile)
+            let merged = try JobValues(readFile: settings.readFile)
                 .merged(valuesFiles: valuesFiles, suiteSet: suite.set, jobSet: job.set,
                         definitionFile: suite.definitionFile, chartRoute: chartRoute)
             values = try JobValues.helmValues(merged)
@@ -126,6 +126,27 @@ extension EffectiveJob {
             }
         }
         if let renderError { result.executionError = renderError }
+        if !settings.renderOutputDirectory.isEmpty {
+            do throws(JobError) {
+                try writeRenderedOutput(outputs, to: settings.renderOutputDirectory)
+            } catch {
+                result.executionError = error.message
+                return result
+            }
+        }
+
+        // Post-render: the test's command, else the suite's.
+        let postRenderer = job.postRenderer.command.isEmpty ? suite.postRenderer : job.postRenderer
+        let didPostRender = !postRenderer.command.isEmpty
+        let renderedOutputs = outputs
+        if didPostRender {
+            do throws(JobError) {
+                outputs = try PostRenderer(command: postRenderer.command, arguments: postRenderer.arguments).run(outputs)
+            } catch {
+                result.executionError = error.message
+                return result
+            }
+        }
 
         // Documents.
         let documents: [String: [Value]]
@@ -141,12 +162,16 @@ extension EffectiveJob {
         let env = AssertionEnvironment(
             documents: documents, renderSucceeded: renderSucceeded, renderError: renderError, failFast: settings.failFast,
             skipEmptyTemplates: job.documentSelector?.skipEmptyTemplates ?? false,
-            snapshots: cache.map { SnapshotComparer(cache: $0, test: job.name) },
-            paths: settings.paths, patterns: settings.patterns)
+            snapshots: cache.map { SnapshotComparer(cache: $0, test: job.name) })
         var passed = false
         for (position, assertion) in job.asserts.enumerated() {
-            let templates = templatesToAssert(assertion, defaultTemplates: defaultTemplates, outputs: outputs,
+            var templates = templatesToAssert(assertion, defaultTemplates: defaultTemplates, outputs: renderedOutputs,
                                               chartRoute: chartRoute, description: description)
+            // `computeTemplatesWithPostRender`: a post-renderer that dropped the
+            // file markers leaves one `manifest.yaml`, which every assertion reads.
+            if didPostRender, documents.count == 1, let only = documents.keys.first, only.hasSuffix("manifest.yaml") {
+                templates = [only]
+            }
             let outcome = assertion.evaluate(index: position, templates: templates,
                                              documentIndex: job.documentIndex ?? assertion.documentIndex,
                                              selector: assertion.documentSelector ?? job.documentSelector, in: env)
@@ -181,9 +206,24 @@ extension EffectiveJob {
     }
 }
 
+private let releaseNamePattern: GoRegexp? = try? GoRegexp(#"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#)
+
+/// `writeRenderedOutput`: every rendered file under `directory`.
+private func writeRenderedOutput(_ outputs: [String: String], to directory: String) throws(JobError) {
+    for (file, text) in outputs {
+        let path = goPathJoin(directory, file)
+        do {
+            try FileManager.default.createDirectory(atPath: goPathDir(path), withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        } catch {
+            throw JobError(message: "open \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
 /// Helm v3's `ValidateReleaseName`; the error text or nil.
 func validateReleaseName(_ name: String) -> String? {
     let pattern = #"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#
-    let valid = name.utf8.count <= 53 && name.range(of: pattern, options: .regularExpression) != nil
+    let valid = name.utf8.count <= 53 && (releaseNamePattern?.matches(name) ?? false)
     return valid ? nil : "invalid release name, must match regex \(pattern) and the length must not be longer than 53"
 }

@@ -4,7 +4,6 @@ import YAML
 
 /// A test job's user values, built as helm-unittest's `getUserValues` does.
 struct JobValues {
-    let paths: any PathEngine
     /// Reads a file; throws Go's `open <path>: …` text.
     let readFile: @Sendable (String) throws -> String
 
@@ -34,7 +33,7 @@ struct JobValues {
         for entry in suiteSet + jobSet {
             let built: GoMap
             do {
-                built = try paths.buildSetValue(entry.value.deepCopy(), atPath: entry.path)
+                built = try buildSetValue(entry.value.deepCopy(), atPath: entry.path)
             } catch {
                 throw JobError(message: error.message)
             }

@@ -1,3 +1,4 @@
+import GoRegexp
 import Foundation
 
 /// helm-unittest's template selection (`filterV3Templates`): which templates
@@ -24,19 +25,17 @@ public struct TemplateFilter: Sendable {
 }
 
 /// One suite template name turned into helm-unittest's unanchored regex.
-struct TemplatePattern: @unchecked Sendable {
-    // NSRegularExpression is immutable and thread-safe.
-    private let regex: NSRegularExpression?
+struct TemplatePattern: Sendable {
+    private let regex: GoRegexp?
     let pattern: String
 
     init(templateName: String, chartRoute: String) {
         pattern = templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName)))
-        regex = try? NSRegularExpression(pattern: pattern)
+        regex = try? GoRegexp(pattern)
     }
 
     func matches(_ path: String) -> Bool {
-        guard let regex else { return false }
-        return regex.firstMatch(in: path, range: NSRange(path.startIndex..<path.endIndex, in: path)) != nil
+        regex?.matches(path) ?? false
     }
 }
 

@@ -69,7 +69,7 @@ public struct RenderRequest: Sendable {
 }
 
 /// A failed render, with Helm v3's error text.
-public struct RenderFailure: Error, Sendable, Hashable {
+public struct RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Where it failed: before the engine ran (values, dependencies,
     /// schema), or while executing templates.
     public enum Stage: Sendable, Hashable { case preRender, engine }
@@ -81,6 +81,8 @@ public struct RenderFailure: Error, Sendable, Hashable {
         self.stage = stage
         self.message = message
     }
+
+    public var description: String { message }
 }
 
 /// The Helm engine as helm-unittest drives it. The Helm target implements
@@ -99,4 +101,14 @@ public protocol ChartRenderer: Sendable {
     func describe(_ chart: Chart) -> ChartDescription
     /// Renders: file path (`<chart>/templates/x.yaml`, `<chart>/charts/<sub>/templates/y.yaml`) → text.
     func render(_ chart: Chart, _ request: RenderRequest) -> Result<[String: String], RenderFailure>
+    /// Renders the `--chart-tests-path` chart at `path` with its own values
+    /// (release `TEST-SUITE-RELEASE`, revision 1): its name and path → text.
+    func renderSuiteChart(at path: String) throws -> (name: String, files: [String: String])
+}
+
+extension ChartRenderer {
+    /// Renderers without a template engine for suites render none.
+    public func renderSuiteChart(at path: String) throws -> (name: String, files: [String: String]) {
+        throw RenderFailure(stage: .preRender, message: "rendering test suite charts is not supported")
+    }
 }

@@ -10,9 +10,13 @@ struct SuiteDiscovery {
     let options: TestRunOptions
     let extraValuesFiles: [String]
 
-    /// A suite file that failed to parse, which aborts the chart.
+    /// Renders a `--chart-tests-path` chart: its name and rendered files.
+    var renderTestsChart: ((String) throws -> (name: String, files: [String: String]))?
+
+    /// A suite file that failed to parse, which aborts the chart; `file` is
+    /// nil when no suite line is printed for it (a tests chart that failed).
     struct Failure {
-        var file: String
+        var file: String?
         var error: SuiteFileError
     }
 
@@ -21,6 +25,17 @@ struct SuiteDiscovery {
         var suites: [TestSuite] = []
         let decoding = SuiteDecodingOptions(strict: options.strict, extraValuesFiles: extraValuesFiles,
                                             pluginVersion: options.pluginVersion)
+        var rendered: [TestSuite] = []
+        if !options.chartTestsPath.isEmpty, let renderTestsChart {
+            let directory = goPathJoin(chartPath, options.chartTestsPath)
+            if FileManager.default.fileExists(atPath: directory) {
+                do throws(SuiteFileError) {
+                    rendered = try renderedSuites(directory: directory, chartRoute: chartRoute, render: renderTestsChart)
+                } catch {
+                    return (suites, Failure(file: nil, error: error))
+                }
+            }
+        }
         for file in suiteFiles(chartPath: chartPath) {
             guard let data = FileManager.default.contents(atPath: file) else {
                 return (suites, Failure(file: file, error: SuiteFileError(message: "open \(file): no such file or directory")))
@@ -30,6 +45,7 @@ struct SuiteDiscovery {
             if let error { return (suites, Failure(file: file, error: error)) }
             suites += found
         }
+        suites += rendered
         guard options.withSubcharts else { return (suites, nil) }
         let values = mergedValues ?? conditionValues(chart: chart, chartPath: chartPath)
         for subchart in chart.subcharts {
@@ -43,12 +59,72 @@ struct SuiteDiscovery {
         return (suites, nil)
     }
 
+    /// `RenderTestSuiteFiles`: the suites a tests chart renders, each part of
+    /// a rendered file one suite, numbered for its snapshot file.
+    private func renderedSuites(directory: String, chartRoute: String,
+                                render: (String) throws -> (name: String, files: [String: String])) throws(SuiteFileError)
+        -> [TestSuite] {
+        let chartFile = goPathJoin(directory, "Chart.yaml")
+        guard FileManager.default.fileExists(atPath: chartFile) else {
+            throw SuiteFileError(message: "stat \(chartFile): no such file or directory")
+        }
+        let name: String
+        let files: [String: String]
+        do {
+            (name, files) = try render(directory)
+        } catch {
+            throw SuiteFileError(message: "\(error)")
+        }
+        var errors: [String] = []
+        var suites: [TestSuite] = []
+        for (template, text) in files.sorted(by: { goLess($0.key, $1.key) }) {
+            if goTrimSpace(text).isEmpty {
+                errors.append("test suite template (\(template)) file did not render a manifest")
+                continue
+            }
+            var relative = template
+            if let range = relative.range(of: name) { relative.replaceSubrange(range, with: "") }
+            let path = goPathJoin(directory, relative)
+            let before = suites.count
+            var partErrors: [String] = []
+            var realIndex = -1
+            for (index, part) in SuiteDecoder.split(text).enumerated() where !goTrimSpace(part.text).isEmpty {
+                realIndex += 1
+                let decoding = SuiteDecodingOptions(strict: options.strict, extraValuesFiles: extraValuesFiles,
+                                                    pluginVersion: options.pluginVersion, fromRender: true,
+                                                    defaultSnapshotId: String(realIndex))
+                do throws(SuiteFileError) {
+                    if let suite = try SuiteDecoder.decodeSuite(part.text, path: path, chartRoute: chartRoute, options: decoding) {
+                        suites.append(suite)
+                    }
+                } catch {
+                    partErrors.append("chart \(index) error: \(error.message)")
+                }
+            }
+            if !partErrors.isEmpty {
+                errors.append("test suite template (\(template)) error: " + partErrors.joined(separator: "\n"))
+            }
+            if before == suites.count {
+                errors.append("test suite template (\(template)) file did not render a manifest")
+            }
+        }
+        if !errors.isEmpty { throw SuiteFileError(message: errors.joined(separator: "\n")) }
+        return suites
+    }
+
     /// The suite files matching the `-f` globs, per glob in sorted order.
     func suiteFiles(chartPath: String) -> [String] {
+        Self.files(matching: options.testFiles, chartPath: chartPath)
+    }
+
+    /// helm-unittest's `GetFiles`: each pattern (adjacent duplicates once)
+    /// globbed relative to `chartPath/` unless it already contains that
+    /// prefix; absolute patterns are kept as they are.
+    static func files(matching patterns: [String], chartPath: String) -> [String] {
         let base = chartPath + "/"
         var files: [String] = []
         var seen: [String] = []
-        for pattern in options.testFiles where seen.last != pattern {
+        for pattern in patterns where seen.last != pattern {
             seen.append(pattern)
             if pattern.hasPrefix("/") { files.append(pattern); continue }
             let full = pattern.contains(base) ? pattern : goPathJoin(base, pattern)

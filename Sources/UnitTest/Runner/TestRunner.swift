@@ -17,10 +17,20 @@ public struct TestRunOptions: Sendable {
     public var skipSchemaValidation: Bool
     /// The helm-unittest version `skip.minimumVersion` compares with.
     public var pluginVersion: String
+    /// `--chart-tests-path`: a chart (relative to each chart) whose rendered templates are suites.
+    public var chartTestsPath: String
+    /// How many suites run at once (`-j`); at least 1.
+    public var jobs: Int
+    /// `-d`: a directory every job's rendered files are written to ("" for none).
+    public var renderOutputDirectory = ""
 
+    /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
                 withSubcharts: Bool = true, strict: Bool = false, failFast: Bool = false,
-                skipSchemaValidation: Bool = false, pluginVersion: String = "1.1.0") {
+                skipSchemaValidation: Bool = false, pluginVersion: String = "1.1.0", chartTestsPath: String = "",
+                jobs: Int = 1) {
+        self.chartTestsPath = chartTestsPath
+        self.jobs = max(1, jobs)
         self.testFiles = testFiles
         self.valuesFiles = valuesFiles
         self.updateSnapshots = updateSnapshots
@@ -42,7 +52,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         self.renderer = renderer
         self.options = options
         settings = RunSettings(failFast: options.failFast, skipSchemaValidation: options.skipSchemaValidation,
-                               paths: InterimPathEngine(), patterns: FoundationPatternCompiler(), readFile: goReadFile)
+                               renderOutputDirectory: options.renderOutputDirectory, readFile: goReadFile)
     }
 
     /// Tests every chart in order; suites of one chart run in parallel, and
@@ -67,13 +77,16 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             return ChartResult(name: "", path: path, executionError: "\(error)")
         }
         let description = renderer.describe(chart)
-        let valuesFiles = options.valuesFiles.map { absolutePath($0) }
-        let discovery = SuiteDiscovery(options: options, extraValuesFiles: valuesFiles)
+        let valuesFiles = SuiteDiscovery.files(matching: options.valuesFiles, chartPath: "").map { absolutePath($0) }
+        var discovery = SuiteDiscovery(options: options, extraValuesFiles: valuesFiles)
+        let renderer = self.renderer
+        discovery.renderTestsChart = { path in try renderer.renderSuiteChart(at: path) }
         let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description)
         if let failure = found.failure {
-            return ChartResult(name: description.name, path: path, executionError: failure.error.message,
-                               suites: [TestSuiteResult(displayName: "", filePath: failure.file, passed: false,
-                                                        executionError: failure.error.message)])
+            let printed = failure.file.map {
+                [TestSuiteResult(displayName: "", filePath: $0, passed: false, executionError: failure.error.message)]
+            } ?? []
+            return ChartResult(name: description.name, path: path, executionError: failure.error.message, suites: printed)
         }
         let suites = found.suites
         // Suites sharing a snapshot file run in order, as helm-unittest's per-suite caches would see each other.
@@ -86,8 +99,14 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         }
         var results = [TestSuiteResult?](repeating: nil, count: suites.count)
         await withTaskGroup(of: [(Int, TestSuiteResult)].self) { group in
+            var running = 0
             for key in order {
                 let indices = groups[key] ?? []
+                if running >= options.jobs, let batch = await group.next() {
+                    for (i, r) in batch { results[i] = r }
+                    running -= 1
+                }
+                running += 1
                 group.addTask {
                     var out: [(Int, TestSuiteResult)] = []
                     for i in indices {
@@ -116,7 +135,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         if !suite.snapshotId.isEmpty {
             snapshotFile = SnapshotCache.path(forSuiteFile: suite.definitionFile + "_" + suite.snapshotId)
         }
-        let cache = SnapshotCache(filePath: snapshotFile, isUpdating: options.updateSnapshots, patterns: settings.patterns)
+        let cache = SnapshotCache(filePath: snapshotFile, isUpdating: options.updateSnapshots)
         do {
             try cache.restore()
         } catch {

@@ -1,3 +1,4 @@
+import GoRegexp
 import Foundation
 import Values
 
@@ -27,12 +28,10 @@ final class SnapshotCache {
     private(set) var updatedCount = 0
     private(set) var insertedCount = 0
     private(set) var currentCount = 0
-    private let patterns: any PatternCompiler
 
-    init(filePath: String, isUpdating: Bool, patterns: any PatternCompiler = FoundationPatternCompiler()) {
+    init(filePath: String, isUpdating: Bool) {
         self.filePath = filePath
         self.isUpdating = isUpdating
-        self.patterns = patterns
     }
 
     /// The snapshot file of a suite file: `__snapshot__/<base>.snap` next to it.
@@ -92,12 +91,12 @@ final class SnapshotCache {
         let notMatchPattern = notMatchRegex.trimmingCharacters(in: .whitespacesAndNewlines)
         if !matchPattern.isEmpty || !notMatchPattern.isEmpty {
             if !matchPattern.isEmpty {
-                match = (try? patterns.compile(matchPattern))?.matches(newText) ?? false
-                if (try? patterns.compile(matchPattern)) == nil { hasError = true }
+                match = (try? compilePattern(matchPattern))?.matches(newText) ?? false
+                if (try? compilePattern(matchPattern)) == nil { hasError = true }
                 if !match { message = " pattern '\(matchPattern)' not found in snapshot" }
             }
             if !notMatchPattern.isEmpty && match {
-                let compiled = try? patterns.compile(notMatchPattern)
+                let compiled = try? compilePattern(notMatchPattern)
                 if compiled == nil { hasError = true }
                 if compiled?.matches(newText) ?? false {
                     match = false

@@ -31,7 +31,7 @@ extension SuiteFields {
         var documentIndex = -1
         var not = false
         var template = ""
-        var selector: DocumentSelector?
+        var selector: DocumentSelectorSpec?
         for (key, value) in entries {
             switch (key, value) {
             case ("documentIndex", .int(let n, .int)): documentIndex = Int(n)
@@ -48,7 +48,7 @@ extension SuiteFields {
                 if case .bool(true)? = m.entries["skipEmptyTemplates"] { skipEmpty = true } else { skipEmpty = false }
                 let selectorValue: Value?
                 if case .null? = v { selectorValue = nil } else { selectorValue = v }
-                selector = DocumentSelector(path: path, value: selectorValue, matchMany: matchMany, skipEmptyTemplates: skipEmpty)
+                selector = DocumentSelectorSpec(path: path, value: selectorValue, matchMany: matchMany, skipEmptyTemplates: skipEmpty)
             default: break
             }
         }

@@ -163,3 +163,18 @@ struct NodeDecoder {
         target = out
     }
 }
+
+/// Go's `%q` of a plain string, enough for error texts.
+func goQuoted(_ text: String) -> String {
+    var out = "\""
+    for c in text.unicodeScalars {
+        switch c {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default: out.unicodeScalars.append(c)
+        }
+    }
+    return out + "\""
+}

@@ -23,10 +23,19 @@ public struct SuiteDecodingOptions: Sendable {
     /// The helm-unittest version `skip.minimumVersion` is compared with.
     public var pluginVersion: String
 
-    public init(strict: Bool = false, extraValuesFiles: [String] = [], pluginVersion: String = "1.1.0") {
+    /// Whether the suite comes from a rendered `--chart-tests-path` chart
+    /// (which must name itself with `suite:`).
+    public var fromRender: Bool
+    /// The `snapshotId` of a suite that sets none (rendered suites: the index of the suite in its file).
+    public var defaultSnapshotId: String
+
+    public init(strict: Bool = false, extraValuesFiles: [String] = [], pluginVersion: String = "1.1.0",
+                fromRender: Bool = false, defaultSnapshotId: String = "") {
         self.strict = strict
         self.extraValuesFiles = extraValuesFiles
         self.pluginVersion = pluginVersion
+        self.fromRender = fromRender
+        self.defaultSnapshotId = defaultSnapshotId
     }
 }
 
@@ -108,7 +117,7 @@ public enum SuiteDecoder {
             throw SuiteFileError(message: "\(error)", location: nil)
         }
         var decoder = NodeDecoder(strict: options.strict)
-        let fields: SuiteFields
+        var fields: SuiteFields
         do {
             fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
         } catch let fatal as FatalDecodeError {
@@ -122,6 +131,11 @@ public enum SuiteDecoder {
             throw SuiteFileError(message: message, location: line.map { SourceLocation(file: path, line: $0, column: 1) })
         }
         if fields.tests.isEmpty { throw SuiteFileError(message: "no tests found", location: SourceLocation(file: path, line: root.location.line, column: 1)) }
+        if options.fromRender && fields.name.isEmpty {
+            throw SuiteFileError(message: "helm chart based test suites must include `suite` field",
+                                 location: SourceLocation(file: path, line: root.location.line, column: 1))
+        }
+        if fields.snapshotId.isEmpty { fields.snapshotId = options.defaultSnapshotId }
         if fields.tests.contains(where: { $0.asserts.isEmpty }) {
             throw SuiteFileError(message: "no asserts found", location: SourceLocation(file: path, line: root.location.line, column: 1))
         }

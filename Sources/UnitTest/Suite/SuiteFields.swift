@@ -179,7 +179,7 @@ struct SuiteFields {
     static func decodeJob(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> TestJob? {
         guard let pairs = d.structPairs(node, goType: "unittest.TestJob") else { return nil }
         var name = "", values: [String] = [], set: [SetEntry] = [], template = "", templates: [String] = []
-        var documentIndex: Int?, selector: DocumentSelector?
+        var documentIndex: Int?, selector: DocumentSelectorSpec?
         var release = ReleaseSettings(), chart = ChartOverrides(), capabilities = JobCapabilities()
         var asserts: [Assertion] = [], skipReason = ""
         var provider = KubernetesProvider(), postRenderer = PostRendererConfig()
@@ -219,9 +219,9 @@ struct SuiteFields {
                        kubernetesProvider: provider, postRenderer: postRenderer)
     }
 
-    static func decodeSelector(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> DocumentSelector? {
+    static func decodeSelector(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> DocumentSelectorSpec? {
         guard let pairs = d.structPairs(node, goType: "valueutils.DocumentSelector") else { return nil }
-        var s = DocumentSelector(path: "")
+        var s = DocumentSelectorSpec(path: "")
         for (k, kn, v) in pairs {
             switch k {
             case "path": d.string(v, into: &s.path)

@@ -69,7 +69,7 @@ public struct TestJob: Sendable {
     /// `documentIndex:` — overrides every assertion's own index.
     public let documentIndex: Int?
     /// `documentSelector:` — the fallback for assertions without their own.
-    public let documentSelector: DocumentSelector?
+    public let documentSelector: DocumentSelectorSpec?
     public let release: ReleaseSettings
     public let chart: ChartOverrides
     public let capabilities: JobCapabilities
@@ -80,7 +80,7 @@ public struct TestJob: Sendable {
     public let postRenderer: PostRendererConfig
 
     public init(name: String = "", valuesFiles: [String] = [], set: [SetEntry] = [], template: String = "",
-                templates: [String] = [], documentIndex: Int? = nil, documentSelector: DocumentSelector? = nil,
+                templates: [String] = [], documentIndex: Int? = nil, documentSelector: DocumentSelectorSpec? = nil,
                 release: ReleaseSettings = ReleaseSettings(), chart: ChartOverrides = ChartOverrides(),
                 capabilities: JobCapabilities = JobCapabilities(), asserts: [Assertion] = [], skipReason: String = "",
                 kubernetesProvider: KubernetesProvider = KubernetesProvider(),
@@ -227,7 +227,7 @@ public struct SkipSettings: Sendable, Hashable {
 }
 
 /// `documentSelector:` — picks documents by a path and an optional value.
-public struct DocumentSelector: Sendable {
+public struct DocumentSelectorSpec: Sendable {
     public var path: String
     /// The value to match; nil when omitted (any document where the path exists).
     public var value: Value?
@@ -252,14 +252,14 @@ public struct Assertion: Sendable {
     public let template: String
     /// `documentIndex:` — only an integer counts; otherwise -1.
     public let documentIndex: Int
-    public let documentSelector: DocumentSelector?
+    public let documentSelector: DocumentSelectorSpec?
     /// The validator and its parameters.
     public let check: Check
     /// The registry entry of `type`.
     public let kind: AssertionKind
 
     public init(type: String, not: Bool = false, template: String = "", documentIndex: Int = -1,
-                documentSelector: DocumentSelector? = nil, check: Check, kind: AssertionKind) {
+                documentSelector: DocumentSelectorSpec? = nil, check: Check, kind: AssertionKind) {
         self.type = type
         self.not = not
         self.template = template

@@ -1,32 +1,5 @@
 import Values
 
-/// Go's `reflect.DeepEqual` over the values yaml.v3 produces: the types must
-/// agree exactly (`int` 3 is not `float64` 3, nor `uint64` 3), maps compare
-/// by keys and values, lists element-wise.
-func deepEqual(_ a: Value, _ b: Value) -> Bool {
-    switch (a, b) {
-    case (.null, .null): return true
-    case (.bool(let x), .bool(let y)): return x == y
-    case (.int(let x, let kx), .int(let y, let ky)): return kx == ky && x == y
-    case (.float(let x), .float(let y)): return x == y
-    case (.string(let x), .string(let y)): return x == y
-    case (.list(let x), .list(let y)):
-        guard x.count == y.count else { return false }
-        return zip(x, y).allSatisfy { deepEqual($0, $1) }
-    case (.map(let x), .map(let y)):
-        if x === y { return true }
-        guard x.count == y.count else { return false }
-        for (key, value) in x.entries {
-            guard let other = y.entries[key], deepEqual(value, other) else { return false }
-        }
-        return true
-    case (.object(let x), .object(let y)):
-        if let tx = x as? GoTime, let ty = y as? GoTime { return tx == ty }
-        return false
-    default: return false
-    }
-}
-
 /// Whether `value` is Go's zero value of its own type, or an empty
 /// collection (helm-unittest's `isNullOrEmpty` test).
 func isGoZeroOrEmpty(_ value: Value) -> Bool {

@@ -1,3 +1,4 @@
+import GoRegexp
 import Values
 
 /// Validators about whole documents: exists, isKind, isAPIVersion,
@@ -13,7 +14,7 @@ extension ValidationContext {
         for (index, manifest) in selected.enumerated() {
             let matches: [Value]
             do {
-                matches = try paths.find(path, in: manifest)
+                matches = try findPath(path, in: manifest)
             } catch {
                 passed = false
                 lines += FailInfo.error(error.message, document: index)
@@ -67,7 +68,7 @@ extension ValidationContext {
         }
         func metadata(_ manifest: Value, _ key: String, equals expected: String) -> Bool {
             if expected.isEmpty { return true }
-            guard let found = try? paths.find("metadata.\(key)", in: manifest), let first = found.first else { return false }
+            guard let found = try? findPath("metadata.\(key)", in: manifest), let first = found.first else { return false }
             return first.stringValue == expected
         }
         func matches(_ manifest: Value) -> Bool {
@@ -109,7 +110,7 @@ extension ValidationContext {
         func lengths(_ manifest: Value, _ path: String, _ document: Int) -> (Bool, [FailureLine], Int) {
             let matches: [Value]
             do {
-                matches = try paths.find(path, in: manifest)
+                matches = try findPath(path, in: manifest)
             } catch {
                 return (false, FailInfo.error(error.message, document: document), 0)
             }
@@ -172,12 +173,12 @@ extension ValidationContext {
         }
         func check(_ actual: Value, _ document: Int) -> Verdict {
             if !errorPattern.isEmpty {
-                let compiled: any CompiledPattern
+                let compiled: GoRegexp
                 do {
-                    compiled = try patterns.compile(errorPattern)
+                    compiled = try compilePattern(errorPattern)
                 } catch {
                     do {
-                        compiled = try patterns.compile(goQuoteMeta(errorPattern))
+                        compiled = try compilePattern(GoRegexp.quoteMeta(errorPattern))
                     } catch {
                         return Verdict(passed: false, lines: FailInfo.error(error.message))
                     }
@@ -185,7 +186,7 @@ extension ValidationContext {
                 guard case .string(let text) = actual else { return Verdict(passed: true, lines: []) }
                 if compiled.matches(text) == negative {
                     if errorPattern.contains(where: { "\\.+*?()|[]{}^$".contains($0) }),
-                       let literal = try? patterns.compile(goQuoteMeta(errorPattern)) {
+                       let literal = try? compilePattern(GoRegexp.quoteMeta(errorPattern)) {
                         if literal.matches(text) == negative { return Verdict(passed: false, lines: failure(text, document)) }
                         return Verdict(passed: true, lines: [])
                     }

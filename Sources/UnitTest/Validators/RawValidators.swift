@@ -1,3 +1,4 @@
+import GoRegexp
 import Values
 
 /// Validators of a document's `raw` text and of snapshots: equalRaw,
@@ -38,9 +39,9 @@ extension ValidationContext {
         var lines: [FailureLine] = []
         for (index, manifest) in selected.enumerated() {
             let actual = uniformContent(manifest.mapValue?.entries["raw"] ?? .null)
-            let compiled: any CompiledPattern
+            let compiled: GoRegexp
             do {
-                compiled = try patterns.compile(pattern)
+                compiled = try compilePattern(pattern)
             } catch {
                 return Verdict(passed: false, lines: FailInfo.error(error.message))
             }
@@ -76,7 +77,7 @@ extension ValidationContext {
                                   matchRegex: String?, notMatchRegex: String?) -> Verdict {
         let matches: [Value]
         do {
-            matches = try paths.find(path, in: manifest)
+            matches = try findPath(path, in: manifest)
         } catch {
             return Verdict(passed: false, lines: FailInfo.error(error.message, document: document))
         }

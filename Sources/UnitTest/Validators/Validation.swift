@@ -14,8 +14,6 @@ struct ValidationContext {
     var failFast: Bool
     /// The test's snapshot counter; nil where no snapshot store is attached.
     var snapshots: SnapshotComparer?
-    var paths: any PathEngine
-    var patterns: any PatternCompiler
 }
 
 /// A validator's verdict for one template.
@@ -101,7 +99,7 @@ extension ValidationContext {
                    _ body: (Int, Value) -> (passed: Bool?, lines: [FailureLine])) -> Verdict {
         let matches: [Value]
         do {
-            matches = try paths.find(path, in: document)
+            matches = try findPath(path, in: document)
         } catch {
             return Verdict(passed: false, lines: FailInfo.error(error.message, document: documentIndex))
         }

@@ -1,3 +1,4 @@
+import GoRegexp
 import Values
 
 /// Validators that read values at a path of each document: equal,
@@ -82,13 +83,13 @@ extension ValidationContext {
         }
         return eachDocument(emptyFailure: { failure("no manifest found", -1, -1) }) { document, manifest in
             do throws(PathError) {
-                _ = try paths.find(path, in: manifest)
+                _ = try findPath(path, in: manifest)
             } catch {
                 return Verdict(passed: false, lines: FailInfo.error(error.message, document: document))
             }
-            let compiled: any CompiledPattern
+            let compiled: GoRegexp
             do throws(PatternError) {
-                compiled = try patterns.compile(pattern)
+                compiled = try compilePattern(pattern)
             } catch {
                 return Verdict(passed: false, lines: FailInfo.error(error.message))
             }

@@ -1,0 +1,175 @@
+import Foundation
+import GoRegexp
+import Values
+
+/// A test's `postRenderer:` run the way helm-unittest runs it: every rendered
+/// file joined into one stream (`---\n#### file: <path>` before each, in
+/// byte order of the paths), piped through the command as Helm v3's exec
+/// post-renderer does (`pkg/postrender/exec.go`), and split back into files
+/// by those markers (`MergeAndPostRender`, `SplitManifests`).
+struct PostRenderer {
+    static let fileKeyPrefix = "#### file:"
+    static let separator = "---\n" + fileKeyPrefix
+
+    var command: String
+    var arguments: [String]
+
+    /// The post-rendered files; when the command dropped every marker, the
+    /// whole output becomes one file `manifest.yaml`.
+    func run(_ files: [String: String]) throws(JobError) -> [String: String] {
+        let executable = try Self.lookPath(command)
+        var input = ""
+        for key in files.keys.sorted(by: goLess) {
+            input += Self.separator + " " + key + "\n"
+            input += goTrimSpace(files[key] ?? "") + "\n"
+        }
+        let output: String
+        do throws(JobError) {
+            output = try Self.execute(executable, arguments, input: input)
+        } catch {
+            throw JobError(message: "post-render failed: " + error.message)
+        }
+        return Self.split(output)
+    }
+
+    /// `SplitManifests`.
+    static func split(_ output: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var found = false
+        for block in splitBefore(output, separator) where !block.isEmpty {
+            guard let groups = filePattern?.submatches(block), groups.count >= 2 else { continue }
+            var manifest = Substring(block)
+            let head = "---\n" + groups[0] + "\n"
+            if manifest.hasPrefix(head) { manifest = manifest.dropFirst(head.count) }
+            result[groups[1]] = String(manifest)
+            found = true
+        }
+        if !found { result["manifest.yaml"] = output }
+        return result
+    }
+
+    /// helm-unittest's `SplitBefore`: pieces that each start with `sep`
+    /// (the first may not), a leading "" when `s` starts with it.
+    static func splitBefore(_ s: String, _ sep: String) -> [String] {
+        var out: [String] = []
+        let bytes = Array(s.utf8)
+        let sepBytes = Array(sep.utf8)
+        if s.isEmpty || s.hasPrefix(sep) { out.append("") }
+        var start = 0
+        while start < bytes.count {
+            var next: Int?
+            var i = start + 1
+            while i + sepBytes.count <= bytes.count {
+                if bytes[i] == sepBytes[0] && Array(bytes[i..<(i + sepBytes.count)]) == sepBytes {
+                    next = i
+                    break
+                }
+                i += 1
+            }
+            guard let next else {
+                out.append(String(decoding: bytes[start...], as: UTF8.self))
+                break
+            }
+            out.append(String(decoding: bytes[start..<next], as: UTF8.self))
+            start = next
+        }
+        return out
+    }
+
+    private static let filePattern: GoRegexp? = try? GoRegexp(fileKeyPrefix + " (.*)")
+
+    /// Go's `exec.LookPath` plus `filepath.Abs`, wrapped as Helm wraps it.
+    static func lookPath(_ name: String) throws(JobError) -> String {
+        func isExecutable(_ path: String) -> Bool {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
+                && FileManager.default.isExecutableFile(atPath: path)
+        }
+        let prefix = "unable to find binary at \(name): "
+        if name.contains("/") {
+            guard FileManager.default.fileExists(atPath: name) else {
+                throw JobError(message: prefix + "exec: \(goQuote(name)): stat \(name): no such file or directory")
+            }
+            guard isExecutable(name) else {
+                throw JobError(message: prefix + "exec: \(goQuote(name)): permission denied")
+            }
+            return absolutePath(name)
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for dir in path.split(separator: ":", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = (dir.isEmpty ? "." : dir) + "/" + name
+            if isExecutable(candidate) { return absolutePath(candidate) }
+        }
+        throw JobError(message: prefix + "exec: \(goQuote(name)): executable file not found in $PATH")
+    }
+
+    /// Runs `executable` with `input` on stdin; the stdout text, or Helm's
+    /// `error while running command …` with the stderr text.
+    static func execute(_ executable: String, _ arguments: [String], input: String) throws(JobError) -> String {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("chartunit-postrender-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inURL = scratch.appendingPathComponent("stdin")
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        let status: Int32
+        let reason: Process.TerminationReason
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            try Data(input.utf8).write(to: inURL)
+            FileManager.default.createFile(atPath: outURL.path, contents: nil)
+            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            let stdin = try FileHandle(forReadingFrom: inURL)
+            let stdout = try FileHandle(forWritingTo: outURL)
+            let stderr = try FileHandle(forWritingTo: errURL)
+            defer {
+                try? stdin.close()
+                try? stdout.close()
+                try? stderr.close()
+            }
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            process.waitUntilExit()
+            status = process.terminationStatus
+            reason = process.terminationReason
+        } catch {
+            throw JobError(message: "error while running command \(executable). error output:\n: \(error)")
+        }
+        let output = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+        if status != 0 || reason != .exit {
+            let errors = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+            let cause = reason == .exit ? "exit status \(status)" : "signal: \(signalName(status))"
+            throw JobError(message: "error while running command \(executable). error output:\n\(errors): \(cause)")
+        }
+        return output
+    }
+
+    private static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case 9: return "killed"
+        case 15: return "terminated"
+        case 2: return "interrupt"
+        case 6: return "aborted"
+        case 11: return "segmentation fault"
+        case 13: return "broken pipe"
+        default: return "signal \(signal)"
+        }
+    }
+
+    private static func goQuote(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// Go's `strings.TrimSpace`.
+func goTrimSpace(_ s: String) -> String {
+    var scalars = Substring(s).unicodeScalars[...]
+    while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
+    while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
+    return String(String.UnicodeScalarView(scalars))
+}

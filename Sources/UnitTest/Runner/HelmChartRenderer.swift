@@ -1,0 +1,125 @@
+import Helm
+import Values
+
+/// The ``ChartRenderer`` over the in-process Helm engine, driven the way
+/// helm-unittest drives Helm v3.20 (`renderV3Chart`): dependencies and
+/// values processed per job, the schema checked unless skipped, the
+/// `chart:` overrides applied, and only the suite's selected templates
+/// (plus every partial) in the rendered chart.
+public struct HelmChartRenderer: ChartRenderer {
+    /// A loaded chart and the one engine that renders it for the whole run,
+    /// so every template set is parsed once and reused by every job.
+    public final class LoadedChart: Sendable {
+        public let chart: Chart
+        let engine: HelmEngine
+
+        init(chart: Chart, helm: HelmVersion) {
+            self.chart = chart
+            self.engine = HelmEngine(chart: chart, helm: helm)
+        }
+    }
+
+    /// The Helm dialect templates render with (helm-unittest embeds v3).
+    public let helm: HelmVersion
+
+    /// A renderer for `helm` (`.v3` to match helm-unittest).
+    public init(helm: HelmVersion = .v3) {
+        self.helm = helm
+    }
+
+    public func loadChart(at path: String) throws -> LoadedChart {
+        LoadedChart(chart: try ChartLoader(helm: helm).load(path: path), helm: helm)
+    }
+
+    public func describe(_ chart: LoadedChart) -> ChartDescription {
+        Self.describe(chart.chart, fullPath: chart.chart.name)
+    }
+
+    private static func describe(_ chart: Chart, fullPath: String) -> ChartDescription {
+        let declared = (chart.metadata.dependencies ?? []).compactMap { $0 }.map {
+            DependencyDeclaration(name: $0.name, alias: $0.alias, condition: $0.condition, tags: $0.tags ?? [])
+        }
+        return ChartDescription(
+            name: chart.name, defaultValues: chart.defaultValues, dependencies: declared,
+            subcharts: chart.dependencies.map { describe($0, fullPath: fullPath + "/charts/" + $0.name) },
+            crds: crdObjects(chart, fullPath: fullPath))
+    }
+
+    /// Helm v3's `Chart.CRDObjects`: `crds/` manifests of the chart, then of its dependencies.
+    private static func crdObjects(_ chart: Chart, fullPath: String) -> [(path: String, text: String)] {
+        var out: [(path: String, text: String)] = []
+        for file in chart.files where file.name.hasPrefix("crds/") {
+            let ext = goPathExt(file.name)
+            guard ext == ".yaml" || ext == ".yml" || ext == ".json" else { continue }
+            out.append((fullPath + "/" + file.name, file.text))
+        }
+        for dependency in chart.dependencies {
+            out += crdObjects(dependency, fullPath: fullPath + "/charts/" + dependency.name)
+        }
+        return out
+    }
+
+    public func render(_ chart: LoadedChart, _ request: RenderRequest) -> Result<[String: String], RenderFailure> {
+        var processed: ProcessedChart
+        do {
+            processed = try ValuesLayering.prepare(chart: chart.chart, userValues: request.values, helm: helm)
+        } catch {
+            return .failure(RenderFailure(stage: .preRender, message: "\(error)"))
+        }
+        if !request.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
+            return .failure(RenderFailure(stage: .preRender, message: failure))
+        }
+        // `ModifyChartMetadata`: the chart and its direct dependencies.
+        Self.override(&processed, version: request.chartVersion, appVersion: request.appVersion, depth: 1)
+        Self.filterTemplates(&processed, request.templates)
+
+        let release = ReleaseInfo(name: request.release.name, namespace: request.release.namespace,
+                                  revision: request.release.revision, isInstall: request.release.isInstall,
+                                  isUpgrade: request.release.isUpgrade)
+        var capabilities = CapabilitiesInfo.defaults(helm)
+        capabilities.kubeVersion = KubeVersionInfo(version: "v\(request.kubeMajor).\(request.kubeMinor).0",
+                                                   major: request.kubeMajor, minor: request.kubeMinor)
+        capabilities.apiVersions = request.apiVersions
+        let options = RenderOptions(helm: helm, release: release, capabilities: capabilities,
+                                    lookup: LookupSource(objects: request.kubernetesProvider.objects),
+                                    skipSchemaValidation: true)
+        do {
+            return .success(try chart.engine.render(processed, options: options))
+        } catch let error as RenderError {
+            return .failure(RenderFailure(stage: .engine, message: error.message))
+        } catch {
+            return .failure(RenderFailure(stage: .engine, message: "\(error)"))
+        }
+    }
+
+    public func renderSuiteChart(at path: String) throws -> (name: String, files: [String: String]) {
+        let chart = try ChartLoader(helm: helm).load(path: path)
+        let processed = try ValuesLayering.prepare(chart: chart, userValues: GoMap(), helm: helm)
+        let release = ReleaseInfo(name: "TEST-SUITE-RELEASE", namespace: "NAMESPACE", revision: 1,
+                                  isInstall: false, isUpgrade: false)
+        let options = RenderOptions(helm: helm, release: release, skipSchemaValidation: true)
+        do {
+            return (chart.name, try HelmEngine(chart: chart, helm: helm).render(processed, options: options))
+        } catch let error as RenderError {
+            throw RenderFailure(stage: .engine, message: error.message)
+        }
+    }
+
+    private static func override(_ chart: inout ProcessedChart, version: String, appVersion: String, depth: Int) {
+        if !version.isEmpty { chart.chart.metadata.version = version }
+        if !appVersion.isEmpty { chart.chart.metadata.appVersion = appVersion }
+        guard depth > 0 else { return }
+        for i in chart.subcharts.indices {
+            override(&chart.subcharts[i], version: version, appVersion: appVersion, depth: depth - 1)
+        }
+    }
+
+    /// `CopyV3Chart`/`filterV3Templates`: the selected templates, minus the
+    /// excluded ones, plus every partial, in every chart of the tree. The
+    /// other templates are not parsed at all, as in helm-unittest.
+    private static func filterTemplates(_ chart: inout ProcessedChart, _ filter: TemplateFilter) {
+        let prefix = chart.path + "/"
+        chart.chart.templates = chart.chart.templates.filter { filter.includes(templatePath: prefix + $0.name) }
+        for i in chart.subcharts.indices { filterTemplates(&chart.subcharts[i], filter) }
+    }
+}

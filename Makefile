@@ -78,8 +78,9 @@ oracle-diff: release oracle
 fuzz: deps
 	CHARTUNIT_FUZZ_COUNT=1000000 $(SWIFT) test --filter ParserFuzzTests
 
+## demo: chartunit test on the example charts (a web app; a parent chart with subcharts and globals).
 demo: release
-	$(BIN) version
+	$(BIN) test examples/webapp examples/platform
 
 ## bench: chartunit's render engine vs real Helm's, per chart, in one run (no assertions).
 bench: release oracle

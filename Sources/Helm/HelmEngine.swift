@@ -68,7 +68,7 @@ public final class HelmEngine: @unchecked Sendable {
             item.context["Template"] = .map(["Name": .string(name), "BasePath": .string(item.basePath)])
             do {
                 let out = try set.execute(name, data: .map(item.context), environment: environment)
-                rendered[name] = out.replacingOccurrences(of: "<no value>", with: "")
+                rendered[name] = out.removingNoValue
             } catch {
                 throw RenderError(HelmErrorText.execution(name, error, helm: helm), template: name)
             }
@@ -84,7 +84,7 @@ public final class HelmEngine: @unchecked Sendable {
     }
 
     private struct Renderable {
-        var text: String
+        var file: ChartFile
         var context: GoMap
         var basePath: String
     }
@@ -111,7 +111,7 @@ public final class HelmEngine: @unchecked Sendable {
         for template in chart.chart.templates {
             if isLibrary && !goPathBase(template.name).hasPrefix("_") { continue }
             renderables[chart.path + "/" + template.name] = Renderable(
-                text: template.text, context: context, basePath: chart.path + "/templates")
+                file: template, context: context, basePath: chart.path + "/templates")
         }
         return context
     }
@@ -127,7 +127,7 @@ public final class HelmEngine: @unchecked Sendable {
         do {
             for name in names {
                 do {
-                    try set.parse(renderables[name]?.text ?? "", name: name)
+                    try set.parse(renderables[name]?.file.text ?? "", name: name)
                 } catch {
                     throw RenderError(HelmErrorText.parse(name, error), template: name)
                 }

@@ -130,7 +130,7 @@ public enum HelmFunctions {
         }
         do {
             let out = try context.execute(clone, templateNamed: root, data: data)
-            return out.replacingOccurrences(of: "<no value>", with: "")
+            return out.removingNoValue
         } catch {
             throw WrappedError("error during tpl function execution for \(GoQuote.quote(text))", error)
         }

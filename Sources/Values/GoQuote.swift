@@ -4,11 +4,22 @@ public enum GoQuote {
     /// With `asciiOnly` it is `strconv.QuoteToASCII(s)`: every non-ASCII
     /// rune is escaped too.
     public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
-        var out = "\""
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(s.utf8.count + 2)
+        var scratch = ""
         for scalar in s.unicodeScalars {
-            appendEscaped(scalar, quote: "\"", asciiOnly: asciiOnly, to: &out)
+            let v = scalar.value
+            // Printable ASCII other than the quote and backslash stands for itself.
+            if v >= 0x20 && v < 0x7F && v != 0x22 && v != 0x5C {
+                bytes.append(UInt8(v))
+                continue
+            }
+            scratch.removeAll(keepingCapacity: true)
+            appendEscaped(scalar, quote: "\"", asciiOnly: asciiOnly, to: &scratch)
+            bytes.append(contentsOf: scratch.utf8)
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `strconv.QuoteRune(r)`: a single-quoted Go rune literal; with

@@ -96,6 +96,23 @@ def main():
               f"{parse * 1e3:.2f} ms")
     for name, error, side in skipped:
         print(f"skipped {name} ({side}: {error})")
+    template_throughput(binary, a.iterations)
+
+
+# A large real template executed on its own: cert-manager's controller Deployment
+# (a subchart of with-subchart), with the chart's default values.
+LARGE_TEMPLATE = ("with-subchart", "with-subchart/charts/cert-manager/templates/deployment.yaml")
+
+
+def template_throughput(binary, iterations):
+    chart, template = LARGE_TEMPLATE
+    proc = subprocess.run([str(binary), "bench-render", str(DATA / chart), "--iterations", str(iterations * 5),
+                           "--only", template], capture_output=True, text=True)
+    try:
+        row = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"chartunit executions per second of {template}: {row['executions_per_second']:.0f}")
+    except (ValueError, IndexError, KeyError):
+        print(f"template throughput: {(proc.stderr.strip() or proc.stdout.strip() or 'no output').splitlines()[0]}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ struct BenchRenderCommand: ParsableCommand {
     var iterations = 200
     @Option(name: [.customShort("f"), .customLong("values")], help: "Values files.")
     var valueFiles: [String] = []
+    @Option(help: "Execute only this template (e.g. c/charts/sub/templates/deployment.yaml) and report executions per second.")
+    var only: String?
 
     func run() throws {
         try execute().emit()
@@ -52,8 +54,19 @@ struct BenchRenderCommand: ParsableCommand {
         var templates = 0
         let parse = try clock.measure { templates = try engine.parseAll(processed) }
 
-        _ = try engine.render(userValues: userValues, options: options)  // warm-up: parses and caches
+        let selection = only.map { Set([$0]) }
+        _ = try engine.render(processed, options: options, only: selection)  // warm-up: parses and caches
         let count = max(1, iterations)
+        if selection != nil {
+            // One template executed again and again on the same prepared values.
+            let total = try clock.measure {
+                for _ in 0..<count { _ = try engine.render(processed, options: options, only: selection) }
+            }
+            return line([
+                "chart": .string(chart), "template": .string(only ?? ""), "iterations": .int(count),
+                "executions_per_second": .float(Double(count) / (micros(total) / 1e6)),
+            ])
+        }
         let total = try clock.measure {
             for _ in 0..<count { _ = try engine.render(userValues: userValues, options: options) }
         }

@@ -60,25 +60,7 @@ struct TOMLParser {
 
     /// `Key.String()`: parts joined by dots, quoted unless bare.
     static func keyString(_ key: [String]) -> String {
-        key.map { part -> String in
-            if part.isEmpty { return "\"\"" }
-            if part.unicodeScalars.allSatisfy({ TOMLLexer.isBareKeyChar($0.value) }) { return part }
-            var out = "\""
-            for s in part.unicodeScalars {
-                switch s.value {
-                case 0x22: out += "\\\""
-                case 0x5C: out += "\\\\"
-                case 0x08: out += "\\b"
-                case 0x09: out += "\\t"
-                case 0x0A: out += "\\n"
-                case 0x0C: out += "\\f"
-                case 0x0D: out += "\\r"
-                case let v where v < 0x20 || v == 0x7F: out += "\\u00" + GoQuote.hex(v, width: 2)
-                default: out.unicodeScalars.append(s)
-                }
-            }
-            return out + "\""
-        }.joined(separator: ".")
+        key.map(GoTOML.keyPiece).joined(separator: ".")
     }
 
     /// The full name of the current key, for "last key" in messages.

@@ -298,6 +298,58 @@ struct JSONScanner {
     }
 }
 
+extension GoJSON {
+    /// Reads the string literal starting at `i` (its opening quote) of JSON
+    /// text already checked for syntax, unescaped as Go does (bad surrogates
+    /// and invalid UTF-8 become U+FFFD); `i` ends after the closing quote.
+    public static func readStringLiteral(_ bytes: [UInt8], at i: inout Int) -> String {
+        func hex4() -> UInt32 {
+            var v: UInt32 = 0
+            for _ in 0..<4 where i < bytes.count {
+                let c = bytes[i]
+                i += 1
+                let d: UInt32 = c <= 57 ? UInt32(c &- 48) : (c >= 97 ? UInt32(c &- 87) : UInt32(c &- 55))
+                v = v << 4 | d
+            }
+            return v
+        }
+        i += 1
+        var out: [UInt8] = []
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+            let c = bytes[i]
+            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            let e = bytes[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "b"): out.append(8)
+            case UInt8(ascii: "f"): out.append(12)
+            case UInt8(ascii: "n"): out.append(10)
+            case UInt8(ascii: "r"): out.append(13)
+            case UInt8(ascii: "t"): out.append(9)
+            case UInt8(ascii: "u"):
+                var scalar = hex4()
+                if (0xD800..<0xDC00).contains(scalar), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    let save = i
+                    i += 2
+                    let low = hex4()
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
+                    } else {
+                        i = save
+                        scalar = 0xFFFD
+                    }
+                } else if (0xD800..<0xE000).contains(scalar) {
+                    scalar = 0xFFFD
+                }
+                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
+            default: out.append(e)
+            }
+        }
+        i += 1
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
 /// Builds values from JSON text already checked by ``JSONScanner``.
 private struct JSONReader {
     let bytes: [UInt8]
@@ -361,53 +413,7 @@ private struct JSONReader {
         }
     }
 
-    /// A string literal at `i` (the opening quote), unescaped as Go does:
-    /// bad surrogates and invalid UTF-8 become U+FFFD.
     mutating func string() -> String {
-        i += 1
-        var out: [UInt8] = []
-        while bytes[i] != UInt8(ascii: "\"") {
-            let c = bytes[i]
-            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
-            let e = bytes[i + 1]
-            i += 2
-            switch e {
-            case UInt8(ascii: "b"): out.append(8)
-            case UInt8(ascii: "f"): out.append(12)
-            case UInt8(ascii: "n"): out.append(10)
-            case UInt8(ascii: "r"): out.append(13)
-            case UInt8(ascii: "t"): out.append(9)
-            case UInt8(ascii: "u"):
-                var scalar = hex4()
-                if (0xD800..<0xDC00).contains(scalar), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-                    let save = i
-                    i += 2
-                    let low = hex4()
-                    if (0xDC00..<0xE000).contains(low) {
-                        scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
-                    } else {
-                        i = save
-                        scalar = 0xFFFD
-                    }
-                } else if (0xD800..<0xE000).contains(scalar) {
-                    scalar = 0xFFFD
-                }
-                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
-            default: out.append(e)
-            }
-        }
-        i += 1
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    mutating func hex4() -> UInt32 {
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[i]
-            i += 1
-            let d: UInt32 = c <= 57 ? UInt32(c - 48) : (c >= 97 ? UInt32(c - 87) : UInt32(c - 55))
-            v = v << 4 | d
-        }
-        return v
+        GoJSON.readStringLiteral(bytes, at: &i)
     }
 }

@@ -34,6 +34,8 @@ public final class HelmEngine: @unchecked Sendable {
     let functions: FunctionMap
     private let lock = NSLock()
     private var parsed: [String: Result<TemplateSet, RenderError>] = [:]
+    /// `.Files` of each chart of the tree by path; chart files never change, so built once.
+    private var files: [String: Value] = [:]
 
     /// An engine for `chart` under one Helm version with its function library.
     public init(chart: Chart, helm: HelmVersion) {
@@ -98,7 +100,7 @@ public final class HelmEngine: @unchecked Sendable {
             : .object(ChartStructObject(metadata: chart.chart.metadata, isRoot: chart.isRoot))
         let context = GoMap([
             "Chart": chartValue,
-            "Files": .object(FilesObject(ChartFilesData(chart.chart.files))),
+            "Files": filesValue(for: chart),
             "Release": .map(release),
             "Capabilities": .object(CapabilitiesObject(options.capabilities, helm: helm)),
             "Values": .map(chart.values),
@@ -114,6 +116,15 @@ public final class HelmEngine: @unchecked Sendable {
                 file: template, context: context, basePath: chart.path + "/templates")
         }
         return context
+    }
+
+    private func filesValue(for chart: ProcessedChart) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = files[chart.path] { return cached }
+        let value = Value.object(FilesObject(ChartFilesData(chart.chart.files)))
+        files[chart.path] = value
+        return value
     }
 
     private func templateSet(names: [String], renderables: [String: Renderable]) throws -> TemplateSet {

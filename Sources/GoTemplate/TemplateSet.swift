@@ -76,6 +76,11 @@ public struct ExecutionOptions: Sendable, Hashable {
 ///
 /// A value type: adding templates mutates this copy only, so a copy is
 /// Go's `Clone()`. Once built, a set can be executed from many threads.
+/// The templates one file defines (itself first), in definition order.
+public struct ParsedFile: Sendable {
+    public let templates: [Template]
+}
+
 public struct TemplateSet: Sendable {
     /// The name of the set's root template (Helm's `gotpl`), used in
     /// `no template … associated with template …` errors.
@@ -99,6 +104,12 @@ public struct TemplateSet: Sendable {
     /// definition replaces an earlier one, except that an empty body never
     /// replaces an existing template.
     public mutating func parse(_ text: String, name: String) throws(TemplateError) {
+        add(try parseFile(text, name: name))
+    }
+
+    /// One file parsed with this set's functions and options, not yet added
+    /// to any set: parse once, then ``add(_:)`` it to every set that needs it.
+    public func parseFile(_ text: String, name: String) throws(TemplateError) -> ParsedFile {
         let parsed: (trees: [String: ListNode], order: [String])
         do {
             parsed = try Parser.parse(name: name, text: text, functions: functions, emitComments: options.parseComments)
@@ -108,10 +119,16 @@ public struct TemplateSet: Sendable {
             throw TemplateError(kind: .parse, templateName: name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
         }
         let source = TemplateSource(name: name, text: text)
-        for treeName in parsed.order {
-            guard let root = parsed.trees[treeName] else { continue }
-            if templates[treeName] != nil && root.isEmptyTree { continue }
-            templates[treeName] = Template(name: treeName, root: root, source: source)
+        return ParsedFile(templates: parsed.order.compactMap { treeName in
+            parsed.trees[treeName].map { Template(name: treeName, root: $0, source: source) }
+        })
+    }
+
+    /// Adds the templates of a parsed file, with ``parse(_:name:)``'s rules.
+    public mutating func add(_ file: ParsedFile) {
+        for template in file.templates {
+            if templates[template.name] != nil && template.root.isEmptyTree { continue }
+            templates[template.name] = template
         }
     }
 

@@ -34,6 +34,8 @@ public final class HelmEngine: @unchecked Sendable {
     let functions: FunctionMap
     private let lock = NSLock()
     private var parsed: [String: Result<TemplateSet, RenderError>] = [:]
+    /// Each file parsed once, whatever sets it ends up in.
+    private var parsedFiles: [String: Result<ParsedFile, RenderError>] = [:]
     /// `.Files` of each chart of the tree by path; chart files never change, so built once.
     private var files: [String: Value] = [:]
 
@@ -137,11 +139,7 @@ public final class HelmEngine: @unchecked Sendable {
         var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
         do {
             for name in names {
-                do {
-                    try set.parse(renderables[name]?.file.text ?? "", name: name)
-                } catch {
-                    throw RenderError(HelmErrorText.parse(name, error), template: name)
-                }
+                set.add(try parsedFile(name, text: renderables[name]?.file.text ?? "", in: set))
             }
             result = .success(set)
         } catch let error as RenderError {
@@ -152,5 +150,21 @@ public final class HelmEngine: @unchecked Sendable {
         lock.unlock()
         return try result.get()
     }
-}
 
+    private func parsedFile(_ name: String, text: String, in set: TemplateSet) throws -> ParsedFile {
+        lock.lock()
+        let cached = parsedFiles[name]
+        lock.unlock()
+        if let cached { return try cached.get() }
+        let result: Result<ParsedFile, RenderError>
+        do {
+            result = .success(try set.parseFile(text, name: name))
+        } catch {
+            result = .failure(RenderError(HelmErrorText.parse(name, error), template: name))
+        }
+        lock.lock()
+        parsedFiles[name] = result
+        lock.unlock()
+        return try result.get()
+    }
+}

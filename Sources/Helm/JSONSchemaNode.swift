@@ -1,7 +1,7 @@
 /// One compiled schema (the library's `Schema`), stored in an arena
 /// (``JSONSchemaProgram``); subschemas are arena indices, so reference
 /// cycles need no reference counting.
-struct SchemaNode: Sendable {
+final class SchemaNode: @unchecked Sendable {
     enum Additional: Sendable { case bool(Bool), schema(Int) }
     enum Items: Sendable { case one(Int), list([Int]) }
     enum Dependency: Sendable { case required([String]), schema(Int) }

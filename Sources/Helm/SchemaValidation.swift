@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Values
 
 /// values.schema.json checking as Helm does it before rendering
@@ -53,27 +54,63 @@ public enum SchemaValidation {
     /// first line and gain a final newline; schema errors are returned as
     /// they are.
     public static func validate(values: GoMap, schema: [UInt8]) -> String? {
-        let document: JSONSchemaValue
-        switch JSONSchemaDocument.unmarshal(schema) {
-        case .success(let doc): document = doc
+        let compiled: CompiledSchema
+        switch compiledSchemas.compiled(schema, compile) {
+        case .success(let c): compiled = c
         case .failure(let error): return error.message
         }
-        let url = "file:///values.schema.json"
-        var compiler = JSONSchemaCompiler(assertFormat: false, metaschemas: JSONSchemaMetaschemas.shared, loader: load)
-        compiler.addResource(url, document)
-        let root: Int
-        do {
-            root = try compiler.compile(url)
-        } catch {
-            return error.message
-        }
-        guard let failure = SchemaValidator.validate(JSONSchemaValue(.map(values)), nodes: compiler.nodes, root: root) else {
+        guard let failure = SchemaValidator.validate(JSONSchemaValue(.map(values)), nodes: compiled.nodes,
+                                                     root: compiled.root) else {
             return nil
         }
         var text = failure.text
         let prefix = "jsonschema validation failed with 'file:///values.schema.json#'\n"
         if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
         return text + "\n"
+    }
+
+    /// A schema document compiled (and checked against its metaschema) once.
+    struct CompiledSchema: Sendable {
+        var nodes: [SchemaNode]
+        var root: Int
+    }
+
+    /// Compiling is most of the cost of validation (the metaschema check
+    /// alone is a full validation run), and a test run validates the same
+    /// few schemas for every render: compile each document once per process.
+    static let compiledSchemas = SchemaCache()
+
+    static func compile(_ schema: [UInt8]) -> Result<CompiledSchema, JSONSchemaError> {
+        let document: JSONSchemaValue
+        switch JSONSchemaDocument.unmarshal(schema) {
+        case .success(let doc): document = doc
+        case .failure(let error): return .failure(error)
+        }
+        let url = "file:///values.schema.json"
+        var compiler = JSONSchemaCompiler(assertFormat: false, metaschemas: JSONSchemaMetaschemas.shared, loader: load)
+        compiler.addResource(url, document)
+        do {
+            let root = try compiler.compile(url)
+            return .success(CompiledSchema(nodes: compiler.nodes, root: root))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Compiled schemas by document bytes, shared by every thread. A run
+    /// sees a handful of schemas and passes the same arrays again and again,
+    /// so a list searched with `==` (which answers at once for a shared
+    /// buffer) beats hashing the document on every render.
+    final class SchemaCache: Sendable {
+        private let entries = Mutex<[(schema: [UInt8], result: Result<CompiledSchema, JSONSchemaError>)]>([])
+
+        func compiled(_ schema: [UInt8],
+                      _ compile: ([UInt8]) -> Result<CompiledSchema, JSONSchemaError>) -> Result<CompiledSchema, JSONSchemaError> {
+            if let hit = entries.withLock({ $0.first { $0.schema == schema }?.result }) { return hit }
+            let result = compile(schema)
+            entries.withLock { $0.append((schema, result)) }
+            return result
+        }
     }
 
     /// Helm's loaders: `file:` reads the file, `urn:` resolves to the

@@ -102,6 +102,38 @@ struct RegexCompiler {
         return parts.count == 1 ? parts[0] : .concat(parts)
     }
 
+    /// The longest run of consecutive case-sensitive literals that every
+    /// match of `node` contains, as UTF-8; empty when there is none.
+    static func requiredLiteral(_ node: RegexNode) -> [UInt8] {
+        var best: [UInt8] = []
+        var run: [UInt8] = []
+        func endRun() {
+            if run.count > best.count { best = run }
+            run = []
+        }
+        func walk(_ node: RegexNode) {
+            switch node {
+            case .literal(let r, let fold) where !fold:
+                if let scalar = Unicode.Scalar(r) { run += Array(String(Character(scalar)).utf8) } else { endRun() }
+            case .empty, .assertion:
+                break
+            case .capture(_, _, let sub):
+                walk(sub)
+            case .concat(let subs):
+                for sub in subs { walk(sub) }
+            case .plus(let sub, _):
+                endRun(); walk(sub); endRun()
+            case .repeat(let sub, let min, _, _) where min >= 1:
+                endRun(); walk(sub); endRun()
+            default:
+                endRun()
+            }
+        }
+        walk(node)
+        endRun()
+        return best
+    }
+
     static func nullable(_ node: RegexNode) -> Bool {
         switch node {
         case .empty, .assertion, .star, .quest: return true
@@ -120,19 +152,21 @@ final class RegexMachine {
     private let program: [RegexInst]
     let input: [UInt8]
     private let captureSlots: Int
-    private var visited: [UInt32]
+    private var visited: [UInt32] = []
     private var generation: UInt32 = 0
+    /// Set when the input lacks the pattern's required literal: no search matches.
+    private let impossible: Bool
 
     private enum Job {
         case run(pc: Int, pos: Int)
         case restore(slot: Int, value: Int)
     }
 
-    init(program: [RegexInst], captures: Int, input: [UInt8]) {
+    init(program: [RegexInst], captures: Int, input: [UInt8], impossible: Bool = false) {
         self.program = program
         self.input = input
         self.captureSlots = 2 * (captures + 1)
-        self.visited = Array(repeating: 0, count: program.count * (input.count + 1))
+        self.impossible = impossible
     }
 
     /// Decodes the code point at byte offset `i`: (value, width); width 0 at the end.
@@ -174,6 +208,8 @@ final class RegexMachine {
     /// The leftmost-first match starting at or after `start`: capture
     /// offsets (pairs, -1 when a group did not take part), or nil.
     func search(from start: Int) -> [Int]? {
+        if impossible { return nil }
+        if visited.isEmpty { visited = Array(repeating: 0, count: program.count * (input.count + 1)) }
         generation &+= 1
         if generation == 0 {
             for i in visited.indices { visited[i] = 0 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Values
 
 /// A compiled Go (RE2) regular expression with the operations of Go's
@@ -10,6 +11,10 @@ public struct GoRegexp: Sendable {
     public let groupNames: [String]
     private let program: [RegexInst]
     private let groupCount: Int
+    /// Bytes every match contains (the longest run of case-sensitive
+    /// literals the pattern cannot skip): an input without them has no
+    /// match, which is decided without running the program.
+    private let requiredBytes: [UInt8]
 
     /// Compiles `pattern` as `regexp.Compile` does.
     public init(_ pattern: String) throws(GoRegexpError) {
@@ -18,7 +23,23 @@ public struct GoRegexp: Sendable {
         self.groupCount = count
         self.groupNames = names
         self.program = RegexCompiler.compile(node)
+        self.requiredBytes = RegexCompiler.requiredLiteral(node)
     }
+
+    /// `init(_:)` remembered: templates compile the same few patterns on
+    /// every render, often inside loops.
+    public static func cached(_ pattern: String) throws(GoRegexpError) -> GoRegexp {
+        if let hit = compiledPatterns.withLock({ $0[pattern] }) { return try hit.get() }
+        let result: Result<GoRegexp, GoRegexpError>
+        do { result = .success(try GoRegexp(pattern)) } catch { result = .failure(error) }
+        compiledPatterns.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll() }
+            cache[pattern] = result
+        }
+        return try result.get()
+    }
+
+    private static let compiledPatterns = Mutex<[String: Result<GoRegexp, GoRegexpError>]>([:])
 
     /// The panic text of `regexp.MustCompile(pattern)` for `error`.
     public static func mustCompileMessage(_ pattern: String, _ error: GoRegexpError) -> String {
@@ -35,7 +56,26 @@ public struct GoRegexp: Sendable {
     }
 
     private func machine(_ s: String) -> RegexMachine {
-        RegexMachine(program: program, captures: groupCount, input: Array(s.utf8))
+        let input = Array(s.utf8)
+        return RegexMachine(program: program, captures: groupCount, input: input,
+                            impossible: !Self.contains(input, requiredBytes))
+    }
+
+    /// Whether `needle` occurs in `haystack` (an empty needle always does).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count
+        var i = 0
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     private static func text(_ m: RegexMachine, _ from: Int, _ to: Int) -> String {

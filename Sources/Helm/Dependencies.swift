@@ -54,6 +54,8 @@ struct DependencyProcessor {
             if !requirement.dependency.alias.isEmpty { requirement.dependency.name = requirement.dependency.alias }
         }
         chart.dependencies = kept
+        // A leaf: coalescing would only copy the values to decide nothing.
+        if requirements.isEmpty && kept.isEmpty { return }
 
         for requirement in requirements { requirement.dependency.enabled = true }
         let cvals = try coalescer.coalesceValues(chart, values)

@@ -30,19 +30,19 @@ extension Sprig {
 
     /// Compiles for the `must…` variants (the error is returned).
     private static func compile(_ pattern: String) throws -> GoRegexp {
-        do { return try GoRegexp(pattern) } catch { throw GoError(error.description) }
+        do { return try GoRegexp.cached(pattern) } catch { throw GoError(error.description) }
     }
 
     /// Compiles as `regexp.MustCompile` (the panic text is returned).
     private static func mustCompile(_ pattern: String) throws -> GoRegexp {
-        do { return try GoRegexp(pattern) } catch { throw GoError(GoRegexp.mustCompileMessage(pattern, error)) }
+        do { return try GoRegexp.cached(pattern) } catch { throw GoError(GoRegexp.mustCompileMessage(pattern, error)) }
     }
 
     private static var regexFunctions: [String: TemplateFunction] {
         let ss: [GoType] = [.string, .string]
         return [
             "regexMatch": TemplateFunction(ss, returns: .bool) { a, _ in
-                .bool((try? GoRegexp(str(a[0])))?.matches(str(a[1])) ?? false)
+                .bool((try? GoRegexp.cached(str(a[0])))?.matches(str(a[1])) ?? false)
             },
             "mustRegexMatch": TemplateFunction(ss, returns: .bool) { a, _ in .bool(try compile(str(a[0])).matches(str(a[1]))) },
             "regexFindAll": TemplateFunction(ss + [.int], returns: .stringList) { a, _ in

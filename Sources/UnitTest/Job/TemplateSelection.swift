@@ -1,5 +1,6 @@
 import GoRegexp
 import Foundation
+import Synchronization
 
 /// helm-unittest's template selection (`filterV3Templates`): which templates
 /// of the chart tree are rendered for a suite.
@@ -26,16 +27,44 @@ public struct TemplateFilter: Sendable {
 
 /// One suite template name turned into helm-unittest's unanchored regex.
 struct TemplatePattern: Sendable {
-    private let regex: GoRegexp?
-    let pattern: String
+    private let compiled: CompiledPattern
+    var pattern: String { compiled.pattern }
 
     init(templateName: String, chartRoute: String) {
-        pattern = templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName)))
+        compiled = CompiledPattern.named(templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName))))
+    }
+
+    func matches(_ path: String) -> Bool { compiled.matches(path) }
+}
+
+/// A pattern's regex and its answers so far, shared by every job of the
+/// run: each job asks the same questions about the same template paths.
+private final class CompiledPattern: Sendable {
+    let pattern: String
+    private let regex: GoRegexp?
+    private let answers = Mutex<[String: Bool]>([:])
+
+    private init(_ pattern: String) {
+        self.pattern = pattern
         regex = try? GoRegexp(pattern)
     }
 
+    private static let all = Mutex<[String: CompiledPattern]>([:])
+
+    static func named(_ pattern: String) -> CompiledPattern {
+        all.withLock { all in
+            if let known = all[pattern] { return known }
+            let made = CompiledPattern(pattern)
+            all[pattern] = made
+            return made
+        }
+    }
+
     func matches(_ path: String) -> Bool {
-        regex?.matches(path) ?? false
+        if let known = answers.withLock({ $0[path] }) { return known }
+        let answer = regex?.matches(path) ?? false
+        answers.withLock { $0[path] = answer }
+        return answer
     }
 }
 

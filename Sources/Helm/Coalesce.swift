@@ -140,8 +140,8 @@ struct Coalescer {
         let subPrefix = concatPrefix(prefix, chart.name)
         guard let defaults = Value.map(chart.values).deepCopy().mapValue else { return }
         let cleanNils = !merge && helm.dropsDefaultNulls
-        for key in defaults.sortedKeys {
-            let value = defaults[key] ?? .null
+        // Each key is settled on its own, so map order does not matter.
+        for (key, value) in defaults.entries {
             if let current = v[key] {
                 if case .null = current, !merge {
                     v[key] = nil
@@ -172,8 +172,7 @@ struct Coalescer {
         for (key, value) in dst.entries {
             if case .null = value { src[key] = .null }
         }
-        for key in src.sortedKeys {
-            guard let value = src[key] else { continue }
+        for (key, value) in src.entries {
             let existing = dst[key]
             if let existing, !merge, case .null = existing, srcNonNil.contains(key) {
                 dst[key] = nil

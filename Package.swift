@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "YAML", "TestSupport"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values", "TestSupport"]),
-        .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate", "Values", "TestSupport"]),
+        .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate", "GoRegexp", "Values", "TestSupport"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "Values", "TestSupport"]),
         .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "YAML", "TestSupport"]),
         .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Values", "TestSupport"]),

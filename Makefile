@@ -82,7 +82,8 @@ fuzz: deps
 demo: release
 	$(BIN) test examples/webapp examples/platform
 
-## bench: chartunit's render engine vs real Helm's, per chart, in one run (no assertions).
+## bench: chartunit's render engine vs real Helm's per chart in one run, then `chartunit test` wall times
+##        (conformance charts, per job on with-subchart, and BENCH_TEST_CHARTS=dir:dir if set).
 bench: release oracle
 	$(ORACLE_PY) scripts/bench.py --bin $(BIN)
 

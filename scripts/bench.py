@@ -12,13 +12,20 @@ each side in the same run:
     loaded once, values layered and templates executed on every render, parsing cached
     after the first render as in `chartunit test`.
 Prints a table with the time per render and the ratio, and chartunit's time to parse all
-templates of those charts once. Timings are informative; nothing here asserts them.
+templates of those charts once. Then times `chartunit test` itself: the wall time over
+every conformance chart with suites (a scratch copy, so no snapshot is written), the time
+per test job on with-subchart, and the same for each chart directory listed in
+BENCH_TEST_CHARTS (colon-separated; e.g. a checkout of traefik's chart).
+Timings are informative; nothing here asserts them.
 """
 import argparse
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -97,6 +104,32 @@ def main():
     for name, error, side in skipped:
         print(f"skipped {name} ({side}: {error})")
     template_throughput(binary, a.iterations)
+    test_timings(binary)
+
+
+def run_tests(binary, charts, extra=()):
+    """(wall seconds, test jobs run) of one `chartunit test` over `charts`."""
+    start = time.perf_counter()
+    proc = subprocess.run([str(binary), "test", *extra, *map(str, charts)], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    jobs = sum(int(m.group(1)) for m in re.finditer(r"^Tests:.*?(\d+) total", proc.stdout, re.M))
+    return wall, jobs
+
+
+def test_timings(binary):
+    with tempfile.TemporaryDirectory() as scratch:
+        data = Path(scratch) / "v3"
+        shutil.copytree(DATA, data, symlinks=True)
+        charts = sorted(c for c in data.iterdir() if (c / "tests").is_dir())
+        wall, jobs = run_tests(binary, charts)
+        print(f"chartunit test, all {len(charts)} conformance charts with suites: {wall:.2f} s wall, {jobs} test jobs")
+        wall, jobs = run_tests(binary, [data / "with-subchart"])
+        if jobs:
+            print(f"chartunit test, with-subchart: {wall * 1e3:.0f} ms wall for {jobs} test jobs, "
+                  f"{wall / jobs * 1e3:.2f} ms per job (start-up included)")
+    for chart in filter(None, os.environ.get("BENCH_TEST_CHARTS", "").split(":")):
+        wall, jobs = run_tests(binary, [chart])
+        print(f"chartunit test {chart}: {wall:.2f} s wall, {jobs} test jobs")
 
 
 # A large real template executed on its own: cert-manager's controller Deployment

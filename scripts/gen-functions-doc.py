@@ -313,7 +313,7 @@ HELM = {
     'tpl': '`tpl TEXT DATA`: renders a string as a template that sees every `define` of the chart.',
     'required': '`required MSG x`: x, or fails with MSG when x is nil or `""`.',
     'fail': '`fail MSG`: always fails with MSG. Replaces Sprig\'s.',
-    'lookup': "`lookup API KIND NS NAME`: answers from helm-unittest's `kubernetesProvider` objects, else an empty map (no cluster).",
+    'lookup': "`lookup API KIND NS NAME`: with `kubernetesProvider` objects, answers as helm-unittest's client-go fake client does: `scheme[API/KIND]` names the resource (none: the empty one) and whether NS counts; objects live under the resource guessed from their kind (`Secret` → `secrets`), their own namespace and name; a name gives one object or an empty map, no name a `<Kind>List` (an error for a resource no object's kind registered); objects client-go refuses (no kind, duplicates, integers…) fail every call. No objects: an empty map (no cluster).",
     'getHostByName': 'DNS is disabled: always `""`. Replaces Sprig\'s.',
 }
 

@@ -77,7 +77,7 @@ public enum HelmFunctions {
             },
             "lookup": TemplateFunction([.string, .string, .string, .string], returns: .map) { args, context in
                 let lookup = context.environment.hostData as? LookupSource ?? LookupSource()
-                return lookup.find(apiVersion: args[0].stringValue ?? "", kind: args[1].stringValue ?? "",
+                return try lookup.find(apiVersion: args[0].stringValue ?? "", kind: args[1].stringValue ?? "",
                             namespace: args[2].stringValue ?? "", name: args[3].stringValue ?? "")
             },
             "getHostByName": TemplateFunction([.string], returns: .string) { _, _ in .string("") },
@@ -213,36 +213,5 @@ public enum HelmFunctions {
         case .int, .float: return "number"
         default: return "value"
         }
-    }
-}
-
-/// Objects `lookup` can find (helm-unittest's kubernetesProvider); empty by default.
-public struct LookupSource: Sendable {
-    /// Objects as decoded manifests.
-    public var objects: [Value]
-
-    public init(objects: [Value] = []) {
-        self.objects = objects
-    }
-
-    /// Helm's lookup: one object by name, or a `List` of every match when the name is empty.
-    public func find(apiVersion: String, kind: String, namespace: String, name: String) -> Value {
-        let matches = objects.filter { object in
-            guard let map = object.mapValue else { return false }
-            guard map["apiVersion"]?.stringValue == apiVersion, map["kind"]?.stringValue == kind else { return false }
-            let metadata = map["metadata"]?.mapValue
-            if !namespace.isEmpty, metadata?["namespace"]?.stringValue != namespace { return false }
-            if !name.isEmpty, metadata?["name"]?.stringValue != name { return false }
-            return true
-        }
-        if name.isEmpty {
-            // A client-go `UnstructuredList`, as a (fake) dynamic client lists:
-            // `<Kind>List` with empty list metadata; no cluster at all gives `{}`.
-            guard !objects.isEmpty else { return .map(GoMap()) }
-            return .map(["apiVersion": .string(apiVersion), "kind": .string(kind + "List"),
-                         "metadata": .map(["continue": .string(""), "resourceVersion": .string("")]),
-                         "items": .list(matches.map { $0.deepCopy() })])
-        }
-        return matches.first?.deepCopy() ?? .map(GoMap())
     }
 }

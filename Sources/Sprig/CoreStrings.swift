@@ -1,7 +1,7 @@
 import GoTemplate
 
 /// Go's `strings` functions with Go's byte-oriented semantics.
-enum GoStrings {
+public enum GoStrings {
     /// `s[from:]` by bytes.
     static func bytes(_ s: String, from: Int) -> String {
         String(decoding: Array(s.utf8)[from...], as: UTF8.self)
@@ -96,7 +96,7 @@ enum GoStrings {
     }
 
     /// `strings.ToLower` (simple per-rune case mapping).
-    static func toLower(_ s: String) -> String {
+    public static func toLower(_ s: String) -> String {
         mapScalars(s) { scalar in
             if scalar.value == 0x130 { return "i" }
             let mapped = scalar.properties.lowercaseMapping.unicodeScalars

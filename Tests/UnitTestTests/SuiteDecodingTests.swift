@@ -107,6 +107,44 @@ import Values
         #expect(EffectiveJob(job: first, suite: suite).apiVersions == [])
     }
 
+    @Test func kubernetesProviderMergesJobThenSuite() throws {
+        // helm-unittest's polishKubernetesProviderSettings: job objects, then
+        // the suite's; the suite's scheme entries copied over the job's.
+        let text = """
+        kubernetesProvider:
+          scheme:
+            "v1/Secret": {gvr: {version: v1, resource: secrets}, namespaced: true}
+          objects:
+            - {apiVersion: v1, kind: Secret, metadata: {name: suite}}
+        tests:
+          - it: x
+            kubernetesProvider:
+              scheme:
+                "v1/Secret": {gvr: {version: v1, resource: wrong}}
+                "v1/Pod":
+                  gvr:
+                    version: v1
+                    resource: pods
+                    namespaced: true
+              objects:
+                - {apiVersion: v1, kind: Pod, metadata: {name: job}}
+            asserts:
+              - exists: {path: a}
+        """
+        let (suites, error) = SuiteDecoder.decodeFile(text, path: "tests/a_test.yaml", chartRoute: "c")
+        #expect(error == nil)
+        let suite = try #require(suites.first)
+        let provider = EffectiveJob(job: suite.tests[0], suite: suite).kubernetesProvider
+        #expect(provider.scheme["v1/Secret"] == KubernetesKind(version: "v1", resource: "secrets", namespaced: true))
+        // `namespaced` indented under `gvr` is an unknown GroupVersionResource field: not namespaced.
+        #expect(provider.scheme["v1/Pod"] == KubernetesKind(version: "v1", resource: "pods", namespaced: false))
+        #expect(provider.objects.map { $0.mapValue?["metadata"]?.mapValue?["name"]?.stringValue } == ["job", "suite"])
+        let strict = SuiteDecoder.decodeFile(text, path: "tests/a_test.yaml", chartRoute: "c",
+                                             options: SuiteDecodingOptions(strict: true))
+        #expect(strict.error?.message
+                == "yaml: unmarshal errors:\n  line 15: field namespaced not found in type schema.GroupVersionResource")
+    }
+
     @Test(arguments: [
         ("tests: []\n", "no tests found"),
         ("tests:\n  - it: x\n", "no asserts found"),

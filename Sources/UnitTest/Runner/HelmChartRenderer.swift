@@ -81,7 +81,8 @@ public struct HelmChartRenderer: ChartRenderer {
                                                    major: request.kubeMajor, minor: request.kubeMinor)
         capabilities.apiVersions = request.apiVersions
         let options = RenderOptions(helm: helm, release: release, capabilities: capabilities,
-                                    lookup: LookupSource(objects: request.kubernetesProvider.objects),
+                                    lookup: LookupSource(objects: request.kubernetesProvider.objects,
+                                                         scheme: request.kubernetesProvider.scheme),
                                     skipSchemaValidation: true)
         do {
             return .success(try chart.engine.render(processed, options: options))

@@ -1,3 +1,4 @@
+import Helm
 import Values
 
 /// One test suite: one YAML document of a `*_test.yaml` file, decoded once
@@ -189,20 +190,8 @@ public struct KubernetesProvider: Sendable {
     }
 }
 
-/// One entry of `kubernetesProvider.scheme`.
-public struct KubernetesKind: Sendable, Hashable {
-    public var group: String
-    public var version: String
-    public var resource: String
-    public var namespaced: Bool
-
-    public init(group: String = "", version: String = "", resource: String = "", namespaced: Bool = false) {
-        self.group = group
-        self.version = version
-        self.resource = resource
-        self.namespaced = namespaced
-    }
-}
+/// One entry of `kubernetesProvider.scheme`: `gvr` (group, version, resource) and `namespaced`.
+public typealias KubernetesKind = LookupResource
 
 /// `postRenderer:` — a command fed the rendered manifests.
 public struct PostRendererConfig: Sendable, Hashable {

@@ -214,7 +214,7 @@ extension Executor {
     /// (`chartutil.Values`) converted to `map[string]interface{}`.
     @inline(__always)
     static func converted(_ v: Value, _ t: GoType) -> Value {
-        if t == .map, case .map(let m, let type) = v, type != .interfaces { return .map(m) }
+        if case .map(let m, let type) = v, type != .interfaces, case .map = t { return .map(m) }
         return v
     }
 
@@ -230,7 +230,10 @@ extension Executor {
             if Executor.matches(x, t) { return .val(Executor.converted(x, t)) }
             throw errorf("wrong type for value; expected \(t.goName); got \(x.goTypeName)")
         case .val(let x):
-            if Executor.matches(x, t) { return t == .map ? .val(Executor.converted(x, t)) : value }
+            if Executor.matches(x, t) {
+                if case .map(let m, let type) = x, type != .interfaces, case .map = t { return .val(.map(m)) }
+                return value
+            }
             throw errorf("wrong type for value; expected \(t.goName); got \(x.goTypeName)")
         }
     }

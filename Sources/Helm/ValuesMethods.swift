@@ -14,8 +14,14 @@ enum ValuesMethods {
         helm == .v4 ? .commonValues : .chartutilValues
     }
 
-    /// `Values`' methods bound to `receiver`.
+    /// `Values`' methods bound to `receiver`. Every field access on `.Values`
+    /// and on the context (`.Values`, `.Release`…) asks first, so names are
+    /// told apart by their first byte before any string comparison.
     static let lookup: MapMethodLookup = { receiver, type, name in
+        switch name.utf8.first {
+        case UInt8(ascii: "A"), UInt8(ascii: "Y"), UInt8(ascii: "T"), UInt8(ascii: "P"), UInt8(ascii: "E"): break
+        default: return nil
+        }
         switch name {
         case "AsMap":
             // "It protects against nil map panics": an empty Values gives a new map.

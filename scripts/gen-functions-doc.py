@@ -194,7 +194,7 @@ SPRIG_CONVERSION = {
     'toString': '`%v` of the value as a string; nil gives `<nil>`.',
     'toStrings': 'A list of the elements as strings (nil elements dropped).',
     'toDecimal': 'Reads a string as a Unix octal permission (`"0777"` → 511) as int64.',
-    'typeOf': "The Go type name (`float64`, `[]interface {}`, `map[string]interface {}`, `<nil>`).",
+    'typeOf': "The Go type name (`float64`, `[]interface {}`, `map[string]interface {}`, `[]string` from `splitList`, `common.Values` for `.Values` (Helm 3: `chartutil.Values`), `<nil>`).",
     'typeIs': '`typeIs TYPE x`: whether `typeOf x` is TYPE.',
     'typeIsLike': '`typeIsLike TYPE x`: like `typeIs` but also matches the pointer type.',
     'kindOf': 'The Go kind (`int`, `float64`, `slice`, `map`, `string`…).',
@@ -353,11 +353,6 @@ ABSENT = {
 MISSING: dict[str, str] = {}
 
 KNOWN_GAPS = [
-    'Go typed results: Sprig functions whose Go result is a typed slice or map (`[]string` from `splitList`, `regexFindAll`, '
-    '`regexSplit`, `keys`, `sortAlpha`, `toStrings`; `[]int` from `until`/`untilStep`; `[][]interface {}` from `chunk`; '
-    '`map[string]string` from `split`/`splitn`) give plain lists and maps, so `typeOf`, `typeIs` and `printf "%T"` say '
-    '`[]interface {}` / `map[string]interface {}` where Go names the typed result. Printing, indexing and ranging are the same.',
-    '`derivePassword`: argument-type errors differ from Go\'s, because the engine has no `uint32` parameter type for the counter.',
     '`printf "%+v"` of the certificate objects of `genCA`/`genSelfSignedCert`/… does not reproduce Go\'s struct printing (with field names).',
 ]
 

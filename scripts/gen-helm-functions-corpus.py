@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
-"""Generate golden cases for Helm's own template functions (Tests/Fixtures/sprig-corpus/helm.json).
+"""Generate golden cases for Helm's own template functions (Tests/Fixtures/sprig-corpus/helm.json)
+and for Helm's `Values` type (Tests/Fixtures/sprig-corpus/values-type.json).
 
     .oracle-venv/bin/python scripts/gen-helm-functions-corpus.py      # or: make corpus
 
 Each case is a one-file chart `c` (templates/t.yaml, optional templates/_helpers.tpl) rendered
 by real Helm v4 with the given values; the record holds the rendered t.yaml or Helm's error.
 Same format as the Sprig corpora, so Tests/HelmTests/FunctionCorpusTests.swift checks them too.
+
+The `Values` cases probe the type Helm gives `.Values`, `$` and `.Template` (common.Values in
+Helm 4, a map type with the methods AsMap, YAML, Table, PathValue, Encode). Their `function` is
+the method or `Values` (they stay out of docs/functions.md, which lists functions). A case with
+`subTemplate` also gets a subchart `charts/sub` (values.yaml = `subValues`) whose
+templates/t.yaml is that text; `subOutput` is what it rendered.
 """
 import json
 import shutil
@@ -19,13 +26,20 @@ except ImportError:
     sys.exit("gen-helm-functions-corpus: run the oracle setup first and use .oracle-venv/bin/python")
 
 OUT = Path(__file__).resolve().parent.parent / "Tests" / "Fixtures" / "sprig-corpus" / "helm.json"
+VALUES_OUT = OUT.parent / "values-type.json"
 
 CASES = []
+VALUES_CASES = []
 
 
 def C(function, name, template, helpers=None, values=None):
     CASES.append({"function": function, "name": f"{function}-{name}", "template": template,
                   "helpers": helpers, "values": values})
+
+
+def V(function, name, template, values=None, helpers=None, sub=None, sub_values=None):
+    VALUES_CASES.append({"function": function, "name": f"{function}-{name}", "template": template,
+                         "helpers": helpers, "values": values, "subTemplate": sub, "subValues": sub_values})
 
 
 HELPERS = '{{- define "greet" -}}hello {{ .name }}{{- end -}}\n{{- define "self" -}}{{ include "self" . }}{{- end -}}\n'
@@ -67,6 +81,73 @@ C("mustToToml", "map", '{{ mustToToml (dict "a" 1 "t" (dict "k" "v")) }}')
 C("mustToToml", "scalar", '{{ mustToToml "x" }}')
 C("mustToToml", "nil-element-error", '{{ mustToToml (dict "l" (list 1 nil)) }}')
 
+# Helm's Values type: .Values, $ and .Template are common.Values; the maps inside are plain.
+VV = "a:\n  b: 1\n  c:\n    d: x\nl: [1, two]\nsub:\n  k: v\n"
+V("Values", "typeOf", '{{ typeOf .Values }} {{ kindOf .Values }} {{ typeOf $ }} {{ typeOf .Template }} '
+  '{{ typeOf .Release }} {{ typeOf .Values.a }} {{ typeOf .Values.l }}', VV)
+V("Values", "typeOf-empty", '{{ typeOf .Values }} {{ .Values }} {{ len .Values }}')
+V("Values", "printf", '{{ printf "%T|%v|%#v" .Values .Values (.Values.Table "a.c") }}', VV)
+V("Values", "typeIs", '{{ typeIs "common.Values" .Values }} {{ typeIs "map[string]interface {}" .Values }} '
+  '{{ kindIs "map" .Values }} {{ typeIs "map[string]interface {}" .Values.a }}', VV)
+V("Values", "deepEqual", '{{ deepEqual .Values .Values.AsMap }} {{ deepEqual .Values.a (.Values.Table "a") }} '
+  '{{ deepEqual .Values.a (.Values.Table "a").AsMap }}', VV)
+V("Values", "map-functions", '{{ typeOf (merge .Values (dict)) }} {{ typeOf (merge (dict) .Values) }} '
+  '{{ hasKey .Values "a" }} {{ keys .Values | sortAlpha }} {{ typeOf (pick .Values "a") }} '
+  '{{ typeOf (deepCopy .Values) }} {{ typeOf (default .Values nil) }} {{ typeOf (list .Values | first) }}', VV)
+V("Values", "field-and-index", '{{ .Values.a.b }} {{ index .Values "a" "c" "d" }} '
+  '{{ range $k, $v := .Values }}{{ $k }}={{ typeOf $v }};{{ end }}', VV)
+V("Values", "encoders", '{{ toJson .Values }}|{{ toYaml .Values | b64enc }}|{{ empty .Values }}', VV)
+V("Values", "set-mutates", '{{ $_ := set .Values "new" 1 }}{{ .Values.new }} {{ typeOf .Values }}', VV)
+V("Values", "tpl-data", '{{ tpl "{{ typeOf . }} {{ typeOf .Values }} {{ .Values.AsMap.a.b }}" . }}', VV)
+V("Values", "include-data", '{{ include "v" .Values }}|{{ include "v" $ }}', VV,
+  helpers='{{- define "v" -}}{{ typeOf . }} {{ len .AsMap }}{{- end -}}')
+V("Values", "eq-error", '{{ eq .Values .Values }}', VV)
+V("Values", "subchart", '{{ typeOf .Values.sub }} {{ dig "sub" "k" "none" .Values.AsMap }}', VV,
+  sub='{{ typeOf .Values }} {{ typeOf $ }} {{ dig "k" "none" .Values.AsMap }} {{ .Values.AsMap }}',
+  sub_values="k: default\nz: 1\n")
+V("AsMap", "dig", '{{ dig "a" "b" "none" .Values.AsMap }} {{ dig "a" "x" "none" .Values.AsMap }} '
+  '{{ dig "alloy-operator" "crds" "deployAlloyCRD" true .Values.AsMap }}', VV)
+V("AsMap", "typeOf", '{{ typeOf .Values.AsMap }} {{ .Values.AsMap }} {{ .Values.AsMap | toJson }}', VV)
+V("AsMap", "empty", '{{ typeOf .Values.AsMap }} {{ .Values.AsMap }} {{ dig "a" "none" .Values.AsMap }}')
+V("AsMap", "shares-map", '{{ $m := .Values.AsMap }}{{ $_ := set $m "new" "n" }}{{ .Values.new }}', VV)
+V("AsMap", "method-before-key", '{{ .Values.AsMap }} {{ index .Values "AsMap" }} {{ .Values.YAML | quote }}',
+  "AsMap: key\nYAML: key\n")
+V("AsMap", "context", '{{ typeOf $.AsMap }} {{ $.AsMap.Release.Name }} {{ typeOf $.AsMap.Values }} '
+  '{{ .Template.AsMap.Name }} {{ dig "Release" "Name" "none" $.AsMap }}', VV)
+V("AsMap", "args-error", '{{ .Values.AsMap "x" }}', VV)
+V("AsMap", "pipe-arg-error", '{{ "x" | .Values.AsMap }}', VV)
+V("AsMap", "subchart-empty", '{{ .Values.AsMap | len }}', None,
+  sub='{{ typeOf .Values }} {{ .Values.AsMap }} {{ dig "x" "none" .Values.AsMap }}')
+V("YAML", "basic", '{{ .Values.YAML }}', "b: [1, x]\na: {c: true, num: 1000000}\ns: 'yes'\n")
+V("YAML", "empty", '{{ .Values.YAML | quote }} {{ typeOf .Values.YAML }}')
+V("YAML", "nan-error", '{{ $_ := set .Values.AsMap "n" (float64 "NaN") }}{{ .Values.YAML }}', VV)
+V("YAML", "table", '{{ (.Values.Table "a").YAML }}', VV)
+V("YAML", "subchart", '{{ .Values.YAML | quote }}', VV, sub='{{ .Values.YAML | quote }}', sub_values="k: default\n")
+V("Table", "found", '{{ .Values.Table "a.c" }} {{ typeOf (.Values.Table "a.c") }} {{ (.Values.Table "a").c.d }}', VV)
+V("Table", "chain", '{{ (.Values.Table "a").AsMap.b }} {{ ((.Values.Table "a").Table "c").PathValue "d" }}', VV)
+V("Table", "pipe", '{{ "a.c" | .Values.Table }}', VV)
+V("Table", "missing-error", '{{ .Values.Table "a.x" }}', VV)
+V("Table", "scalar-error", '{{ .Values.Table "a.b" }}', VV)
+V("Table", "list-error", '{{ .Values.Table "l" }}', VV)
+V("Table", "empty-name-error", '{{ .Values.Table "" }}', VV)
+V("Table", "first-missing-error", '{{ .Values.Table "x.y.z" }}', VV)
+V("Table", "arg-type-error", '{{ .Values.Table 1 }}', VV)
+V("PathValue", "found", '{{ .Values.PathValue "a.b" }} {{ .Values.PathValue "a.c.d" }} {{ .Values.PathValue "l" }} '
+  '{{ typeOf (.Values.PathValue "a.b") }}', VV)
+V("PathValue", "missing-error", '{{ .Values.PathValue "a.x" }}', VV)
+V("PathValue", "table-error", '{{ .Values.PathValue "a.c" }}', VV)
+V("PathValue", "top-table-error", '{{ .Values.PathValue "a" }}', VV)
+V("PathValue", "empty-error", '{{ .Values.PathValue "" }}', VV)
+V("PathValue", "prefix-missing-error", '{{ .Values.PathValue "x.y.z" }}', VV)
+V("PathValue", "through-scalar-error", '{{ .Values.PathValue "a.b.c" }}', VV)
+V("Encode", "no-args-error", '{{ .Values.Encode }}', VV)
+V("Encode", "string-arg-error", '{{ .Values.Encode "x" }}', VV)
+V("Encode", "values-arg-error", '{{ .Values.Encode .Values }}', VV)
+V("dig", "values-error", '{{ dig "a" "b" "none" .Values }}', VV)
+V("dig", "context-error", '{{ dig "Values" "none" $ }}', VV)
+V("dig", "context-values-error", '{{ dig "Values" "a" "b" "none" $.AsMap }}', VV)
+V("dig", "nested-plain", '{{ dig "c" "d" "none" .Values.a }}', VV)
+
 
 def render(case):
     work = Path(tempfile.mkdtemp())
@@ -76,18 +157,28 @@ def render(case):
         (work / "templates" / "t.yaml").write_text(case["template"])
         if case["helpers"]:
             (work / "templates" / "_helpers.tpl").write_text(case["helpers"])
+        sub = case.get("subTemplate")
+        if sub is not None:
+            (work / "charts" / "sub" / "templates").mkdir(parents=True)
+            (work / "charts" / "sub" / "Chart.yaml").write_text("apiVersion: v2\nname: sub\nversion: 0.1.0\n")
+            (work / "charts" / "sub" / "values.yaml").write_text(case.get("subValues") or "")
+            (work / "charts" / "sub" / "templates" / "t.yaml").write_text(sub)
         values = h.values_from_yaml(case["values"]) if case["values"] else {}
         try:
-            return {"output": h.Chart.load(str(work)).render(values or {})["c/templates/t.yaml"]}
+            files = h.Chart.load(str(work)).render(values or {})
         except h.HelmError as e:
             return {"error": str(e)}
+        result = {"output": files["c/templates/t.yaml"]}
+        if sub is not None:
+            result["subOutput"] = files["c/charts/sub/templates/t.yaml"]
+        return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def main():
+def write(cases, path, label):
     out = []
-    for case in CASES:
+    for case in cases:
         runs = [render(case) for _ in range(2)]
         if runs[0] != runs[1]:
             continue
@@ -95,9 +186,14 @@ def main():
         record.update(runs[0])
         out.append(record)
     text = json.dumps(out, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-    if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-        OUT.write_text(text, encoding="utf-8")
-    print(f"helm functions corpus: {len(out)} cases, {sum('error' in c for c in out)} errors")
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    print(f"{label}: {len(out)} cases, {sum('error' in c for c in out)} errors")
+
+
+def main():
+    write(CASES, OUT, "helm functions corpus")
+    write(VALUES_CASES, VALUES_OUT, "Values type corpus")
 
 
 if __name__ == "__main__":

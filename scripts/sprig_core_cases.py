@@ -1,6 +1,6 @@
 """The cases of the Sprig core corpus (see gen-sprig-core-corpus.py).
 
-`CASES` (parts A and B) and `EXTRA` map a function name to rows `(suffix, template)` or `(suffix, template, values)`; a case
+`CASES` (parts A and B), `EXTRA` and `TYPED` map a function name to rows `(suffix, template)` or `(suffix, template, values)`; a case
 is named `<function>-<suffix>`. Templates are full file texts; `V` is the default values text.
 """
 
@@ -35,14 +35,14 @@ dec: "12.7"
 
 from sprig_core_cases_a import CASES_A  # noqa: E402
 from sprig_core_cases_b import CASES_B  # noqa: E402
-from sprig_core_cases_extra import EXTRA  # noqa: E402
+from sprig_core_cases_extra import EXTRA, TYPED  # noqa: E402
 
 CASES = {**CASES_A, **CASES_B}
 
 
 def all_cases():
     out = []
-    for function, rows in list(CASES.items()) + list(EXTRA.items()):
+    for function, rows in list(CASES.items()) + list(EXTRA.items()) + list(TYPED.items()):
         for row in rows:
             suffix, template = row[0], row[1]
             values = row[2] if len(row) > 2 else (V if ".Values" in template else None)

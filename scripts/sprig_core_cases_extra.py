@@ -161,3 +161,72 @@ EXTRA = {
         ("typed", "{{ empty (int64 0) }} {{ empty (splitList \",\" \"\") }} {{ empty (until 0) }}"),
     ),
 }
+
+# Go-typed results ([]string, []int, [][]interface{}, map[string]string, nil slices): how they
+# print, compare, index and range, and which functions keep or drop the type.
+TYPED = {
+    "split": R(
+        ("typed-elements", '{{ (split "," "a")._5 | typeOf }}|{{ index (split "," "a") "x" | typeOf }}|'
+                           '{{ range $k, $v := split "," "a,b" }}{{ typeOf $v }}{{ end }}|{{ printf "%#v" (split "," "a,b") }}'),
+        ("set-error", '{{ set (split "," "a") "x" "y" }}'),
+        ("field-of-element-error", '{{ (split "," "a")._0.x }}'),
+    ),
+    "splitList": R(
+        ("typed-elements", '{{ index (splitList "," "a,b") 1 | typeOf }}|{{ range splitList "," "a" }}{{ typeOf . }}{{ end }}|'
+                           '{{ printf "%#v" (splitList "," "a,b") }}|{{ splitList "," "a,b" | toJson }}'),
+        ("list-param-error", '{{ genSelfSignedCert "x" (splitList "," "1.2.3.4") nil 1 }}'),
+        ("range-field-error", '{{ range splitList "," "a" }}{{ .x }}{{ end }}'),
+        ("eq-error", '{{ eq (splitList "," "a") (splitList "," "a") }}'),
+    ),
+    "rest": R(
+        ("empty-nil", '{{ rest (list) | toJson }}|{{ initial (list) | toJson }}|{{ printf "%#v" (rest (list)) }}|'
+                      '{{ rest (list) | toYaml }}|{{ rest (list 1) | toJson }}|{{ rest (list) }}'),
+        ("nil-encoders", '{{ rest (list) | toYamlPretty }}|{{ dict "a" (rest (list)) | toYaml }}|'
+                         '{{ dict "a" (rest (list)) | toPrettyJson }}'),
+    ),
+    "toStrings": R(
+        ("typed-passthrough", '{{ toStrings (regexFindAll "x" "a" -1) | toJson }}|{{ typeOf (toStrings (list 1)) }}|'
+                              '{{ toStrings nil | toJson }}|{{ toStrings (until 2) | toJson }}'),
+    ),
+    "sortAlpha": R(
+        ("nil-strings", '{{ sortAlpha (regexFindAll "x" "a" -1) | toJson }}|{{ sortAlpha nil }}|{{ typeOf (sortAlpha (until 2)) }}'),
+    ),
+    "slice": R(
+        ("keeps-type", '{{ typeOf (slice (splitList "," "a,b,c") 1) }}|{{ typeOf (slice (until 3) 0 1) }}|'
+                       '{{ typeOf (slice (list 1 2) 1) }}|{{ slice (splitList "," "a,b,c") 1 2 }}'),
+    ),
+    "uniq": R(
+        ("typed-to-interface", '{{ typeOf (uniq (splitList "," "a,a")) }}|{{ typeOf (reverse (until 2)) }}|'
+                               '{{ typeOf (concat (splitList "," "a") (until 1)) }}|{{ typeOf (append (splitList "," "a") "b") }}|'
+                               '{{ typeOf (compact (splitList "," "a,")) }}|{{ typeOf (without (until 2) 1) }}'),
+    ),
+    "chunk": R(
+        ("typed", '{{ printf "%#v" (chunk 2 (splitList "," "a,b,c")) }}|{{ typeOf (index (chunk 1 (list 1)) 0) }}|'
+                  '{{ chunk 2 (until 3) | toJson }}'),
+    ),
+    "until": R(
+        ("typed", '{{ printf "%#v" (until 3) }}|{{ index (until 3) 1 | typeOf }}|{{ deepEqual (until 2) (untilStep 0 2 1) }}|'
+                  '{{ range until 2 }}{{ typeOf . }}{{ end }}'),
+    ),
+    "deepEqual": R(
+        ("nil-slices", '{{ deepEqual (rest (list)) (initial (list)) }} {{ deepEqual (regexSplit "a" "b" 0) (regexFindAll "x" "b" -1) }} '
+                       '{{ deepEqual (splitList "," "a") (toStrings (list "a")) }} {{ deepEqual (rest (list)) (regexSplit "a" "b" 0) }}'),
+    ),
+    "keys": R(
+        ("typed", '{{ typeOf (keys (dict "a" 1)) }} {{ printf "%#v" (keys (dict "a" 1)) }} {{ keys (dict) | toJson }}'),
+        ("map-string-error", '{{ keys (split "," "a") }}'),
+    ),
+    "join": R(
+        ("typed", '{{ join "-" (splitList "," "a,b") }} {{ join "-" (until 3) }} {{ join "-" (rest (list)) }}'),
+    ),
+    "has": R(
+        ("typed", '{{ has "a" (splitList "," "a") }} {{ has 1 (until 2) }} {{ has 1 (rest (list)) }}'),
+    ),
+    "first": R(
+        ("typed", '{{ first (splitList "," "a,b") | typeOf }} {{ last (until 2) | typeOf }} {{ first (rest (list)) }}'),
+    ),
+    "typeIs": R(
+        ("typed", '{{ typeIs "[]string" (splitList "," "a") }} {{ typeIs "map[string]string" (split "," "a") }} '
+                  '{{ typeIs "[]int" (until 1) }} {{ kindIs "slice" (rest (list)) }}'),
+    ),
+}

@@ -80,8 +80,8 @@ enum Builtins {
         case .iface(let v), .val(let v):
             switch v {
             case .string(let s): return s.utf8.count
-            case .list(let l): return l.count
-            case .map(let m): return m.count
+            case .list(let l, _): return l.count
+            case .map(let m, _): return m.count
             case .object(let o as any GoRangeable): return o.rangeEntries.count
             default: throw GoError("len of type \(v.goTypeName)")
             }
@@ -111,23 +111,27 @@ enum Builtins {
             if item.isNilInterface { throw GoError("index of nil pointer") }
             let value = item.value
             switch value {
-            case .list(let l):
+            case .list(let l, let type):
                 let x = try indexArg(index, cap: l.count)
                 if x >= l.count { throw GoError("reflect: slice index out of range") }
-                item = .iface(l[x])
+                item = type.elementsAreInterfaces ? .iface(l[x]) : .val(l[x])
             case .string(let s):
                 let bytes = Array(s.utf8)
                 let x = try indexArg(index, cap: bytes.count)
                 if x >= bytes.count { throw GoError("reflect: string index out of range") }
                 item = .val(.int(Int64(bytes[x]), .uint8))
-            case .map(let m):
+            case .map(let m, let type):
                 let key: String
                 switch index {
                 case .invalid: throw GoError("value is nil; should be of type string")
                 case .val(.string(let k)): key = k
                 default: throw GoError("value has type \(index.typeName); should be string")
                 }
-                item = .iface(m.entries[key] ?? .null)
+                if type.elementsAreInterfaces {
+                    item = .iface(m.entries[key] ?? .null)
+                } else {
+                    item = .val(m.entries[key] ?? .string(""))
+                }
             default:
                 throw GoError("can't index item of type \(value.goTypeName)")
             }
@@ -145,7 +149,7 @@ enum Builtins {
         case .string(let s):
             if indexes.count == 3 { throw GoError("cannot 3-index slice a string") }
             count = s.utf8.count
-        case .list(let l): count = l.count
+        case .list(let l, _): count = l.count
         default: throw GoError("can't slice item of type \(value.goTypeName)")
         }
         var idx = [0, count, count]
@@ -154,7 +158,7 @@ enum Builtins {
         if indexes.count == 3 && idx[1] > idx[2] { throw GoError("invalid slice index: \(idx[1]) > \(idx[2])") }
         switch value {
         case .string(let s): return .val(.string(String(decoding: Array(s.utf8)[idx[0]..<idx[1]], as: UTF8.self)))
-        case .list(let l): return .val(.list(Array(l[idx[0]..<idx[1]])))
+        case .list(let l, let type): return .val(.list(Array(l[idx[0]..<idx[1]]), GoSliceType(type.element)))
         default: return .invalid
         }
     }

@@ -52,12 +52,19 @@ extension Executor {
         }
         let hasArgs = !args.isEmpty || final != nil
         switch value {
-        case .map(let m):
+        case .map(let m, let type):
+            // Methods come first; they are exported, so upper case.
+            if type.hasMethods, let f = fieldName.utf8.first, f >= UInt8(ascii: "A"), f <= UInt8(ascii: "Z"),
+               let method = mapMethods?(m, type, fieldName) {
+                return try evalCall(dot, method, node: .arg(node), name: fieldName, args, final: final)
+            }
             if hasArgs { throw errorf("\(fieldName) is not a method but has arguments") }
-            if let result = m.entries[fieldName] { return .iface(result) }
+            if let result = m.entries[fieldName] {
+                return type.elementsAreInterfaces ? .iface(result) : .val(result)
+            }
             switch missingKey {
             case .invalid: return .invalid
-            case .zero: return .iface(.null)
+            case .zero: return type.elementsAreInterfaces ? .iface(.null) : .val(.string(""))
             case .error: throw errorf("map has no entry for key \(GoQuote.quote(fieldName))")
             }
         case .object(let o):
@@ -190,13 +197,25 @@ extension Executor {
     static func matches(_ v: Value, _ t: GoType) -> Bool {
         switch (t, v) {
         case (.any, _), (.reflectValue, _): return true
-        case (.string, .string), (.bool, .bool), (.float64, .float), (.list, .list), (.map, .map): return true
+        case (.string, .string), (.bool, .bool), (.float64, .float): return true
+        case (.list, .list(_, let type)): return type.element == .interface
+        case (.map, .map(_, let type)): return type.isInterfaceMap
         case (.int, .int(_, let k)): return k == .int
         case (.int64, .int(_, let k)): return k == .int64
+        case (.uint32, .int(_, let k)): return k == .uint32
+        case (.stringList, .list(_, let type)): return type.element == .string
         case (.stringList, .object(let o)): return o.goTypeName == "[]string"
-        case (.named(let n), .object(let o)): return o.goTypeName == n
+        case (.named(let n), _): return v.goTypeName == n
         default: return false
         }
+    }
+
+    /// The value as a parameter of type `t` receives it: a named map type
+    /// (`chartutil.Values`) converted to `map[string]interface{}`.
+    @inline(__always)
+    static func converted(_ v: Value, _ t: GoType) -> Value {
+        if case .map(let m, let type) = v, type != .interfaces, case .map = t { return .map(m) }
+        return v
     }
 
     /// Go's `validateType`: checks an evaluated value against a parameter type.
@@ -208,10 +227,13 @@ extension Executor {
         case .iface(let x):
             if t == .any || t == .reflectValue { return value }
             if case .null = x { throw errorf("wrong type for value; expected \(t.goName); got interface {}") }
-            if Executor.matches(x, t) { return .val(x) }
+            if Executor.matches(x, t) { return .val(Executor.converted(x, t)) }
             throw errorf("wrong type for value; expected \(t.goName); got \(x.goTypeName)")
         case .val(let x):
-            if Executor.matches(x, t) { return value }
+            if Executor.matches(x, t) {
+                if case .map(let m, let type) = x, type != .interfaces, case .map = t { return .val(.map(m)) }
+                return value
+            }
             throw errorf("wrong type for value; expected \(t.goName); got \(x.goTypeName)")
         }
     }
@@ -254,6 +276,12 @@ extension Executor {
         case .int, .int64:
             if case .number(let num) = n, num.isInt { return .val(.int(num.int64, t == .int ? .int : .int64)) }
             throw errorf("expected integer; found \(n.description)")
+        case .uint32:
+            // Go's evalUnsignedInteger: SetUint keeps the low 32 bits.
+            if case .number(let num) = n, num.isUint {
+                return .val(.int(Int64(UInt32(truncatingIfNeeded: num.uint64)), .uint32))
+            }
+            throw errorf("expected unsigned integer; found \(n.description)")
         case .string:
             if case .string(let s) = n { return .val(.string(s.text)) }
             throw errorf("expected string; found \(n.description)")

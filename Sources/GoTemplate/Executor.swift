@@ -89,6 +89,7 @@ final class Executor {
     var node: CurrentNode = .none
     var output = ""
     let missingKey: ExecutionOptions.MissingKey
+    let mapMethods: MapMethodLookup?
     lazy var context = ExecutionContext(set: set, environment: environment, templateName: template.name)
 
     init(set: TemplateSet, template: Template, environment: ExecutionEnvironment) {
@@ -96,6 +97,7 @@ final class Executor {
         self.template = template
         self.environment = environment
         self.missingKey = set.options.missingKey
+        self.mapMethods = set.functions.mapMethods
     }
 
     func run(data: Value) throws {
@@ -257,18 +259,21 @@ final class Executor {
                 }
                 return
             }
-        case .val(.list(let items)):
+        case .val(.list(let items, let type)):
             if !items.isEmpty {
+                let interfaces = type.elementsAreInterfaces
                 for (i, e) in items.enumerated() {
-                    if try !oneIteration(.val(.int(i)), .iface(e)) { break }
+                    if try !oneIteration(.val(.int(i)), interfaces ? .iface(e) : .val(e)) { break }
                 }
                 return
             }
-        case .val(.map(let m)):
+        case .val(.map(let m, let type)):
             if m.count > 0 {
                 let entries = m.entries
+                let interfaces = type.elementsAreInterfaces
                 for k in m.sortedKeys {
-                    if try !oneIteration(.val(.string(k)), .iface(entries[k] ?? .null)) { break }
+                    let e = entries[k] ?? .null
+                    if try !oneIteration(.val(.string(k)), interfaces ? .iface(e) : .val(e)) { break }
                 }
                 return
             }

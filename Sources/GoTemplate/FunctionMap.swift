@@ -17,6 +17,8 @@ public enum GoType: Sendable, Hashable {
     case map
     /// `[]string` (results only; printed like a list).
     case stringList
+    /// `uint32`.
+    case uint32
     /// Any other concrete Go type, named as Go prints it (`time.Time`).
     case named(String)
     /// `reflect.Value`: the builtins' raw argument type.
@@ -34,6 +36,7 @@ public enum GoType: Sendable, Hashable {
         case .list: return "[]interface {}"
         case .map: return "map[string]interface {}"
         case .stringList: return "[]string"
+        case .uint32: return "uint32"
         case .named(let n): return n
         case .reflectValue: return "reflect.Value"
         }
@@ -92,11 +95,18 @@ public struct TemplateFunction: Sendable {
     }
 }
 
+/// The methods of a named Go map type (``GoMapType/hasMethods``): the
+/// method called `name` bound to `receiver`, or nil when there is none.
+public typealias MapMethodLookup = @Sendable (_ receiver: GoMap, _ type: GoMapType, _ name: String) -> TemplateFunction?
+
 /// Named functions available to templates. Entries here take precedence
 /// over Go's builtins of the same name (as Helm's `slice` does).
 public struct FunctionMap: Sendable {
     /// The functions by name.
     public var functions: [String: TemplateFunction]
+    /// Methods of named map types (Helm's `Values.AsMap`…), looked up
+    /// before the map's keys as Go does.
+    public var mapMethods: MapMethodLookup?
 
     /// A map holding `functions`.
     public init(_ functions: [String: TemplateFunction] = [:]) {

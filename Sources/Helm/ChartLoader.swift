@@ -199,7 +199,7 @@ public struct ChartLoader: Sendable {
     static func mergeMaps(_ a: GoMap, _ b: GoMap) -> GoMap {
         let out = GoMap(a.entries)
         for (key, value) in b.entries {
-            if case .map(let bm) = value, case .map(let am)? = out[key] {
+            if case .map(let bm, _) = value, case .map(let am, _)? = out[key] {
                 out[key] = .map(mergeMaps(am, bm))
             } else {
                 out[key] = value

@@ -92,7 +92,7 @@ struct Coalescer {
             } else {
                 dest[name] = .map(GoMap())
             }
-            guard case .map(let table)? = dest[name] else { continue }
+            guard case .map(let table, _)? = dest[name] else { continue }
             let subPrefix = concatPrefix(prefix, chart.name)
             coalesceGlobals(table, dest, prefix: subPrefix)
             dest[name] = .map(try coalesce(sub, table, prefix: subPrefix, merge: merge))
@@ -105,21 +105,21 @@ struct Coalescer {
         let destGlobals: GoMap
         switch dest["global"] {
         case nil: destGlobals = GoMap()
-        case .map(let m)?: destGlobals = m
+        case .map(let m, _)?: destGlobals = m
         default: return
         }
         let srcGlobals: GoMap
         switch src["global"] {
         case nil: srcGlobals = GoMap()
-        case .map(let m)?: srcGlobals = m
+        case .map(let m, _)?: srcGlobals = m
         default: return
         }
         for key in srcGlobals.sortedKeys {
             guard let value = srcGlobals[key] else { continue }
-            if case .map(let table) = value {
+            if case .map(let table, _) = value {
                 let copy = GoMap(table.entries)
                 if let existing = destGlobals[key] {
-                    if case .map(let existingTable) = existing {
+                    if case .map(let existingTable, _) = existing {
                         coalesceTables(copy, existingTable, prefix: concatPrefix(prefix, key), merge: true)
                         destGlobals[key] = .map(copy)
                     }
@@ -145,8 +145,8 @@ struct Coalescer {
             if let current = v[key] {
                 if case .null = current, !merge {
                     v[key] = nil
-                } else if case .map(let destTable) = current {
-                    guard case .map(let srcTable) = value else { continue }
+                } else if case .map(let destTable, _) = current {
+                    guard case .map(let srcTable, _) = value else { continue }
                     let childMerge = chart.dependencies.contains { $0.name == key } ? true : merge
                     if !childMerge && cleanNils { Self.cleanNilValues(srcTable) }
                     coalesceTables(destTable, srcTable, prefix: concatPrefix(subPrefix, key), merge: childMerge)
@@ -154,7 +154,7 @@ struct Coalescer {
             } else {
                 if cleanNils {
                     if case .null = value { continue }
-                    if case .map(let table) = value { Self.cleanNilValues(table) }
+                    if case .map(let table, _) = value { Self.cleanNilValues(table) }
                 }
                 v[key] = value
             }
@@ -178,8 +178,8 @@ struct Coalescer {
                 dst[key] = nil
             } else if existing == nil {
                 dst[key] = value
-            } else if case .map(let srcTable) = value {
-                if case .map(let dstTable)? = existing {
+            } else if case .map(let srcTable, _) = value {
+                if case .map(let dstTable, _)? = existing {
                     coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key), merge: merge)
                 }
             }
@@ -192,7 +192,7 @@ struct Coalescer {
         for key in map.sortedKeys {
             switch map[key] {
             case .null?: map[key] = nil
-            case .map(let sub)?: cleanNilValues(sub)
+            case .map(let sub, _)?: cleanNilValues(sub)
             default: break
             }
         }
@@ -208,8 +208,8 @@ func goBoolVerb(_ v: Value) -> String {
     switch v {
     case .bool(let b): return b ? "true" : "false"
     case .null: return "%!t(<nil>)"
-    case .list(let items): return "[" + items.map(goBoolVerb).joined(separator: " ") + "]"
-    case .map(let m):
+    case .list(let items, _): return "[" + items.map(goBoolVerb).joined(separator: " ") + "]"
+    case .map(let m, _):
         return "map[" + m.sortedKeys.map { goBoolVerb(.string($0)) + ":" + goBoolVerb(m[$0] ?? .null) }.joined(separator: " ") + "]"
     default: return "%!t(\(v.goTypeName)=\(GoFormat.format(v)))"
     }
@@ -219,7 +219,7 @@ func goBoolVerb(_ v: Value) -> String {
 func valuesTable(_ values: GoMap, _ path: String) -> GoMap? {
     var table = values
     for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-        guard case .map(let next)? = table[String(part)] else { return nil }
+        guard case .map(let next, _)? = table[String(part)] else { return nil }
         table = next
     }
     return table

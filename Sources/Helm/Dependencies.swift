@@ -73,7 +73,7 @@ struct DependencyProcessor {
     }
 
     private func processTags(_ requirements: [WorkChart.DependencyBox], _ values: GoMap) {
-        guard case .map(let tags)? = values["tags"] else { return }
+        guard case .map(let tags, _)? = values["tags"] else { return }
         for requirement in requirements {
             var hasTrue = false, hasFalse = false
             for tag in requirement.dependency.tags ?? [] {
@@ -116,7 +116,7 @@ struct DependencyProcessor {
             var rewritten: [Value] = []
             for item in requirement.dependency.importValues ?? [] {
                 switch item {
-                case .map(let spec):
+                case .map(let spec, _):
                     let child = GoFormat.format(spec["child"] ?? .null)
                     let parent = GoFormat.format(spec["parent"] ?? .null)
                     rewritten.append(.map(["child": .string(child), "parent": .string(parent)]))

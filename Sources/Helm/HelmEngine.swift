@@ -43,7 +43,9 @@ public final class HelmEngine: @unchecked Sendable {
     public init(chart: Chart, helm: HelmVersion) {
         self.chart = chart
         self.helm = helm
-        self.functions = FunctionMap(HelmEngine.library(helm))
+        var functions = FunctionMap(HelmEngine.library(helm))
+        functions.mapMethods = ValuesMethods.lookup
+        self.functions = functions
     }
 
     /// Layers `userValues` over the chart (dependencies, coalescing) and renders it.
@@ -66,12 +68,14 @@ public final class HelmEngine: @unchecked Sendable {
         let environment = ExecutionEnvironment()
         environment.hostData = options.lookup
         var rendered: [String: String] = [:]
+        let valuesType = ValuesMethods.type(helm)
         for name in names {
             guard !goPathBase(name).hasPrefix("_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
-            item.context["Template"] = .map(["Name": .string(name), "BasePath": .string(item.basePath)])
+            // The context and `.Template` are Helm `Values`, like `.Values`.
+            item.context["Template"] = .map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
             do {
-                let out = try set.execute(name, data: .map(item.context), environment: environment)
+                let out = try set.execute(name, data: .map(item.context, valuesType), environment: environment)
                 rendered[name] = out.removingNoValue
             } catch {
                 throw RenderError(HelmErrorText.execution(name, error, helm: helm), template: name)
@@ -105,7 +109,7 @@ public final class HelmEngine: @unchecked Sendable {
             "Files": filesValue(for: chart),
             "Release": .map(release),
             "Capabilities": .object(CapabilitiesObject(options.capabilities, helm: helm)),
-            "Values": .map(chart.values),
+            "Values": .map(chart.values, ValuesMethods.type(helm)),
             "Subcharts": .map(subcharts),
         ])
         for sub in chart.subcharts {

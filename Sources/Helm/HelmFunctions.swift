@@ -178,7 +178,7 @@ public enum HelmFunctions {
             let (value, typeError) = try GoJSON.decodeKeepingTypeErrors(text)
             var result: GoMap
             switch value {
-            case .map(let map): result = map
+            case .map(let map, _): result = map
             case .null: result = GoMap()
             default:
                 return .map(["Error": .string("json: cannot unmarshal \(jsonKind(value)) into Go value of type map[string]interface {}")])

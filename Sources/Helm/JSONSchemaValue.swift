@@ -24,8 +24,8 @@ indirect enum JSONSchemaValue: Sendable {
             self = .number(JSONSchemaNumber(text: text, decimal: SchemaDecimal(text) ?? SchemaDecimal()))
         case .float(let f): self = .number(JSONSchemaNumber(f))
         case .string(let s): self = .string(s)
-        case .list(let items): self = .array(items.map(JSONSchemaValue.init))
-        case .map(let m): self = .object(m.entries.mapValues(JSONSchemaValue.init))
+        case .list(let items, _): self = .array(items.map(JSONSchemaValue.init))
+        case .map(let m, _): self = .object(m.entries.mapValues(JSONSchemaValue.init))
         case .object(let o): self = .invalid(o.goTypeName)
         }
     }

@@ -106,10 +106,10 @@ public enum ReleaseManifests {
         guard let fields else { return head }
         head.apiVersion = fields["apiVersion"]?.stringValue ?? ""
         head.kind = fields["kind"]?.stringValue ?? ""
-        if case .map(let metadata)? = fields["metadata"] {
+        if case .map(let metadata, _)? = fields["metadata"] {
             head.hasMetadata = true
             head.name = metadata["name"]?.stringValue ?? ""
-            if case .map(let annotations)? = metadata["annotations"] {
+            if case .map(let annotations, _)? = metadata["annotations"] {
                 var out: [String: String] = [:]
                 for (key, value) in annotations.entries { out[key] = value.stringValue ?? "" }
                 head.annotations = out

@@ -36,7 +36,7 @@ public struct UserValues: Sendable {
         for item in setJSON {
             let trimmed = goTrimSpace(item)
             if helm == .v4, trimmed.hasPrefix("{") {
-                guard case .map(let object)? = try? GoJSON.decode(trimmed) else {
+                guard case .map(let object, _)? = try? GoJSON.decode(trimmed) else {
                     throw ChartLoadError("failed parsing --set-json data JSON: \(item)")
                 }
                 base = ChartLoader.mergeMaps(base, object)

@@ -42,7 +42,7 @@ public enum SchemaValidation {
             guard let raw = values[sub.name] else { continue }
             switch raw {
             case .null: continue
-            case .map(let subValues): report += validate(sub, values: subValues)
+            case .map(let subValues, _): report += validate(sub, values: subValues)
             default: report += "\(sub.name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
             }
         }

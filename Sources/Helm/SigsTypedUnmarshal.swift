@@ -171,11 +171,11 @@ struct SigsTypedUnmarshal {
             if firstError == nil { firstError = "Time.UnmarshalJSON: input is not a JSON string" }
             return .null
         case .slice(let element):
-            if case .list(let items) = json {
+            if case .list(let items, _) = json {
                 return .list(items.map { value($0, as: element, context: context) })
             }
         case .map(let element):
-            if case .map(let m) = json {
+            if case .map(let m, _) = json {
                 let out = GoMap()
                 for key in m.sortedKeys {
                     out[key] = value(m[key] ?? .null, as: element, context: context)
@@ -183,7 +183,7 @@ struct SigsTypedUnmarshal {
                 return .map(out)
             }
         case .pointer(let structType), .structure(let structType):
-            if case .map(let m) = json {
+            if case .map(let m, _) = json {
                 let out = GoMap()
                 for key in m.sortedKeys {
                     guard let field = structType.field(for: key) else { continue }

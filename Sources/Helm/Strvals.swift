@@ -160,7 +160,7 @@ private struct StrvalsParser {
             let index = try keyIndex()
             var list: [Value] = []
             if let existing = data[name] {
-                guard case .list(let l) = existing else { throw Self.conversion(existing, to: Self.listType) }
+                guard case .list(let l, _) = existing else { throw Self.conversion(existing, to: Self.listType) }
                 list = l
             }
             do {
@@ -182,7 +182,7 @@ private struct StrvalsParser {
             }
             var inner = GoMap()
             if let existing = data[name] {
-                guard case .map(let m) = existing else { throw Self.conversion(existing, to: Self.mapType) }
+                guard case .map(let m, _) = existing else { throw Self.conversion(existing, to: Self.mapType) }
                 inner = m
             }
             var failure: Error?
@@ -297,7 +297,7 @@ private struct StrvalsParser {
             let next = try keyIndex()
             var current: [Value] = []
             if index < list.count, list[index].isNonNil {
-                guard case .list(let l) = list[index] else { throw Self.conversion(list[index], to: Self.listType) }
+                guard case .list(let l, _) = list[index] else { throw Self.conversion(list[index], to: Self.listType) }
                 current = l
             }
             let inner: [Value]
@@ -311,7 +311,7 @@ private struct StrvalsParser {
             var out = list
             var inner = GoMap()
             if index < out.count {
-                if case .map(let m) = out[index] {
+                if case .map(let m, _) = out[index] {
                     inner = m
                 } else {
                     out[index] = .map(inner)

@@ -41,7 +41,7 @@ public struct FilesObject: GoMethodProvider, GoRangeable, GoJSONEncodable {
         case "Lines":
             return TemplateFunction([.string], returns: .stringList) { args, _ in
                 switch data.lines(args[0].stringValue ?? "") {
-                case .success(let lines): return .list(lines.map(Value.string))
+                case .success(let lines): return .list(lines.map(Value.string), .strings)
                 case .failure(let error): throw GoError(error.description)
                 }
             }

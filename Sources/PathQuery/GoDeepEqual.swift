@@ -16,9 +16,9 @@ public func goDeepEqual(_ a: Value, _ b: Value) -> Bool {
         return x == y
     case (.string(let x), .string(let y)):
         return x == y
-    case (.list(let x), .list(let y)):
+    case (.list(let x, _), .list(let y, _)):
         return x.count == y.count && zip(x, y).allSatisfy { goDeepEqual($0, $1) }
-    case (.map(let x), .map(let y)):
+    case (.map(let x, _), .map(let y, _)):
         if x === y { return true }
         guard x.count == y.count else { return false }
         for (key, value) in x.entries {

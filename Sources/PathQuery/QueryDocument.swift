@@ -104,9 +104,9 @@ final class QueryNode: Sendable {
             }
         case .string(let s):
             self.init(scalar: s, tag: .str, value: .string(s))
-        case .list(let items):
+        case .list(let items, _):
             self.init(sequence: items.map { QueryNode($0) })
-        case .map(let map):
+        case .map(let map, _):
             let keys = map.entries.keys.sorted { NaturalOrder.less($0, $1, dialect: .v3) }
             self.init(mapping: keys.map { ($0, QueryNode(map.entries[$0] ?? .null)) })
         case .object(let object):

@@ -38,7 +38,7 @@ public enum SetPath {
                 built = .list(list)
             }
         }
-        guard case .map(let map) = built else { return GoMap() }
+        guard case .map(let map, _) = built else { return GoMap() }
         return map
     }
 

@@ -74,7 +74,7 @@ enum SprigCertificates {
 
     static func baseTemplate(_ cn: String, _ ips: Value, _ dns: Value, _ days: Int) throws(Failure) -> Template {
         var ipBytes: [[UInt8]] = []
-        if case .list(let l) = ips {
+        if case .list(let l, _) = ips {
             for ip in l {
                 guard case .string(let s) = ip else { throw Failure("error parsing ip: \(GoFmt.sprintf("%v", [ip])) is not a string") }
                 guard let b = parseIP(s) else { throw Failure("error parsing ip: \(s)") }
@@ -82,7 +82,7 @@ enum SprigCertificates {
             }
         }
         var names: [String] = []
-        if case .list(let l) = dns {
+        if case .list(let l, _) = dns {
             for d in l {
                 guard case .string(let s) = d else {
                     throw Failure("error processing alternate dns name: \(GoFmt.sprintf("%v", [d])) is not a string")

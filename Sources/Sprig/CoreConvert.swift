@@ -88,17 +88,16 @@ enum CoreConvert {
     static func strslice(_ v: Value) -> [String] {
         switch v {
         case .null: return []
-        case .list(let items): return items.compactMap { $0.isNull ? nil : strval($0) }
+        case .list(let items, _): return items.compactMap { $0.isNull ? nil : strval($0) }
         default:
             if let items = sliceElements(v) { return items.map(strval) }
             return [strval(v)]
         }
     }
 
-    /// A Go `[]string` result. Values have no typed string slice, so it is
-    /// a list of strings (`typeOf` says `[]interface {}`, not `[]string`).
+    /// A Go `[]string` result.
     static func stringList(_ items: [String]) -> Value {
-        .list(items.map { .string($0) })
+        .list(items.map { .string($0) }, .strings)
     }
 
     // MARK: reflection
@@ -107,7 +106,7 @@ enum CoreConvert {
     /// nil when `v` is not of slice kind.
     static func sliceElements(_ v: Value) -> [Value]? {
         switch v {
-        case .list(let items): return items
+        case .list(let items, _): return items
         case .object(let o):
             if case .bytes(let b) = o.goFmtForm { return b.map { .int(Int64($0), .uint8) } }
             if case .slice(_, let items) = o.goFmtForm { return items }
@@ -139,11 +138,12 @@ enum CoreConvert {
         case (.int(let x, let k1), .int(let y, let k2)): return k1 == k2 && x == y
         case (.float(let x), .float(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
-        case (.list(let x), .list(let y)):
-            guard x.count == y.count else { return false }
+        case (.list(let x, let t1), .list(let y, let t2)):
+            guard t1 == t2, x.count == y.count else { return false }
             for i in x.indices where !deepEqual(x[i], y[i]) { return false }
             return true
-        case (.map(let x), .map(let y)):
+        case (.map(let x, let t1), .map(let y, let t2)):
+            guard t1 == t2 else { return false }
             if x === y { return true }
             guard x.count == y.count else { return false }
             for (key, value) in x.entries {

@@ -89,7 +89,7 @@ extension Sprig {
                 if overwrite { dst[key] = .null }
                 continue
             }
-            if case .map(let sm) = s, case .map(let dm)? = d {
+            if case .map(let sm, _) = s, case .map(let dm, _)? = d {
                 mergeMaps(dm, sm, overwrite: overwrite)
             }
             if overwrite, CoreConvert.sliceElements(s) != nil { dst[key] = s }
@@ -122,7 +122,7 @@ extension Sprig {
     }
 
     static func assertMap(_ v: Value) throws -> GoMap {
-        if case .map(let m) = v { return m }
+        if case .map(let m, .interfaces) = v { return m }
         throw GoError(assertionFailure(v, "map[string]interface {}"))
     }
 

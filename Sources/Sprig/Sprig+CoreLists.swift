@@ -20,10 +20,12 @@ extension Sprig {
             "first": goFunc([.any]) { args in try elements(args[0], "Cannot find first on type ").first ?? .null },
             "last": goFunc([.any]) { args in try elements(args[0], "Cannot find last on type ").last ?? .null },
             "rest": goFunc([.any], returns: .list) { args in
-                .list(Array(try elements(args[0], "Cannot find rest on type ").dropFirst()))
+                let items = try elements(args[0], "Cannot find rest on type ")
+                return items.isEmpty ? .list([], GoSliceType.interfaces.asNil) : .list(Array(items.dropFirst()))
             },
             "initial": goFunc([.any], returns: .list) { args in
-                .list(Array(try elements(args[0], "Cannot find initial on type ").dropLast()))
+                let items = try elements(args[0], "Cannot find initial on type ")
+                return items.isEmpty ? .list([], GoSliceType.interfaces.asNil) : .list(Array(items.dropLast()))
             },
             "reverse": goFunc([.any], returns: .list) { args in
                 .list(try elements(args[0], "Cannot find reverse on type ").reversed())
@@ -62,6 +64,8 @@ extension Sprig {
                 return .list(out)
             },
             "sortAlpha": goFunc([.any], returns: .stringList) { args in
+                // A nil `[]string` sorts to itself.
+                if case .list(let items, let type) = args[0], type.element == .string, items.isEmpty { return args[0] }
                 guard CoreConvert.sliceElements(args[0]) != nil else {
                     return CoreConvert.stringList([CoreConvert.strval(args[0])])
                 }
@@ -86,8 +90,8 @@ extension Sprig {
         return items
     }
 
-    /// Sprig's `slice`: `l[start:end]` with cast.ToInt indexes; an empty
-    /// list gives nil.
+    /// Sprig's `slice`: `l[start:end]` with cast.ToInt indexes, of the
+    /// list's own type; an empty list gives nil.
     static func slice(_ list: Value, _ indices: ArraySlice<Value>) throws -> Value {
         let items = try elements(list, "list should be type of slice or array but ")
         if items.isEmpty { return .null }
@@ -96,6 +100,7 @@ extension Sprig {
         guard start >= 0, end >= start, end <= items.count else {
             throw GoError("reflect.Value.Slice: slice index out of bounds")
         }
+        if case .list(_, let type) = list { return .list(Array(items[start..<end]), GoSliceType(type.element)) }
         return .list(Array(items[start..<end]))
     }
 
@@ -123,6 +128,6 @@ extension Sprig {
             }
             out.append(.list(part))
         }
-        return .list(out)
+        return .list(out, .interfaceSlices)
     }
 }

@@ -9,7 +9,9 @@ extension Sprig {
         var table: [String: TemplateFunction] = [
             "toString": goFunc([.any], returns: .string) { args in .string(CoreConvert.strval(args[0])) },
             "toStrings": goFunc([.any], returns: .stringList) { args in
-                CoreConvert.stringList(CoreConvert.strslice(args[0]))
+                // A `[]string` comes back as it is (a nil one stays nil).
+                if case .list(_, let type) = args[0], type.element == .string { return args[0] }
+                return CoreConvert.stringList(CoreConvert.strslice(args[0]))
             },
             "atoi": goFunc([.string], returns: .int) { args in .int(GoParse.atoi(args[0].str), .int) },
             "int": goFunc([.any], returns: .int) { args in .int(i64(args[0]), .int) },
@@ -154,7 +156,8 @@ extension Sprig {
         return out
     }
 
-    static func intList(_ items: [Int64]) -> Value { .list(items.map { .int($0, .int) }) }
+    /// A Go `[]int`.
+    static func intList(_ items: [Int64]) -> Value { .list(items.map { .int($0, .int) }, .ints) }
 
     /// Sprig's `seq`.
     static func seq(_ params: [Int64]) -> String {

@@ -88,11 +88,10 @@ extension Sprig {
         return pad + GoStrings.replaceAll(s, "\n", "\n" + pad)
     }
 
-    /// `split`'s result: `_0`, `_1`… → parts (a Go `map[string]string`,
-    /// held as a plain map).
+    /// `split`'s result: `_0`, `_1`… → parts (a Go `map[string]string`).
     static func indexedMap(_ parts: [String]) -> Value {
         let map = GoMap()
         for (i, part) in parts.enumerated() { map["_\(i)"] = .string(part) }
-        return .map(map)
+        return .map(map, .strings)
     }
 }

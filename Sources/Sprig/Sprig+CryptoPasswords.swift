@@ -79,10 +79,7 @@ enum SprigPasswords {
                 if user.contains(":") { return .string("invalid username: \(user)") }
                 return .string("\(user):\(bcrypt(args[1].cryptoString))")
             },
-            // Go's counter is a uint32; the engine has no unsigned
-            // parameter types, so this takes int64 and truncates as Go's
-            // SetUint does for literals.
-            "derivePassword": TemplateFunction([.int64, .string, .string, .string, .string], returns: .string) { args, _ in
+            "derivePassword": TemplateFunction([.uint32, .string, .string, .string, .string], returns: .string) { args, _ in
                 .string(derivePassword(
                     counter: UInt32(truncatingIfNeeded: args[0].cryptoInt), type: args[1].cryptoString,
                     password: args[2].cryptoString, user: args[3].cryptoString, site: args[4].cryptoString))

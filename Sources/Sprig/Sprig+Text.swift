@@ -24,7 +24,11 @@ extension Sprig {
         return 0
     }
 
-    private static func strings(_ list: [String]?) -> Value { .list((list ?? []).map { .string($0) }) }
+    /// A Go `[]string` result; nil is Go's nil slice.
+    private static func strings(_ list: [String]?) -> Value {
+        guard let list else { return .list([], GoSliceType.strings.asNil) }
+        return CoreConvert.stringList(list)
+    }
 
     // MARK: regexp
 

@@ -56,11 +56,17 @@ extension GoPrinter {
             printFloat(value, f, verb: verb)
         case .string(let s):
             printString(value, Array(s.utf8), verb: verb)
-        case .list(let items):
-            printList(items, typeName: "[]interface {}", elementsAreInterfaces: true, verb: verb, depth: depth)
-        case .map(let map):
+        case .list(let items, let type):
+            if type.isNil && flags.sharpV {
+                write(type.goName)
+                write("(nil)")
+                return
+            }
+            printList(items, typeName: type.goName, elementsAreInterfaces: type.elementsAreInterfaces, verb: verb, depth: depth)
+        case .map(let map, let type):
             if flags.sharpV {
-                write("map[string]interface {}{")
+                write(type.goName)
+                buf.append(UInt8(ascii: "{"))
             } else {
                 write("map[")
             }

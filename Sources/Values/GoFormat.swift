@@ -15,14 +15,14 @@ public enum GoFormat {
         case .int(let n, let kind): out += kind.isUnsigned ? String(UInt64(bitPattern: n)) : String(n)
         case .float(let f): out += GoFloat.formatG(f)
         case .string(let s): out += s
-        case .list(let items):
+        case .list(let items, _):
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += " " }
                 write(item, to: &out)
             }
             out += "]"
-        case .map(let map):
+        case .map(let map, _):
             out += "map["
             for (i, key) in map.sortedKeys.enumerated() {
                 if i > 0 { out += " " }

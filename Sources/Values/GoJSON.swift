@@ -30,8 +30,8 @@ public enum GoJSON {
             out += text
         case .string(let s):
             writeString(s, to: &out, escapeHTML: escapeHTML)
-        case .list(let items):
-            if items.isEmpty { out += "[]"; return }
+        case .list(let items, let type):
+            if items.isEmpty { out += type.isNil ? "null" : "[]"; return }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
@@ -40,7 +40,7 @@ public enum GoJSON {
             }
             newline(&out, indent, depth)
             out += "]"
-        case .map(let map):
+        case .map(let map, _):
             if map.count == 0 { out += "{}"; return }
             out += "{"
             for (i, key) in map.sortedKeys.enumerated() {

@@ -51,7 +51,7 @@ public enum GoTOML {
             switch value {
             case .null: return .none
             case .map: return .table
-            case .list(let items):
+            case .list(let items, _):
                 guard !items.isEmpty else { return .other }
                 var allTables = true
                 for item in items {
@@ -81,7 +81,7 @@ public enum GoTOML {
             case .none:
                 return
             case .table:
-                guard case .map(let map) = value else { return }
+                guard case .map(let map, _) = value else { return }
                 if key.count == 1 { newline() }
                 if !key.isEmpty {
                     out += indent(key) + "[" + keyText(key) + "]"
@@ -89,10 +89,10 @@ public enum GoTOML {
                 }
                 try table(key: key, map)
             case .tableArray:
-                guard case .list(let items) = value else { return }
+                guard case .list(let items, _) = value else { return }
                 if key.isEmpty { throw EncodingError(message: "toml: top-level values must be Go maps or structs") }
                 for item in items {
-                    guard case .map(let map) = item else { continue }
+                    guard case .map(let map, _) = item else { continue }
                     newline()
                     out += indent(key) + "[[" + keyText(key) + "]]"
                     newline()
@@ -157,14 +157,14 @@ public enum GoTOML {
                     out += text.contains("e") || text.contains(".") ? text : text + ".0"
                 }
             case .string(let s): out += GoTOML.quoted(s)
-            case .list(let items):
+            case .list(let items, _):
                 out += "["
                 for (i, item) in items.enumerated() {
                     try element(item)
                     if i != items.count - 1 { out += ", " }
                 }
                 out += "]"
-            case .map(let map): try inlineTable(map)
+            case .map(let map, _): try inlineTable(map)
             case .object(let object):
                 if let time = object as? GoTime { out += time.rfc3339Nano } else { out += GoTOML.quoted(object.goFormatted) }
             }

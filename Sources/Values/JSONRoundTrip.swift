@@ -24,7 +24,8 @@ enum JSONRoundTrip {
         case .string(let s):
             guard let text = yamlReadBack(s) else { return nil }
             return stringNode(text)
-        case .list(let items):
+        case .list(let items, let type):
+            if type.isNil { return .plain("null") }
             var nodes: [EmitNode] = []
             nodes.reserveCapacity(items.count)
             for item in items {
@@ -32,7 +33,7 @@ enum JSONRoundTrip {
                 nodes.append(n)
             }
             return .sequence(nodes)
-        case .map(let m):
+        case .map(let m, _):
             // JSON writes keys in byte order; a key that reads back equal to an
             // earlier one replaces its value in the decoded map.
             var decoded: [String: EmitNode] = [:]

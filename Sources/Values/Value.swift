@@ -4,6 +4,14 @@
 /// `len`, `int64` from `--set`, `uint64` from big YAML integers), so integers
 /// carry their ``IntKind``. Maps are reference types, as in Go: `set` and
 /// `merge` mutate the map every holder sees.
+///
+/// Lists and maps are `[]interface{}` and `map[string]interface{}` unless
+/// their second payload names another Go type (``GoSliceType``,
+/// ``GoMapType``): Sprig's `[]string` results, `split`'s
+/// `map[string]string`, Helm's `chartutil.Values`. The type is a property
+/// of the value, not of the map: Helm's subchart `.Values` (a `Values`) and
+/// the parent's `.Values.sub` (a plain map) share one ``GoMap``. Code that
+/// does not care about Go's static types ignores it (`case .map(let m, _)`).
 public enum Value: Sendable {
     case null
     case bool(Bool)
@@ -11,8 +19,8 @@ public enum Value: Sendable {
     case int(Int64, IntKind)
     case float(Double)
     case string(String)
-    case list([Value])
-    case map(GoMap)
+    case list([Value], GoSliceType = .interfaces)
+    case map(GoMap, GoMapType = .interfaces)
     /// Anything else a template can hold: `.Files`, `.Capabilities`, times, bytes.
     case object(any GoObject)
 
@@ -33,6 +41,90 @@ public enum IntKind: String, Sendable, Hashable {
         switch self {
         case .uint, .uint8, .uint16, .uint32, .uint64: return true
         default: return false
+        }
+    }
+}
+
+/// The Go type of a ``Value/list(_:_:)``: its element type, and whether it
+/// is a nil slice (always empty; `toJson` writes `null`, `%#v` prints
+/// `[]string(nil)`, and `deepEqual` tells it from an empty slice).
+public struct GoSliceType: Sendable, Hashable {
+    /// The element types Helm templates meet.
+    public enum Element: UInt8, Sendable {
+        /// `interface {}`: elements may be nil and are held as interfaces.
+        case interface
+        /// `string` (`splitList`, `regexFindAll`, `keys`…).
+        case string
+        /// `int` (`until`, `untilStep`).
+        case int
+        /// `[]interface {}` (`chunk`).
+        case interfaceSlice
+    }
+
+    public var element: Element
+    public var isNil: Bool
+
+    public init(_ element: Element, isNil: Bool = false) {
+        self.element = element
+        self.isNil = isNil
+    }
+
+    /// `[]interface {}`.
+    public static let interfaces = GoSliceType(.interface)
+    /// `[]string`.
+    public static let strings = GoSliceType(.string)
+    /// `[]int`.
+    public static let ints = GoSliceType(.int)
+    /// `[][]interface {}`.
+    public static let interfaceSlices = GoSliceType(.interfaceSlice)
+
+    /// The same element type as a nil slice.
+    public var asNil: GoSliceType { GoSliceType(element, isNil: true) }
+
+    /// Whether elements sit in `interface{}` slots (so `index` and `range`
+    /// give interfaces, and `%#v` prints a nil one as `interface {}(nil)`).
+    @inlinable public var elementsAreInterfaces: Bool { element == .interface }
+
+    /// The Go type name (`[]string`).
+    public var goName: String {
+        switch element {
+        case .interface: return "[]interface {}"
+        case .string: return "[]string"
+        case .int: return "[]int"
+        case .interfaceSlice: return "[][]interface {}"
+        }
+    }
+}
+
+/// The Go type of a ``Value/map(_:_:)``.
+public enum GoMapType: UInt8, Sendable {
+    /// `map[string]interface {}`.
+    case interfaces
+    /// `map[string]string` (Sprig's `split`).
+    case strings
+    /// Helm 3's `chartutil.Values` (`.Values`, `$`, `.Template`), a named
+    /// `map[string]interface{}` with methods.
+    case chartutilValues
+    /// Helm 4's `common.Values`, the same type moved.
+    case commonValues
+
+    /// Whether values sit in `interface{}` slots (a missing key gives nil).
+    @inlinable public var elementsAreInterfaces: Bool { self != .strings }
+
+    /// Whether the type is `map[string]interface{}` underneath, so a
+    /// parameter of that type accepts it (Go's assignability).
+    @inlinable public var isInterfaceMap: Bool { self != .strings }
+
+    /// Whether the type has methods templates can call.
+    @inlinable public var hasMethods: Bool { self == .chartutilValues || self == .commonValues }
+
+    /// The Go type name (`map[string]string`).
+    public var goName: String {
+        switch self {
+        case .interfaces: return "map[string]interface {}"
+        case .strings: return "map[string]string"
+        case .chartutilValues: return "chartutil.Values"
+        case .commonValues: return "common.Values"
         }
     }
 }
@@ -100,17 +192,17 @@ extension Value {
         case .int(let n, _): return n != 0
         case .float(let f): return f != 0
         case .string(let s): return !s.isEmpty
-        case .list(let l): return !l.isEmpty
-        case .map(let m): return m.count > 0
+        case .list(let l, _): return !l.isEmpty
+        case .map(let m, _): return m.count > 0
         case .object(let o): return o.isTruthy
         }
     }
 
-    /// A copy that shares no map with `self`.
+    /// A copy that shares no map with `self` (Go types kept).
     public func deepCopy() -> Value {
         switch self {
-        case .list(let l): return .list(l.map { $0.deepCopy() })
-        case .map(let m): return .map(GoMap(m.entries.mapValues { $0.deepCopy() }))
+        case .list(let l, let t): return .list(l.map { $0.deepCopy() }, t)
+        case .map(let m, let t): return .map(GoMap(m.entries.mapValues { $0.deepCopy() }), t)
         default: return self
         }
     }
@@ -123,8 +215,8 @@ extension Value {
         case .int(_, let kind): return kind.rawValue
         case .float: return "float64"
         case .string: return "string"
-        case .list: return "[]interface {}"
-        case .map: return "map[string]interface {}"
+        case .list(_, let t): return t.goName
+        case .map(_, let t): return t.goName
         case .object(let o): return o.goTypeName
         }
     }
@@ -151,13 +243,13 @@ extension Value {
 
     /// The map, if this is one.
     public var mapValue: GoMap? {
-        if case .map(let m) = self { return m }
+        if case .map(let m, _) = self { return m }
         return nil
     }
 
     /// The list, if this is one.
     public var listValue: [Value]? {
-        if case .list(let l) = self { return l }
+        if case .list(let l, _) = self { return l }
         return nil
     }
 }

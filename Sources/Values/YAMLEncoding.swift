@@ -80,7 +80,7 @@ enum V3Encoding {
         case .float(let f): return .plain(yamlFloat(f))
         case .string(let s):
             return stringNode(trimLeadingNewlines ? String(s.drop(while: { $0 == "\n" })) : s)
-        case .list(let items):
+        case .list(let items, _):
             var nodes: [EmitNode] = []
             nodes.reserveCapacity(items.count)
             for item in items {
@@ -88,7 +88,7 @@ enum V3Encoding {
                 nodes.append(n)
             }
             return .sequence(nodes)
-        case .map(let m):
+        case .map(let m, _):
             var pairs: [EmitPair] = []
             pairs.reserveCapacity(m.count)
             for key in NaturalOrder.sorted(m.entries.keys, dialect: .v3) {

@@ -14,7 +14,7 @@ public enum YAMLValues {
         switch root {
         case .null:
             return GoMap()
-        case .map(let map):
+        case .map(let map, _):
             return map
         default:
             throw ValueDecodingError(

@@ -8,12 +8,17 @@ import Values
 /// `_helpers.tpl`) and its values, with what real Helm v4 rendered or the
 /// error it gave. The template corpus (`scripts/gen-template-corpus.py`)
 /// and the three Sprig corpora (`scripts/gen-sprig-*-corpus.py`) share it.
+/// A case with `subTemplate` also has a subchart `charts/sub` (values.yaml
+/// `subValues`) rendering that template to `subOutput`.
 struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     var name: String
     var template: String
     var helpers: String?
     var values: String?
+    var subTemplate: String?
+    var subValues: String?
     var output: String?
+    var subOutput: String?
     var error: String?
     /// For random results: a regex the whole output must match.
     var shape: String?
@@ -21,7 +26,9 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     var corpus = ""
     var testDescription: String { corpus + "/" + name }
 
-    enum CodingKeys: String, CodingKey { case name, template, helpers, values, output, error, shape, function }
+    enum CodingKeys: String, CodingKey {
+        case name, template, helpers, values, subTemplate, subValues, output, subOutput, error, shape, function
+    }
 
     static func load(_ folder: String) -> [FunctionCase] {
         Fixtures.files(in: folder, suffix: ".json").flatMap { file -> [FunctionCase] in
@@ -33,17 +40,24 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     /// Renders the case through the real engine: what chartunit gives, as output or Helm's error text.
-    func render() -> (output: String?, error: String?) {
-        var templates = [ChartFile(name: "templates/t.yaml", data: Array(template.utf8))]
-        if let helpers { templates.append(ChartFile(name: "templates/_helpers.tpl", data: Array(helpers.utf8))) }
+    func render() -> (output: String?, subOutput: String?, error: String?) {
+        var files = [ChartFile(name: "templates/t.yaml", data: Array(template.utf8))]
+        if let helpers { files.append(ChartFile(name: "templates/_helpers.tpl", data: Array(helpers.utf8))) }
+        if let subTemplate {
+            files += [
+                ChartFile(name: "charts/sub/Chart.yaml", data: Array("apiVersion: v2\nname: sub\nversion: 0.1.0\n".utf8)),
+                ChartFile(name: "charts/sub/values.yaml", data: Array((subValues ?? "").utf8)),
+                ChartFile(name: "charts/sub/templates/t.yaml", data: Array(subTemplate.utf8)),
+            ]
+        }
         do {
             let chart = try ChartLoader(helm: .v4).loadFiles(
-                [ChartFile(name: "Chart.yaml", data: Array("apiVersion: v2\nname: c\nversion: 0.1.0\n".utf8))] + templates)
+                [ChartFile(name: "Chart.yaml", data: Array("apiVersion: v2\nname: c\nversion: 0.1.0\n".utf8))] + files)
             let user = try values.map { try YAMLValues.helmValues($0) } ?? GoMap()
-            let files = try HelmEngine(chart: chart, helm: .v4).render(userValues: user, options: RenderOptions(helm: .v4))
-            return (files["c/templates/t.yaml"], nil)
+            let rendered = try HelmEngine(chart: chart, helm: .v4).render(userValues: user, options: RenderOptions(helm: .v4))
+            return (rendered["c/templates/t.yaml"], rendered["c/charts/sub/templates/t.yaml"], nil)
         } catch {
-            return (nil, String(describing: error))
+            return (nil, nil, String(describing: error))
         }
     }
 
@@ -57,6 +71,7 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
         } else {
             #expect(got.error == nil)
             #expect(got.output == output)
+            if subTemplate != nil { #expect(got.subOutput == subOutput) }
         }
     }
 }
@@ -67,24 +82,11 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
 
     /// Cases chartunit does not match yet, with the reason.
     static let knownGaps: [String: String] = [
-        // Go's typed results ([]string, map[string]string, []int…) are plain lists and maps here.
-        "split-typeof": "typed Go slices and maps", "splitList-typeof": "typed Go slices and maps",
-        "typeOf-typed-results": "typed Go slices and maps", "deepEqual-typed-results": "typed Go slices and maps",
-        "deepEqual-rest-nil": "nil and empty slices are one value",
-        "dig-one-key": "Helm's .Values is common.Values, not a plain map",
-        "derivePassword-float-value-error": "no uint32 parameter type in the engine",
-        "derivePassword-string-counter-error": "no uint32 parameter type in the engine",
         "buildCustomCert-printf-plus-v": "%+v of a struct object prints without field names",
     ]
 
     static func knownGap(_ c: FunctionCase) -> String? {
-        if let reason = knownGaps[c.name] { return reason }
-        if c.corpus.hasSuffix("text.json"),
-           (c.name.hasSuffix("typeof") && c.template.contains("regexFindAll"))
-            || (c.name.hasPrefix("regexSplit-") && c.name.hasSuffix("-n0")) {
-            return "typed Go slices and maps"
-        }
-        return nil
+        knownGaps[c.name]
     }
 
     @Test func corporaArePresent() {

@@ -9,9 +9,9 @@ import Values
 /// the values and must produce Helm's exact verdict.
 @Suite struct SchemaCorpusTests {
     static let entries: [String: GoMap] = {
-        guard let text = try? Fixtures.text("schema-corpus.json"), case .list(let items)? = try? GoJSON.decode(text) else { return [:] }
+        guard let text = try? Fixtures.text("schema-corpus.json"), case .list(let items, _)? = try? GoJSON.decode(text) else { return [:] }
         var out: [String: GoMap] = [:]
-        for case .map(let m) in items {
+        for case .map(let m, _) in items {
             if let name = m["name"]?.stringValue { out[name] = m }
         }
         return out

@@ -6,7 +6,7 @@ import Values
 func render(_ v: Value) -> String {
     switch v {
     case .null: return "nil"
-    case .list(let l): return "[" + l.map(render).joined(separator: ", ") + "]"
+    case .list(let l, _): return "[" + l.map(render).joined(separator: ", ") + "]"
     case .map:
         let yaml = (goYAMLv3Marshal(v, indent: 4) ?? "").replacingOccurrences(of: "\n", with: "; ")
         return "map{" + yaml.trimmingCharacters(in: .whitespaces) + "}"

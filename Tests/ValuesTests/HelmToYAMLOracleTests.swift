@@ -17,7 +17,7 @@ import Testing
     static let cases: [Case] = {
         let files = ["emitter/helm-toyaml.json", "emitter/helm-toyaml-fuzz.json"]
         let items = files.flatMap { file -> [Value] in
-            guard case .list(let items)? = (try? Fixtures.text(file)).flatMap({ try? GoJSON.decode($0) }) else { return [] }
+            guard case .list(let items, _)? = (try? Fixtures.text(file)).flatMap({ try? GoJSON.decode($0) }) else { return [] }
             return items
         }
         return items.compactMap { item in

@@ -65,7 +65,7 @@ import Testing
         for check in c.types ?? [] {
             var value = m
             for key in check.path {
-                guard case .map(let map) = value else { value = .null; break }
+                guard case .map(let map, _) = value else { value = .null; break }
                 value = map[key] ?? .null
             }
             #expect(value.goTypeName == check.type, "typeOf \(check.path)")

@@ -36,7 +36,7 @@ enum Documents {
             } catch {
                 throw JobError(message: "\(error)")
             }
-            if case .map(let m) = value, m.count > 0 { out.append(value) }
+            if case .map(let m, _) = value, m.count > 0 { out.append(value) }
         }
         return out
     }

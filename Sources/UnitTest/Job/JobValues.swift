@@ -58,7 +58,7 @@ struct JobValues {
             throw JobError(message: d.combinedError ?? "")
         }
         do {
-            guard case .map(let m) = try YAMLValues.v3Value(of: root) else { return GoMap() }
+            guard case .map(let m, _) = try YAMLValues.v3Value(of: root) else { return GoMap() }
             return m
         } catch let error as ValueDecodingError {
             throw JobError(message: error.message)
@@ -81,8 +81,8 @@ struct JobValues {
     private static func unsupportedFloat(_ v: Value) -> String? {
         switch v {
         case .float(let f) where !f.isFinite: return GoFloat.formatG(f)
-        case .list(let l): return l.lazy.compactMap(unsupportedFloat).first
-        case .map(let m): return m.sortedKeys.lazy.compactMap { m.entries[$0].flatMap(unsupportedFloat) }.first
+        case .list(let l, _): return l.lazy.compactMap(unsupportedFloat).first
+        case .map(let m, _): return m.sortedKeys.lazy.compactMap { m.entries[$0].flatMap(unsupportedFloat) }.first
         default: return nil
         }
     }
@@ -111,7 +111,7 @@ func mergeTables(_ dst: GoMap, _ src: GoMap) -> GoMap {
             dst.entries[key] = value
             continue
         }
-        if case .map(let s) = value, case .map(let d) = existing {
+        if case .map(let s, _) = value, case .map(let d, _) = existing {
             _ = mergeTables(d, s)
         }
     }

@@ -160,13 +160,13 @@ struct SuiteDiscovery {
                     if case .bool(let b) = next { return b }
                     return true
                 }
-                guard case .map(let m) = next else { return true }
+                guard case .map(let m, _) = next else { return true }
                 current = m
             }
             return true
         }
         if !dependency.tags.isEmpty {
-            guard case .map(let tags)? = values.entries["tags"] else { return true }
+            guard case .map(let tags, _)? = values.entries["tags"] else { return true }
             return dependency.tags.contains { if case .bool(true)? = tags.entries[$0] { return true } else { return false } }
         }
         return true
@@ -175,7 +175,7 @@ struct SuiteDiscovery {
 
 extension GoMap {
     func deepCopyMap() -> GoMap {
-        if case .map(let m) = Value.map(self).deepCopy() { return m }
+        if case .map(let m, _) = Value.map(self).deepCopy() { return m }
         return GoMap()
     }
 }

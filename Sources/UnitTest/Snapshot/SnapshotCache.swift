@@ -59,10 +59,10 @@ final class SnapshotCache {
     /// yaml.v3 decoding of a `.snap` text into `map[string]map[uint]string`.
     static func parse(_ text: String, file: String = "") throws -> [String: [UInt: String]] {
         let documents = try YAMLValues.v3Documents(text, file: file)
-        guard let first = documents.first, case .map(let tests) = first else { return [:] }
+        guard let first = documents.first, case .map(let tests, _) = first else { return [:] }
         var out: [String: [UInt: String]] = [:]
         for (test, entries) in tests.entries {
-            guard case .map(let items) = entries else {
+            guard case .map(let items, _) = entries else {
                 if case .null = entries { out[test] = [:]; continue }
                 throw SnapshotError(message: "yaml: unmarshal errors:\n  cannot unmarshal into map[uint]string")
             }

@@ -37,7 +37,7 @@ extension SuiteFields {
             case ("documentIndex", .int(let n, .int)): documentIndex = Int(n)
             case ("not", .bool(let b)): not = b
             case ("template", .string(let s)): template = s
-            case ("documentSelector", .map(let m)):
+            case ("documentSelector", .map(let m, _)):
                 guard case .string(let path)? = m.entries["path"] else {
                     throw FatalDecodeError(message: "empty 'documentSelector.path' not supported")
                 }

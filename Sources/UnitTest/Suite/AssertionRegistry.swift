@@ -99,7 +99,7 @@ struct CheckDecoder {
         switch params {
         case .null:
             present = false
-        case .map(let m):
+        case .map(let m, _):
             present = true
             for key in m.sortedKeys { fields[key.lowercased()] = m.entries[key] }
         default:
@@ -144,7 +144,7 @@ struct CheckDecoder {
 
     mutating func strings(_ name: String) -> [String] {
         guard let v = field(name) else { return [] }
-        guard case .list(let items) = v else {
+        guard case .list(let items, _) = v else {
             errors.append("'\(name)': source data must be an array or slice, got \(mapstructureKind(v))")
             return []
         }
@@ -160,7 +160,7 @@ struct CheckDecoder {
     /// A nested `{pattern: …}` struct (matchSnapshot's regex options).
     mutating func pattern(_ name: String) -> String? {
         guard let v = field(name) else { return nil }
-        guard case .map(let m) = v else {
+        guard case .map(let m, _) = v else {
             errors.append("'\(name)' expected a map, got '\(mapstructureKind(v))'")
             return nil
         }

@@ -249,7 +249,7 @@ struct SuiteFields {
             case "minorVersion": c.minorVersion = capabilityString(value)
             case "apiVersions":
                 switch value {
-                case .list(let items): c.apiVersions = .list(items.compactMap(\.stringValue))
+                case .list(let items, _): c.apiVersions = .list(items.compactMap(\.stringValue))
                 default: c.apiVersions = .null
                 }
             default: break

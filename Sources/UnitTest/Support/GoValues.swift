@@ -9,8 +9,8 @@ func isGoZeroOrEmpty(_ value: Value) -> Bool {
     case .int(let n, _): return n == 0
     case .float(let f): return f == 0
     case .string(let s): return s.isEmpty
-    case .list(let l): return l.isEmpty
-    case .map(let m): return m.count == 0
+    case .list(let l, _): return l.isEmpty
+    case .map(let m, _): return m.count == 0
     case .object(let o):
         if let t = o as? GoTime { return t == GoTime.zero }
         return false

@@ -52,7 +52,7 @@ extension ValidationContext {
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), -1, -1) }) { document, manifest in
             eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path \(path)") { index, match in
-                guard case .map(let actualMap) = match, case .map(let contentMap) = content else {
+                guard case .map(let actualMap, _) = match, case .map(let contentMap, _) = content else {
                     return (false, FailInfo.error("expect '\(path)' to be an object, got:\n\(trustedYAML(match))",
                                                   document: document, value: index))
                 }
@@ -157,7 +157,7 @@ extension ValidationContext {
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), 0, -1) }) { document, manifest in
             eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path \(path)") { index, match in
-                guard case .list(let items) = match else {
+                guard case .list(let items, _) = match else {
                     return (false, FailInfo.error("expect '\(path)' to be an array, got:\n\(trustedYAML(match))",
                                                   document: document, value: index))
                 }
@@ -166,7 +166,7 @@ extension ValidationContext {
                 for element in items {
                     var isArray = false
                     if any {
-                        if case .map(let e) = element, case .map(let c) = content {
+                        if case .map(let e, _) = element, case .map(let c, _) = content {
                             if isSubset(c, of: e) { found = true; matches += 1 }
                         } else {
                             isArray = true

@@ -132,6 +132,17 @@ enum Builtins {
                 } else {
                     item = .val(m.entries[key] ?? .string(""))
                 }
+            case .object(let o):
+                // A typed slice (`common.VersionSet`, `[]byte`): its elements are concrete values.
+                let elements: [Value]
+                switch o.goFmtForm {
+                case .slice(_, let items): elements = items
+                case .bytes(let bytes): elements = bytes.map { .int(Int64($0), .uint8) }
+                default: throw GoError("can't index item of type \(value.goTypeName)")
+                }
+                let x = try indexArg(index, cap: elements.count)
+                if x >= elements.count { throw GoError("reflect: slice index out of range") }
+                item = .val(elements[x])
             default:
                 throw GoError("can't index item of type \(value.goTypeName)")
             }

@@ -134,6 +134,9 @@ public struct VersionSetObject: GoMethodProvider, GoRangeable, GoJSONEncodable {
     public var goKind: String { "slice" }
     public var isTruthy: Bool { !versions.isEmpty }
     public var goFormatted: String { "[" + versions.joined(separator: " ") + "]" }
+    /// A slice of strings to `fmt` and to Sprig's list functions (`has`,
+    /// `first`, `join` …), which take any slice kind.
+    public var goFmtForm: GoFmtForm { .slice(elementType: "string", versions.map(Value.string)) }
     public var jsonValue: Value { .list(versions.map(Value.string)) }
     public var rangeEntries: [(key: Value?, value: Value)] { versions.map { (nil, .string($0)) } }
 

@@ -87,8 +87,9 @@ extension GoPrinter {
                 default: printList(bytes.map { .int(Int64($0), .uint8) }, typeName: "[]uint8",
                                    elementsAreInterfaces: false, verb: verb, depth: depth)
                 }
-            case .slice(let elementType, let items):
-                printList(items, typeName: "[]" + elementType, elementsAreInterfaces: false, verb: verb, depth: depth)
+            case .slice(_, let items):
+                // A named slice type (`common.VersionSet`) keeps its name for `%#v`.
+                printList(items, typeName: object.goTypeName, elementsAreInterfaces: false, verb: verb, depth: depth)
             case .stringer, .opaque:
                 printObject(object, verb: verb)
             }

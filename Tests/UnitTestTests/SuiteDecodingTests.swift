@@ -145,6 +145,49 @@ import Values
                 == "yaml: unmarshal errors:\n  line 15: field namespaced not found in type schema.GroupVersionResource")
     }
 
+    @Test func mergeKeysApplyLikeGoYAML() throws {
+        // go-yaml v3 applies `<<` when decoding into structs and maps: own keys
+        // win, then the first merged mapping; `<<` itself is no unknown field.
+        let text = """
+        x-keys:
+          selector: &selector {path: metadata.name, matchMany: true, skipEmptyTemplates: true}
+          base: &base {it: base, release: {name: base}, asserts: [{exists: {path: a}}]}
+          extra: &extra {release: {namespace: ns}}
+        tests:
+          - <<: *base
+            it: own
+            documentSelector:
+              <<: *selector
+              path: kind
+            set:
+              <<: [{a: 1}, {a: 2, b: 2}]
+              c: 3
+            asserts:
+              - <<: {template: t.yaml, not: true}
+                equal: {path: a, value: 1}
+          - <<: [*extra, *base]
+        """
+        let (suites, error) = SuiteDecoder.decodeFile(text, path: "tests/a_test.yaml", chartRoute: "c")
+        #expect(error == nil)
+        let tests = try #require(suites.first).tests
+        #expect(tests.map(\.name) == ["own", "base"])
+        let selector = try #require(tests[0].documentSelector)
+        #expect(selector.path == "kind" && selector.matchMany && selector.skipEmptyTemplates)
+        #expect(tests[0].set.map(\.path) == ["c", "a", "b"])
+        #expect(tests[0].set.map { GoFormat.format($0.value) } == ["3", "1", "2"])
+        #expect(tests[0].release.name == "base")
+        #expect(tests[0].asserts.map(\.template) == ["t.yaml"])
+        #expect(tests[0].asserts.map(\.not) == [true])
+        #expect(tests[1].release.namespace == "ns" && tests[1].release.name == "")
+        #expect(tests[1].asserts.map(\.type) == ["exists"])
+        let strict = SuiteDecoder.decodeFile("tests:\n  - <<: {it: a, bogus: 1}\n    asserts: [{exists: {path: a}}]\n",
+                                             path: "t.yaml", chartRoute: "c", options: SuiteDecodingOptions(strict: true))
+        #expect(strict.error?.message == "yaml: unmarshal errors:\n  line 2: field bogus not found in type unittest.TestJob")
+        let bad = SuiteDecoder.decodeFile("tests:\n  - it: a\n    <<: 1\n    asserts: [{exists: {path: a}}]\n",
+                                          path: "t.yaml", chartRoute: "c")
+        #expect(bad.error?.message == "yaml: map merge requires map or sequence of maps as the value")
+    }
+
     @Test(arguments: [
         ("tests: []\n", "no tests found"),
         ("tests:\n  - it: x\n", "no asserts found"),

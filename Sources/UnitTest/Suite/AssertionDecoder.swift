@@ -18,7 +18,7 @@ extension SuiteFields {
             }
             guard d.checkUniqueKeys(pairs) else { continue }
             var entries: [(String, Value)] = []
-            for pair in pairs {
+            for pair in d.mergedPairs(pairs) {
                 entries.append((pair.key.scalarText ?? "", try d.value(pair.value)))
             }
             out.append(try decodeAssertion(entries))

@@ -13,6 +13,8 @@ struct FatalDecodeError: Error {
 struct NodeDecoder {
     let strict: Bool
     private(set) var errors: [String] = []
+    /// go-yaml's fatal error for a merge value that is not a mapping.
+    private(set) var mergeError: String?
 
     init(strict: Bool) {
         self.strict = strict
@@ -81,7 +83,53 @@ struct NodeDecoder {
             return nil
         }
         guard checkUniqueKeys(pairs) else { return nil }
-        return pairs.map { (key: $0.key.scalarText ?? "", node: $0.key, value: $0.value) }
+        return mergedPairs(pairs).map { (key: $0.key.scalarText ?? "", node: $0.key, value: $0.value) }
+    }
+
+    /// go-yaml v3's merge keys (`<<: *anchor`, `<<: [*a, *b]`) as its
+    /// `mappingStruct` and `mapping` apply them: the mapping's own pairs, then
+    /// the pairs of each merged mapping (depth first) whose key is not set
+    /// yet, so the mapping's own keys and then the first merged one win.
+    /// A merge value that is not a mapping (or list of mappings) is
+    /// go-yaml's fatal `map merge requires …` error (``mergeError``).
+    mutating func mergedPairs(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        guard pairs.contains(where: { Self.isMerge($0.key) }) else { return pairs }
+        var seen = Set<String>()
+        var out: [YAMLPair] = []
+        collect(pairs, &seen, &out)
+        return out
+    }
+
+    private mutating func collect(_ pairs: [YAMLPair], _ seen: inout Set<String>, _ out: inout [YAMLPair]) {
+        var mergeNode: YAMLNode?
+        for pair in pairs {
+            if Self.isMerge(pair.key) { mergeNode = pair.value; continue }
+            let key = pair.key.scalarText ?? ""
+            if seen.contains(key) { continue }
+            seen.insert(key)
+            out.append(pair)
+        }
+        guard let mergeNode else { return }
+        let merged: [YAMLNode]
+        switch mergeNode.content {
+        case .mapping: merged = [mergeNode]
+        case .sequence(let items) where items.allSatisfy({ if case .mapping = $0.content { true } else { false } }):
+            merged = items
+        default:
+            if mergeError == nil { mergeError = "yaml: map merge requires map or sequence of maps as the value" }
+            return
+        }
+        for node in merged {
+            guard case .mapping(let inner) = node.content, checkUniqueKeys(inner) else { continue }
+            collect(inner, &seen, &out)
+        }
+    }
+
+    /// go-yaml's `isMerge`: a `<<` key, plain or tagged `!!merge` (or `!`).
+    static func isMerge(_ node: YAMLNode) -> Bool {
+        guard case .scalar("<<", let style) = node.content else { return false }
+        let tag = node.shortTag
+        return (style == .plain && tag == nil) || tag == "!!merge" || tag == "!"
     }
 
     /// go-yaml's duplicate-key check; false when duplicates were found.
@@ -157,7 +205,7 @@ struct NodeDecoder {
         }
         guard checkUniqueKeys(pairs) else { return }
         var out: [SetEntry] = []
-        for pair in pairs {
+        for pair in mergedPairs(pairs) {
             out.append(SetEntry(path: pair.key.scalarText ?? "", value: try value(pair.value)))
         }
         target = out

@@ -125,6 +125,9 @@ public enum SuiteDecoder {
         } catch {
             throw SuiteFileError(message: "\(error)", location: nil)
         }
+        if let message = decoder.mergeError {
+            throw SuiteFileError(message: message, location: SourceLocation(file: path, line: root.location.line, column: 1))
+        }
         if let message = decoder.combinedError {
             if message.contains("unknown escape character") { return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options) }
             let line = decoder.errors.first.flatMap { Int($0.dropFirst(5).prefix(while: { $0.isNumber })) }

@@ -122,7 +122,7 @@ struct SuiteFields {
                     continue
                 }
                 guard d.checkUniqueKeys(pairs) else { continue }
-                for pair in pairs {
+                for pair in d.mergedPairs(pairs) {
                     var kind = KubernetesKind()
                     for (pk, pkn, pv) in d.structPairs(pair.value, goType: "unittest.KubernetesFakeKindProps") ?? [] {
                         switch pk {
@@ -242,7 +242,7 @@ struct SuiteFields {
         }
         guard d.checkUniqueKeys(pairs) else { return JobCapabilities() }
         var c = JobCapabilities()
-        for pair in pairs {
+        for pair in d.mergedPairs(pairs) {
             let value = try d.value(pair.value)
             switch pair.key.scalarText {
             case "majorVersion": c.majorVersion = capabilityString(value)

@@ -111,18 +111,23 @@ extension Executor {
             if let final { v = final }
             return v
         }
+        // Builtins take reflect values; Swift functions take plain values,
+        // collected directly so no second array is built.
         var argv: [RV] = []
-        argv.reserveCapacity(numIn)
+        var values: [Value] = []
+        if builtin != nil { argv.reserveCapacity(numIn) } else { values.reserveCapacity(numIn) }
         var i = args.startIndex
         var k = 0
         while k < numFixed && i < args.endIndex {
-            argv.append(try evalArg(dot, fn.parameters[k], args[i]))
+            let v = try evalArg(dot, fn.parameters[k], args[i])
+            if builtin != nil { argv.append(v) } else { values.append(v.value) }
             i += 1
             k += 1
         }
         if let variadic = fn.variadic {
             while i < args.endIndex {
-                argv.append(try evalArg(dot, variadic, args[i]))
+                let v = try evalArg(dot, variadic, args[i])
+                if builtin != nil { argv.append(v) } else { values.append(v.value) }
                 i += 1
             }
         }
@@ -131,7 +136,8 @@ extension Executor {
             if let variadic = fn.variadic {
                 t = numIn - 1 < numFixed ? fn.parameters[numIn - 1] : variadic
             }
-            argv.append(try validateType(final, t))
+            let v = try validateType(final, t)
+            if builtin != nil { argv.append(v) } else { values.append(v.value) }
         }
         if let builtin {
             do {
@@ -151,7 +157,7 @@ extension Executor {
         guard case .swift(let body) = fn.body else { return .invalid }
         let result: Value
         do {
-            result = try body(argv.map(\.value), context)
+            result = try body(values, context)
         } catch {
             at(node)
             throw errorf("error calling \(name): \(errorText(error))", cause: error)

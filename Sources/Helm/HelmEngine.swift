@@ -33,7 +33,9 @@ public final class HelmEngine: @unchecked Sendable {
     public let helm: HelmVersion
     let functions: FunctionMap
     private let lock = NSLock()
-    private var parsed: [String: Result<TemplateSet, RenderError>] = [:]
+    /// Template sets (with their names in Helm's parse order) by the tree's
+    /// template paths in walk order, so a render neither re-sorts nor re-parses.
+    private var parsed: [String: Result<(names: [String], set: TemplateSet), RenderError>] = [:]
     /// Each file parsed once, whatever sets it ends up in.
     private var parsedFiles: [String: Result<ParsedFile, RenderError>] = [:]
     /// `.Files` of each chart of the tree by path; chart files never change, so built once.
@@ -62,9 +64,10 @@ public final class HelmEngine: @unchecked Sendable {
     /// returns it. `only` limits which files execute (all still parse).
     public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
         var renderables: [String: Renderable] = [:]
-        _ = context(for: chart, release: options.release.value, capabilities: options, into: &renderables)
-        let names = Self.parseOrder(Array(renderables.keys))
-        let set = try templateSet(names: names, renderables: renderables)
+        var walkOrder: [String] = []
+        _ = context(for: chart, release: options.release.value, capabilities: options,
+                    into: &renderables, order: &walkOrder)
+        let (names, set) = try templateSet(walkOrder: walkOrder, renderables: renderables)
         let environment = ExecutionEnvironment()
         environment.hostData = options.lookup
         var rendered: [String: String] = [:]
@@ -99,7 +102,7 @@ public final class HelmEngine: @unchecked Sendable {
 
     /// `recAllTpls`: the context map of one chart, its subcharts' in `.Subcharts`.
     private func context(for chart: ProcessedChart, release: GoMap, capabilities options: RenderOptions,
-                         into renderables: inout [String: Renderable]) -> GoMap {
+                         into renderables: inout [String: Renderable], order: inout [String]) -> GoMap {
         let subcharts = GoMap()
         let chartValue: Value = helm == .v4
             ? .map(chart.chart.metadata.v4ChartValue(isRoot: chart.isRoot))
@@ -113,12 +116,15 @@ public final class HelmEngine: @unchecked Sendable {
             "Subcharts": .map(subcharts),
         ])
         for sub in chart.subcharts {
-            subcharts[sub.name] = .map(self.context(for: sub, release: release, capabilities: options, into: &renderables))
+            subcharts[sub.name] = .map(self.context(for: sub, release: release, capabilities: options,
+                                                    into: &renderables, order: &order))
         }
         let isLibrary = chart.chart.metadata.type == "library"
         for template in chart.chart.templates {
             if isLibrary && !goPathBase(template.name).hasPrefix("_") { continue }
-            renderables[chart.path + "/" + template.name] = Renderable(
+            let path = chart.path + "/" + template.name
+            order.append(path)
+            renderables[path] = Renderable(
                 file: template, context: context, basePath: chart.path + "/templates")
         }
         return context
@@ -133,19 +139,20 @@ public final class HelmEngine: @unchecked Sendable {
         return value
     }
 
-    private func templateSet(names: [String], renderables: [String: Renderable]) throws -> TemplateSet {
-        let key = names.joined(separator: "\u{0}")
+    private func templateSet(walkOrder: [String], renderables: [String: Renderable]) throws -> (names: [String], set: TemplateSet) {
+        let key = walkOrder.joined(separator: "\u{0}")
         lock.lock()
         let cached = parsed[key]
         lock.unlock()
         if let cached { return try cached.get() }
-        let result: Result<TemplateSet, RenderError>
+        let result: Result<(names: [String], set: TemplateSet), RenderError>
+        let names = Self.parseOrder(walkOrder)
         var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
         do {
             for name in names {
                 set.add(try parsedFile(name, text: renderables[name]?.file.text ?? "", in: set))
             }
-            result = .success(set)
+            result = .success((names, set))
         } catch let error as RenderError {
             result = .failure(error)
         }

@@ -9,18 +9,32 @@ final class SchemaNode: @unchecked Sendable {
     enum Items: Sendable { case one(Int), list([Int]) }
     enum Dependency: Sendable { case required([String]), schema(Int) }
 
+    // Read for every object the validator visits: first, to share cache
+    // lines with the reference count.
+    @exclusivity(unchecked) var maxProperties: Int?
+    @exclusivity(unchecked) var minProperties: Int?
+    @exclusivity(unchecked) var required: [String] = []
+    @exclusivity(unchecked) var propertyNames: Int?
+    @exclusivity(unchecked) var properties: [String: Int] = [:]
+    @exclusivity(unchecked) var patternProperties: [(pattern: String, regex: SchemaRegex, schema: Int)] = []
+    @exclusivity(unchecked) var additionalProperties: Additional?
+    @exclusivity(unchecked) var dependencies: [String: Dependency] = [:]
+    @exclusivity(unchecked) var dependentRequired: [String: [String]] = [:]
+    @exclusivity(unchecked) var dependentSchemas: [String: Int] = [:]
+    @exclusivity(unchecked) var unevaluatedProperties: Int?
+    @exclusivity(unchecked) var draft = 2020
+    @exclusivity(unchecked) var allPropsEvaluated = false
+    @exclusivity(unchecked) var allItemsEvaluated = false
+    @exclusivity(unchecked) var numItemsEvaluated = 0
+
     /// `url#pointer` (the pointer URL-path-escaped).
     @exclusivity(unchecked) var location: String
     @exclusivity(unchecked) var url: String
     /// The JSON pointer inside `url`'s document (tokens escaped).
     @exclusivity(unchecked) var pointer: String
-    @exclusivity(unchecked) var draft = 2020
     /// The schema of the enclosing resource.
     @exclusivity(unchecked) var resource = 0
     @exclusivity(unchecked) var dynamicAnchors: [String: Int] = [:]
-    @exclusivity(unchecked) var allPropsEvaluated = false
-    @exclusivity(unchecked) var allItemsEvaluated = false
-    @exclusivity(unchecked) var numItemsEvaluated = 0
 
     @exclusivity(unchecked) var boolSchema: Bool?
     @exclusivity(unchecked) var ref: Int?
@@ -51,17 +65,6 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var elseSchema: Int?
     @exclusivity(unchecked) var format: String?
 
-    @exclusivity(unchecked) var maxProperties: Int?
-    @exclusivity(unchecked) var minProperties: Int?
-    @exclusivity(unchecked) var required: [String] = []
-    @exclusivity(unchecked) var propertyNames: Int?
-    @exclusivity(unchecked) var properties: [String: Int] = [:]
-    @exclusivity(unchecked) var patternProperties: [(pattern: String, regex: SchemaRegex, schema: Int)] = []
-    @exclusivity(unchecked) var additionalProperties: Additional?
-    @exclusivity(unchecked) var dependencies: [String: Dependency] = [:]
-    @exclusivity(unchecked) var dependentRequired: [String: [String]] = [:]
-    @exclusivity(unchecked) var dependentSchemas: [String: Int] = [:]
-    @exclusivity(unchecked) var unevaluatedProperties: Int?
 
     @exclusivity(unchecked) var minItems: Int?
     @exclusivity(unchecked) var maxItems: Int?

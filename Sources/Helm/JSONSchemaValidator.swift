@@ -66,12 +66,6 @@ enum SchemaValidator {
         if case .group = failure.kind { causes = failure.causes } else { causes = [failure] }
         return SchemaValidationFailure(schemaURL: nodes[root].location, instanceLocation: [], kind: .schema(nodes[root].location), causes: causes)
     }
-
-    /// ``validate(_:program:root:metaContext:)`` for nodes not yet summarised.
-    static func validate<I: SchemaInstance>(_ value: I, nodes: [SchemaNode], root: Int,
-                                            metaContext: SchemaMetaContext? = nil) -> SchemaValidationFailure? {
-        validate(value, program: SchemaProgram(nodes: nodes), root: root, metaContext: metaContext)
-    }
 }
 
 /// One validation: the state the library keeps per (sub)validator lives

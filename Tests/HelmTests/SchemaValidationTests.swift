@@ -22,6 +22,45 @@ import Values
         #expect(result == expected)
     }
 
+    /// Members are validated in table order but reported in byte order of
+    /// their names, as are the names in an `additionalProperties` error.
+    @Test func memberErrorsInByteOrder() {
+        let schema = Array(#"""
+        {"additionalProperties": false, "properties": {"a": {"type": "string"}, "b": {"type": "string", "maxLength": 1},
+         "Z": {"type": "integer"}, "é": {"type": "boolean"}, "10": {"type": "null"},
+         "aa": {"type": "object", "properties": {"y": {"type": "string"}, "x": {"type": "string"}}, "required": ["q"]}}}
+        """#.utf8)
+        let values = GoMap([
+            "b": .string("long"), "a": .int(1), "Z": .float(2.5), "é": .string("x"), "10": .list([]),
+            "aa": .map(["y": .int(1), "x": .bool(true), "z": .null]), "zz": .int(1), "Zz": .null, "ab": .null, "B": .null,
+        ])
+        #expect(SchemaValidation.validate(values: values, schema: schema) == """
+            - at '/10': got array, want null
+            - at '/Z': got number, want integer
+            - at '/a': got number, want string
+            - at '/aa': validation failed
+              - at '/aa': missing property 'q'
+              - at '/aa/x': got boolean, want string
+              - at '/aa/y': got number, want string
+            - at '/b': maxLength: got 4, want 1
+            - at '/é': got string, want boolean
+            - at '': additional properties 'B', 'Zz', 'ab', 'zz' not allowed
+
+            """)
+    }
+
+    /// With few named properties and no other member keywords, only those
+    /// members are looked at; the order stays the same.
+    @Test func namedPropertyErrorsInByteOrder() {
+        let schema = Array(#"{"properties": {"m": {"type": "string"}, "c": {"enum": ["x", 1]}}}"#.utf8)
+        let values = GoMap(["m": .int(1), "c": .int(2), "a": .null, "b": .null, "d": .null, "e": .null])
+        #expect(SchemaValidation.validate(values: values, schema: schema) == """
+            - at '/c': value must be one of 'x', 1
+            - at '/m': got number, want string
+
+            """)
+    }
+
     @Test(arguments: [
         (0.0, "0"), (1500, "1,500"), (999_999, "999,999"), (1_000_000, "1×10⁰⁶"), (1_234_567, "1.234567×10⁰⁶"),
         (1e21, "1×10²¹"), (0.0001, "0.0001"), (0.00001, "1×10⁻⁰⁵"), (-2500.25, "-2,500.25"), (1e100, "1×10¹⁰⁰"),

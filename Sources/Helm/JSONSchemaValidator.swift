@@ -42,9 +42,17 @@ private final class Uneval {
 /// may declare other drafts.
 struct SchemaMetaContext: Sendable {
     /// The metaschema root node of each draft.
-    var roots: [Int: Int]
+    let roots: [Int: Int]
     /// Instance pointer → draft of the schema resources in the document.
-    var dialects: [String: Int]
+    let dialects: [String: Int]
+    /// Whether a resource below the document root has a draft.
+    let hasInnerDialects: Bool
+
+    init(roots: [Int: Int], dialects: [String: Int]) {
+        self.roots = roots
+        self.dialects = dialects
+        hasInnerDialects = dialects.keys.contains { !$0.isEmpty }
+    }
 }
 
 /// The library's validator: keyword order, error nesting and short cuts as
@@ -597,6 +605,9 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
     /// and the instance here is a schema resource of another draft.
     private func metaSwitch(_ sch: Int, _ meta: Int?) -> Int? {
         guard let metaContext, let meta, sch == meta else { return nil }
+        // Below the document root the pointer is not empty: most documents
+        // declare no draft anywhere else.
+        if !location.isEmpty, !metaContext.hasInnerDialects { return nil }
         let pointer = location.map { "/" + SchemaURL.escape($0.text) }.joined()
         guard let draft = metaContext.dialects[pointer] else { return nil }
         return metaContext.roots[draft]

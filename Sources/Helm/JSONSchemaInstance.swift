@@ -82,10 +82,13 @@ enum SchemaInstanceNumber {
         case .schema(let n): return n.decimal.isInteger
         case .int: return true
         case .float(let f):
-            // The decimal of ``number`` without its text.
-            if f == 0 || !f.isFinite { return true }
-            let (digits, point) = GoFloat.shortestDigits(f)
-            return SchemaDecimal(negative: f < 0, digits: digits, exponent: point).isInteger
+            // ``number`` holds the shortest decimal that reads back as `f`
+            // (zero for 0, ±Inf and NaN). That decimal is an integer
+            // exactly when `f` is: an integer decimal below 2^53 reads
+            // back exactly, and a non-integer decimal is never the shortest
+            // for an integral `f`, which has a candidate of at most as many
+            // digits (itself, or its 17-digit rounding above 2^53).
+            return !f.isFinite || f.rounded(.towardZero) == f
         }
     }
 }

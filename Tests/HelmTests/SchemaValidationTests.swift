@@ -16,6 +16,8 @@ import Values
         (Value.int(-1, .uint64), "- at '/replicas': multipleOf: got 1.8446744073709552×10¹⁹, want 2\n"),
         (Value.string("1.5"), "- at '/replicas': got string, want integer\n"),
         (Value.float(2), nil),
+        (Value.float(1e21), nil),
+        (Value.float(2.5), "- at '/replicas': got number, want integer\n"),
     ] as [(Value, String?)])
     func integerValues(_ value: Value, _ expected: String?) {
         let result = SchemaValidation.validate(values: GoMap(["replicas": value]), schema: Self.replicasSchema)

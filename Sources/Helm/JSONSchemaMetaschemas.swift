@@ -2,7 +2,6 @@
 /// format assertions on, as the library's `init` does).
 struct JSONSchemaMetaschemas: Sendable {
     let program: SchemaProgram
-    var nodes: [SchemaNode] { program.nodes }
     /// Draft version → root node.
     let roots: [Int: Int]
 

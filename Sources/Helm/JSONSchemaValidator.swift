@@ -122,6 +122,8 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
     let nodes: [SchemaNode]
     let summaries: [SchemaNodeSummary]
     let metaContext: SchemaMetaContext?
+    // Touched only by this run's own recursion, on one thread: no runtime
+    // exclusivity checks (they were a noticeable share of validation).
     @exclusivity(unchecked) private var scopes: [Scope] = []
     @exclusivity(unchecked) private var location: [Token] = []
 

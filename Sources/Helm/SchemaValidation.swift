@@ -73,7 +73,6 @@ public enum SchemaValidation {
     struct CompiledSchema: Sendable {
         var program: SchemaProgram
         var root: Int
-        var nodes: [SchemaNode] { program.nodes }
     }
 
     /// Compiling is most of the cost of validation (the metaschema check

@@ -1,7 +1,7 @@
 /// The compiled metaschemas of every supported draft (compiled once, with
 /// format assertions on, as the library's `init` does).
 struct JSONSchemaMetaschemas: Sendable {
-    let nodes: [SchemaNode]
+    let program: SchemaProgram
     /// Draft version → root node.
     let roots: [Int: Int]
 
@@ -16,7 +16,7 @@ struct JSONSchemaMetaschemas: Sendable {
         for draft in SchemaDraft.all {
             if let root = try? compiler.compile(draft.url) { roots[draft.version] = root }
         }
-        nodes = compiler.nodes
+        program = SchemaProgram(nodes: compiler.nodes)
         self.roots = roots
     }
 
@@ -41,6 +41,6 @@ struct JSONSchemaMetaschemas: Sendable {
     func validate(_ document: JSONSchemaValue, draft: Int, dialects: [String: Int]) -> String? {
         guard let root = roots[draft] else { return nil }
         let context = SchemaMetaContext(roots: roots, dialects: dialects)
-        return SchemaValidator.validate(document, nodes: nodes, root: root, metaContext: context)?.text
+        return SchemaValidator.validate(document, program: program, root: root, metaContext: context)?.text
     }
 }

@@ -59,7 +59,7 @@ public enum SchemaValidation {
         case .success(let c): compiled = c
         case .failure(let error): return error.message
         }
-        guard let failure = SchemaValidator.validate(JSONSchemaValue(.map(values)), nodes: compiled.nodes,
+        guard let failure = SchemaValidator.validate(Value.map(values), program: compiled.program,
                                                      root: compiled.root) else {
             return nil
         }
@@ -71,7 +71,7 @@ public enum SchemaValidation {
 
     /// A schema document compiled (and checked against its metaschema) once.
     struct CompiledSchema: Sendable {
-        var nodes: [SchemaNode]
+        var program: SchemaProgram
         var root: Int
     }
 
@@ -91,7 +91,7 @@ public enum SchemaValidation {
         compiler.addResource(url, document)
         do {
             let root = try compiler.compile(url)
-            return .success(CompiledSchema(nodes: compiler.nodes, root: root))
+            return .success(CompiledSchema(program: SchemaProgram(nodes: compiler.nodes), root: root))
         } catch {
             return .failure(error)
         }

@@ -131,8 +131,8 @@ extension Value: SchemaInstance {
         case .int(let n, let kind): return .number(.int(n, kind))
         case .float(let f): return .number(.float(f))
         case .string(let s): return .string(s)
-        case .list(let items): return .array(items)
-        case .map(let m): return .object(m.entries)
+        case .list(let items, _): return .array(items)
+        case .map(let m, _): return .object(m.entries)
         case .object(let o): return .invalid(o.goTypeName)
         }
     }

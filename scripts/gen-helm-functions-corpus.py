@@ -81,15 +81,15 @@ C("mustToToml", "map", '{{ mustToToml (dict "a" 1 "t" (dict "k" "v")) }}')
 C("mustToToml", "scalar", '{{ mustToToml "x" }}')
 C("mustToToml", "nil-element-error", '{{ mustToToml (dict "l" (list 1 nil)) }}')
 # .Capabilities.APIVersions is a common.VersionSet ([]string): Sprig's list functions and `index` take it.
-C("APIVersions", "has", '{{ has "v1" .Capabilities.APIVersions }} {{ has "x/v9" .Capabilities.APIVersions }}')
-C("APIVersions", "list-functions", '{{ first .Capabilities.APIVersions }} {{ last .Capabilities.APIVersions }} '
+V("APIVersions", "has", '{{ has "v1" .Capabilities.APIVersions }} {{ has "x/v9" .Capabilities.APIVersions }}')
+V("APIVersions", "list-functions", '{{ first .Capabilities.APIVersions }} {{ last .Capabilities.APIVersions }} '
   '{{ len (rest .Capabilities.APIVersions) | sub (len .Capabilities.APIVersions) }} '
   '{{ without .Capabilities.APIVersions "v1" | len | sub (len .Capabilities.APIVersions) }} '
   '{{ empty .Capabilities.APIVersions }} {{ index .Capabilities.APIVersions 1 }} '
   '{{ join "," .Capabilities.APIVersions | trunc 40 }}')
-C("APIVersions", "format", '{{ printf "%#v" .Capabilities.APIVersions | trunc 50 }} {{ typeOf .Capabilities.APIVersions }} '
+V("APIVersions", "format", '{{ printf "%#v" .Capabilities.APIVersions | trunc 50 }} {{ typeOf .Capabilities.APIVersions }} '
   '{{ kindOf .Capabilities.APIVersions }} {{ printf "%v" .Capabilities.APIVersions | trunc 20 }}')
-C("APIVersions", "index-out-of-range-error", '{{ index .Capabilities.APIVersions 999 }}')
+V("APIVersions", "index-out-of-range-error", '{{ index .Capabilities.APIVersions 999 }}')
 
 # Helm's Values type: .Values, $ and .Template are common.Values; the maps inside are plain.
 VV = "a:\n  b: 1\n  c:\n    d: x\nl: [1, two]\nsub:\n  k: v\n"

@@ -27,6 +27,7 @@ public struct SprigCertificate: GoObject, Sendable {
 
     public var goTypeName: String { "sprig.certificate" }
     public var goFormatted: String { "{\(cert) \(key)}" }
+    public var goFormattedWithFieldNames: String? { "{Cert:\(cert) Key:\(key)}" }
 
     public func member(_ name: String) -> Value? {
         switch name {

@@ -146,7 +146,8 @@ extension GoPrinter {
         }
         switch verb {
         case "v":
-            fmtS(Array(object.goFormatted.utf8))
+            let text = flags.plusV ? object.goFormattedWithFieldNames ?? object.goFormatted : object.goFormatted
+            fmtS(Array(text.utf8))
         default:
             badVerb(.object(object), verb: verb)
         }

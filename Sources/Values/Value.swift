@@ -166,6 +166,8 @@ public protocol GoObject: Sendable {
     var goKind: String { get }
     /// What `%v` prints.
     var goFormatted: String { get }
+    /// What `%+v` prints when it differs from `%v` (struct field names).
+    var goFormattedWithFieldNames: String? { get }
     /// Go truthiness of the object.
     var isTruthy: Bool { get }
     /// How `fmt` verbs other than `%T` see the object (``GoFmtForm``);
@@ -180,6 +182,7 @@ extension GoObject {
     public var goKind: String { "struct" }
     public var isTruthy: Bool { true }
     public var goFmtForm: GoFmtForm { .opaque }
+    public var goFormattedWithFieldNames: String? { nil }
     public func member(_ name: String) -> Value? { nil }
 }
 

@@ -80,15 +80,6 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     static let templateCases = FunctionCase.load("template-corpus")
     static let sprigCases = FunctionCase.load("sprig-corpus")
 
-    /// Cases chartunit does not match yet, with the reason.
-    static let knownGaps: [String: String] = [
-        "buildCustomCert-printf-plus-v": "%+v of a struct object prints without field names",
-    ]
-
-    static func knownGap(_ c: FunctionCase) -> String? {
-        knownGaps[c.name]
-    }
-
     @Test func corporaArePresent() {
         #expect(Self.templateCases.count >= 800)
         #expect(Self.sprigCases.count >= 2400)
@@ -110,10 +101,6 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
 
     @Test(arguments: sprigCases)
     func sprigMatchesHelm(_ c: FunctionCase) throws {
-        if let reason = Self.knownGap(c) {
-            withKnownIssue(Comment(rawValue: reason)) { try c.check() }
-        } else {
-            try c.check()
-        }
+        try c.check()
     }
 }

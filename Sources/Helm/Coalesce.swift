@@ -114,8 +114,7 @@ struct Coalescer {
         case .map(let m, _)?: srcGlobals = m
         default: return
         }
-        for key in srcGlobals.sortedKeys {
-            guard let value = srcGlobals[key] else { continue }
+        for (key, value) in srcGlobals.entries {
             if case .map(let table, _) = value {
                 let copy = GoMap(table.entries)
                 if let existing = destGlobals[key] {
@@ -189,10 +188,10 @@ struct Coalescer {
 
     /// `cleanNilValues`: removes null entries, recursively, in place.
     static func cleanNilValues(_ map: GoMap) {
-        for key in map.sortedKeys {
-            switch map[key] {
-            case .null?: map[key] = nil
-            case .map(let sub, _)?: cleanNilValues(sub)
+        for (key, value) in map.entries {
+            switch value {
+            case .null: map[key] = nil
+            case .map(let sub, _): cleanNilValues(sub)
             default: break
             }
         }

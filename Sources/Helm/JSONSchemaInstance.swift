@@ -106,17 +106,8 @@ extension JSONSchemaValue: SchemaInstance {
         }
     }
 
-    var schemaTypeMask: SchemaTypeMask {
-        switch self {
-        case .null: return .null
-        case .bool: return .boolean
-        case .number: return .number
-        case .string: return .string
-        case .array: return .array
-        case .object: return .object
-        case .invalid: return []
-        }
-    }
+    /// The view shares the containers, so asking it costs nothing extra here.
+    var schemaTypeMask: SchemaTypeMask { schemaView.typeMask }
 
     var jsonSchemaValue: JSONSchemaValue { self }
 

@@ -28,10 +28,9 @@ public struct TemplateFilter: Sendable {
 /// One suite template name turned into helm-unittest's unanchored regex.
 struct TemplatePattern: Sendable {
     private let compiled: CompiledPattern
-    var pattern: String { compiled.pattern }
 
     init(templateName: String, chartRoute: String) {
-        compiled = CompiledPattern.named(templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName))))
+        compiled = CompiledPattern.named(templateName, chartRoute: chartRoute)
     }
 
     func matches(_ path: String) -> Bool { compiled.matches(path) }
@@ -40,22 +39,23 @@ struct TemplatePattern: Sendable {
 /// A pattern's regex and its answers so far, shared by every job of the
 /// run: each job asks the same questions about the same template paths.
 private final class CompiledPattern: Sendable {
-    let pattern: String
     private let regex: GoRegexp?
     private let answers = Mutex<[String: Bool]>([:])
 
     private init(_ pattern: String) {
-        self.pattern = pattern
         regex = try? GoRegexp(pattern)
     }
 
     private static let all = Mutex<[String: CompiledPattern]>([:])
 
-    static func named(_ pattern: String) -> CompiledPattern {
-        all.withLock { all in
-            if let known = all[pattern] { return known }
-            let made = CompiledPattern(pattern)
-            all[pattern] = made
+    /// The pattern of `templateName` under `chartRoute`, built on first use
+    /// (every job of a suite names the same templates).
+    static func named(_ templateName: String, chartRoute: String) -> CompiledPattern {
+        let key = chartRoute + "\u{0}" + templateName
+        return all.withLock { all in
+            if let known = all[key] { return known }
+            let made = CompiledPattern(templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName))))
+            all[key] = made
             return made
         }
     }

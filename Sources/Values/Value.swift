@@ -22,7 +22,7 @@ public enum Value: Sendable {
     case list([Value], GoSliceType = .interfaces)
     case map(GoMap, GoMapType = .interfaces)
     /// Anything else a template can hold: `.Files`, `.Capabilities`, times, bytes.
-    case object(any GoObject)
+    indirect case object(any GoObject)
 
     /// A Go `int`.
     public static func int(_ n: Int) -> Value { .int(Int64(n), .int) }

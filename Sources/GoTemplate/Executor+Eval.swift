@@ -112,9 +112,9 @@ extension Executor {
             return v
         }
         // Builtins take reflect values; Swift functions take plain values,
-        // collected directly so no second array is built.
-        var argv: [RV] = []
-        var values: [Value] = []
+        // collected directly into an argument array reused across calls.
+        var argv: [RV] = builtin != nil ? reflectArgumentPool.popLast() ?? [] : []
+        var values: [Value] = builtin == nil ? argumentPool.popLast() ?? [] : []
         if builtin != nil { argv.reserveCapacity(numIn) } else { values.reserveCapacity(numIn) }
         var i = args.startIndex
         var k = 0
@@ -140,6 +140,10 @@ extension Executor {
             if builtin != nil { argv.append(v) } else { values.append(v.value) }
         }
         if let builtin {
+            defer {
+                argv.removeAll(keepingCapacity: true)
+                reflectArgumentPool.append(argv)
+            }
             do {
                 if builtin == .call {
                     let calleeName = args.first?.description ?? GoFormat.format(final?.value ?? .null)
@@ -155,6 +159,10 @@ extension Executor {
             }
         }
         guard case .swift(let body) = fn.body else { return .invalid }
+        defer {
+            values.removeAll(keepingCapacity: true)
+            argumentPool.append(values)
+        }
         let result: Value
         do {
             result = try body(values, context)

@@ -90,7 +90,10 @@ final class Executor {
     var output = ""
     let missingKey: ExecutionOptions.MissingKey
     let mapMethods: MapMethodLookup?
-    lazy var context = ExecutionContext(set: set, environment: environment, templateName: template.name)
+    lazy var context = ExecutionContext(executor: self)
+    /// Spare argument arrays for function calls, reused across calls.
+    var argumentPool: [[Value]] = []
+    var reflectArgumentPool: [[RV]] = []
 
     init(set: TemplateSet, template: Template, environment: ExecutionEnvironment) {
         self.set = set
@@ -104,6 +107,43 @@ final class Executor {
         let dot = RV.concrete(data)
         vars = [("$", dot)]
         _ = try nested { try walk(dot, list: template.root) }
+    }
+
+    /// ``run(data:)`` with any error that is not a ``TemplateError`` wrapped as one.
+    func runCatching(data: Value) throws(TemplateError) {
+        do {
+            try run(data: data)
+        } catch let e as TemplateError {
+            throw e
+        } catch {
+            throw TemplateError(kind: .execution, templateName: template.name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
+        }
+    }
+
+    /// Go's `ExecuteTemplate` from inside a running execution (Helm's
+    /// `include`): the template `name` of this set runs on this executor
+    /// as on a fresh state (own `$`, depth 0) and its output is returned;
+    /// the caller's state is restored afterwards.
+    func executeNested(named name: String, data: Value) throws(TemplateError) -> String {
+        guard let nestedTemplate = set.lookup(name) else {
+            throw TemplateError(kind: .noTemplate, templateName: name, location: nil, nodeText: nil, message: "", cause: nil, setName: set.name)
+        }
+        let savedTemplate = template, savedDepth = depth, savedNode = node
+        var savedVars: [(name: String, value: RV)] = []
+        var result = ""
+        swap(&savedVars, &vars)
+        swap(&result, &output)
+        template = nestedTemplate
+        depth = 0
+        defer {
+            template = savedTemplate
+            depth = savedDepth
+            node = savedNode
+            swap(&savedVars, &vars)
+            swap(&result, &output)
+        }
+        try runCatching(data: data)
+        return output
     }
 
     // MARK: errors
@@ -313,9 +353,7 @@ final class Executor {
             vars = savedVars
             depth -= 1
         }
-        if context.templateName != tmpl.name { context.templateName = tmpl.name }
         _ = try walk(newDot, list: tmpl.root)
-        context.templateName = savedTemplate.name
     }
 
     // MARK: pipelines

@@ -57,7 +57,7 @@ public enum GoType: Sendable, Hashable {
 /// the ``ExecutionContext`` of the running template. Errors it throws
 /// become `error calling NAME: MESSAGE` (the message is the error's
 /// `description`, or `String(describing:)`).
-public struct TemplateFunction: Sendable {
+public final class TemplateFunction: Sendable {
     /// Fixed parameter types.
     public let parameters: [GoType]
     /// Element type of the trailing `...T` parameter, if any.
@@ -65,6 +65,8 @@ public struct TemplateFunction: Sendable {
     /// The declared result type; `.any` results behave as Go `interface{}` results.
     public let result: GoType
     let body: Body
+    /// The Go builtin this function is, if it is one.
+    let builtin: Builtin?
 
     enum Body: Sendable {
         case swift(@Sendable ([Value], ExecutionContext) throws -> Value)
@@ -80,6 +82,7 @@ public struct TemplateFunction: Sendable {
         self.variadic = variadic
         self.result = result
         self.body = .swift(body)
+        self.builtin = nil
     }
 
     init(builtin: Builtin, _ parameters: [GoType], variadic: GoType? = nil, returns result: GoType) {
@@ -87,11 +90,7 @@ public struct TemplateFunction: Sendable {
         self.variadic = variadic
         self.result = result
         self.body = .builtin(builtin)
-    }
-
-    var builtin: Builtin? {
-        if case .builtin(let b) = body { return b }
-        return nil
+        self.builtin = builtin
     }
 }
 

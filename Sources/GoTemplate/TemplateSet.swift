@@ -157,16 +157,9 @@ public struct TemplateSet: Sendable {
         let executor = Executor(set: self, template: template, environment: environment)
         // Hand the caller's buffer to the executor and take it back after,
         // so the output grows in place.
-        executor.output = output
-        output = ""
+        swap(&output, &executor.output)
         defer { swap(&output, &executor.output) }
-        do {
-            try executor.run(data: data)
-        } catch let e as TemplateError {
-            throw e
-        } catch {
-            throw TemplateError(kind: .execution, templateName: name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
-        }
+        try executor.runCatching(data: data)
     }
 
     /// Executes the template `name` and returns its output.
@@ -193,23 +186,25 @@ public final class ExecutionEnvironment {
 
 /// What a template function sees of the running execution.
 public final class ExecutionContext {
-    /// The set being executed (a `tpl` clone inside `tpl`).
-    public let set: TemplateSet
-    /// State shared across nested executions.
-    public let environment: ExecutionEnvironment
-    /// The name of the template executing the call.
-    public internal(set) var templateName: String
+    /// The executor running the call; it outlives the context it owns.
+    unowned(unsafe) let executor: Executor
 
-    init(set: TemplateSet, environment: ExecutionEnvironment, templateName: String) {
-        self.set = set
-        self.environment = environment
-        self.templateName = templateName
+    init(executor: Executor) {
+        self.executor = executor
     }
 
+    /// The set being executed (a `tpl` clone inside `tpl`).
+    public var set: TemplateSet { executor.set }
+    /// State shared across nested executions.
+    public var environment: ExecutionEnvironment { executor.environment }
+    /// The name of the template executing the call.
+    public var templateName: String { executor.template.name }
+
     /// Executes the template `name` of the current set with `data`
-    /// (Go's `t.ExecuteTemplate`, what Helm's `include` calls).
+    /// (Go's `t.ExecuteTemplate`, what Helm's `include` calls) on the
+    /// running executor, as a fresh Go executor state would.
     public func executeTemplate(named name: String, data: Value) throws(TemplateError) -> String {
-        try set.execute(name, data: data, environment: environment)
+        try executor.executeNested(named: name, data: data)
     }
 
     /// Executes `name` in another set (a `tpl` clone) sharing this

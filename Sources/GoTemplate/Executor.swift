@@ -82,18 +82,18 @@ let maxExecDepth = 100_000
 /// Go's `state`: executes one template tree and the templates it calls.
 final class Executor {
     let set: TemplateSet
-    var template: Template
+    @exclusivity(unchecked) var template: Template
     let environment: ExecutionEnvironment
-    var vars: [(name: String, value: RV)] = []
-    var depth = 0
-    var node: CurrentNode = .none
-    var output = ""
+    @exclusivity(unchecked) var vars: [(name: String, value: RV)] = []
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var node: CurrentNode = .none
+    @exclusivity(unchecked) var output = ""
     let missingKey: ExecutionOptions.MissingKey
     let mapMethods: MapMethodLookup?
     lazy var context = ExecutionContext(executor: self)
     /// Spare argument arrays for function calls, reused across calls.
-    var argumentPool: [[Value]] = []
-    var reflectArgumentPool: [[RV]] = []
+    @exclusivity(unchecked) var argumentPool: [[Value]] = []
+    @exclusivity(unchecked) var reflectArgumentPool: [[RV]] = []
 
     init(set: TemplateSet, template: Template, environment: ExecutionEnvironment) {
         self.set = set
@@ -193,7 +193,7 @@ final class Executor {
     }
 
     @inline(__always) func pop(_ mark: Int) {
-        if vars.count > mark { vars.removeSubrange(mark...) }
+        while vars.count > mark { vars.removeLast() }
     }
 
     // MARK: walking

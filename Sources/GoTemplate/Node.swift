@@ -84,9 +84,14 @@ public final class ListNode: Sendable {
 }
 
 /// Plain text.
-public struct TextNode: Sendable {
+public final class TextNode: Sendable {
     public let pos: Int
     public let text: String
+
+    init(pos: Int, text: String) {
+        self.pos = pos
+        self.text = text
+    }
 }
 
 /// A comment (kept only when parsing with comments).
@@ -96,10 +101,16 @@ public struct CommentNode: Sendable {
 }
 
 /// `{{ pipeline }}`.
-public struct ActionNode: Sendable {
+public final class ActionNode: Sendable {
     public let pos: Int
     public let line: Int
     public let pipe: PipeNode
+
+    init(pos: Int, line: Int, pipe: PipeNode) {
+        self.pos = pos
+        self.line = line
+        self.pipe = pipe
+    }
 }
 
 /// `if`, `range` or `with` with its body and optional else list.
@@ -124,11 +135,18 @@ public struct BranchNode: Sendable {
 }
 
 /// `{{template "name" pipeline}}`.
-public struct TemplateNode: Sendable {
+public final class TemplateNode: Sendable {
     public let pos: Int
     public let line: Int
     public let name: String
     public let pipe: PipeNode?
+
+    init(pos: Int, line: Int, name: String, pipe: PipeNode?) {
+        self.pos = pos
+        self.line = line
+        self.name = name
+        self.pipe = pipe
+    }
 
     func write(to s: inout String) {
         s += "{{template " + GoQuote.quote(name)
@@ -179,9 +197,14 @@ public final class PipeNode: Sendable {
 }
 
 /// One command of a pipeline: an operand or a function call with arguments.
-public struct CommandNode: Sendable {
+public final class CommandNode: Sendable {
     public let pos: Int
     public let args: [Arg]
+
+    init(pos: Int, args: [Arg]) {
+        self.pos = pos
+        self.args = args
+    }
 
     func write(to s: inout String) {
         for (i, a) in args.enumerated() {
@@ -262,29 +285,51 @@ public indirect enum Arg: Sendable {
 }
 
 /// `.a.b.c`: field or key chain starting at dot.
-public struct FieldNode: Sendable {
+public final class FieldNode: Sendable {
     public let pos: Int
     public let ident: [String]
+
+    init(pos: Int, ident: [String]) {
+        self.pos = pos
+        self.ident = ident
+    }
 }
 
 /// `(pipeline).a.b` or `term.a.b` for a non-field, non-variable term.
-public struct ChainNode: Sendable {
+public final class ChainNode: Sendable {
     public let pos: Int
     public let node: Arg
     public let fields: [String]
+
+    init(pos: Int, node: Arg, fields: [String]) {
+        self.pos = pos
+        self.node = node
+        self.fields = fields
+    }
 }
 
 /// A function name, bound at parse time to its function.
-public struct IdentifierNode: Sendable {
+public final class IdentifierNode: Sendable {
     public let pos: Int
     public let name: String
     let function: TemplateFunction?
+
+    init(pos: Int, name: String, function: TemplateFunction?) {
+        self.pos = pos
+        self.name = name
+        self.function = function
+    }
 }
 
 /// `$x` or `$x.a.b`.
-public struct VariableNode: Sendable {
+public final class VariableNode: Sendable {
     public let pos: Int
     public let ident: [String]
+
+    init(pos: Int, ident: [String]) {
+        self.pos = pos
+        self.ident = ident
+    }
 
     func write(to s: inout String) {
         for (i, id) in ident.enumerated() {

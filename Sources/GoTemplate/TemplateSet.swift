@@ -174,11 +174,11 @@ public struct TemplateSet: Sendable {
 /// (`include`, `tpl`): Helm's include-depth counters live here.
 public final class ExecutionEnvironment {
     /// Per-name counters for nested `include`s (Helm's `includedNames`).
-    public var includeCounts: [String: Int] = [:]
+    @exclusivity(unchecked) public var includeCounts: [String: Int] = [:]
     /// Data of the host layer for its functions (Helm's `lookup` objects).
     public var hostData: (any Sendable)?
     /// Recursion levels in use across nested executions (for stack hopping).
-    var nesting = 0
+    @exclusivity(unchecked) var nesting = 0
 
     /// A fresh environment.
     public init() {}

@@ -260,12 +260,15 @@ private func isAliasByte(_ c: UInt8) -> Bool {
 
 /// Go's `path/filepath.Base` on a Unix system.
 func goPathBase(_ path: String) -> String {
-    if path.isEmpty { return "." }
-    var p = Substring(path)
-    while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
-    if p == "/" { return "/" }
-    if let slash = p.lastIndex(of: "/") { p = p[p.index(after: slash)...] }
-    return p.isEmpty ? "/" : String(p)
+    let bytes = path.utf8
+    if bytes.isEmpty { return "." }
+    let slash = UInt8(ascii: "/")
+    var end = bytes.endIndex
+    while end > bytes.startIndex, bytes[bytes.index(before: end)] == slash { end = bytes.index(before: end) }
+    if end == bytes.startIndex { return "/" }
+    var start = end
+    while start > bytes.startIndex, bytes[bytes.index(before: start)] != slash { start = bytes.index(before: start) }
+    return String(path[start..<end])
 }
 
 /// Helm's `sanitizeString`: Unicode spaces become ' ', other characters

@@ -47,10 +47,11 @@ final class WorkChart {
         self.source = source
     }
 
-    /// A working tree for `chart`; default values are deep-copied.
+    /// A working tree for `chart`. Default values are shared, not copied:
+    /// processing only reads them (every merge works on a deep copy, and
+    /// import-values replaces the map instead of changing it).
     convenience init(_ chart: Chart) {
-        self.init(meta: MetadataBox(chart.metadata),
-                  values: Value.map(chart.defaultValues).deepCopy().mapValue ?? GoMap(),
+        self.init(meta: MetadataBox(chart.metadata), values: chart.defaultValues,
                   dependencies: chart.dependencies.map(WorkChart.init), source: chart)
     }
 

@@ -4,7 +4,7 @@ import Sprig
 /// Masterminds/semver `constraint`; false when either does not parse.
 func isCompatibleRange(_ constraint: String, _ version: String) -> Bool {
     guard let v = try? SemverVersion(parsing: version),
-          let c = try? SemverConstraints(parsing: constraint) else { return false }
+          let c = try? SemverConstraints.cached(constraint) else { return false }
     return c.check(v)
 }
 

@@ -1,4 +1,5 @@
 import GoRegexp
+import Synchronization
 import GoTemplate
 import Values
 
@@ -24,6 +25,27 @@ public struct SemverConstraints: Sendable {
     private static let findRegex = try? GoRegexp("(" + ops + #")\s*("# + cv + ")")
     private static let validRegex = try? GoRegexp(
         #"^(\s*("# + ops + #")\s*("# + cv + #")\s*)((?:\s+|,\s*)("# + ops + #")\s*("# + cv + #")\s*)*$"#)
+
+    /// `init(parsing:dialect:)` remembered: charts check the same few
+    /// constraints (`semverCompare ">=1.21-0" …`) on every render.
+    public static func cached(_ text: String, dialect: SemverDialect = .v3_5) throws(GoError) -> SemverConstraints {
+        let key = CacheKey(text: text, dialect: dialect)
+        if let hit = parsed.withLock({ $0[key] }) { return try hit.get() }
+        let result: Result<SemverConstraints, GoError>
+        do { result = .success(try SemverConstraints(parsing: text, dialect: dialect)) } catch { result = .failure(error) }
+        parsed.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll() }
+            cache[key] = result
+        }
+        return try result.get()
+    }
+
+    private struct CacheKey: Hashable {
+        var text: String
+        var dialect: SemverDialect
+    }
+
+    private static let parsed = Mutex<[CacheKey: Result<SemverConstraints, GoError>]>([:])
 
     /// `semver.NewConstraint`; throws the library's error text.
     public init(parsing text: String, dialect: SemverDialect = .v3_5) throws(GoError) {

@@ -281,7 +281,7 @@ extension Sprig {
                 .object(try SemverVersion(parsing: str(a[0])))
             },
             "semverCompare": TemplateFunction([.string, .string], returns: .bool) { a, _ in
-                let c = try SemverConstraints(parsing: str(a[0]), dialect: dialect)
+                let c = try SemverConstraints.cached(str(a[0]), dialect: dialect)
                 let v = try SemverVersion(parsing: str(a[1]))
                 return .bool(c.check(v))
             },

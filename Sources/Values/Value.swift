@@ -135,7 +135,7 @@ public enum GoMapType: UInt8, Sendable {
 /// (`set`, `unset`, `merge`…) during one render; values shared across renders
 /// are deep-copied first (``Value/deepCopy()``).
 public final class GoMap: @unchecked Sendable {
-    public var entries: [String: Value]
+    @exclusivity(unchecked) public var entries: [String: Value]
 
     public init(_ entries: [String: Value] = [:]) {
         self.entries = entries

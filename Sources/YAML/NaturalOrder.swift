@@ -65,7 +65,11 @@ public enum NaturalOrder {
 
     /// `keyList.Less` for two string keys.
     public static func less(_ a: String, _ b: String, dialect: EmitDialect) -> Bool {
-        let ar = Array(a.unicodeScalars), br = Array(b.unicodeScalars)
+        less(Array(a.unicodeScalars), Array(b.unicodeScalars), dialect: dialect)
+    }
+
+    /// `keyList.Less` for two string keys given as their runes.
+    static func less(_ ar: [Unicode.Scalar], _ br: [Unicode.Scalar], dialect: EmitDialect) -> Bool {
         var digits = false
         var i = 0
         while i < ar.count && i < br.count {
@@ -121,22 +125,26 @@ public enum NaturalOrder {
     /// depends on its random map iteration order).
     public static func stableSorted(_ keys: [String], dialect: EmitDialect) -> [String] {
         guard keys.count > 1 else { return keys }
-        let mid = keys.count / 2
-        let left = stableSorted(Array(keys[..<mid]), dialect: dialect)
-        let right = stableSorted(Array(keys[mid...]), dialect: dialect)
-        var out: [String] = []
-        out.reserveCapacity(keys.count)
-        var i = 0, j = 0
-        while i < left.count && j < right.count {
-            if less(right[j], left[i], dialect: dialect) {
-                out.append(right[j]); j += 1
-            } else {
-                out.append(left[i]); i += 1
+        let runes = keys.map { Array($0.unicodeScalars) }
+        func sort(_ range: Range<Int>) -> [Int] {
+            guard range.count > 1 else { return Array(range) }
+            let mid = range.lowerBound + range.count / 2
+            let left = sort(range.lowerBound..<mid), right = sort(mid..<range.upperBound)
+            var out: [Int] = []
+            out.reserveCapacity(range.count)
+            var i = 0, j = 0
+            while i < left.count && j < right.count {
+                if less(runes[right[j]], runes[left[i]], dialect: dialect) {
+                    out.append(right[j]); j += 1
+                } else {
+                    out.append(left[i]); i += 1
+                }
             }
+            out.append(contentsOf: left[i...])
+            out.append(contentsOf: right[j...])
+            return out
         }
-        out.append(contentsOf: left[i...])
-        out.append(contentsOf: right[j...])
-        return out
+        return sort(0..<keys.count).map { keys[$0] }
     }
 
     /// Go's `unicode.IsLetter` (categories Lu, Ll, Lt, Lm, Lo).

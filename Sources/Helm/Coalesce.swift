@@ -164,13 +164,15 @@ struct Coalescer {
     /// `coalesceTablesFullKey`: merges `src` into `dst`, `dst` winning.
     @discardableResult
     func coalesceTables(_ dst: GoMap, _ src: GoMap, prefix: String, merge: Bool) -> GoMap {
+        // Keys null in `dst` become null in `src`; remember which of them
+        // `src` held a value for (only those keys are asked about below).
         var srcNonNil: Set<String> = []
-        for (key, value) in src.entries {
-            if case .null = value { continue }
-            srcNonNil.insert(key)
-        }
         for (key, value) in dst.entries {
-            if case .null = value { src[key] = .null }
+            guard case .null = value else { continue }
+            if let existing = src[key] {
+                if case .null = existing {} else { srcNonNil.insert(key) }
+            }
+            src[key] = .null
         }
         for (key, value) in src.entries {
             let existing = dst[key]

@@ -133,7 +133,9 @@ struct DependencyProcessor {
             }
             requirement.dependency.importValues = rewritten.isEmpty ? nil : rewritten
         }
-        let copy = Value.map(cvals).deepCopy().mapValue ?? GoMap()
+        // Helm deep-copies `cvals` because the imported tables point into it;
+        // with nothing imported nothing else holds it, so the copy is skipped.
+        let copy = imported.count == 0 ? cvals : Value.map(cvals).deepCopy().mapValue ?? GoMap()
         chart.values = coalescer.coalesceTables(copy, imported, prefix: "", merge: true)
     }
 

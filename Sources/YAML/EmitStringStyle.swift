@@ -24,6 +24,8 @@ public enum EmitStringStyle {
 
     /// `isBase60Float`: `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
     public static func isBase60Float(_ s: String) -> Bool {
+        guard let first = s.utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || (first >= 48 && first <= 57) else { return false }
         let b = Array(s.utf8)
         var i = 0
         if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }

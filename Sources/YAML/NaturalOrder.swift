@@ -117,7 +117,33 @@ public enum NaturalOrder {
     /// a stable sort by ``less(_:_:dialect:)`` (deterministic even for keys
     /// the comparison does not order consistently).
     public static func sorted(_ keys: some Sequence<String>, dialect: EmitDialect) -> [String] {
-        stableSorted(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, dialect: dialect)
+        let keys = Array(keys)
+        // For ASCII keys without digits the order is total (non-letters
+        // before letters, each by byte value), so any sort gives the merge
+        // sort's result.
+        if keys.allSatisfy(isASCIIWithoutDigits) { return keys.sorted(by: asciiLess) }
+        return stableSorted(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, dialect: dialect)
+    }
+
+    private static func isASCIIWithoutDigits(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 && ($0 < 0x30 || $0 > 0x39) }
+    }
+
+    /// ``less(_:_:dialect:)`` for ASCII keys without digits.
+    private static func asciiLess(_ a: String, _ b: String) -> Bool {
+        var ia = a.utf8.makeIterator(), ib = b.utf8.makeIterator()
+        while true {
+            guard let ca = ia.next() else { return ib.next() != nil }
+            guard let cb = ib.next() else { return false }
+            if ca == cb { continue }
+            let la = isASCIILetter(ca), lb = isASCIILetter(cb)
+            if la == lb { return ca < cb }
+            return lb
+        }
+    }
+
+    private static func isASCIILetter(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 
     /// Sorts with a stable merge sort, which gives a deterministic result

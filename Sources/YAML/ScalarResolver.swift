@@ -48,11 +48,12 @@ public enum ScalarResolver {
         }
     }
 
+    private static let resolvableTags: Set<String> = ["", "!!str", "!!bool", "!!int", "!!float", "!!null", "!!timestamp"]
+
     /// Resolves `text` carrying the short tag `tag` ("" for none).
     public static func resolve(tag: String, text: String, dialect: YAMLDialect) throws -> ResolvedScalar {
-        let resolvable: Set<String> = ["", "!!str", "!!bool", "!!int", "!!float", "!!null", "!!timestamp"]
         if tag == "!!binary" { return .string(GoStrconv.decodeBase64(text) ?? text) }
-        guard resolvable.contains(tag) else { return .string(text) }
+        guard resolvableTags.contains(tag) else { return .string(text) }
         let result = resolveUntagged(text, tag: tag, dialect: dialect)
         if tag == "" || tag == "!!str" || tag == tagName(result) { return result }
         if tag == "!!float", case .int(let n) = result { return .float(Double(n)) }

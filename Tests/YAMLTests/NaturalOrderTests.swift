@@ -47,6 +47,21 @@ import Testing
         #expect(NaturalOrder.less(a, b, dialect: dialect) == less)
     }
 
+    /// Keys without digits take a shortcut past the merge sort; both ways agree.
+    @Test func asciiKeysWithoutDigitsSortAsTheMergeSortDoes() {
+        let alphabet = Array("aAbBzZ_-./ ~:@")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let keys = Set((0..<12).map { _ in
+                String((0..<Int.random(in: 0...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            })
+            for dialect in [EmitDialect.v2, .v3] {
+                let byBytes = keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                #expect(NaturalOrder.sorted(keys, dialect: dialect) == NaturalOrder.stableSorted(byBytes, dialect: dialect))
+            }
+        }
+    }
+
     @Test func numbersBeforeStrings() {
         let keys: [NaturalOrder.Key] = [.string("a"), .int(10), .float(2.5), .uint(3), .bool(true), .string("1")]
         let sorted = keys.sorted { NaturalOrder.less($0, $1, dialect: .v3) }

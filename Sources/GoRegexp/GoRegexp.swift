@@ -1,4 +1,3 @@
-import Synchronization
 import Values
 
 /// A compiled Go (RE2) regular expression with the operations of Go's
@@ -29,17 +28,10 @@ public struct GoRegexp: Sendable {
     /// `init(_:)` remembered: templates compile the same few patterns on
     /// every render, often inside loops.
     public static func cached(_ pattern: String) throws(GoRegexpError) -> GoRegexp {
-        if let hit = compiledPatterns.withLock({ $0[pattern] }) { return try hit.get() }
-        let result: Result<GoRegexp, GoRegexpError>
-        do { result = .success(try GoRegexp(pattern)) } catch { result = .failure(error) }
-        compiledPatterns.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll() }
-            cache[pattern] = result
-        }
-        return try result.get()
+        try compiledPatterns.value(for: pattern) { (pattern) throws(GoRegexpError) in try GoRegexp(pattern) }
     }
 
-    private static let compiledPatterns = Mutex<[String: Result<GoRegexp, GoRegexpError>]>([:])
+    private static let compiledPatterns = Memo<String, GoRegexp, GoRegexpError>()
 
     /// The panic text of `regexp.MustCompile(pattern)` for `error`.
     public static func mustCompileMessage(_ pattern: String, _ error: GoRegexpError) -> String {

@@ -187,7 +187,7 @@ public final class ExecutionEnvironment {
 /// What a template function sees of the running execution.
 public final class ExecutionContext {
     /// The executor running the call; it outlives the context it owns.
-    unowned(unsafe) let executor: Executor
+    unowned let executor: Executor
 
     init(executor: Executor) {
         self.executor = executor

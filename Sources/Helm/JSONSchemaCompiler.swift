@@ -266,7 +266,7 @@ struct JSONSchemaCompiler {
             }
         default: break
         }
-        var node = nodes[id]
+        let node = nodes[id]
         node.allPropsEvaluated = node.additionalProperties != nil
         if node.draft < 2020 {
             node.allItemsEvaluated = node.additionalItems != nil

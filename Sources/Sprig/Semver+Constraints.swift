@@ -1,5 +1,4 @@
 import GoRegexp
-import Synchronization
 import GoTemplate
 import Values
 
@@ -29,15 +28,9 @@ public struct SemverConstraints: Sendable {
     /// `init(parsing:dialect:)` remembered: charts check the same few
     /// constraints (`semverCompare ">=1.21-0" …`) on every render.
     public static func cached(_ text: String, dialect: SemverDialect = .v3_5) throws(GoError) -> SemverConstraints {
-        let key = CacheKey(text: text, dialect: dialect)
-        if let hit = parsed.withLock({ $0[key] }) { return try hit.get() }
-        let result: Result<SemverConstraints, GoError>
-        do { result = .success(try SemverConstraints(parsing: text, dialect: dialect)) } catch { result = .failure(error) }
-        parsed.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll() }
-            cache[key] = result
+        try parsed.value(for: CacheKey(text: text, dialect: dialect)) { (key) throws(GoError) in
+            try SemverConstraints(parsing: key.text, dialect: key.dialect)
         }
-        return try result.get()
     }
 
     private struct CacheKey: Hashable {
@@ -45,7 +38,7 @@ public struct SemverConstraints: Sendable {
         var dialect: SemverDialect
     }
 
-    private static let parsed = Mutex<[CacheKey: Result<SemverConstraints, GoError>]>([:])
+    private static let parsed = Memo<CacheKey, SemverConstraints, GoError>()
 
     /// `semver.NewConstraint`; throws the library's error text.
     public init(parsing text: String, dialect: SemverDialect = .v3_5) throws(GoError) {

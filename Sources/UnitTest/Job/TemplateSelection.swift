@@ -1,6 +1,6 @@
 import GoRegexp
 import Foundation
-import Synchronization
+import Values
 
 /// helm-unittest's template selection (`filterV3Templates`): which templates
 /// of the chart tree are rendered for a suite.
@@ -40,31 +40,24 @@ struct TemplatePattern: Sendable {
 /// run: each job asks the same questions about the same template paths.
 private final class CompiledPattern: Sendable {
     private let regex: GoRegexp?
-    private let answers = Mutex<[String: Bool]>([:])
+    private let answers = Memo<String, Bool, Never>(capacity: .max)
 
     private init(_ pattern: String) {
         regex = try? GoRegexp(pattern)
     }
 
-    private static let all = Mutex<[String: CompiledPattern]>([:])
+    private static let all = Memo<String, CompiledPattern, Never>(capacity: .max)
 
     /// The pattern of `templateName` under `chartRoute`, built on first use
     /// (every job of a suite names the same templates).
     static func named(_ templateName: String, chartRoute: String) -> CompiledPattern {
-        let key = chartRoute + "\u{0}" + templateName
-        return all.withLock { all in
-            if let known = all[key] { return known }
-            let made = CompiledPattern(templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName))))
-            all[key] = made
-            return made
+        all.value(for: chartRoute + "\u{0}" + templateName) { _ in
+            CompiledPattern(templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName))))
         }
     }
 
     func matches(_ path: String) -> Bool {
-        if let known = answers.withLock({ $0[path] }) { return known }
-        let answer = regex?.matches(path) ?? false
-        answers.withLock { $0[path] = answer }
-        return answer
+        answers.value(for: path) { regex?.matches($0) ?? false }
     }
 }
 

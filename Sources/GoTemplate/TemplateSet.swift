@@ -186,7 +186,7 @@ public final class ExecutionEnvironment {
 
 /// What a template function sees of the running execution.
 public final class ExecutionContext {
-    /// The executor running the call; it outlives the context it owns.
+    /// The executor running the call; it owns this context.
     unowned let executor: Executor
 
     init(executor: Executor) {
@@ -197,8 +197,6 @@ public final class ExecutionContext {
     public var set: TemplateSet { executor.set }
     /// State shared across nested executions.
     public var environment: ExecutionEnvironment { executor.environment }
-    /// The name of the template executing the call.
-    public var templateName: String { executor.template.name }
 
     /// Executes the template `name` of the current set with `data`
     /// (Go's `t.ExecuteTemplate`, what Helm's `include` calls) on the

@@ -18,10 +18,25 @@ public struct TemplateFilter: Sendable {
     /// Whether the template at `path` (`<route>/templates/x.yaml`, subcharts as
     /// `<route>/charts/<name>/templates/…`) is rendered. Partials (`_*`) always are.
     public func includes(templatePath path: String) -> Bool {
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        if base.hasPrefix("_") { return true }
+        if Self.isPartial(path) { return true }
         guard includes.contains(where: { $0.matches(path) }) else { return false }
         return !excludes.contains(where: { $0.matches(path) })
+    }
+
+    /// Whether the last non-empty `/`-separated part of `path` starts with `_`.
+    private static func isPartial(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        var partStart: UInt8? = nil
+        var atPartStart = true
+        for byte in path.utf8 {
+            if byte == slash {
+                atPartStart = true
+            } else if atPartStart {
+                partStart = byte
+                atPartStart = false
+            }
+        }
+        return partStart == UInt8(ascii: "_")
     }
 }
 

@@ -37,10 +37,11 @@ struct PatternError: Error, Sendable, Hashable {
     var message: String
 }
 
-/// Compiles a Go (RE2) pattern as `regexp.Compile` does.
+/// Compiles a Go (RE2) pattern as `regexp.Compile` does (once per run:
+/// every test of a suite asserts the same patterns).
 func compilePattern(_ pattern: String) throws(PatternError) -> GoRegexp {
     do {
-        return try GoRegexp(pattern)
+        return try GoRegexp.cached(pattern)
     } catch {
         throw PatternError(message: error.description)
     }

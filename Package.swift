@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Helm", dependencies: ["GoTemplate", "GoRegexp", "Sprig", "Values", "YAML", "Diagnostics", "CZlib"]),
         .target(name: "PathQuery", dependencies: ["Values", "YAML", "GoRegexp", "Diagnostics"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "GoRegexp", "Values", "YAML", "Diagnostics"]),
-        .target(name: "Reports", dependencies: ["UnitTest", "Diagnostics"]),
+        .target(name: "Reports", dependencies: ["UnitTest", "Values", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",
             dependencies: [

@@ -125,9 +125,7 @@ final class Executor {
     /// as on a fresh state (own `$`, depth 0) and its output is returned;
     /// the caller's state is restored afterwards.
     func executeNested(named name: String, data: Value) throws(TemplateError) -> String {
-        guard let nestedTemplate = set.lookup(name) else {
-            throw TemplateError(kind: .noTemplate, templateName: name, location: nil, nodeText: nil, message: "", cause: nil, setName: set.name)
-        }
+        guard let nestedTemplate = set.lookup(name) else { throw set.noTemplate(name) }
         let savedTemplate = template, savedDepth = depth, savedNode = node
         var savedVars: [(name: String, value: RV)] = []
         var result = ""

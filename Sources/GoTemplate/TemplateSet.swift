@@ -142,6 +142,11 @@ public struct TemplateSet: Sendable {
     /// The template called `name`.
     public func lookup(_ name: String) -> Template? { templates[name] }
 
+    /// Go's error for executing a template this set does not have.
+    func noTemplate(_ name: String) -> TemplateError {
+        TemplateError(kind: .noTemplate, templateName: name, location: nil, nodeText: nil, message: "", cause: nil, setName: self.name)
+    }
+
     /// The names of all templates, sorted.
     public var templateNames: [String] { templates.keys.sorted() }
 
@@ -151,9 +156,7 @@ public struct TemplateSet: Sendable {
         _ name: String, data: Value, into output: inout String,
         environment: ExecutionEnvironment = ExecutionEnvironment()
     ) throws(TemplateError) {
-        guard let template = templates[name] else {
-            throw TemplateError(kind: .noTemplate, templateName: name, location: nil, nodeText: nil, message: "", cause: nil, setName: self.name)
-        }
+        guard let template = templates[name] else { throw noTemplate(name) }
         let executor = Executor(set: self, template: template, environment: environment)
         // Hand the caller's buffer to the executor and take it back after,
         // so the output grows in place.

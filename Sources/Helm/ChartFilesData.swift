@@ -53,14 +53,14 @@ public struct ChartFilesData: Sendable, Hashable {
     /// a base name, the later one in byte order wins (Go's is random).
     public func asConfig() -> String {
         let map = GoMap()
-        for path in sortedPaths { map[goPathBase(path)] = .string(String(decoding: files[path] ?? [], as: UTF8.self)) }
+        for path in sortedPaths { map[GoPath.base(path)] = .string(String(decoding: files[path] ?? [], as: UTF8.self)) }
         return helmToYAML(.map(map)) ?? ""
     }
 
     /// `AsSecrets`: base name → base64 of the bytes, through `toYaml`.
     public func asSecrets() -> String {
         let map = GoMap()
-        for path in sortedPaths { map[goPathBase(path)] = .string(GoBase64.encode(files[path] ?? [])) }
+        for path in sortedPaths { map[GoPath.base(path)] = .string(GoBase64.encode(files[path] ?? [])) }
         return helmToYAML(.map(map)) ?? ""
     }
 }

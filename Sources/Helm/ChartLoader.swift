@@ -80,7 +80,7 @@ public struct ChartLoader: Sendable {
                 if name.hasPrefix("templates/") {
                     chart.templates.append(file)
                 } else if name.hasPrefix("charts/") {
-                    if goPathExt(name) == ".prov" {
+                    if GoPath.ext(name) == ".prov" {
                         chart.files.append(file)
                         continue
                     }
@@ -103,7 +103,7 @@ public struct ChartLoader: Sendable {
             if name.hasPrefix("_") || name.hasPrefix(".") { continue }
             let sub: Chart
             do {
-                if goPathExt(name) == ".tgz" {
+                if GoPath.ext(name) == ".tgz" {
                     let first = subFiles[0]
                     if first.name != name {
                         throw ChartLoadError("error unpacking subchart tar in \(md.name): expected \(name), got \(first.name)")
@@ -215,15 +215,4 @@ func goTrimSpace(_ s: String) -> String {
     guard let start = scalars.firstIndex(where: { !isGoSpace($0) }),
           let end = scalars.lastIndex(where: { !isGoSpace($0) }) else { return "" }
     return String(scalars[start...end])
-}
-
-/// Go's `path.Ext`: the suffix from the last `.` in the final element.
-func goPathExt(_ path: String) -> String {
-    let bytes = Array(path.utf8)
-    var i = bytes.count - 1
-    while i >= 0 && bytes[i] != UInt8(ascii: "/") {
-        if bytes[i] == UInt8(ascii: ".") { return String(decoding: bytes[i...], as: UTF8.self) }
-        i -= 1
-    }
-    return ""
 }

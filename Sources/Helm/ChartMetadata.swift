@@ -207,7 +207,7 @@ extension ChartMetadata {
         if name == "." || name == ".." {
             return invalid("chart.metadata.name \(GoQuote.quote(name)) is not allowed")
         }
-        if name != goPathBase(name) {
+        if name != GoPath.base(name) {
             return invalid("chart.metadata.name \(GoQuote.quote(name)) is invalid")
         }
         if version.isEmpty { return invalid("chart.metadata.version is required") }
@@ -258,18 +258,6 @@ private func isAliasByte(_ c: UInt8) -> Bool {
     (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
 }
 
-/// Go's `path/filepath.Base` on a Unix system.
-func goPathBase(_ path: String) -> String {
-    let bytes = path.utf8
-    if bytes.isEmpty { return "." }
-    let slash = UInt8(ascii: "/")
-    var end = bytes.endIndex
-    while end > bytes.startIndex, bytes[bytes.index(before: end)] == slash { end = bytes.index(before: end) }
-    if end == bytes.startIndex { return "/" }
-    var start = end
-    while start > bytes.startIndex, bytes[bytes.index(before: start)] != slash { start = bytes.index(before: start) }
-    return String(path[start..<end])
-}
 
 /// Helm's `sanitizeString`: Unicode spaces become ' ', other characters
 /// Go's `unicode.IsPrint` rejects are dropped.
@@ -293,4 +281,3 @@ func isGoSpace(_ s: Unicode.Scalar) -> Bool {
     default: return s.properties.isWhitespace
     }
 }
-

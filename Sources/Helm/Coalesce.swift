@@ -216,30 +216,3 @@ func goBoolVerb(_ v: Value) -> String {
     default: return "%!t(\(v.goTypeName)=\(GoFormat.format(v)))"
     }
 }
-
-/// Helm's `Values.Table(path)`: follows `.`-separated keys through maps.
-func valuesTable(_ values: GoMap, _ path: String) -> GoMap? {
-    var table = values
-    for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-        guard case .map(let next, _)? = table[String(part)] else { return nil }
-        table = next
-    }
-    return table
-}
-
-/// Helm's `Values.PathValue(path)`: a non-table value at `path`, if any.
-func valuesPathValue(_ values: GoMap, _ path: String) -> Value? {
-    guard !path.isEmpty else { return nil }
-    var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    let key = parts.removeLast()
-    let table: GoMap
-    if parts.isEmpty {
-        table = values
-    } else {
-        guard let t = valuesTable(values, parts.joined(separator: ".")) else { return nil }
-        table = t
-    }
-    guard let value = table[key] else { return nil }
-    if case .map = value { return nil }
-    return value
-}

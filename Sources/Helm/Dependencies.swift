@@ -93,7 +93,7 @@ struct DependencyProcessor {
         for requirement in requirements {
             let condition = goTrimSpace(requirement.dependency.condition)
             for part in condition.split(separator: ",", omittingEmptySubsequences: false) where !part.isEmpty {
-                if case .bool(let b)? = valuesPathValue(values, path + part) {
+                if case .bool(let b)? = try? ValuesMethods.pathValue(values, path + part) {
                     requirement.dependency.enabled = b
                     break
                 }
@@ -120,12 +120,12 @@ struct DependencyProcessor {
                     let child = GoFormat.format(spec["child"] ?? .null)
                     let parent = GoFormat.format(spec["parent"] ?? .null)
                     rewritten.append(.map(["child": .string(child), "parent": .string(parent)]))
-                    guard let table = valuesTable(cvals, requirement.dependency.name + "." + child) else { continue }
+                    guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
                     imported = coalescer.coalesceTables(imported, pathToMap(parent, asMap(table)), prefix: "", merge: true)
                 case .string(let name):
                     let child = "exports." + name
                     rewritten.append(.map(["child": .string(child), "parent": .string(".")]))
-                    guard let table = valuesTable(cvals, requirement.dependency.name + "." + child) else { continue }
+                    guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
                     imported = coalescer.coalesceTables(imported, asMap(table), prefix: "", merge: true)
                 default:
                     continue

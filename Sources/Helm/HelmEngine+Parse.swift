@@ -1,4 +1,5 @@
 import GoTemplate
+import Values
 
 extension HelmEngine {
     /// Parses every template of `chart` and its enabled subcharts, in
@@ -10,7 +11,7 @@ extension HelmEngine {
         for sub in chart.allCharts {
             let isLibrary = sub.chart.metadata.type == "library"
             for template in sub.chart.templates {
-                if isLibrary && !goPathBase(template.name).hasPrefix("_") { continue }
+                if isLibrary && !GoPath.base(template.name).hasPrefix("_") { continue }
                 texts[sub.path + "/" + template.name] = template.text
             }
         }

@@ -73,7 +73,7 @@ public final class HelmEngine: @unchecked Sendable {
         var rendered: [String: String] = [:]
         let valuesType = ValuesMethods.type(helm)
         for name in names {
-            guard !goPathBase(name).hasPrefix("_"), let item = renderables[name] else { continue }
+            guard !GoPath.base(name).hasPrefix("_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
             // The context and `.Template` are Helm `Values`, like `.Values`.
             item.context["Template"] = .map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
@@ -121,7 +121,7 @@ public final class HelmEngine: @unchecked Sendable {
         }
         let isLibrary = chart.chart.metadata.type == "library"
         for template in chart.chart.templates {
-            if isLibrary && !goPathBase(template.name).hasPrefix("_") { continue }
+            if isLibrary && !GoPath.base(template.name).hasPrefix("_") { continue }
             let path = chart.path + "/" + template.name
             order.append(path)
             renderables[path] = Renderable(

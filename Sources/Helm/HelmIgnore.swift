@@ -1,3 +1,5 @@
+import Values
+
 /// `.helmignore` rules as pkg/ignore implements them: gitignore-like lines
 /// matched with Go's `filepath.Match`, first match deciding.
 public struct HelmIgnore: Sendable {
@@ -77,7 +79,7 @@ public struct HelmIgnore: Sendable {
 
 extension HelmIgnore.Pattern {
     func matches(_ path: String) -> Bool {
-        let name = kind == .basename ? goPathBase(path) : path
+        let name = kind == .basename ? GoPath.base(path) : path
         if case .success(true) = GoPathMatch.match(rule, name) { return true }
         return false
     }

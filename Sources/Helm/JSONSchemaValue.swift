@@ -32,15 +32,8 @@ indirect enum JSONSchemaValue: Sendable {
 
     /// The JSON type name (`typeOf` in the library); nil for `.invalid`.
     var typeName: String? {
-        switch self {
-        case .null: return "null"
-        case .bool: return "boolean"
-        case .number: return "number"
-        case .string: return "string"
-        case .array: return "array"
-        case .object: return "object"
-        case .invalid: return nil
-        }
+        if case .invalid = self { return nil }
+        return schemaView.typeName
     }
 
     var objectValue: [String: JSONSchemaValue]? {

@@ -89,7 +89,7 @@ public struct LookupSource: Sendable {
     /// Go's `path.Join(apiVersion, kind)`.
     static func schemeKey(_ apiVersion: String, _ kind: String) -> String {
         let joined = [apiVersion, kind].filter { !$0.isEmpty }.joined(separator: "/")
-        return joined.isEmpty ? "" : goPathClean(joined)
+        return joined.isEmpty ? "" : GoPath.clean(joined)
     }
 }
 

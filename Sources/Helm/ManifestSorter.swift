@@ -67,7 +67,7 @@ public enum ManifestSorter {
         var hooks: [ReleaseHook] = []
         var manifests: [ReleaseManifest] = []
         for path in files.keys.sorted(by: goLess) {
-            guard let content = files[path], !goPathBase(path).hasPrefix("_"),
+            guard let content = files[path], !GoPath.base(path).hasPrefix("_"),
                   !goTrimSpace(content).isEmpty else { continue }
             for document in ReleaseManifests.split(content) {
                 let head: ManifestHead

@@ -110,7 +110,7 @@ public enum ValuesLayering {
         chart.defaultValues = work.values
         chart.dependencies = []
         let subcharts = work.dependencies.map { sub -> ProcessedChart in
-            let subValues = valuesTable(values, sub.name) ?? GoMap()
+            let subValues = (try? ValuesMethods.table(values, sub.name)) ?? GoMap()
             return scoped(sub, values: subValues, path: path + "/charts/" + sub.name, isRoot: false)
         }
         return ProcessedChart(chart: chart, path: path, values: values, isRoot: isRoot, subcharts: subcharts)

@@ -1,4 +1,5 @@
 import CZlib
+import Values
 
 /// gzip and tar reading for chart archives, with Go's error texts.
 enum TarGzip {
@@ -223,7 +224,7 @@ extension ChartLoader {
             var name = parts.dropFirst().joined(separator: String(delimiter))
             if delimiter == "\\" { name = name.replacingAll("\\", with: "/") }
             if name.hasPrefix("/") { throw ChartLoadError("chart illegally contains absolute paths") }
-            name = goPathClean(name)
+            name = GoPath.clean(name)
             if name == "." {
                 throw ChartLoadError("chart illegally contains content outside the base directory: \(GoQuoteBridge.quote(entry.name))")
             }
@@ -254,26 +255,4 @@ extension String {
         for c in self { if c == target { out += replacement } else { out.append(c) } }
         return out
     }
-}
-
-/// Go's `path.Clean`.
-func goPathClean(_ path: String) -> String {
-    if path.isEmpty { return "." }
-    let rooted = path.hasPrefix("/")
-    var out: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-        if part == "." { continue }
-        if part == ".." {
-            if let last = out.last, last != ".." {
-                out.removeLast()
-            } else if !rooted {
-                out.append(part)
-            }
-            continue
-        }
-        out.append(part)
-    }
-    let joined = out.joined(separator: "/")
-    if rooted { return "/" + joined }
-    return joined.isEmpty ? "." : joined
 }

@@ -171,7 +171,7 @@ public struct TemplateAction: Sendable {
     /// `hasManifestExtension` for files under `crds/`.
     static func isCRD(_ name: String) -> Bool {
         guard name.hasPrefix("crds/") else { return false }
-        let ext = goPathExt(name).lowercased()
+        let ext = GoPath.ext(name).lowercased()
         return ext == ".yaml" || ext == ".yml" || ext == ".json"
     }
 

@@ -1,4 +1,5 @@
 import UnitTest
+import Values
 
 /// helm-unittest's console output, built as text (the CLI prints it).
 ///

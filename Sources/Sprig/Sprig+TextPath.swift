@@ -1,57 +1,7 @@
 import GoTemplate
-/// Go's `path` (and, on Unix, `path/filepath`) and the parts of `net/url`
-/// that `urlParse` and `urlJoin` use.
-enum GoPath {
-    /// `path.Clean`.
-    static func clean(_ path: String) -> String {
-        if path.isEmpty { return "." }
-        let rooted = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if let last = parts.last, last != ".." {
-                    parts.removeLast()
-                } else if !rooted {
-                    parts.append(part)
-                }
-                continue
-            }
-            parts.append(part)
-        }
-        let body = parts.joined(separator: "/")
-        if rooted { return "/" + body }
-        return body.isEmpty ? "." : body
-    }
 
-    /// `path.Base`.
-    static func base(_ path: String) -> String {
-        if path.isEmpty { return "." }
-        var p = Substring(path)
-        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        if p == "/" { return "/" }
-        if let slash = p.lastIndex(of: "/") { p = p[p.index(after: slash)...] }
-        return p.isEmpty ? "/" : String(p)
-    }
-
-    /// `path.Dir`.
-    static func dir(_ path: String) -> String {
-        let dir: Substring
-        if let slash = path.lastIndex(of: "/") { dir = path[...slash] } else { dir = "" }
-        return clean(String(dir))
-    }
-
-    /// `path.Ext`.
-    static func ext(_ path: String) -> String {
-        for i in path.indices.reversed() {
-            if path[i] == "/" { return "" }
-            if path[i] == "." { return String(path[i...]) }
-        }
-        return ""
-    }
-}
-
-/// The pieces of a Go `*url.URL`.
+/// The pieces of a Go `*url.URL` (the parts of `net/url` that `urlParse`
+/// and `urlJoin` use).
 struct GoURL {
     var scheme = "", opaque = "", user: (name: String, password: String?)? = nil
     var host = "", path = "", rawQuery = "", fragment = "", forceQuery = false

@@ -142,8 +142,8 @@ import Values
     }
 
     @Test func pathClean() {
-        #expect(goPathClean("a/../../b") == "../b")
-        #expect(goPathClean("./a//b/") == "a/b")
-        #expect(goPathClean("") == ".")
+        #expect(GoPath.clean("a/../../b") == "../b")
+        #expect(GoPath.clean("./a//b/") == "a/b")
+        #expect(GoPath.clean("") == ".")
     }
 }

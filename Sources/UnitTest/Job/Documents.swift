@@ -49,8 +49,8 @@ enum Documents {
         var result: [String: [Value]] = [:]
         for crd in crds { result[crd.path] = try parseYAML(crd.text) }
         for (name, rendered) in outputs.sorted(by: { goLess($0.key, $1.key) }) {
-            let file = name.hasPrefix(chartName) ? name : goPathJoin(chartName, name)
-            let ext = renderSucceeded ? goPathExt(file) : ".yaml"
+            let file = name.hasPrefix(chartName) ? name : GoPath.join(chartName, name)
+            let ext = renderSucceeded ? GoPath.ext(file) : ".yaml"
             switch ext {
             case ".yaml", ".yml", ".tpl": result[file] = try parseYAML(rendered)
             case ".txt": result[file] = [.map(GoMap(["raw": .string(rendered)]))]
@@ -81,9 +81,3 @@ enum Documents {
 
 /// helm-unittest's `regexErrorPattern`.
 private let renderErrorPattern: GoRegexp? = try? GoRegexp(#"(?msU)^(?:.+: |.+ \()(?:(.+):\d+:\d+).+(?:.+>)*: (.+)$"#)
-
-/// Go's `path.Ext`.
-func goPathExt(_ path: String) -> String {
-    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
-    return String(path[dot...])
-}

@@ -114,9 +114,8 @@ extension EffectiveJob {
                     renderError = failure.message
                 } else if let (file, raw) = Documents.splitRenderError(failure.message) {
                     let document = snapshotYAML(.map(GoMap(["raw": .string(raw)])))
-                    let base = file.split(separator: "/").last.map(String.init) ?? file
-                    if base.hasPrefix("_") {
-                        for name in defaultTemplates { outputs[goPathJoin(chartRoute, templateFileName(name))] = document }
+                    if GoPath.base(file).hasPrefix("_") {
+                        for name in defaultTemplates { outputs[GoPath.join(chartRoute, templateFileName(name))] = document }
                     } else {
                         outputs[file] = document
                     }
@@ -202,7 +201,7 @@ extension EffectiveJob {
         } else {
             names = defaultTemplates
         }
-        return names.map { goPathJoin(chartRoute, templateFileName($0)) }
+        return names.map { GoPath.join(chartRoute, templateFileName($0)) }
     }
 }
 
@@ -211,9 +210,9 @@ private let releaseNamePattern: GoRegexp? = try? GoRegexp(#"^[a-z0-9]([-a-z0-9]*
 /// `writeRenderedOutput`: every rendered file under `directory`.
 private func writeRenderedOutput(_ outputs: [String: String], to directory: String) throws(JobError) {
     for (file, text) in outputs {
-        let path = goPathJoin(directory, file)
+        let path = GoPath.join(directory, file)
         do {
-            try FileManager.default.createDirectory(atPath: goPathDir(path), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: GoPath.dir(path), withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: false, encoding: .utf8)
         } catch {
             throw JobError(message: "open \(path): \(error.localizedDescription)")

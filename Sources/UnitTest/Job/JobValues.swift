@@ -15,7 +15,7 @@ struct JobValues {
         let routes = chartRoutes(chartRoute)
         var base = GoMap()
         for file in valuesFiles {
-            let path = file.hasPrefix("/") ? file : goPathJoin(goPathDir(definitionFile), file)
+            let path = file.hasPrefix("/") ? file : GoPath.join(GoPath.dir(definitionFile), file)
             let text: String
             do {
                 text = try readFile(path)

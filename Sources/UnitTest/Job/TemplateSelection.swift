@@ -18,25 +18,9 @@ public struct TemplateFilter: Sendable {
     /// Whether the template at `path` (`<route>/templates/x.yaml`, subcharts as
     /// `<route>/charts/<name>/templates/…`) is rendered. Partials (`_*`) always are.
     public func includes(templatePath path: String) -> Bool {
-        if Self.isPartial(path) { return true }
+        if GoPath.base(path).hasPrefix("_") { return true }
         guard includes.contains(where: { $0.matches(path) }) else { return false }
         return !excludes.contains(where: { $0.matches(path) })
-    }
-
-    /// Whether the last non-empty `/`-separated part of `path` starts with `_`.
-    private static func isPartial(_ path: String) -> Bool {
-        let slash = UInt8(ascii: "/")
-        var partStart: UInt8? = nil
-        var atPartStart = true
-        for byte in path.utf8 {
-            if byte == slash {
-                atPartStart = true
-            } else if atPartStart {
-                partStart = byte
-                atPartStart = false
-            }
-        }
-        return partStart == UInt8(ascii: "_")
     }
 }
 
@@ -67,7 +51,7 @@ private final class CompiledPattern: Sendable {
     /// (every job of a suite names the same templates).
     static func named(_ templateName: String, chartRoute: String) -> CompiledPattern {
         all.value(for: chartRoute + "\u{0}" + templateName) { _ in
-            CompiledPattern(templatePathPattern(goPathJoin(chartRoute, templateFileName(templateName))))
+            CompiledPattern(templatePathPattern(GoPath.join(chartRoute, templateFileName(templateName))))
         }
     }
 
@@ -80,7 +64,7 @@ private final class CompiledPattern: Sendable {
 /// with `templates`, `charts`, `crds` or `**`.
 func templateFileName(_ name: String) -> String {
     for prefix in ["templates", "charts", "crds", "**"] where name.hasPrefix(prefix) { return name }
-    return goPathJoin("templates", name)
+    return GoPath.join("templates", name)
 }
 
 /// `getTemplateFileNamePattern`: regex metacharacters escaped, `**` and `*`
@@ -96,34 +80,4 @@ func templatePathPattern(_ name: String) -> String {
         p = p.replacingOccurrences(of: ch, with: "\\" + ch)
     }
     return p
-}
-
-/// Go's `path.Join` (slash-separated, cleaned).
-func goPathJoin(_ parts: String...) -> String {
-    let joined = parts.filter { !$0.isEmpty }.joined(separator: "/")
-    return joined.isEmpty ? "" : goPathClean(joined)
-}
-
-/// Go's `path.Clean`.
-func goPathClean(_ path: String) -> String {
-    if path.isEmpty { return "." }
-    let rooted = path.hasPrefix("/")
-    var out: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-        if part == "." { continue }
-        if part == ".." {
-            if let last = out.last, last != ".." { out.removeLast() } else if !rooted { out.append(part) }
-            continue
-        }
-        out.append(part)
-    }
-    let body = out.joined(separator: "/")
-    if rooted { return "/" + body }
-    return body.isEmpty ? "." : body
-}
-
-/// Go's `path.Dir`.
-func goPathDir(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return goPathClean(String(path[...slash]))
 }

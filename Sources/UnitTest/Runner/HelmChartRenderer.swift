@@ -49,7 +49,7 @@ public struct HelmChartRenderer: ChartRenderer {
     private static func crdObjects(_ chart: Chart, fullPath: String) -> [(path: String, text: String)] {
         var out: [(path: String, text: String)] = []
         for file in chart.files where file.name.hasPrefix("crds/") {
-            let ext = goPathExt(file.name)
+            let ext = GoPath.ext(file.name)
             guard ext == ".yaml" || ext == ".yml" || ext == ".json" else { continue }
             out.append((fullPath + "/" + file.name, file.text))
         }

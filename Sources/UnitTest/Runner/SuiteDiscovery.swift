@@ -27,7 +27,7 @@ struct SuiteDiscovery {
                                             pluginVersion: options.pluginVersion)
         var rendered: [TestSuite] = []
         if !options.chartTestsPath.isEmpty, let renderTestsChart {
-            let directory = goPathJoin(chartPath, options.chartTestsPath)
+            let directory = GoPath.join(chartPath, options.chartTestsPath)
             if FileManager.default.fileExists(atPath: directory) {
                 do throws(SuiteFileError) {
                     rendered = try renderedSuites(directory: directory, chartRoute: chartRoute, render: renderTestsChart)
@@ -50,8 +50,8 @@ struct SuiteDiscovery {
         let values = mergedValues ?? conditionValues(chart: chart, chartPath: chartPath)
         for subchart in chart.subcharts {
             if let values, !isEnabled(subchart, parent: chart, values: values) { continue }
-            let (found, failure) = self.suites(chartPath: goPathJoin(chartPath, "charts", subchart.name),
-                                               chartRoute: goPathJoin(chartRoute, "charts", subchart.name),
+            let (found, failure) = self.suites(chartPath: GoPath.join(chartPath, "charts", subchart.name),
+                                               chartRoute: GoPath.join(chartRoute, "charts", subchart.name),
                                                chart: subchart, mergedValues: values)
             if failure != nil { continue }
             suites += found
@@ -64,7 +64,7 @@ struct SuiteDiscovery {
     private func renderedSuites(directory: String, chartRoute: String,
                                 render: (String) throws -> (name: String, files: [String: String])) throws(SuiteFileError)
         -> [TestSuite] {
-        let chartFile = goPathJoin(directory, "Chart.yaml")
+        let chartFile = GoPath.join(directory, "Chart.yaml")
         guard FileManager.default.fileExists(atPath: chartFile) else {
             throw SuiteFileError(message: "stat \(chartFile): no such file or directory")
         }
@@ -84,7 +84,7 @@ struct SuiteDiscovery {
             }
             var relative = template
             if let range = relative.range(of: name) { relative.replaceSubrange(range, with: "") }
-            let path = goPathJoin(directory, relative)
+            let path = GoPath.join(directory, relative)
             let before = suites.count
             var partErrors: [String] = []
             var realIndex = -1
@@ -127,7 +127,7 @@ struct SuiteDiscovery {
         for pattern in patterns where seen.last != pattern {
             seen.append(pattern)
             if pattern.hasPrefix("/") { files.append(pattern); continue }
-            let full = pattern.contains(base) ? pattern : goPathJoin(base, pattern)
+            let full = pattern.contains(base) ? pattern : GoPath.join(base, pattern)
             files += glob(full)
         }
         return files
@@ -137,7 +137,7 @@ struct SuiteDiscovery {
     private func conditionValues(chart: ChartDescription, chartPath: String) -> GoMap? {
         let base = chart.defaultValues.deepCopyMap()
         for file in options.valuesFiles {
-            let path = file.hasPrefix("/") ? file : goPathJoin(chartPath, file)
+            let path = file.hasPrefix("/") ? file : GoPath.join(chartPath, file)
             guard let text = try? goReadFile(path), let values = try? JobValues.decodeValuesFile(text) else { return nil }
             _ = mergeTables(values, base)
             base.entries = values.entries

@@ -177,6 +177,6 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
 
 /// Go's `filepath.Abs` against the current directory.
 func absolutePath(_ path: String) -> String {
-    if path.hasPrefix("/") { return goPathClean(path) }
-    return goPathJoin(FileManager.default.currentDirectoryPath, path)
+    if path.hasPrefix("/") { return GoPath.clean(path) }
+    return GoPath.join(FileManager.default.currentDirectoryPath, path)
 }

@@ -10,7 +10,7 @@ No oracle and no Swift build are needed. The script
    (Sources/GoTemplate/Builtins.swift), of every `[String: TemplateFunction]` table under
    Sources/Sprig (`coreFunctions`, `textFunctions(semver:)`, `cryptoFunctions` and their parts,
    aliases such as `table["tuple"] = table["list"]` and the `must…` loop included) and of
-   Helm's own map (Sources/Helm/HelmFunctions.swift, noting what is registered only for Helm 4);
+   Helm's own map (Sources/Helm/Engine/HelmFunctions.swift, noting what is registered only for Helm 4);
 2. counts the golden cases recorded from real Helm for each function under Tests/Fixtures;
 3. writes one table per family with the hand-written one-line descriptions below.
 
@@ -332,7 +332,7 @@ FAMILIES = [
     ('sprig-semver', 'Sprig: semver', 'Masterminds/semver v3.5 under Helm 4, v3.4 under Helm 3 (helm-unittest); only error texts differ.', SPRIG_SEMVER, 'sprig'),
     ('sprig-paths', 'Sprig: paths and URLs', None, SPRIG_PATHS, 'sprig'),
     ('sprig-crypto', 'Sprig: hashes, crypto and random', 'Random and key-generating functions give new values on every render; tests assert on their shape (`matchRegex`, `lengthEqual`).', SPRIG_CRYPTO, 'sprig'),
-    ('helm', "Helm's own functions", 'Sources/Helm/HelmFunctions.swift (Helm\'s `pkg/engine/funcs.go` and the per-render `include`, `tpl`, `required`, `fail`, `lookup`). Where Sprig has a function of the same name, Helm\'s wins.', HELM, 'helm'),
+    ('helm', "Helm's own functions", 'Sources/Helm/Engine/HelmFunctions.swift (Helm\'s `pkg/engine/funcs.go` and the per-render `include`, `tpl`, `required`, `fail`, `lookup`). Where Sprig has a function of the same name, Helm\'s wins.', HELM, 'helm'),
 ]
 
 # Registered, but no golden case recorded from real Helm yet: name -> why / what covers it.
@@ -361,7 +361,7 @@ KNOWN_GAPS: list[str] = []
 SOURCES = {
     'builtins': ['Sources/GoTemplate/Builtins.swift'],
     'sprig': sorted('Sources/Sprig/' + f for f in os.listdir(os.path.join(ROOT, 'Sources/Sprig')) if f.endswith('.swift')),
-    'helm': ['Sources/Helm/HelmFunctions.swift'],
+    'helm': ['Sources/Helm/Engine/HelmFunctions.swift'],
 }
 
 
@@ -524,8 +524,8 @@ def registered():
             for name, path, line, alias, v4 in registrations(f):
                 names[name] = (path, line, alias, v4)
         result[family] = names
-    # Helm's library: Sprig minus env/expandenv (Sources/Helm/HelmEngine+Library.swift)
-    library = open(os.path.join(ROOT, 'Sources/Helm/HelmEngine+Library.swift'), encoding='utf-8').read()
+    # Helm's library: Sprig minus env/expandenv (Sources/Helm/Engine/HelmEngine+Library.swift)
+    library = open(os.path.join(ROOT, 'Sources/Helm/Engine/HelmEngine+Library.swift'), encoding='utf-8').read()
     for name in re.findall(r'functions\["(\w+)"\] = nil', library):
         result['sprig'].pop(name, None)
     return result

@@ -1,3 +1,4 @@
+import GoStd
 import Foundation
 import Values
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import Values
+import GoStd
 
 /// A compiled Go (RE2) regular expression with the operations of Go's
 /// `regexp` package that Sprig uses, following Go's rules for empty
@@ -201,7 +201,7 @@ public struct GoRegexp: Sendable {
         var end = s.startIndex
         while end < s.endIndex {
             let c = s.unicodeScalars[end]
-            guard c == "_" || c.properties.generalCategory.isLetter
+            guard c == "_" || GoUnicode.isLetter(c)
                 || c.properties.generalCategory == .decimalNumber else { break }
             end = s.unicodeScalars.index(after: end)
         }
@@ -251,15 +251,5 @@ public struct GoRegexp: Sendable {
             out.unicodeScalars.append(c)
         }
         return out
-    }
-}
-
-extension Unicode.GeneralCategory {
-    /// Whether the category is one of the letter categories (Go's `unicode.IsLetter`).
-    public var isLetter: Bool {
-        switch self {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
     }
 }

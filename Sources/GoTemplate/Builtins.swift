@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// Go's builtin template functions.

@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// Go's `eq`/`lt`/`le` comparison rules over executor values.
@@ -94,7 +95,7 @@ enum Compare {
                 case .invalid:
                     let kind1 = goKind(arg1), kind2 = goKind(arg)
                     if kind1 != kind2 && arg1.isValid && arg.isValid {
-                        throw GoError("non-comparable types \(percentS(arg1)): \(arg1.typeName), \(arg.typeName): \(GoFormat.format(arg.value))")
+                        throw GoError("non-comparable types \(percentS(arg1)): \(arg1.typeName), \(arg.typeName): \(GoFmt.format(arg.value))")
                     }
                     if isNil(arg1) || isNil(arg) {
                         truth = isNil(arg) == isNil(arg1)

@@ -1,3 +1,4 @@
+import GoStd
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

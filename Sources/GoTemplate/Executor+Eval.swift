@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 extension Executor {
@@ -146,7 +147,7 @@ extension Executor {
             }
             do {
                 if builtin == .call {
-                    let calleeName = args.first?.description ?? GoFormat.format(final?.value ?? .null)
+                    let calleeName = args.first?.description ?? GoFmt.format(final?.value ?? .null)
                     return try callBuiltin(calleeName, argv)
                 }
                 return try Builtins.invoke(builtin, argv)
@@ -155,7 +156,7 @@ extension Executor {
                 throw errorf("error calling \(name): \(e.description)", cause: e)
             } catch {
                 at(node)
-                throw errorf("error calling \(name): \(errorText(error))", cause: error)
+                throw errorf("error calling \(name): \(goErrorText(error))", cause: error)
             }
         }
         guard case .swift(let body) = fn.body else { return .invalid }
@@ -168,7 +169,7 @@ extension Executor {
             result = try body(values, context)
         } catch {
             at(node)
-            throw errorf("error calling \(name): \(errorText(error))", cause: error)
+            throw errorf("error calling \(name): \(goErrorText(error))", cause: error)
         }
         if fn.result == .any { return .iface(result) }
         if case .null = result { return .iface(.null) }

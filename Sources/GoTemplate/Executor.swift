@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 import Values
 
 /// A value as Go's executor holds it (a `reflect.Value`): invalid, held in
@@ -116,7 +117,7 @@ final class Executor {
         } catch let e as TemplateError {
             throw e
         } catch {
-            throw TemplateError(kind: .execution, templateName: template.name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
+            throw TemplateError(kind: .execution, templateName: template.name, location: nil, nodeText: nil, message: goErrorText(error), cause: nil, setName: nil)
         }
     }
 
@@ -234,7 +235,7 @@ final class Executor {
     func printValue(_ v: RV) {
         switch v {
         case .invalid: output += "<no value>"
-        case .iface(let x), .val(let x): GoFormat.write(x, to: &output)
+        case .iface(let x), .val(let x): GoFmt.write(x, to: &output)
         }
     }
 
@@ -286,7 +287,7 @@ final class Executor {
         switch val {
         case .val(.int(let n, let kind)):
             if decl.count > 1 {
-                throw errorf("can't use \(GoFormat.format(.int(n, kind))) to iterate over more than one variable")
+                throw errorf("can't use \(GoFmt.format(.int(n, kind))) to iterate over more than one variable")
             }
             let count: UInt64 = kind.isUnsigned ? UInt64(bitPattern: n) : (n > 0 ? UInt64(n) : 0)
             if count > 0 {
@@ -327,7 +328,7 @@ final class Executor {
                 return
             }
         default:
-            throw errorf("range can't iterate over \(GoFormat.format(val.value))")
+            throw errorf("range can't iterate over \(GoFmt.format(val.value))")
         }
         if let e = r.elseList { _ = try walk(dot, list: e) }
     }

@@ -124,23 +124,6 @@ public struct FunctionMap: Sendable {
     }
 }
 
-/// A simple error with a Go error text, for function bodies to throw.
-public struct GoError: Error, Sendable, CustomStringConvertible {
-    /// The error text.
-    public var message: String
-    /// An error with `message` as its text.
-    public init(_ message: String) { self.message = message }
-    /// The error text.
-    public var description: String { message }
-}
-
-/// An error that wraps another, like a Go error with `Unwrap()`. The Helm
-/// layer walks these chains to rewrite execution errors.
-public protocol WrappingError: Error, CustomStringConvertible {
-    /// The wrapped error, if any.
-    var underlying: (any Error)? { get }
-}
-
 /// A Go object that has methods callable from templates (`.Files.Get "x"`).
 /// Methods are looked up before fields, as Go does.
 public protocol GoMethodProvider: GoObject {
@@ -158,9 +141,4 @@ public protocol GoRangeable: GoObject {
 public protocol GoCallable: GoObject {
     /// The function.
     var function: TemplateFunction { get }
-}
-
-func errorText(_ error: any Error) -> String {
-    if let e = error as? CustomStringConvertible { return e.description }
-    return String(describing: error)
 }

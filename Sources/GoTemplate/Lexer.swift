@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// The kinds of token the template lexer produces (Go's `itemType`).

@@ -1,3 +1,5 @@
+import GoStd
+
 /// Go's strconv rules for template literals: integers with base prefixes
 /// and underscores, floats, and quoted strings and characters.
 enum Literals {

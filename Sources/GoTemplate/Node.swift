@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// A statement in a template body (Go's nodes that can appear in a `ListNode`).

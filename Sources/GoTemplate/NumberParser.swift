@@ -1,3 +1,5 @@
+import GoStd
+
 /// Go's `parse.newNumber`: every reading of a numeric literal.
 enum NumberParser {
     static func number(pos: Int, text: String, type: ItemType) throws -> NumberNode {
@@ -43,7 +45,7 @@ enum NumberParser {
             n.float64 = Double(n.uint64)
         } else if let f = Literals.parseFloat(sub) {
             if !text.contains(where: { ".eEpP".contains($0) }) {
-                throw GoError("integer overflow: \(GoQuoteBridge.quote(text))")
+                throw GoError("integer overflow: \(GoQuote.quote(text))")
             }
             n.isFloat = true
             n.float64 = f
@@ -51,7 +53,7 @@ enum NumberParser {
             if !n.isUint, let u = exactUInt64(f) { n.isUint = true; n.uint64 = u }
         }
         if !n.isInt && !n.isUint && !n.isFloat {
-            throw GoError("illegal number syntax: \(GoQuoteBridge.quote(text))")
+            throw GoError("illegal number syntax: \(GoQuote.quote(text))")
         }
         return n
     }

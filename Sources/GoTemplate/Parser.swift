@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 
 /// Shared state of one parse: the lexer and the trees found so far.
 final class ParseSession {
@@ -120,7 +121,7 @@ final class Parser {
 
     private func add(_ root: ListNode) throws {
         if let existing = session.trees[name], !existing.isEmptyTree {
-            if !root.isEmptyTree { throw errorf("template: multiple definition of template \(GoQuoteBridge.quote(name))") }
+            if !root.isEmptyTree { throw errorf("template: multiple definition of template \(GoQuote.quote(name))") }
             return
         }
         if session.trees[name] == nil { session.order.append(name) }
@@ -157,7 +158,7 @@ final class Parser {
         let context = "define clause"
         let t = nextNonSpace()
         guard t.type == .string || t.type == .rawString else { throw unexpected(t, context) }
-        do { name = try Literals.unquote(t.val) } catch { throw errorf(errorText(error)) }
+        do { name = try Literals.unquote(t.val) } catch { throw errorf(goErrorText(error)) }
         _ = try expect(.rightDelim, context)
         let (list, end) = try itemList()
         if case .elseItem = end { throw errorf("unexpected {{else}} in \(context)") }
@@ -345,7 +346,7 @@ final class Parser {
 
     private func parseTemplateName(_ t: Item, _ context: String) throws -> String {
         guard t.type == .string || t.type == .rawString else { throw unexpected(t, context) }
-        do { return try Literals.unquote(t.val) } catch { throw errorf(errorText(error)) }
+        do { return try Literals.unquote(t.val) } catch { throw errorf(goErrorText(error)) }
     }
 
     private func command() throws -> CommandNode {
@@ -377,7 +378,7 @@ final class Parser {
         case .field(let f): return .field(FieldNode(pos: chainPos, ident: f.ident + fields))
         case .variable(let v): return .variable(VariableNode(pos: chainPos, ident: v.ident + fields))
         case .bool, .string, .number, .nilValue, .dot:
-            throw errorf("unexpected . after term \(GoQuoteBridge.quote(node.description))")
+            throw errorf("unexpected . after term \(GoQuote.quote(node.description))")
         default: return .chain(ChainNode(pos: chainPos, node: node, fields: fields))
         }
     }
@@ -387,7 +388,7 @@ final class Parser {
         switch t.type {
         case .identifier:
             guard let fn = session.functions.resolve(t.val) else {
-                throw errorf("function \(GoQuoteBridge.quote(t.val)) not defined")
+                throw errorf("function \(GoQuote.quote(t.val)) not defined")
             }
             return .identifier(IdentifierNode(pos: t.pos, name: t.val, function: fn))
         case .dot: return .dot(pos: t.pos)
@@ -396,7 +397,7 @@ final class Parser {
         case .field: return .field(FieldNode(pos: t.pos, ident: t.val.dropFirst().split(separator: ".", omittingEmptySubsequences: false).map(String.init)))
         case .bool: return .bool(pos: t.pos, value: t.val == "true")
         case .charConstant, .complex, .number:
-            do { return .number(try NumberParser.number(pos: t.pos, text: t.val, type: t.type)) } catch { throw errorf(errorText(error)) }
+            do { return .number(try NumberParser.number(pos: t.pos, text: t.val, type: t.type)) } catch { throw errorf(goErrorText(error)) }
         case .leftParen:
             if stackDepth >= Parser.maxStackDepth { throw errorf("max expression depth exceeded") }
             stackDepth += 1
@@ -409,7 +410,7 @@ final class Parser {
         case .string, .rawString:
             do {
                 return .string(StringNode(pos: t.pos, quoted: t.val, text: try Literals.unquote(t.val)))
-            } catch { throw errorf(errorText(error)) }
+            } catch { throw errorf(goErrorText(error)) }
         default:
             backup()
             return nil
@@ -419,6 +420,6 @@ final class Parser {
     private func useVar(_ pos: Int, _ text: String) throws -> Arg {
         let ident = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if vars.contains(ident[0]) { return .variable(VariableNode(pos: pos, ident: ident)) }
-        throw errorf("undefined variable \(GoQuoteBridge.quote(ident[0]))")
+        throw errorf("undefined variable \(GoQuote.quote(ident[0]))")
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 
 /// An error from parsing or executing a template, kept structured; its
 /// `description` is Go's text/template error text byte for byte.
@@ -41,12 +42,12 @@ public struct TemplateError: WrappingError, Sendable {
         case .parse:
             return "template: \(templateName):\(location?.line ?? 0): \(message)"
         case .noTemplate:
-            return "template: no template \(GoQuoteBridge.quote(templateName)) associated with template \(GoQuoteBridge.quote(setName ?? ""))"
+            return "template: no template \(GoQuote.quote(templateName)) associated with template \(GoQuote.quote(setName ?? ""))"
         case .execution:
             guard let loc = location, let node = nodeText else {
                 return "template: \(templateName): \(message)"
             }
-            return "template: \(loc.file):\(loc.line):\(loc.column): executing \(GoQuoteBridge.quote(templateName)) at <\(node)>: \(message)"
+            return "template: \(loc.file):\(loc.line):\(loc.column): executing \(GoQuote.quote(templateName)) at <\(node)>: \(message)"
         }
     }
 
@@ -66,15 +67,9 @@ public struct TemplateError: WrappingError, Sendable {
                 chain.append(contentsOf: t.goErrorChain)
                 return chain
             }
-            chain.append(errorText(e))
+            chain.append(goErrorText(e))
             current = (e as? any WrappingError)?.underlying
         }
         return chain
     }
-}
-
-import Values
-
-enum GoQuoteBridge {
-    static func quote(_ s: String) -> String { GoQuote.quote(s) }
 }

@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// The text a template was parsed from, and the name errors give it
@@ -116,7 +117,7 @@ public struct TemplateSet: Sendable {
         } catch let e as TemplateError {
             throw e
         } catch {
-            throw TemplateError(kind: .parse, templateName: name, location: nil, nodeText: nil, message: errorText(error), cause: nil, setName: nil)
+            throw TemplateError(kind: .parse, templateName: name, location: nil, nodeText: nil, message: goErrorText(error), cause: nil, setName: nil)
         }
         let source = TemplateSource(name: name, text: text)
         return ParsedFile(templates: parsed.order.compactMap { treeName in

@@ -1,4 +1,5 @@
 import GoRegexp
+import GoStd
 import Values
 
 /// A filter parse tree (Go's `filterNode`): a lexeme, the sub-path lexemes

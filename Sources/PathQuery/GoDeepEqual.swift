@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// Go's `reflect.DeepEqual` on two decoded values: types must match exactly

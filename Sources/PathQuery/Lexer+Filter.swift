@@ -1,5 +1,6 @@
-import GoRegexp
 import Foundation
+import GoRegexp
+import GoStd
 
 /// The lexer states inside a filter `[?( … )]`.
 extension Lexer {
@@ -112,7 +113,7 @@ extension Lexer {
             emit(.filterAt)
             if peekedWhitespaced("|") || peekedWhitespaced("&") || peekedWhitespaced(")") {
                 if stack.isEmpty {
-                    return errorf("invalid character \(goQuoteRune(peek() ?? Lexer.eofRune))")
+                    return errorf("invalid character \(GoQuote.quoteRune(peek() ?? Lexer.eofRune))")
                 }
                 return pop()
             }
@@ -151,13 +152,13 @@ extension Lexer {
         let text = value
         if isFloat {
             if case .failure(let error) = GoStrconv.parseFloat(text) {
-                return .some(rawErrorf("invalid float literal \(goQuote(error.num)): \(error.message) before position \(pos)"))
+                return .some(rawErrorf("invalid float literal \(GoQuote.quote(error.num)): \(error.message) before position \(pos)"))
             }
             emit(.filterFloatLiteral)
             return .some(.filterExpr)
         }
         if case .failure(let error) = GoStrconv.atoi(text) {
-            return .some(rawErrorf("invalid integer literal \(goQuote(error.num)): \(error.message) before position \(pos)"))
+            return .some(rawErrorf("invalid integer literal \(GoQuote.quote(error.num)): \(error.message) before position \(pos)"))
         }
         emit(.filterIntegerLiteral)
         return .some(.filterExpr)
@@ -176,7 +177,7 @@ extension Lexer {
         let startContext = context
         while true {
             if next() == nil {
-                return .some(rawErrorf("unmatched string delimiter \(quote) at position \(startPos), following \(goQuote(startContext))"))
+                return .some(rawErrorf("unmatched string delimiter \(quote) at position \(startPos), following \(GoQuote.quote(startContext))"))
             }
             if hasPrefix(quote) { break }
         }
@@ -202,7 +203,7 @@ extension Lexer {
         var escape = false
         while true {
             if next() == nil {
-                return rawErrorf("unmatched regular expression delimiter / at position \(startPos), following \(goQuote(startContext))")
+                return rawErrorf("unmatched regular expression delimiter / at position \(startPos), following \(GoQuote.quote(startContext))")
             }
             if !escape && hasPrefix("/") { break }
             escape = !escape && hasPrefix("\\")
@@ -211,7 +212,7 @@ extension Lexer {
         do {
             _ = try GoRegexp(Lexer.sanitiseRegularExpression(value))
         } catch {
-            return rawErrorf("invalid regular expression at position \(startPos), following \(goQuote(startContext)): \(error)")
+            return rawErrorf("invalid regular expression at position \(startPos), following \(GoQuote.quote(startContext)): \(error)")
         }
         emit(.filterRegularExpressionLiteral)
         return .filterExpr

@@ -1,3 +1,5 @@
+import GoStd
+
 /// The kinds of token the path lexer produces (yaml-jsonpath's lexemes).
 enum LexemeType: Sendable, Equatable {
     case error, identity, root, dotChild, undottedChild, bracketChild, recursiveDescent, arraySubscript
@@ -157,7 +159,7 @@ struct Lexer {
         for token in tokens {
             while true {
                 guard let (r, w) = rune(at: p) else { return nil }
-                if !GoStrconv.isSpace(r) { break }
+                if !GoUnicode.isSpace(r) { break }
                 p += w
             }
             let bytes = Array(token.utf8)
@@ -176,14 +178,14 @@ struct Lexer {
     }
 
     mutating func consumeWhitespace() {
-        while let (r, w) = rune(at: pos), GoStrconv.isSpace(r) { pos += w }
+        while let (r, w) = rune(at: pos), GoUnicode.isSpace(r) { pos += w }
     }
 
     /// Skips whitespace and starts the next token after it.
     mutating func stripWhitespace() {
         while true {
             let r = next()
-            if r == nil || !GoStrconv.isSpace(r ?? Lexer.eofRune) {
+            if r == nil || !GoUnicode.isSpace(r ?? Lexer.eofRune) {
                 backup()
                 break
             }
@@ -213,7 +215,7 @@ struct Lexer {
 
     /// Emits an error token with the position and context, ending the scan.
     mutating func errorf(_ message: String) -> LexState? {
-        items.append(Lexeme(type: .error, value: "\(message) at position \(pos), following \(goQuote(context))"))
+        items.append(Lexeme(type: .error, value: "\(message) at position \(pos), following \(GoQuote.quote(context))"))
         return nil
     }
 
@@ -377,13 +379,13 @@ struct Lexer {
             }
             if !hasSubscript { return rawErrorf("subscript missing from [] before position \(pos)") }
             let raw = value
-            let index = GoStrconv.trimSuffix(GoStrconv.trimPrefix(raw, "["), "]")
+            let index = GoStrings.trimSuffix(GoStrings.trimPrefix(raw, "["), "]")
             if case .failure(let error) = Slicer.slice(index, length: 0) {
                 return rawErrorf("invalid array index \(raw) before position \(pos): \(error.message)")
             }
             if consumed("~") {
                 if peek() != nil { return errorf("property name operator can only be used on last item in path") }
-                let index = GoStrconv.trimSuffix(GoStrconv.trimPrefix(value, "["), "]~")
+                let index = GoStrings.trimSuffix(GoStrings.trimPrefix(value, "["), "]~")
                 if index != "*" { return errorf("property name operator can only be used on map nodes") }
                 emit(.arraySubscriptPropertyName)
                 return .subPath
@@ -391,7 +393,7 @@ struct Lexer {
             emit(.arraySubscript)
         }
         if let r = peek(), [" ", "&", "|", "=", "!", ">", "<"].contains(r) {
-            if stack.isEmpty { return errorf("invalid character \(goQuoteRune(r))") }
+            if stack.isEmpty { return errorf("invalid character \(GoQuote.quoteRune(r))") }
             return pop()
         }
         return .subPath

@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// A malformed path, `set:` key or selector; `message` is the text the Go
@@ -170,14 +171,14 @@ struct PathParser {
             return .root(try parse())
         case .recursiveDescent:
             let next = try parse()
-            let name = GoStrconv.trimPrefix(lx.value, "..")
+            let name = GoStrings.trimPrefix(lx.value, "..")
             switch name {
             case "*": return .recursive(.all, next)
             case "": return .recursive(.none, next)
             default: return .recursive(.named(unescape(name)), next)
             }
         case .dotChild:
-            return child(GoStrconv.trimPrefix(lx.value, "."), try parse())
+            return child(GoStrings.trimPrefix(lx.value, "."), try parse())
         case .undottedChild:
             return child(lx.value, try parse())
         case .bracketChild:
@@ -185,7 +186,7 @@ struct PathParser {
             return .bracketChildren(bracketChildNames(bracketInner(lx.value)), next)
         case .arraySubscript:
             let next = try parse()
-            return .arraySubscript(GoStrconv.trimSuffix(GoStrconv.trimPrefix(lx.value, "["), "]"), next)
+            return .arraySubscript(GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "["), "]"), next)
         case .filterBegin, .recursiveFilterBegin:
             var filterLexemes: [Lexeme] = []
             var nesting = 1
@@ -212,15 +213,15 @@ struct PathParser {
             return .filter(filter, recursive: lx.type == .recursiveFilterBegin, next)
         case .propertyName:
             let next = try parse()
-            let name = GoStrconv.trimSuffix(GoStrconv.trimPrefix(lx.value, "."), "~")
+            let name = GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "."), "~")
             return .propertyName(unescape(name), next)
         case .bracketPropertyName:
             let next = try parse()
-            let inner = GoStrconv.trimSuffix(GoStrconv.trimSpace(lx.value), "~")
+            let inner = GoStrings.trimSuffix(GoStrings.trimSpace(lx.value), "~")
             return .bracketPropertyNames(bracketChildNames(bracketInner(inner)), next)
         case .arraySubscriptPropertyName:
             let next = try parse()
-            return .arraySubscriptPropertyName(GoStrconv.trimSuffix(GoStrconv.trimPrefix(lx.value, "["), "]~"), next)
+            return .arraySubscriptPropertyName(GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "["), "]~"), next)
         default:
             throw PathQueryError("invalid path syntax")
         }
@@ -231,7 +232,7 @@ struct PathParser {
     }
 
     func bracketInner(_ raw: String) -> String {
-        GoStrconv.trimSpace(GoStrconv.trimSuffix(GoStrconv.trimPrefix(GoStrconv.trimSpace(raw), "["), "]"))
+        GoStrings.trimSpace(GoStrings.trimSuffix(GoStrings.trimPrefix(GoStrings.trimSpace(raw), "["), "]"))
     }
 }
 
@@ -258,11 +259,11 @@ func bracketChildNames(_ names: String) -> [String] {
     }
     if !accum.isEmpty { children.append(accum) }
     return children.map { raw in
-        var c = GoStrconv.trimSpace(raw)
+        var c = GoStrings.trimSpace(raw)
         if c.hasPrefix("'") {
-            c = GoStrconv.trimSuffix(String(c.dropFirst()), "'")
+            c = GoStrings.trimSuffix(String(c.dropFirst()), "'")
         } else {
-            c = GoStrconv.trimSuffix(GoStrconv.trimPrefix(c, "\""), "\"")
+            c = GoStrings.trimSuffix(GoStrings.trimPrefix(c, "\""), "\"")
         }
         return unescape(c)
     }

@@ -1,5 +1,6 @@
-import YAML
+import GoStd
 import Values
+import YAML
 
 /// A document prepared for path queries: the tree helm-unittest searches.
 ///

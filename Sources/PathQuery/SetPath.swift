@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// helm-unittest's `set:` key syntax (`valueutils.BuildValueOfSetPath`),

@@ -1,3 +1,5 @@
+import GoStd
+
 /// Array subscripts: `[2]`, `[-1]`, `[*]`, `[1:3]`, `[::-1]`, `[0,2]`.
 enum Slicer {
     struct SliceError: Error, Sendable {
@@ -12,7 +14,7 @@ enum Slicer {
         if union.count > 1 {
             var combination: [Int] = []
             for (i, member) in union.enumerated() {
-                if GoStrconv.trimSpace(member) == "*" {
+                if GoStrings.trimSpace(member) == "*" {
                     return .failure(SliceError(message: "error in union member \(i): wildcard cannot be used in union"))
                 }
                 switch slice(member, length: length) {
@@ -24,14 +26,14 @@ enum Slicer {
             return .success(combination)
         }
 
-        let index = GoStrconv.trimSpace(sub)
+        let index = GoStrings.trimSpace(sub)
         if index == "*" { return .success(indices(from: 0, to: length, step: 1, length: length)) }
 
         let parts = index.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         if parts.count > 3 { return .failure(SliceError(message: "malformed array index, too many colons")) }
         var values: [Int?] = [nil, nil, nil]
         for (i, part) in parts.enumerated() {
-            let text = GoStrconv.trimSpace(part)
+            let text = GoStrings.trimSpace(part)
             if text.isEmpty { continue }
             guard case .success(let n) = GoStrconv.atoi(text) else {
                 return .failure(SliceError(message: "non-integer array index"))

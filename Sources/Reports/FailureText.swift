@@ -1,3 +1,4 @@
+import GoStd
 import UnitTest
 
 /// How helm-unittest lays out an assertion's failure information, one line per
@@ -21,8 +22,8 @@ public enum FailureText {
         case .text(let text):
             return [text]
         case .block(let value):
-            let indented = "\t" + goTrim(value.replacingAll("\n", with: "\n\t"), cutset: "\n\t ")
-            return indented.goSplit("\n")
+            let indented = "\t" + GoStrings.trim(GoStrings.replaceAll(value, "\n", "\n\t"), cutset: "\n\t ")
+            return GoStrings.split(indented, "\n", limit: -1)
         }
     }
 
@@ -53,47 +54,6 @@ public enum FailureText {
 
     /// helm-unittest's `StringifyToXmlAttribute()`: ``stringify(_:)`` with newlines turned into commas and tabs removed.
     public static func flattened(_ job: TestJobResult) -> String {
-        stringify(job).replacingAll("\n", with: ",").replacingAll("\t", with: "")
-    }
-
-    /// Go's `strings.Trim(s, cutset)` for an ASCII cutset.
-    static func goTrim(_ text: String, cutset: String) -> String {
-        let cut = Set(cutset.utf8)
-        let bytes = Array(text.utf8)
-        var start = 0
-        var end = bytes.count
-        while start < end && cut.contains(bytes[start]) { start += 1 }
-        while end > start && cut.contains(bytes[end - 1]) { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-}
-
-extension String {
-    /// Go's `strings.Split(s, sep)` for a one-byte separator: always at least one element.
-    func goSplit(_ separator: Unicode.Scalar) -> [String] {
-        let byte = UInt8(ascii: separator)
-        return Array(utf8).split(separator: byte, omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Every occurrence of `target` replaced by `replacement`, byte-wise like Go's `strings.ReplaceAll`
-    /// (Swift's `Character` matching would treat `\r\n` as one character).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        let source = Array(utf8)
-        let pattern = Array(target.utf8)
-        guard !pattern.isEmpty, source.count >= pattern.count else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(source.count)
-        var i = 0
-        while i < source.count {
-            if i + pattern.count <= source.count && source[i..<(i + pattern.count)].elementsEqual(pattern) {
-                out.append(contentsOf: replacement.utf8)
-                i += pattern.count
-            } else {
-                out.append(source[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        GoStrings.replaceAll(GoStrings.replaceAll(stringify(job), "\n", ","), "\t", "")
     }
 }

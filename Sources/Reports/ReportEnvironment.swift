@@ -1,9 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GoStd
 
 /// What report files stamp besides the results — the clock, the machine, the
 /// user — passed in so reports are deterministic in tests.
@@ -56,28 +52,6 @@ public struct ReportEnvironment: Sendable, Hashable {
         return "go1.26.0.\(os)-\(arch)"
     }()
 
-    /// The environment of this process, for the CLI: the current time and zone,
-    /// host name, working directory, user and locale (`LC_ALL`, else `LANG`, from `variables`).
-    public static func current(now: Date = Date(), variables: [String: String]) -> ReportEnvironment {
-        let locale = variables["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? variables["LANG"] ?? ""
-        return ReportEnvironment(now: now, timeZone: TimeZone.current, hostname: systemHostname(),
-                                 workingDirectory: FileManager.default.currentDirectoryPath,
-                                 userName: systemUserName(variables: variables), locale: locale)
-    }
-
-    private static func systemHostname() -> String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    private static func systemUserName(variables: [String: String]) -> String {
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
-            return String(cString: name)
-        }
-        return variables["USER"] ?? ""
-    }
-
     // MARK: - Go time layouts, in `timeZone`
 
     private var fields: DateComponents {
@@ -108,15 +82,15 @@ public struct ReportEnvironment: Sendable, Hashable {
 
     /// NUnit's `(user-domain, user)`: a `DOMAIN\user` name split at its backslash.
     var userDomainAndName: (domain: String, user: String) {
-        let parts = userName.goSplit("\\")
+        let parts = GoStrings.split(userName, "\\", limit: -1)
         return parts.count == 2 ? (parts[0], parts[1]) : ("", parts[0])
     }
 
     /// jibber_jabber's `(DetectLanguage, DetectIETF)`: `en_US.UTF-8` gives `(en, en-US)`; no locale gives empty strings.
     var culture: (language: String, ietf: String) {
         guard !locale.isEmpty else { return ("", "") }
-        let formatted = (locale.goSplit(".").first ?? "").replacingAll("-", with: "_")
-        let pieces = formatted.goSplit("_")
+        let formatted = GoStrings.replaceAll(GoStrings.split(locale, ".", limit: -1).first ?? "", "-", "_")
+        let pieces = GoStrings.split(formatted, "_", limit: -1)
         let language = pieces[0]
         return pieces.count > 1 ? (language, language + "-" + pieces[1]) : (language, language)
     }

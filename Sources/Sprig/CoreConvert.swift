@@ -1,3 +1,4 @@
+import GoStd
 import GoTemplate
 import Values
 
@@ -66,7 +67,7 @@ enum CoreConvert {
         switch v {
         case .string(let s): return s
         case .object: return GoFmt.sprintf("%v", [v])
-        default: return GoFormat.format(v)
+        default: return GoFmt.format(v)
         }
     }
 

@@ -1,3 +1,4 @@
+import GoStd
 import GoTemplate
 import Values
 

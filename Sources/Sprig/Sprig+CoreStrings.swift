@@ -1,3 +1,4 @@
+import GoStd
 import GoTemplate
 import Values
 
@@ -19,14 +20,14 @@ extension Sprig {
                 guard GoStrings.hasSuffix(s, suffix) else { return .string(s) }
                 return .string(GoStrings.bytes(s, to: s.utf8.count - suffix.utf8.count))
             },
-            "nospace": goFunc([.string], returns: .string) { args in .string(GoStrings.deleteWhiteSpace(args[0].str)) },
+            "nospace": goFunc([.string], returns: .string) { args in .string(TextStrings.deleteWhiteSpace(args[0].str)) },
             "upper": goFunc([.string], returns: .string) { args in .string(GoStrings.toUpper(args[0].str)) },
             "lower": goFunc([.string], returns: .string) { args in .string(GoStrings.toLower(args[0].str)) },
             "repeat": goFunc([.int, .string], returns: .string) { args in
                 .string(try GoStrings.repeating(args[1].str, args[0].intArg))
             },
             "substr": goFunc([.int, .int, .string], returns: .string) { args in
-                .string(try GoStrings.substring(Int(args[0].intArg), Int(args[1].intArg), args[2].str))
+                .string(try TextStrings.substring(Int(args[0].intArg), Int(args[1].intArg), args[2].str))
             },
             "trunc": goFunc([.int, .string], returns: .string) { args in
                 let (c, s) = (Int(args[0].intArg), args[1].str)

@@ -5,7 +5,7 @@ extension Sprig {
     /// `derivePassword`, AES, random values, keys and certificates.
     static var cryptoFunctions: [String: TemplateFunction] {
         var all = SprigCryptoBasics.functions
-        for part in [SprigPasswords.functions, SprigAES.functions, SprigCertificates.functions] {
+        for part in [SprigPasswords.functions, SprigAES.functions, SprigCertificateFunctions.functions] {
             all.merge(part) { _, new in new }
         }
         return all

@@ -1,7 +1,9 @@
-import Crypto
 import _CryptoExtras
+import Crypto
 import Foundation
+import GoStd
 import GoTemplate
+import SprigCrypto
 import Values
 
 /// `encryptAES` / `decryptAES`: AES-256-CBC with the password zero-padded
@@ -22,7 +24,7 @@ enum SprigAES {
         var content = Array(plaintext.utf8)
         let padding = 16 - content.count % 16
         content += [UInt8](repeating: UInt8(padding), count: padding)
-        let iv = SprigCryptoBasics.randomBytes(16)
+        let iv = CryptoRandom.bytes(16)
         let sealed = try AES._CBC.encrypt(content, using: key(password), iv: AES._CBC.IV(ivBytes: iv), noPadding: true)
         return GoBaseEncoding.base64Encode(iv + Array(sealed))
     }

@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
+import GoStd
 import GoTemplate
+import SprigCrypto
 import Values
 
 /// Hashes, encodings and random values (Sprig's crypto.go, strings.go,
@@ -37,12 +39,6 @@ enum SprigCryptoBasics {
         return (b % mod) << 16 | (a % mod)
     }
 
-    /// `count` cryptographically random bytes.
-    static func randomBytes(_ count: Int) -> [UInt8] {
-        var rng = SystemRandomNumberGenerator()
-        return (0..<max(count, 0)).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
-    }
-
     /// goutils' `CryptoRandom` restricted to a set of characters; a
     /// non-positive count gives `""` (Sprig drops goutils' error).
     static func randomString(_ count: Int, from alphabet: [UInt8]) -> String {
@@ -58,7 +54,7 @@ enum SprigCryptoBasics {
 
     /// A random (version 4, RFC 4122 variant) UUID in Go's lowercase form.
     static func uuidv4() -> String {
-        var b = randomBytes(16)
+        var b = CryptoRandom.bytes(16)
         b[6] = (b[6] & 0x0F) | 0x40
         b[8] = (b[8] & 0x3F) | 0x80
         let h = hex(b)
@@ -97,7 +93,7 @@ enum SprigCryptoBasics {
             "randBytes": TemplateFunction([.int], returns: .string) { args, _ in
                 let n = Int(args[0].cryptoInt)
                 if n < 0 { throw GoError("runtime error: makeslice: len out of range") }
-                return .string(GoBaseEncoding.base64Encode(randomBytes(n)))
+                return .string(GoBaseEncoding.base64Encode(CryptoRandom.bytes(n)))
             },
             "uuidv4": TemplateFunction([], returns: .string) { _, _ in .string(uuidv4()) },
             // Helm v4 (engine.go) replaces Sprig's lookup with one that

@@ -1,5 +1,6 @@
 import Crypto
 import GoTemplate
+import SprigCrypto
 import Values
 
 /// `bcrypt`, `htpasswd` and `derivePassword` (the Master Password

@@ -1,6 +1,8 @@
-import GoRegexp
 import Foundation
+import GoRegexp
+import GoStd
 import GoTemplate
+import Semver
 import Values
 
 extension Sprig {
@@ -278,7 +280,7 @@ extension Sprig {
     private static func semverFunctions(_ dialect: SemverDialect) -> [String: TemplateFunction] {
         [
             "semver": TemplateFunction([.string], returns: .named("*semver.Version")) { a, _ in
-                .object(try SemverVersion(parsing: str(a[0])))
+                .object(SemverObject(version: try SemverVersion(parsing: str(a[0]))))
             },
             "semverCompare": TemplateFunction([.string, .string], returns: .bool) { a, _ in
                 let c = try SemverConstraints.cached(str(a[0]), dialect: dialect)

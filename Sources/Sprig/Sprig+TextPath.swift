@@ -1,3 +1,4 @@
+import GoStd
 import GoTemplate
 
 /// The pieces of a Go `*url.URL` (the parts of `net/url` that `urlParse`

@@ -1,47 +1,41 @@
-/// Go's `unicode` predicates and simple case mappings, and the string
-/// helpers Sprig takes from Go (`strings.Title`), Masterminds/goutils and
-/// huandu/xstrings v1.5.
-enum GoUnicode {
-    static func isSpace(_ r: Unicode.Scalar) -> Bool {
-        switch r.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
-        default: return r.value > 0xFF && r.properties.isWhitespace
-        }
-    }
+import GoStd
 
-    static func category(_ r: Unicode.Scalar) -> Unicode.GeneralCategory { r.properties.generalCategory }
-    static func isUpper(_ r: Unicode.Scalar) -> Bool { category(r) == .uppercaseLetter }
-    static func isLower(_ r: Unicode.Scalar) -> Bool { category(r) == .lowercaseLetter }
-    static func isTitle(_ r: Unicode.Scalar) -> Bool { category(r) == .titlecaseLetter }
-    static func isLetter(_ r: Unicode.Scalar) -> Bool { category(r).isLetter }
-    static func isDigit(_ r: Unicode.Scalar) -> Bool { category(r) == .decimalNumber }
-
-    static func isNumber(_ r: Unicode.Scalar) -> Bool {
-        switch category(r) {
-        case .decimalNumber, .letterNumber, .otherNumber: return true
-        default: return false
-        }
-    }
-
-    static func isPunct(_ r: Unicode.Scalar) -> Bool {
-        switch category(r) {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
-        default: return false
-        }
-    }
-
-    private static func single(_ mapping: String, _ r: Unicode.Scalar) -> Unicode.Scalar {
-        let s = mapping.unicodeScalars
-        return s.count == 1 ? s[s.startIndex] : r
-    }
-
-    static func toUpper(_ r: Unicode.Scalar) -> Unicode.Scalar { r.value == 0x131 ? "I" : single(r.properties.uppercaseMapping, r) }
-    static func toLower(_ r: Unicode.Scalar) -> Unicode.Scalar { r.value == 0x130 ? "i" : single(r.properties.lowercaseMapping, r) }
-    static func toTitle(_ r: Unicode.Scalar) -> Unicode.Scalar { r.value == 0x131 ? "I" : single(r.properties.titlecaseMapping, r) }
-}
-
+/// The string helpers Sprig takes from Go (`strings.Title`), Masterminds/goutils
+/// and huandu/xstrings v1.5.
 enum TextStrings {
+    /// goutils' `DeleteWhiteSpace`: works byte by byte, so when anything is
+    /// removed, every non-ASCII byte comes back as the rune of that value.
+    static func deleteWhiteSpace(_ s: String) -> String {
+        let bytes = Array(s.utf8)
+        var out = String.UnicodeScalarView()
+        var kept = 0
+        for b in bytes {
+            let scalar = Unicode.Scalar(b)
+            if !GoUnicode.isSpace(scalar) {
+                out.append(scalar)
+                kept += 1
+            }
+        }
+        return kept == bytes.count ? s : String(out)
+    }
+
+    /// Sprig's `substring`, with Go's slice-bounds panics.
+    static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {
+        let n = s.utf8.count
+        func bounds(_ text: String) -> GoError { GoError("runtime error: slice bounds out of range " + text) }
+        if start < 0 {
+            if end < 0 { throw bounds("[:\(end)]") }
+            if end > n { throw bounds("[:\(end)] with length \(n)") }
+            return GoStrings.bytes(s, to: end)
+        }
+        if end < 0 || end > n {
+            if start > n { throw bounds("[\(start):\(n)]") }
+            return GoStrings.bytes(s, from: start)
+        }
+        if start > end { throw bounds("[\(start):\(end)]") }
+        return String(decoding: Array(s.utf8)[start..<end], as: UTF8.self)
+    }
+
     /// Go's deprecated `strings.Title`.
     static func title(_ s: String) -> String {
         var out = String.UnicodeScalarView()

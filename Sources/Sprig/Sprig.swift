@@ -1,4 +1,5 @@
 import GoTemplate
+import Semver
 
 /// The Sprig v3 template function library as Helm exposes it (Helm
 /// removes `env` and `expandenv`, and overrides a few with its own).

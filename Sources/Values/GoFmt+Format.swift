@@ -1,3 +1,5 @@
+import GoStd
+
 /// The raw formatter under the verbs: padding, integers, floats, strings
 /// (Go's `fmt` type in format.go).
 extension GoPrinter {

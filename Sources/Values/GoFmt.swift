@@ -1,3 +1,5 @@
+import GoStd
+
 /// Go's `fmt.Sprint`, `Sprintf` and `Sprintln` over ``Value``s, as Go's
 /// `fmt` package prints the Go values a Helm template holds: `bool`, the
 /// integer kinds, `float64`, `string`, `[]interface {}`,
@@ -286,13 +288,10 @@ struct GoPrinter {
         }
     }
 
-    /// Decodes the UTF-8 rune at `i` (the format is valid UTF-8).
+    /// Decodes the UTF-8 rune at `i` (U+FFFD for an invalid byte).
     static func decodeRune(_ s: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
-        let b0 = s[i]
-        let size = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-        let chunk = s[i..<min(i + size, s.count)]
-        let scalar = String(decoding: chunk, as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
-        return (scalar, chunk.count)
+        let (value, width) = GoUTF8.decodeRune(s[i...])
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     mutating func writeRune(_ r: Unicode.Scalar) { buf += Array(String(r).utf8) }

@@ -1,3 +1,5 @@
+import GoStd
+
 extension GoJSON {
     /// A JSON syntax or type error with Go's text.
     public struct DecodingError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import GoStd
+
 /// JSON as Go's encoding/json writes and reads it for `interface{}` values.
 public enum GoJSON {
     /// An error from encoding a value (`json: unsupported value: +Inf`).
@@ -139,33 +141,11 @@ public struct OrderedJSONObject: GoObject, GoJSONEncodable {
     }
 
     public var goTypeName: String { "struct" }
-    public var goFormatted: String { "{" + fields.map { GoFormat.format($0.1) }.joined(separator: " ") + "}" }
+    public var goFormatted: String { "{" + fields.map { GoFmt.format($0.1) }.joined(separator: " ") + "}" }
     public var jsonValue: Value { .object(self) }
 }
 
 extension GoBytes: GoJSONEncodable {
     /// encoding/json writes a byte slice as standard base64.
-    public var jsonValue: Value { .string(GoBase64.encode(bytes)) }
-}
-
-/// Standard base64 with padding.
-public enum GoBase64 {
-    public static func encode(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var i = 0
-        while i < bytes.count {
-            let b0 = UInt32(bytes[i])
-            let b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
-            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
-            let n = b0 << 16 | b1 << 8 | b2
-            out.append(alphabet[Int(n >> 18 & 63)])
-            out.append(alphabet[Int(n >> 12 & 63)])
-            out.append(i + 1 < bytes.count ? alphabet[Int(n >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(i + 2 < bytes.count ? alphabet[Int(n & 63)] : UInt8(ascii: "="))
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var jsonValue: Value { .string(GoBaseEncoding.base64Encode(bytes)) }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 import YAML
 
 /// An error decoding YAML into Go values, worded as go-yaml or Helm words it.
@@ -123,7 +124,7 @@ struct GoYAMLDecoder {
                 for j in pairs.index(after: i)..<pairs.endIndex {
                     if case .scalar(let b, _) = pairs[j].key.content, a == b {
                         throw ValueDecodingError(
-                            "yaml: unmarshal errors:\n  line \(pairs[j].key.location.line): mapping key \(goQuote(a)) already defined at line \(pairs[i].key.location.line)",
+                            "yaml: unmarshal errors:\n  line \(pairs[j].key.location.line): mapping key \(GoQuote.quote(a)) already defined at line \(pairs[i].key.location.line)",
                             at: pairs[j].key.location)
                     }
                 }
@@ -192,11 +193,6 @@ private struct OrderedTable {
             pairs.append(DecodedPair(key: key, value: value))
         }
     }
-}
-
-/// Go's `%q` of a string, enough for the error messages here.
-func goQuote(_ s: String) -> String {
-    GoQuote.quote(s)
 }
 
 /// Go's `%#v` of a decoded value, as go-yaml's and sigs.k8s.io/yaml's

@@ -1,3 +1,4 @@
+import GoStd
 import YAML
 
 /// The value sigs.k8s.io/yaml hands to go-yaml v2's encoder: `v` as

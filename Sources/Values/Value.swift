@@ -1,3 +1,5 @@
+import GoStd
+
 /// A Go dynamic value (`interface{}`) as Helm templates see it.
 ///
 /// Go distinguishes its integer types (`int` from template literals and
@@ -150,12 +152,6 @@ public final class GoMap: @unchecked Sendable {
 
     /// Keys in byte order, the order Go's `fmt`, `range` and encoding/json use.
     public var sortedKeys: [String] { entries.keys.sorted(by: goLess) }
-}
-
-/// Go string ordering: byte-wise comparison of the UTF-8 encodings.
-@inlinable
-public func goLess(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
 /// A value a template can hold that is none of the plain kinds.

@@ -1,3 +1,4 @@
+import GoStd
 import YAML
 
 /// Helm's `toYaml`: `sigs.k8s.io/yaml.Marshal(v)` with one trailing line

@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 import YAML
 
 /// Reading YAML into ``Value``s along the paths Helm and helm-unittest use.
@@ -148,7 +149,7 @@ public enum YAMLValues {
         switch key {
         case .string(let s): return s
         case .null: return "<nil>"
-        default: return GoFormat.format(v3Value(key))
+        default: return GoFmt.format(v3Value(key))
         }
     }
 }

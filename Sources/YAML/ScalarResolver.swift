@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 
 /// A scalar's value once its tag is resolved.
 public enum ResolvedScalar: Sendable, Equatable {
@@ -52,7 +53,7 @@ public enum ScalarResolver {
 
     /// Resolves `text` carrying the short tag `tag` ("" for none).
     public static func resolve(tag: String, text: String, dialect: YAMLDialect) throws -> ResolvedScalar {
-        if tag == "!!binary" { return .string(GoStrconv.decodeBase64(text) ?? text) }
+        if tag == "!!binary" { return .string((try? GoBaseEncoding.base64Decode(text)).map { String(decoding: $0.bytes, as: UTF8.self) } ?? text) }
         guard resolvableTags.contains(tag) else { return .string(text) }
         let result = resolveUntagged(text, tag: tag, dialect: dialect)
         if tag == "" || tag == "!!str" || tag == tagName(result) { return result }
@@ -89,21 +90,48 @@ public enum ScalarResolver {
         if let known = keyword(text, dialect: dialect) { return known }
         switch hint {
         case .dot:
-            if let f = GoStrconv.parseFloat(text) { return .float(f) }
+            if let f = yamlFloat(text) { return .float(f) }
         case .digit, .sign:
             if tag == "" || tag == "!!timestamp", let ts = YAMLTimestamp.parse(text) {
                 return .timestamp(ts, text: text)
             }
-            let plain = text.replacingAll("_", with: "")
+            let plain = GoStrings.replaceAll(text, "_", "")
             if let n = GoStrconv.parseInt(plain) { return .int(n) }
             if let n = GoStrconv.parseUint(plain) { return .uint(n) }
-            if GoStrconv.isYAMLStyleFloat(plain), let f = GoStrconv.parseFloat(plain) { return .float(f) }
+            if let f = yamlFloat(plain) { return .float(f) }
             if let n = parsePrefixed(plain, prefix: "0b", radix: 2) { return n }
             if dialect == .v3, let n = parsePrefixed(plain, prefix: "0o", radix: 8) { return n }
         default:
             break
         }
         return .string(text)
+    }
+
+    /// `strconv.ParseFloat` of text go-yaml's `yamlStyleFloat` accepts:
+    /// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`; nil otherwise
+    /// and on overflow.
+    private static func yamlFloat(_ s: String) -> Double? {
+        var it = Array(s.utf8)[...]
+        if let c = it.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { it = it.dropFirst() }
+        func digits(_ x: inout ArraySlice<UInt8>) -> Int {
+            var n = 0
+            while let c = x.first, c >= 48 && c <= 57 { x = x.dropFirst(); n += 1 }
+            return n
+        }
+        if it.first == UInt8(ascii: ".") {
+            it = it.dropFirst()
+            if digits(&it) == 0 { return nil }
+        } else {
+            if digits(&it) == 0 { return nil }
+            if it.first == UInt8(ascii: ".") { it = it.dropFirst(); _ = digits(&it) }
+        }
+        if let c = it.first, c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+            it = it.dropFirst()
+            if let c = it.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { it = it.dropFirst() }
+            if digits(&it) == 0 { return nil }
+        }
+        guard it.isEmpty else { return nil }
+        return try? GoStrconv.parseFloat(s).get()
     }
 
     private static func keyword(_ text: String, dialect: YAMLDialect) -> ResolvedScalar? {
@@ -135,14 +163,5 @@ public enum ScalarResolver {
             if !digits.hasPrefix("+"), !digits.hasPrefix("-"), let n = Int64("-" + digits, radix: radix) { return .int(n) }
         }
         return nil
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
     }
 }

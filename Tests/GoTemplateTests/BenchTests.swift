@@ -33,7 +33,7 @@ import Values
         {{- end }}
         """
         let quote = TemplateFunction([], variadic: .any, returns: .string) { args, _ in
-            .string(args.map { "\"" + GoFormat.format($0) + "\"" }.joined(separator: " "))
+            .string(args.map { "\"" + GoFmt.format($0) + "\"" }.joined(separator: " "))
         }
         let dflt = TemplateFunction([.any], variadic: .any) { args, _ in
             args.count > 1 && args[1].isTruthy ? args[1] : args[0]

@@ -1,3 +1,4 @@
+import GoStd
 import TestSupport
 import Foundation
 @testable import GoTemplate
@@ -76,7 +77,7 @@ let echo = TemplateFunction([.any]) { args, _ in args[0] }
             #expect(row.error == nil, "parsed: \(printed)")
             #expect(printed == row.output)
         } catch {
-            #expect(errorText(error) == row.error)
+            #expect(goErrorText(error) == row.error)
         }
     }
 

@@ -1,3 +1,4 @@
+import GoStd
 import Testing
 import GoTemplate
 @testable import Helm

@@ -1,3 +1,4 @@
+import GoStd
 import TestSupport
 import Foundation
 import Testing

@@ -54,7 +54,7 @@ import Values
     @Test func parsesIntoExistingValues() throws {
         let dest = GoMap(["a": .list([.string("x"), .string("y")]), "keep": .bool(true)])
         try Strvals.parse("a[1]=z", into: dest)
-        #expect(GoFormat.format(.map(dest)) == "map[a:[x z] keep:true]")
+        #expect(GoFmt.format(.map(dest)) == "map[a:[x z] keep:true]")
         #expect(throws: Strvals.ParseError.self) { try Strvals.parse("a[65537]=x") }
         #expect(try Strvals.parse("a[65536]=x")["a"]?.listValue?.count == 65537)
     }

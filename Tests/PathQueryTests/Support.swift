@@ -1,3 +1,4 @@
+import GoStd
 import Foundation
 import Values
 @testable import PathQuery
@@ -11,7 +12,7 @@ func render(_ v: Value) -> String {
         let yaml = (goYAMLv3Marshal(v, indent: 4) ?? "").replacingOccurrences(of: "\n", with: "; ")
         return "map{" + yaml.trimmingCharacters(in: .whitespaces) + "}"
     case .string(let s): return GoQuote.quote(s)
-    default: return "\(v.goTypeName)(\(GoFormat.format(v)))"
+    default: return "\(v.goTypeName)(\(GoFmt.format(v)))"
     }
 }
 

@@ -1,3 +1,4 @@
+import GoStd
 import Testing
 @testable import Reports
 
@@ -44,7 +45,7 @@ struct GoDurationTests {
     }
 
     @Test func minimumInt64() {
-        #expect(GoDuration.string(nanoseconds: .min) == "-2562047h47m16.854775808s")
+        #expect(GoDuration.string(Int64.min) == "-2562047h47m16.854775808s")
     }
 
     @Test func durationsBeyondInt64Saturate() {

@@ -1,3 +1,4 @@
+import GoStd
 import GoTemplate
 @testable import Sprig
 import Testing

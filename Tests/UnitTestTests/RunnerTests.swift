@@ -12,7 +12,7 @@ struct FakeRenderer: ChartRenderer {
     func describe(_ chart: String) -> ChartDescription { ChartDescription(name: "c") }
     func render(_ chart: String, _ request: RenderRequest) -> Result<[String: String], RenderFailure> {
         if let failure { return .failure(failure) }
-        let replicas = request.values.entries["replicas"].map(GoFormat.format) ?? "1"
+        let replicas = request.values.entries["replicas"].map(GoFmt.format) ?? "1"
         var out: [String: String] = [:]
         for (path, text) in files where request.templates.includes(templatePath: path) {
             out[path] = text.replacingOccurrences(of: "REPLICAS", with: replicas)

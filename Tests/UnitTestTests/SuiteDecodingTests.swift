@@ -174,7 +174,7 @@ import Values
         let selector = try #require(tests[0].documentSelector)
         #expect(selector.path == "kind" && selector.matchMany && selector.skipEmptyTemplates)
         #expect(tests[0].set.map(\.path) == ["c", "a", "b"])
-        #expect(tests[0].set.map { GoFormat.format($0.value) } == ["3", "1", "2"])
+        #expect(tests[0].set.map { GoFmt.format($0.value) } == ["3", "1", "2"])
         #expect(tests[0].release.name == "base")
         #expect(tests[0].asserts.map(\.template) == ["t.yaml"])
         #expect(tests[0].asserts.map(\.not) == [true])

@@ -1,3 +1,4 @@
+import GoStd
 import Foundation
 import Testing
 @testable import UnitTest
@@ -146,7 +147,7 @@ import Values
 
     @Test func setPathsBuildNestedValues() throws {
         let built = try buildSetValue(.int(1), atPath: "a.[x.y].b[1]")
-        #expect(GoFormat.format(.map(built)) == "map[a:map[x.y:map[b:[<nil> 1]]]]")
+        #expect(GoFmt.format(.map(built)) == "map[a:map[x.y:map[b:[<nil> 1]]]]")
         #expect(throws: PathError(message: "invalid token found =")) { try buildSetValue(.int(1), atPath: "a=b") }
         #expect(throws: PathError(message: "missing index value")) { try buildSetValue(.int(1), atPath: "a[b.c]") }
     }
@@ -154,9 +155,9 @@ import Values
     @Test func jobValuesGoThroughJSON() throws {
         let merged = GoMap(["n": .int(1_000_000), "y": .string("yes"), "t": .object(GoTime(seconds: 1_609_459_200))])
         let values = try JobValues.helmValues(merged)
-        #expect(GoFormat.format(.map(values)) == "map[n:1e+06 t:2021-01-01T00:00:00Z y:yes]")
+        #expect(GoFmt.format(.map(values)) == "map[n:1e+06 t:2021-01-01T00:00:00Z y:yes]")
         #expect(throws: JobError.self) { try JobValues.helmValues(GoMap(["f": .float(.infinity)])) }
         let scoped = scope(chartRoutes("p/charts/c"), GoMap(["global": .int(1), "x": .int(2)]))
-        #expect(GoFormat.format(.map(scoped)) == "map[c:map[global:1 x:2] global:1]")
+        #expect(GoFmt.format(.map(scoped)) == "map[c:map[global:1 x:2] global:1]")
     }
 }

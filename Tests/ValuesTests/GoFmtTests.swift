@@ -1,3 +1,4 @@
+import GoStd
 import Testing
 @testable import Values
 
@@ -108,7 +109,7 @@ private struct StringSlice: GoObject {
     @Test func percentVMatchesGoFormat() {
         for c in GoFmtCorpusTests.cases {
             for arg in c.args {
-                #expect(GoFmt.sprintf("%v", [arg.value]) == GoFormat.format(arg.value))
+                #expect(GoFmt.sprintf("%v", [arg.value]) == GoFmt.format(arg.value))
             }
         }
     }

@@ -1,3 +1,4 @@
+import TOML
 import TestSupport
 import Foundation
 import Testing
@@ -45,7 +46,7 @@ import Testing
         #expect(try GoJSON.encode(values) == expected.toJson)
         #expect(try GoJSON.encode(values, indent: "  ") == expected.toPrettyJson)
         // Helm deletes every `<no value>` from rendered output (engine.go).
-        #expect(GoFormat.format(values).replacingOccurrences(of: "<no value>", with: "") == expected.print)
+        #expect(GoFmt.format(values).replacingOccurrences(of: "<no value>", with: "") == expected.print)
         // Helm's toToml returns the encoder's error text as its output.
         let toml: String
         do { toml = try GoTOML.encode(values) } catch let error as GoTOML.EncodingError { toml = error.message }

@@ -1,3 +1,4 @@
+import GoStd
 import Testing
 @testable import Values
 

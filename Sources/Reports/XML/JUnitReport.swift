@@ -1,3 +1,4 @@
+import GoStd
 import UnitTest
 
 /// helm-unittest's JUnit report: `<testsuites>`, one `<testsuite>` per suite

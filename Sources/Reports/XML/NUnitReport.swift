@@ -1,3 +1,4 @@
+import GoStd
 import UnitTest
 
 /// helm-unittest's NUnit 2.5 report: `<test-results>` with the environment and

@@ -1,3 +1,4 @@
+import GoStd
 import UnitTest
 
 /// helm-unittest's SonarQube generic test execution report: `<testExecutions version="1">`,

@@ -1,3 +1,5 @@
+import GoStd
+
 /// One child of an XML element: an element, character data or a CDATA section.
 enum XMLNode: Sendable, Hashable {
     case element(XMLElement)
@@ -123,7 +125,7 @@ struct GoXMLWriter {
     /// Go's `emitCDATA`: nothing for an empty string; a nested `]]>` splits the section.
     static func cdata(_ text: String) -> String {
         if text.isEmpty { return "" }
-        return "<![CDATA[" + text.replacingAll("]]>", with: "]]]]><![CDATA[>") + "]]>"
+        return "<![CDATA[" + GoStrings.replaceAll(text, "]]>", "]]]]><![CDATA[>") + "]]>"
     }
 
     /// XML 1.0's `Char` production (Go's `isInCharacterRange`).

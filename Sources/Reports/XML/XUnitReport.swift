@@ -1,3 +1,4 @@
+import GoStd
 import UnitTest
 
 /// helm-unittest's xUnit v2 report (its default format): `<assemblies>`, one

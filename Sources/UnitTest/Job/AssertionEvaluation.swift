@@ -1,3 +1,4 @@
+import GoStd
 import PathQuery
 import Values
 
@@ -67,7 +68,7 @@ extension Assertion {
                 current = false
                 if let first = rendered?.first {
                     let raw = first.mapValue?.entries["raw"] ?? .null
-                    let text = raw.stringValue ?? (raw.isNull ? "%!s(<nil>)" : GoFormat.format(raw))
+                    let text = raw.stringValue ?? (raw.isNull ? "%!s(<nil>)" : GoFmt.format(raw))
                     found = [.text("Error: Invalid rendering: \(text)")]
                 } else {
                     found = [.text("Error: rendered manifest is empty")]

@@ -1,5 +1,6 @@
-import GoRegexp
 import Foundation
+import GoRegexp
+import GoStd
 import Values
 
 /// Settings shared by every job of a run.

@@ -1,5 +1,6 @@
 import Foundation
 import GoRegexp
+import GoStd
 import Values
 
 /// A test's `postRenderer:` run the way helm-unittest runs it: every rendered
@@ -21,7 +22,7 @@ struct PostRenderer {
         var input = ""
         for key in files.keys.sorted(by: goLess) {
             input += Self.separator + " " + key + "\n"
-            input += goTrimSpace(files[key] ?? "") + "\n"
+            input += GoStrings.trimSpace(files[key] ?? "") + "\n"
         }
         let output: String
         do throws(JobError) {
@@ -88,10 +89,10 @@ struct PostRenderer {
         let prefix = "unable to find binary at \(name): "
         if name.contains("/") {
             guard FileManager.default.fileExists(atPath: name) else {
-                throw JobError(message: prefix + "exec: \(goQuote(name)): stat \(name): no such file or directory")
+                throw JobError(message: prefix + "exec: \(GoQuote.quote(name)): stat \(name): no such file or directory")
             }
             guard isExecutable(name) else {
-                throw JobError(message: prefix + "exec: \(goQuote(name)): permission denied")
+                throw JobError(message: prefix + "exec: \(GoQuote.quote(name)): permission denied")
             }
             return absolutePath(name)
         }
@@ -100,7 +101,7 @@ struct PostRenderer {
             let candidate = (dir.isEmpty ? "." : dir) + "/" + name
             if isExecutable(candidate) { return absolutePath(candidate) }
         }
-        throw JobError(message: prefix + "exec: \(goQuote(name)): executable file not found in $PATH")
+        throw JobError(message: prefix + "exec: \(GoQuote.quote(name)): executable file not found in $PATH")
     }
 
     /// Runs `executable` with `input` on stdin; the stdout text, or Helm's
@@ -160,16 +161,4 @@ struct PostRenderer {
         default: return "signal \(signal)"
         }
     }
-
-    private static func goQuote(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-}
-
-/// Go's `strings.TrimSpace`.
-func goTrimSpace(_ s: String) -> String {
-    var scalars = Substring(s).unicodeScalars[...]
-    while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
-    while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
-    return String(String.UnicodeScalarView(scalars))
 }

@@ -1,5 +1,6 @@
-import GoRegexp
 import Foundation
+import GoRegexp
+import GoStd
 import Values
 
 /// helm-unittest's template selection (`filterV3Templates`): which templates

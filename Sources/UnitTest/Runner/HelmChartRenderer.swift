@@ -1,3 +1,4 @@
+import GoStd
 import Helm
 import Values
 
@@ -82,7 +83,10 @@ public struct HelmChartRenderer: ChartRenderer {
         capabilities.apiVersions = request.apiVersions
         let options = RenderOptions(helm: helm, release: release, capabilities: capabilities,
                                     lookup: LookupSource(objects: request.kubernetesProvider.objects,
-                                                         scheme: request.kubernetesProvider.scheme),
+                                                         scheme: request.kubernetesProvider.scheme.mapValues {
+                                                             LookupResource(group: $0.group, version: $0.version,
+                                                                            resource: $0.resource, namespaced: $0.namespaced)
+                                                         }),
                                     skipSchemaValidation: true)
         do {
             return .success(try chart.engine.render(processed, options: options))

@@ -1,3 +1,4 @@
+import GoStd
 import Foundation
 import Values
 #if canImport(Glibc)
@@ -78,7 +79,7 @@ struct SuiteDiscovery {
         var errors: [String] = []
         var suites: [TestSuite] = []
         for (template, text) in files.sorted(by: { goLess($0.key, $1.key) }) {
-            if goTrimSpace(text).isEmpty {
+            if GoStrings.trimSpace(text).isEmpty {
                 errors.append("test suite template (\(template)) file did not render a manifest")
                 continue
             }
@@ -88,7 +89,7 @@ struct SuiteDiscovery {
             let before = suites.count
             var partErrors: [String] = []
             var realIndex = -1
-            for (index, part) in SuiteDecoder.split(text).enumerated() where !goTrimSpace(part.text).isEmpty {
+            for (index, part) in SuiteDecoder.split(text).enumerated() where !GoStrings.trimSpace(part.text).isEmpty {
                 realIndex += 1
                 let decoding = SuiteDecodingOptions(strict: options.strict, extraValuesFiles: extraValuesFiles,
                                                     pluginVersion: options.pluginVersion, fromRender: true,

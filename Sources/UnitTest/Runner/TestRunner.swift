@@ -1,4 +1,5 @@
 import Foundation
+import GoStd
 import Values
 
 /// Options of `chartunit test`.

@@ -71,7 +71,7 @@ final class SnapshotCache {
                 guard let index = UInt(key) else {
                     throw SnapshotError(message: "yaml: unmarshal errors:\n  cannot unmarshal !!str `\(key)` into uint")
                 }
-                byIndex[index] = value.stringValue ?? GoFormat.format(value)
+                byIndex[index] = value.stringValue ?? GoFmt.format(value)
             }
             out[test] = byIndex
         }

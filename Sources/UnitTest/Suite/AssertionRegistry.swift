@@ -116,14 +116,14 @@ struct CheckDecoder {
     mutating func string(_ name: String) -> String {
         guard let v = field(name) else { return "" }
         if case .string(let s) = v { return s }
-        errors.append("'\(name)' expected type 'string', got unconvertible type '\(v.goTypeName)', value: '\(GoFormat.format(v))'")
+        errors.append("'\(name)' expected type 'string', got unconvertible type '\(v.goTypeName)', value: '\(GoFmt.format(v))'")
         return ""
     }
 
     mutating func bool(_ name: String) -> Bool {
         guard let v = field(name) else { return false }
         if case .bool(let b) = v { return b }
-        errors.append("'\(name)' expected type 'bool', got unconvertible type '\(v.goTypeName)', value: '\(GoFormat.format(v))'")
+        errors.append("'\(name)' expected type 'bool', got unconvertible type '\(v.goTypeName)', value: '\(GoFmt.format(v))'")
         return false
     }
 
@@ -133,7 +133,7 @@ struct CheckDecoder {
         case .int(let n, _): return Int(truncatingIfNeeded: n)
         case .float(let f) where f.isFinite && abs(f) < 9.2e18: return Int(f)
         default:
-            errors.append("'\(name)' expected type 'int', got unconvertible type '\(v.goTypeName)', value: '\(GoFormat.format(v))'")
+            errors.append("'\(name)' expected type 'int', got unconvertible type '\(v.goTypeName)', value: '\(GoFmt.format(v))'")
             return nil
         }
     }
@@ -152,7 +152,7 @@ struct CheckDecoder {
         for (i, item) in items.enumerated() {
             if case .string(let s) = item { out.append(s); continue }
             if case .null = item { out.append(""); continue }
-            errors.append("'\(name)[\(i)]' expected type 'string', got unconvertible type '\(item.goTypeName)', value: '\(GoFormat.format(item))'")
+            errors.append("'\(name)[\(i)]' expected type 'string', got unconvertible type '\(item.goTypeName)', value: '\(GoFmt.format(item))'")
         }
         return out
     }
@@ -170,7 +170,7 @@ struct CheckDecoder {
         if let p = nested["pattern"] {
             if case .string(let s) = p { return s }
             if case .null = p { return "" }
-            errors.append("'\(name).Pattern' expected type 'string', got unconvertible type '\(p.goTypeName)', value: '\(GoFormat.format(p))'")
+            errors.append("'\(name).Pattern' expected type 'string', got unconvertible type '\(p.goTypeName)', value: '\(GoFmt.format(p))'")
         }
         return ""
     }

@@ -1,3 +1,4 @@
+import GoStd
 import Values
 import YAML
 
@@ -139,7 +140,7 @@ struct NodeDecoder {
             guard case .scalar(let a, _) = pairs[i].key.content else { continue }
             for j in (i + 1)..<pairs.count {
                 if case .scalar(let b, _) = pairs[j].key.content, a == b {
-                    record(pairs[j].key, "mapping key \(goQuoted(a)) already defined at line \(pairs[i].key.location.line)")
+                    record(pairs[j].key, "mapping key \(GoQuote.quote(a)) already defined at line \(pairs[i].key.location.line)")
                 }
             }
         }
@@ -210,19 +211,4 @@ struct NodeDecoder {
         }
         target = out
     }
-}
-
-/// Go's `%q` of a plain string, enough for error texts.
-func goQuoted(_ text: String) -> String {
-    var out = "\""
-    for c in text.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out + "\""
 }

@@ -1,3 +1,4 @@
+import Semver
 import Values
 import YAML
 
@@ -266,4 +267,11 @@ struct SuiteFields {
         default: return ""
         }
     }
+}
+
+/// helm-unittest's `VersionMeetsMinimum`: Masterminds/semver's
+/// `Compare(current, minimum) >= 0`; false when either does not parse.
+func versionMeetsMinimum(_ current: String, _ minimum: String) -> Bool {
+    guard let a = try? SemverVersion(parsing: current), let b = try? SemverVersion(parsing: minimum) else { return false }
+    return a.compare(b) >= 0
 }

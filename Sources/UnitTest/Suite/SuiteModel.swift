@@ -1,4 +1,3 @@
-import Helm
 import Values
 
 /// One test suite: one YAML document of a `*_test.yaml` file, decoded once
@@ -191,7 +190,19 @@ public struct KubernetesProvider: Sendable {
 }
 
 /// One entry of `kubernetesProvider.scheme`: `gvr` (group, version, resource) and `namespaced`.
-public typealias KubernetesKind = LookupResource
+public struct KubernetesKind: Sendable, Hashable {
+    public var group: String
+    public var version: String
+    public var resource: String
+    public var namespaced: Bool
+
+    public init(group: String = "", version: String = "", resource: String = "", namespaced: Bool = false) {
+        self.group = group
+        self.version = version
+        self.resource = resource
+        self.namespaced = namespaced
+    }
+}
 
 /// `postRenderer:` — a command fed the rendered manifests.
 public struct PostRendererConfig: Sendable, Hashable {

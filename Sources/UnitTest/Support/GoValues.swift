@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// Whether `value` is Go's zero value of its own type, or an empty
@@ -31,7 +32,7 @@ func goReflectTypeName(_ value: Value) -> String {
 /// helm-unittest's `uniformContent`: `%v` of the value, spaces before line
 /// breaks removed, CRLF turned into LF, then leading line breaks dropped.
 func uniformContent(_ value: Value) -> String {
-    uniformContent(GoFormat.format(value))
+    uniformContent(GoFmt.format(value))
 }
 
 /// ``uniformContent(_:)`` of a string.
@@ -63,36 +64,6 @@ func uniformContent(_ text: String) -> String {
 /// leading line breaks of strings removed.
 func trustedYAML(_ value: Value) -> String {
     snapshotYAML(value)
-}
-
-/// Go's `base64.StdEncoding.DecodeString`, nil on malformed input.
-func goBase64Decode(_ text: String) -> String? {
-    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-    var table = [Int](repeating: -1, count: 256)
-    for (i, c) in alphabet.enumerated() { table[Int(c)] = i }
-    var bytes = Array(text.utf8).filter { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }
-    guard bytes.count % 4 == 0 else { return nil }
-    var out: [UInt8] = []
-    var index = 0
-    while index < bytes.count {
-        let chunk = Array(bytes[index..<index + 4])
-        let pads = chunk.reversed().prefix(while: { $0 == UInt8(ascii: "=") }).count
-        guard pads <= 2, index + 4 == bytes.count || pads == 0 else { return nil }
-        var n = 0
-        for k in 0..<4 {
-            let c = chunk[k]
-            if k >= 4 - pads { n <<= 6; continue }
-            let v = table[Int(c)]
-            guard v >= 0 else { return nil }
-            n = n << 6 | v
-        }
-        out.append(UInt8(n >> 16 & 0xFF))
-        if pads < 2 { out.append(UInt8(n >> 8 & 0xFF)) }
-        if pads < 1 { out.append(UInt8(n & 0xFF)) }
-        index += 4
-    }
-    bytes = out
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 extension Value {

@@ -1,4 +1,5 @@
 import GoRegexp
+import GoStd
 import Values
 
 /// Validators about whole documents: exists, isKind, isAPIVersion,
@@ -197,7 +198,7 @@ extension ValidationContext {
             if !errorMessage.isEmpty {
                 let equal = actual.stringValue == errorMessage
                 if equal == negative {
-                    let shown = actual.stringValue ?? (actual.isNull ? "%!s(<nil>)" : GoFormat.format(actual))
+                    let shown = actual.stringValue ?? (actual.isNull ? "%!s(<nil>)" : GoFmt.format(actual))
                     return Verdict(passed: false, lines: failure(shown, document))
                 }
                 return Verdict(passed: true, lines: [])

@@ -1,4 +1,5 @@
 import GoRegexp
+import GoStd
 import Values
 
 /// Validators that read values at a path of each document: equal,
@@ -20,7 +21,7 @@ extension ValidationContext {
                 var actual = match
                 if case .string(var text) = match {
                     if decodeBase64 {
-                        guard let decoded = goBase64Decode(text) else {
+                        guard let decoded = (try? GoBaseEncoding.base64Decode(text)).map({ String(decoding: $0.bytes, as: UTF8.self) }) else {
                             return (false, FailInfo.error("unable to decode base64 expected content \(text)", document: document, value: index))
                         }
                         text = decoded
@@ -99,7 +100,7 @@ extension ValidationContext {
                                                   document: document, value: index))
                 }
                 if decodeBase64 {
-                    guard let decoded = goBase64Decode(text) else {
+                    guard let decoded = (try? GoBaseEncoding.base64Decode(text)).map({ String(decoding: $0.bytes, as: UTF8.self) }) else {
                         return (false, FailInfo.error("unable to decode base64 expected content \(text)", document: document, value: index))
                     }
                     text = decoded
@@ -142,7 +143,7 @@ extension ValidationContext {
                 // Go: (greater && A) || (less && B) == !negative
                 let result = greater ? (ordered || negative) : (ordered == !negative)
                 if !result {
-                    let message = "the actual '\(GoFormat.format(actual))' is not \(comparison) or equal to the expected '\(GoFormat.format(expected))'"
+                    let message = "the actual '\(GoFmt.format(actual))' is not \(comparison) or equal to the expected '\(GoFmt.format(expected))'"
                     return (false, failure(message, document, index))
                 }
                 return (true, [])

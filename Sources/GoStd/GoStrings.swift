@@ -1,0 +1,164 @@
+/// Go's `strings` functions with Go's byte-oriented semantics.
+public enum GoStrings {
+    /// `s[from:]` by bytes.
+    public static func bytes(_ s: String, from: Int) -> String {
+        String(decoding: Array(s.utf8)[from...], as: UTF8.self)
+    }
+
+    /// `s[:to]` by bytes.
+    public static func bytes(_ s: String, to: Int) -> String {
+        String(decoding: Array(s.utf8)[..<to], as: UTF8.self)
+    }
+
+    /// `strings.HasSuffix` by bytes.
+    public static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
+        let a = Array(s.utf8), b = Array(suffix.utf8)
+        return a.count >= b.count && Array(a[(a.count - b.count)...]) == b
+    }
+
+    /// `strings.Index`: the byte offset of `sub` in `s`.
+    public static func index(_ s: String, _ sub: String) -> Int? {
+        index(Array(s.utf8)[...], Array(sub.utf8))
+    }
+
+    public static func index(_ s: ArraySlice<UInt8>, _ sub: [UInt8]) -> Int? {
+        if sub.isEmpty { return s.startIndex }
+        guard s.count >= sub.count else { return nil }
+        var i = s.startIndex
+        while i + sub.count <= s.endIndex {
+            if s[i] == sub[0] && s[i..<(i + sub.count)].elementsEqual(sub) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `strings.TrimSpace`.
+    public static func trimSpace(_ s: String) -> String {
+        let scalars = Array(s.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && GoUnicode.isSpace(scalars[start]) { start += 1 }
+        while end > start && GoUnicode.isSpace(scalars[end - 1]) { end -= 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
+    }
+
+    /// `strings.Trim(s, cutset)`.
+    public static func trim(_ s: String, cutset: String) -> String {
+        if s.isEmpty || cutset.isEmpty { return s }
+        let cut = Set(cutset.unicodeScalars)
+        let scalars = Array(s.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && cut.contains(scalars[start]) { start += 1 }
+        while end > start && cut.contains(scalars[end - 1]) { end -= 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
+    }
+
+    /// `strings.ToUpper` (simple per-rune case mapping).
+    public static func toUpper(_ s: String) -> String {
+        mapScalars(s) { scalar in
+            // The full mapping, when it is one rune, is the simple one; when
+            // it is longer, the simple mapping (if any) is the titlecase one
+            // (Greek with ypogegrammeni: ᾳ → ᾼ).
+            let mapped = scalar.properties.uppercaseMapping.unicodeScalars
+            if mapped.count == 1 { return mapped.first ?? scalar }
+            let title = scalar.properties.titlecaseMapping.unicodeScalars
+            return title.count == 1 ? title.first ?? scalar : scalar
+        }
+    }
+
+    /// `strings.ToLower` (simple per-rune case mapping).
+    public static func toLower(_ s: String) -> String {
+        mapScalars(s) { scalar in
+            if scalar.value == 0x130 { return "i" }
+            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? mapped.first ?? scalar : scalar
+        }
+    }
+
+    private static func mapScalars(_ s: String, _ f: (Unicode.Scalar) -> Unicode.Scalar) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars { out.append(f(scalar)) }
+        return String(out)
+    }
+
+    /// `strings.Repeat`, with its panics as errors.
+    public static func repeating(_ s: String, _ count: Int64) throws -> String {
+        if count < 0 { throw GoError("strings: negative Repeat count") }
+        let (total, overflow) = Int64(s.utf8.count).multipliedReportingOverflow(by: count)
+        if overflow || total > Int64(Int32.max) { throw GoError("strings: Repeat output length overflow") }
+        return String(repeating: s, count: Int(count))
+    }
+
+    /// `strings.Replace(s, old, new, -1)`.
+    public static func replaceAll(_ s: String, _ old: String, _ new: String) -> String {
+        if old == new { return s }
+        if old.utf8.count == 1, let byte = old.utf8.first, !s.utf8.contains(byte) { return s }
+        if old.isEmpty {
+            var out = new
+            for scalar in s.unicodeScalars {
+                out.unicodeScalars.append(scalar)
+                out += new
+            }
+            return out
+        }
+        let bytes = Array(s.utf8), pattern = Array(old.utf8), replacement = Array(new.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while let found = index(bytes[i...], pattern) {
+            out += bytes[i..<found]
+            out += replacement
+            i = found + pattern.count
+        }
+        out += bytes[i...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `strings.SplitN(s, sep, limit)` (`limit` < 0: all parts).
+    public static func split(_ s: String, _ sep: String, limit: Int) -> [String] {
+        if limit == 0 { return [] }
+        if sep.isEmpty {
+            let scalars = Array(s.unicodeScalars)
+            var n = limit < 0 || limit > scalars.count ? scalars.count : limit
+            if n == 0 { n = 0 }
+            var parts: [String] = []
+            for i in 0..<n {
+                if i == n - 1 && n < scalars.count {
+                    var rest = String.UnicodeScalarView()
+                    rest.append(contentsOf: scalars[i...])
+                    parts.append(String(rest))
+                } else {
+                    parts.append(String(scalars[i]))
+                }
+            }
+            return parts
+        }
+        let bytes = Array(s.utf8), pattern = Array(sep.utf8)
+        var parts: [String] = []
+        var i = 0
+        while limit < 0 || parts.count < limit - 1, let found = index(bytes[i...], pattern) {
+            parts.append(String(decoding: bytes[i..<found], as: UTF8.self))
+            i = found + pattern.count
+        }
+        parts.append(String(decoding: bytes[i...], as: UTF8.self))
+        return parts
+    }
+
+    /// `strings.TrimPrefix`.
+    public static func trimPrefix(_ s: String, _ prefix: String) -> String {
+        s.hasPrefix(prefix) ? String(s.dropFirst(prefix.count)) : s
+    }
+
+    /// `strings.TrimSuffix`.
+    public static func trimSuffix(_ s: String, _ suffix: String) -> String {
+        s.hasSuffix(suffix) ? String(s.dropLast(suffix.count)) : s
+    }
+}
+
+/// Go string ordering: byte-wise comparison of the UTF-8 encodings.
+@inlinable
+public func goLess(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+}

@@ -1,0 +1,99 @@
+/// A Go `time.Time`: an instant with the zone it is shown in.
+public struct GoTime: Sendable, Hashable {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var seconds: Int64
+    /// Nanoseconds within the second, 0..<1_000_000_000.
+    public var nanoseconds: Int32
+    /// Offset of the zone from UTC, in seconds.
+    public var utcOffset: Int32
+    /// The zone's abbreviation (`UTC`, `JST`), empty for a fixed offset.
+    public var zoneName: String
+
+    public init(seconds: Int64, nanoseconds: Int32 = 0, utcOffset: Int32 = 0, zoneName: String = "UTC") {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+        self.utcOffset = utcOffset
+        self.zoneName = zoneName
+    }
+
+    /// Civil date and time in the value's zone.
+    public var components: (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let local = seconds + Int64(utcOffset)
+        var days = local / 86400
+        var rem = local % 86400
+        if rem < 0 { rem += 86400; days -= 1 }
+        // Days to civil date (proleptic Gregorian), after H. Hinnant's algorithm.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = Int(doy - (153 * mp + 2) / 5 + 1)
+        let month = Int(mp < 10 ? mp + 3 : mp - 9)
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, Int(rem / 3600), Int(rem % 3600 / 60), Int(rem % 60))
+    }
+
+    /// Seconds since the epoch of a civil date and time given in UTC.
+    public static func epochSeconds(year: Int64, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month)
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return days * 86400 + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
+    }
+
+    /// `time.RFC3339Nano` text: `2021-01-01T00:00:00Z`, `2021-01-01T10:00:00.5+02:00`.
+    public var rfc3339Nano: String {
+        let c = components
+        var text = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
+        if nanoseconds != 0 {
+            var frac = pad(Int64(nanoseconds), 9)
+            while frac.hasSuffix("0") { frac.removeLast() }
+            text += "." + frac
+        }
+        return text + offsetText(utcColon: true)
+    }
+
+    /// `Time.String()`, what `%v` prints: `2021-01-01 00:00:00 +0000 UTC`.
+    public var goFormatted: String {
+        let c = components
+        var text = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
+        if nanoseconds != 0 {
+            var frac = pad(Int64(nanoseconds), 9)
+            while frac.hasSuffix("0") { frac.removeLast() }
+            text += "." + frac
+        }
+        let sign = utcOffset < 0 ? "-" : "+"
+        let off = abs(Int(utcOffset))
+        text += " \(sign)\(pad(off / 3600, 2))\(pad(off % 3600 / 60, 2))"
+        return text + " " + (zoneName.isEmpty ? "\(sign)\(pad(off / 3600, 2))\(pad(off % 3600 / 60, 2))" : zoneName)
+    }
+
+    /// `GoString()` for a UTC time; nil in other zones (Go prints
+    /// `time.Local` or a location pointer there).
+    public var goSyntax: String? {
+        guard utcOffset == 0 && zoneName == "UTC" else { return nil }
+        let months = ["January", "February", "March", "April", "May", "June", "July",
+                      "August", "September", "October", "November", "December"]
+        let c = components
+        return "time.Date(\(c.year), time.\(months[c.month - 1]), \(c.day), \(c.hour), \(c.minute), \(c.second), \(nanoseconds), time.UTC)"
+    }
+
+    private func offsetText(utcColon: Bool) -> String {
+        if utcOffset == 0 { return "Z" }
+        let sign = utcOffset < 0 ? "-" : "+"
+        let off = abs(Int(utcOffset))
+        return "\(sign)\(pad(off / 3600, 2)):\(pad(off % 3600 / 60, 2))"
+    }
+
+    private func pad<T: BinaryInteger>(_ n: T, _ width: Int) -> String {
+        var s = String(n.magnitude)
+        while s.count < width { s = "0" + s }
+        return n < 0 ? "-" + s : s
+    }
+}

@@ -1,0 +1,39 @@
+/// Go's `unicode/utf8` decoding, which never fails: an invalid or
+/// truncated sequence reads as U+FFFD of width 1.
+public enum GoUTF8 {
+    /// `utf8.RuneError`.
+    public static let runeError: UInt32 = 0xFFFD
+
+    /// `utf8.DecodeRune`: the first rune of `s` and its width in bytes;
+    /// (U+FFFD, 1) for an invalid sequence (overlong forms and surrogates
+    /// included), (U+FFFD, 0) for empty input.
+    @inlinable
+    public static func decodeRune(_ s: ArraySlice<UInt8>) -> (UInt32, Int) {
+        let i = s.startIndex
+        guard i < s.endIndex else { return (runeError, 0) }
+        let b0 = s[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let n: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch b0 {
+        case 0xC2...0xDF: n = 2
+        case 0xE0: n = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: n = 3
+        case 0xED: n = 3; high = 0x9F
+        case 0xF0: n = 4; low = 0x90
+        case 0xF1...0xF3: n = 4
+        case 0xF4: n = 4; high = 0x8F
+        default: return (runeError, 1)
+        }
+        guard s.endIndex - i >= n else { return (runeError, 1) }
+        let b1 = s[i + 1]
+        guard b1 >= low && b1 <= high else { return (runeError, 1) }
+        var r = (UInt32(b0) & (0x7F >> UInt32(n))) << 6 | UInt32(b1 & 0x3F)
+        for k in 2..<n {
+            let b = s[i + k]
+            guard b & 0xC0 == 0x80 else { return (runeError, 1) }
+            r = r << 6 | UInt32(b & 0x3F)
+        }
+        return (r, n)
+    }
+}

@@ -1,0 +1,198 @@
+import GoStd
+import Values
+
+/// What `helm template` does with a loaded chart and merged user values
+/// (pkg/cmd/template.go, `Install.RunWithContext` on the client-only path,
+/// `Configuration.renderResources`, `releaseutil.SortManifests`).
+///
+/// Errors are `RenderError`s worded as `helm template` prints them after
+/// `Error: `, including the `Use --debug flag …` hint where Helm adds it.
+public struct TemplateAction: Sendable {
+    public var engine: HelmEngine
+    public var options: RenderOptions
+    /// `--include-crds`: the charts' `crds/` files before the manifests.
+    public var includeCRDs = false
+    /// `--show-only`: path globs (relative to the chart, `templates/x.yaml`).
+    public var showOnly: [String] = []
+    /// `--skip-tests`: leave out test hooks.
+    public var skipTests = false
+    /// `--no-hooks`: leave out every hook.
+    public var noHooks = false
+
+    public init(engine: HelmEngine, options: RenderOptions) {
+        self.engine = engine
+        self.options = options
+    }
+
+    private static let debugHint = "\n\nUse --debug flag to render out invalid YAML"
+
+    /// Values layering and schema validation (`ToRenderValuesWithSchemaValidation`;
+    /// `options.skipSchemaValidation` is `--skip-schema-validation`).
+    public func prepare(userValues: GoMap) throws -> ProcessedChart {
+        let processed: ProcessedChart
+        do {
+            processed = try ValuesLayering.prepare(chart: engine.chart, userValues: userValues, helm: engine.helm)
+        } catch let error as ChartLoadError {
+            throw RenderError(error.message)
+        }
+        if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: engine.helm) {
+            throw RenderError(failure)
+        }
+        return processed
+    }
+
+    /// The engine's output for every template (NOTES.txt and empty files
+    /// included): what `chartunit render --output json` prints.
+    public func renderFiles(userValues: GoMap) throws -> [String: String] {
+        let processed = try prepare(userValues: userValues)
+        return try engine.render(processed, options: options)
+    }
+
+    /// What `helm template` prints on stdout, and the log lines its
+    /// logger writes to stderr on the way (`level=WARN msg=…`).
+    public struct TextOutput: Sendable, Hashable {
+        public var text: String
+        public var log: [String]
+    }
+
+    /// The text `helm template` prints on stdout.
+    public func renderText(userValues: GoMap) throws -> String {
+        try renderTextAndLog(userValues: userValues).text
+    }
+
+    /// The text `helm template` prints on stdout, with its log lines.
+    public func renderTextAndLog(userValues: GoMap) throws -> TextOutput {
+        var log: [String] = []
+        let chart = engine.chart
+        let type = chart.metadata.type
+        if !type.isEmpty && type != "application" {
+            throw RenderError("\(type) charts are not installable")
+        }
+        if chart.metadata.deprecated { log.append(#"level=WARN msg="this chart is deprecated""#) }
+        try Self.checkDependencies(chart)
+        if let problem = Self.releaseNameProblem(options.release.name) {
+            throw RenderError("release name check failed: release name \(GoQuote.quote(options.release.name)): " + problem)
+        }
+        let processed = try prepare(userValues: userValues)
+
+        let constraint = chart.metadata.kubeVersion
+        let kube = options.capabilities.kubeVersion
+        if !constraint.isEmpty && !kube.satisfies(constraint) {
+            throw RenderError("chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes "
+                + kube.version + Self.debugHint)
+        }
+        var files: [String: String]
+        do {
+            files = try engine.render(processed, options: options)
+        } catch let error as RenderError {
+            throw RenderError(error.message + Self.debugHint, template: error.template)
+        }
+        for key in files.keys where key.hasSuffix("NOTES.txt") { files[key] = nil }
+
+        let sorted: (hooks: [ReleaseHook], manifests: [ReleaseManifest])
+        do {
+            sorted = try ManifestSorter.sort(files, log: &log)
+        } catch let error as RenderError {
+            throw RenderError(error.message + Self.debugHint, template: error.template)
+        }
+
+        var body = ""
+        if includeCRDs {
+            for sub in processed.allCharts {
+                for file in sub.chart.files where Self.isCRD(file.name) {
+                    body += "---\n# Source: \(sub.path)/\(file.name)\n\(file.text)\n"
+                }
+            }
+        }
+        for manifest in sorted.manifests {
+            body += "---\n# Source: \(manifest.name)\n\(manifest.content)\n"
+        }
+        var out = GoStrings.trimSpace(body) + "\n"
+        if !noHooks {
+            for hook in sorted.hooks where !(skipTests && hook.isTest) {
+                out += "---\n# Source: \(hook.path)\n\(hook.manifest)\n"
+            }
+        }
+        guard !showOnly.isEmpty else { return TextOutput(text: out, log: log) }
+        return TextOutput(text: try Self.filter(out, showOnly: showOnly), log: log)
+    }
+
+    /// `--show-only`: the documents whose `# Source:` path (without the
+    /// chart name) matches one of the globs, in the order of the globs.
+    static func filter(_ stream: String, showOnly: [String]) throws -> String {
+        let documents = ReleaseManifests.split(stream)
+        var selected: [String] = []
+        for pattern in showOnly {
+            var missing = true
+            for document in documents {
+                guard let path = sourcePath(document), case .success(true) = GoPathMatch.match(pattern, path) else { continue }
+                selected.append(document)
+                missing = false
+            }
+            if missing { throw RenderError("could not find template \(pattern) in chart") }
+        }
+        return selected.map { "---\n\($0)\n" }.joined()
+    }
+
+    /// The first match of `# Source: [^/]+/(.+)` in `document`.
+    static func sourcePath(_ document: String) -> String? {
+        let bytes = Array(document.utf8)
+        let marker = Array("# Source: ".utf8)
+        var start = 0
+        while start + marker.count <= bytes.count {
+            defer { start += 1 }
+            guard bytes[start..<(start + marker.count)].elementsEqual(marker) else { continue }
+            var i = start + marker.count
+            let nameStart = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "/") { i += 1 }
+            guard i > nameStart, i < bytes.count else { continue }
+            let pathStart = i + 1
+            var end = pathStart
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            guard end > pathStart else { continue }
+            return String(decoding: bytes[pathStart..<end], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// `chartutil.ValidateReleaseName`: nil for a valid name, else why not.
+    static func releaseNameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "no name provided" }
+        func isAlnum(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        let labels = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let valid = name.utf8.count <= 53 && labels.allSatisfy { label in
+            guard let first = label.first, let last = label.last, isAlnum(first), isAlnum(last) else { return false }
+            return label.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") }
+        }
+        if valid { return nil }
+        return "invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ "
+            + "and the length must not be longer than 53"
+    }
+
+    /// `hasManifestExtension` for files under `crds/`.
+    static func isCRD(_ name: String) -> Bool {
+        guard name.hasPrefix("crds/") else { return false }
+        let ext = GoPath.ext(name).lowercased()
+        return ext == ".yaml" || ext == ".yml" || ext == ".json"
+    }
+
+    /// `action.CheckDependencies`: every dependency Chart.yaml declares
+    /// must be present under `charts/`.
+    static func checkDependencies(_ chart: Chart) throws {
+        let declared = (chart.metadata.dependencies ?? []).compactMap { $0 }
+        guard !declared.isEmpty else { return }
+        let present = Set(chart.dependencies.map(\.name))
+        let missing = declared.map(\.name).filter { !present.contains($0) }
+        guard !missing.isEmpty else { return }
+        throw RenderError("an error occurred while checking for chart dependencies. You may need to run "
+            + "'helm dependency build' to fetch missing dependencies: found in Chart.yaml, but missing in charts/ "
+            + "directory: " + missing.joined(separator: ", "))
+    }
+}
+
+extension Strvals.ParseError {
+    /// An error with Helm's wording, e.g. a `--set-file` read failure.
+    public init(_ message: String) {
+        self.init(message: message)
+    }
+}

@@ -1,0 +1,211 @@
+import GoStd
+import Values
+
+/// Loads charts the way Helm's `pkg/chart/v2/loader` does: from a
+/// directory (honouring `.helmignore`), a `.tgz` archive, or in-memory
+/// files. Nothing outside the chart is ever read.
+public struct ChartLoader: Sendable {
+    /// Whose loader to follow (values.yaml documents, error type names).
+    public var helm: HelmVersion
+
+    public init(helm: HelmVersion) {
+        self.helm = helm
+    }
+
+    /// Helm's `loader.Load`: a directory or a chart archive.
+    public func load(path: String) throws -> Chart {
+        switch FileSystem.kind(of: path) {
+        case .directory: return try loadDirectory(path)
+        case .file: return try loadArchiveFile(path)
+        case .other, nil:
+            throw ChartLoadError("stat \(path): no such file or directory")
+        }
+    }
+
+    /// Helm's `LoadFiles`: sorts files into metadata, values, templates,
+    /// `.Files` and subcharts, validates, then loads each subchart.
+    public func loadFiles(_ files: [ChartFile]) throws -> Chart {
+        let package = helm.chartPackage
+        var metadata: ChartMetadata?
+        for file in files where file.name == "Chart.yaml" {
+            var md = metadata ?? ChartMetadata()
+            do {
+                if let fields = try SigsTypedUnmarshal.decode(file.text, as: ChartSchemas.metadata, package: package) {
+                    md.apply(fields)
+                }
+            } catch let error as ChartLoadError {
+                throw error.wrapped("cannot load Chart.yaml")
+            }
+            if md.apiVersion.isEmpty { md.apiVersion = "v1" }
+            metadata = md
+        }
+
+        var chart = Chart(metadata: ChartMetadata())
+        var subcharts: [String: [ChartFile]] = [:]
+        for file in files {
+            let name = file.name
+            switch name {
+            case "Chart.yaml":
+                continue
+            case "Chart.lock", "requirements.lock":
+                do {
+                    chart.lock = try Self.decodeLock(file, package: package)
+                } catch let error as ChartLoadError {
+                    throw error.wrapped("cannot load \(name)")
+                }
+                if name == "requirements.lock" {
+                    if metadata == nil { metadata = ChartMetadata() }
+                    if metadata?.apiVersion == "v1" { chart.files.append(file) }
+                }
+            case "values.yaml":
+                do {
+                    chart.defaultValues = try loadValues(file.text)
+                } catch let error as ChartLoadError {
+                    throw error.wrapped("cannot load values.yaml")
+                }
+                chart.rawValues = file.data
+            case "values.schema.json":
+                chart.schema = file.data
+            case "requirements.yaml":
+                var md = metadata ?? ChartMetadata()
+                do {
+                    if let fields = try SigsTypedUnmarshal.decode(file.text, as: ChartSchemas.metadata, package: package) {
+                        md.apply(fields)
+                    }
+                } catch let error as ChartLoadError {
+                    throw error.wrapped("cannot load requirements.yaml")
+                }
+                metadata = md
+                if md.apiVersion == "v1" { chart.files.append(file) }
+            default:
+                if name.hasPrefix("templates/") {
+                    chart.templates.append(file)
+                } else if name.hasPrefix("charts/") {
+                    if GoPath.ext(name) == ".prov" {
+                        chart.files.append(file)
+                        continue
+                    }
+                    let rest = String(name.dropFirst("charts/".count))
+                    let subchart = String(rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                    subcharts[subchart, default: []].append(ChartFile(name: rest, data: file.data))
+                } else {
+                    chart.files.append(file)
+                }
+            }
+        }
+
+        guard var md = metadata else { throw ChartLoadError("Chart.yaml file is missing") }
+        if let error = md.validate() { throw error }
+        chart.metadata = md
+
+        // Go walks a map here (random order); byte order keeps errors stable.
+        for name in subcharts.keys.sorted(by: goLess) {
+            let subFiles = subcharts[name] ?? []
+            if name.hasPrefix("_") || name.hasPrefix(".") { continue }
+            let sub: Chart
+            do {
+                if GoPath.ext(name) == ".tgz" {
+                    let first = subFiles[0]
+                    if first.name != name {
+                        throw ChartLoadError("error unpacking subchart tar in \(md.name): expected \(name), got \(first.name)")
+                    }
+                    sub = try loadArchive(first.data)
+                } else {
+                    var inner: [ChartFile] = []
+                    for f in subFiles {
+                        guard let slash = f.name.firstIndex(of: "/") else { continue }
+                        inner.append(ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data))
+                    }
+                    sub = try loadFiles(inner)
+                }
+            } catch let error as ChartLoadError where !error.message.hasPrefix("error unpacking subchart tar in \(md.name):") {
+                throw error.wrapped("error unpacking subchart \(name) in \(md.name)")
+            }
+            chart.dependencies.append(sub)
+        }
+        return chart
+    }
+
+    static func decodeLock(_ file: ChartFile, package: String) throws -> ChartLock {
+        var lock = ChartLock()
+        guard let fields = try SigsTypedUnmarshal.decode(file.text, as: ChartSchemas.lock, package: package) else {
+            return lock
+        }
+        lock.generated = fields["generated"]?.stringValue ?? ""
+        lock.digest = fields["digest"]?.stringValue ?? ""
+        lock.dependencies = fields["dependencies"].flatMap(ChartDependency.list)
+        return lock
+    }
+
+    // MARK: values.yaml
+
+    /// Reads a values file as the chart loader does. Helm 4's `LoadValues`
+    /// splits the text into YAML documents (k8s' YAMLReader: a line
+    /// starting with `---`) and deep-merges them, later documents winning;
+    /// Helm 3 reads the first document only.
+    public func loadValues(_ text: String) throws -> GoMap {
+        let type = "map[string]interface {}"
+        guard helm.readsEveryValuesDocument else {
+            do {
+                return try YAMLValues.helmValues(text, valuesType: type)
+            } catch let error as ValueDecodingError {
+                throw ChartLoadError(error.message)
+            }
+        }
+        var values = GoMap()
+        for document in try Self.yamlDocuments(text) {
+            let current: GoMap
+            do {
+                current = try YAMLValues.helmValues(document, valuesType: type)
+            } catch let error as ValueDecodingError {
+                throw ChartLoadError("cannot unmarshal yaml document: " + error.message)
+            }
+            values = Self.mergeMaps(values, current)
+        }
+        return values
+    }
+
+    /// k8s.io/apimachinery's `YAMLReader`: documents separated by lines
+    /// that start with `---` (only spaces or a comment may follow). Line
+    /// ends become `\n`; the first separator stays with its document.
+    static func yamlDocuments(_ text: String) throws -> [String] {
+        var documents: [String] = []
+        var buffer = ""
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.hasSuffix("\n") { lines.removeLast() }
+        if text.isEmpty { lines = [] }
+        for rawLine in lines {
+            var line = rawLine
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.hasPrefix("---") {
+                let rest = GoStrings.trimSpace(String(line.dropFirst(3)))
+                if !rest.isEmpty && !rest.hasPrefix("#") {
+                    throw ChartLoadError("error reading yaml document: invalid Yaml document separator: \(rest)")
+                }
+                if !buffer.isEmpty {
+                    documents.append(buffer)
+                    buffer = ""
+                    continue
+                }
+            }
+            buffer += line
+            buffer += "\n"
+        }
+        if !buffer.isEmpty { documents.append(buffer) }
+        return documents
+    }
+
+    /// Helm's `MergeMaps`: a new map; nested maps merge, anything else in
+    /// `b` replaces.
+    static func mergeMaps(_ a: GoMap, _ b: GoMap) -> GoMap {
+        let out = GoMap(a.entries)
+        for (key, value) in b.entries {
+            if case .map(let bm, _) = value, case .map(let am, _)? = out[key] {
+                out[key] = .map(mergeMaps(am, bm))
+            } else {
+                out[key] = value
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,87 @@
+import GoStd
+import Values
+
+/// `.helmignore` rules as pkg/ignore implements them: gitignore-like lines
+/// matched with Go's `filepath.Match`, first match deciding.
+public struct HelmIgnore: Sendable {
+    struct Pattern: Sendable {
+        enum Kind: Sendable { case rooted, structural, basename }
+        var rule: String
+        var kind: Kind
+        var negate: Bool
+        var mustDir: Bool
+    }
+
+    var patterns: [Pattern] = []
+
+    /// The name of the ignore file in a chart's root.
+    public static let fileName = ".helmignore"
+
+    /// An empty rule set.
+    public init() {}
+
+    /// Parses the lines of a `.helmignore` file. Throws pkg/ignore's errors
+    /// (`double-star (**) syntax is not supported`, `syntax error in pattern`).
+    public init(parsing text: [UInt8]) throws {
+        var bytes = text[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if bytes.last == UInt8(ascii: "\n") || bytes.isEmpty { lines.removeLast() }
+        for var line in lines {
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            try addRule(String(decoding: line, as: UTF8.self))
+        }
+    }
+
+    /// Adds Helm's default rule: dot files under `templates/` are ignored.
+    public mutating func addDefaults() {
+        try? addRule("templates/.?*")
+    }
+
+    mutating func addRule(_ raw: String) throws {
+        var rule = GoStrings.trimSpace(raw)
+        if rule.isEmpty || rule.hasPrefix("#") { return }
+        if rule.contains("**") { throw ChartLoadError("double-star (**) syntax is not supported") }
+        if case .failure = GoPathMatch.match(rule, "abc") { throw ChartLoadError("syntax error in pattern") }
+        var pattern = Pattern(rule: rule, kind: .basename, negate: false, mustDir: false)
+        if rule.hasPrefix("!") {
+            pattern.negate = true
+            rule.removeFirst()
+        }
+        if rule.hasSuffix("/") {
+            pattern.mustDir = true
+            rule.removeLast()
+        }
+        if rule.hasPrefix("/") {
+            pattern.kind = .rooted
+            rule.removeFirst()
+        } else if rule.contains("/") {
+            pattern.kind = .structural
+        }
+        pattern.rule = rule
+        patterns.append(pattern)
+    }
+
+    /// Whether `path` (relative, `/`-separated) is ignored.
+    public func ignores(_ path: String, isDirectory: Bool) -> Bool {
+        if path.isEmpty || path == "." || path == "./" { return false }
+        for p in patterns {
+            if p.negate {
+                if p.mustDir && !isDirectory { return true }
+                if !p.matches(path) { return true }
+                continue
+            }
+            if p.mustDir && !isDirectory { continue }
+            if p.matches(path) { return true }
+        }
+        return false
+    }
+}
+
+extension HelmIgnore.Pattern {
+    func matches(_ path: String) -> Bool {
+        let name = kind == .basename ? GoPath.base(path) : path
+        if case .success(true) = GoPathMatch.match(rule, name) { return true }
+        return false
+    }
+}

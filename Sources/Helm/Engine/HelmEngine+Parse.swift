@@ -1,0 +1,31 @@
+import GoStd
+import GoTemplate
+import Values
+
+extension HelmEngine {
+    /// Parses every template of `chart` and its enabled subcharts, in
+    /// Helm's parse order, into a fresh template set: nothing is cached or
+    /// executed. Returns how many files were parsed. For timing the parser
+    /// (`make bench`); rendering parses once per engine on its own.
+    public func parseAll(_ chart: ProcessedChart) throws -> Int {
+        var texts: [String: String] = [:]
+        for sub in chart.allCharts {
+            let isLibrary = sub.chart.metadata.type == "library"
+            for template in sub.chart.templates {
+                if isLibrary && !GoPath.base(template.name).hasPrefix("_") { continue }
+                texts[sub.path + "/" + template.name] = template.text
+            }
+        }
+        let names = Self.parseOrder(Array(texts.keys))
+        var set = TemplateSet(name: "gotpl", functions: functions,
+                              options: ExecutionOptions(missingKey: .zero))
+        for name in names {
+            do {
+                try set.parse(texts[name] ?? "", name: name)
+            } catch {
+                throw RenderError(HelmErrorText.parse(name, error), template: name)
+            }
+        }
+        return names.count
+    }
+}

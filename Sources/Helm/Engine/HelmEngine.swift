@@ -1,0 +1,182 @@
+import Foundation
+import GoStd
+import GoTemplate
+import Values
+
+/// How one render differs from another: Helm version, release, capabilities, lookup objects.
+public struct RenderOptions: Sendable {
+    public var helm: HelmVersion
+    public var release: ReleaseInfo
+    public var capabilities: CapabilitiesInfo
+    public var lookup: LookupSource
+    /// Whether to skip checking values against `values.schema.json`.
+    public var skipSchemaValidation: Bool
+
+    public init(helm: HelmVersion, release: ReleaseInfo? = nil, capabilities: CapabilitiesInfo? = nil,
+                lookup: LookupSource = LookupSource(), skipSchemaValidation: Bool = false) {
+        self.helm = helm
+        self.release = release ?? .defaults(helm)
+        self.capabilities = capabilities ?? .defaults(helm)
+        self.lookup = lookup
+        self.skipSchemaValidation = skipSchemaValidation
+    }
+}
+
+/// Helm's template engine: one template namespace across a chart and its
+/// subcharts, each file executed with its own chart's context, Helm's
+/// parse order, `<no value>` clean-up and error wording.
+///
+/// An engine belongs to one loaded chart. Its parsed template sets are
+/// cached per set of enabled charts, so rendering the chart again, with
+/// other values, only executes.
+public final class HelmEngine: @unchecked Sendable {
+    public let chart: Chart
+    public let helm: HelmVersion
+    let functions: FunctionMap
+    private let lock = NSLock()
+    /// Template sets (with their names in Helm's parse order) by the tree's
+    /// template paths in walk order, so a render neither re-sorts nor re-parses.
+    private var parsed: [String: Result<(names: [String], set: TemplateSet), RenderError>] = [:]
+    /// Each file parsed once, whatever sets it ends up in.
+    private var parsedFiles: [String: Result<ParsedFile, RenderError>] = [:]
+    /// `.Files` of each chart of the tree by path; chart files never change, so built once.
+    private var files: [String: Value] = [:]
+
+    /// An engine for `chart` under one Helm version with its function library.
+    public init(chart: Chart, helm: HelmVersion) {
+        self.chart = chart
+        self.helm = helm
+        var functions = FunctionMap(HelmEngine.library(helm))
+        functions.mapMethods = ValuesMethods.lookup
+        self.functions = functions
+    }
+
+    /// Layers `userValues` over the chart (dependencies, coalescing) and renders it.
+    public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
+        let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm)
+        if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
+            throw RenderError(failure)
+        }
+        return try render(processed, options: options, only: only)
+    }
+
+    /// Renders the templates of an already processed tree of this chart
+    /// and returns path → text, partials left out, as Helm's engine
+    /// returns it. `only` limits which files execute (all still parse).
+    public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
+        var renderables: [String: Renderable] = [:]
+        var walkOrder: [String] = []
+        _ = context(for: chart, release: options.release.value, capabilities: options,
+                    into: &renderables, order: &walkOrder)
+        let (names, set) = try templateSet(walkOrder: walkOrder, renderables: renderables)
+        let environment = ExecutionEnvironment()
+        environment.hostData = options.lookup
+        var rendered: [String: String] = [:]
+        let valuesType = ValuesMethods.type(helm)
+        for name in names {
+            guard !GoPath.base(name).hasPrefix("_"), let item = renderables[name] else { continue }
+            if let only, !only.contains(name) { continue }
+            // The context and `.Template` are Helm `Values`, like `.Values`.
+            item.context["Template"] = .map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
+            do {
+                let out = try set.execute(name, data: .map(item.context, valuesType), environment: environment)
+                rendered[name] = out.removingNoValue
+            } catch {
+                throw RenderError(HelmErrorText.execution(name, error, helm: helm), template: name)
+            }
+        }
+        return rendered
+    }
+
+    /// Helm's `sortTemplates`: the deepest paths first, then reverse byte order.
+    static func parseOrder(_ names: [String]) -> [String] {
+        names.map { (name: $0, depth: $0.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
+            .sorted { a, b in a.depth != b.depth ? a.depth > b.depth : goLess(b.name, a.name) }
+            .map(\.name)
+    }
+
+    private struct Renderable {
+        var file: ChartFile
+        var context: GoMap
+        var basePath: String
+    }
+
+    /// `recAllTpls`: the context map of one chart, its subcharts' in `.Subcharts`.
+    private func context(for chart: ProcessedChart, release: GoMap, capabilities options: RenderOptions,
+                         into renderables: inout [String: Renderable], order: inout [String]) -> GoMap {
+        let subcharts = GoMap()
+        let chartValue: Value = helm == .v4
+            ? .map(chart.chart.metadata.v4ChartValue(isRoot: chart.isRoot))
+            : .object(ChartStructObject(metadata: chart.chart.metadata, isRoot: chart.isRoot))
+        let context = GoMap([
+            "Chart": chartValue,
+            "Files": filesValue(for: chart),
+            "Release": .map(release),
+            "Capabilities": .object(CapabilitiesObject(options.capabilities, helm: helm)),
+            "Values": .map(chart.values, ValuesMethods.type(helm)),
+            "Subcharts": .map(subcharts),
+        ])
+        for sub in chart.subcharts {
+            subcharts[sub.name] = .map(self.context(for: sub, release: release, capabilities: options,
+                                                    into: &renderables, order: &order))
+        }
+        let isLibrary = chart.chart.metadata.type == "library"
+        for template in chart.chart.templates {
+            if isLibrary && !GoPath.base(template.name).hasPrefix("_") { continue }
+            let path = chart.path + "/" + template.name
+            order.append(path)
+            renderables[path] = Renderable(
+                file: template, context: context, basePath: chart.path + "/templates")
+        }
+        return context
+    }
+
+    private func filesValue(for chart: ProcessedChart) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = files[chart.path] { return cached }
+        let value = Value.object(FilesObject(ChartFilesData(chart.chart.files)))
+        files[chart.path] = value
+        return value
+    }
+
+    private func templateSet(walkOrder: [String], renderables: [String: Renderable]) throws -> (names: [String], set: TemplateSet) {
+        let key = walkOrder.joined(separator: "\u{0}")
+        lock.lock()
+        let cached = parsed[key]
+        lock.unlock()
+        if let cached { return try cached.get() }
+        let result: Result<(names: [String], set: TemplateSet), RenderError>
+        let names = Self.parseOrder(walkOrder)
+        var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
+        do {
+            for name in names {
+                set.add(try parsedFile(name, text: renderables[name]?.file.text ?? "", in: set))
+            }
+            result = .success((names, set))
+        } catch let error as RenderError {
+            result = .failure(error)
+        }
+        lock.lock()
+        parsed[key] = result
+        lock.unlock()
+        return try result.get()
+    }
+
+    private func parsedFile(_ name: String, text: String, in set: TemplateSet) throws -> ParsedFile {
+        lock.lock()
+        let cached = parsedFiles[name]
+        lock.unlock()
+        if let cached { return try cached.get() }
+        let result: Result<ParsedFile, RenderError>
+        do {
+            result = .success(try set.parseFile(text, name: name))
+        } catch {
+            result = .failure(RenderError(HelmErrorText.parse(name, error), template: name))
+        }
+        lock.lock()
+        parsedFiles[name] = result
+        lock.unlock()
+        return try result.get()
+    }
+}

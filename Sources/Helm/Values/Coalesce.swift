@@ -1,0 +1,218 @@
+import Values
+
+/// A chart during dependency processing: Go's `*chart.Chart`, with the
+/// pointer sharing Helm relies on (metadata and dependency records are
+/// shared between copies exactly where Go shares them).
+final class WorkChart {
+    /// Go's `*Metadata`: shared by shallow chart copies.
+    final class MetadataBox {
+        var metadata: ChartMetadata
+        /// Go's `[]*Dependency`: each record shared by shallow metadata copies.
+        var dependencies: [DependencyBox]?
+
+        init(_ metadata: ChartMetadata) {
+            var md = metadata
+            dependencies = md.dependencies.map { list in list.compactMap { $0.map(DependencyBox.init) } }
+            md.dependencies = nil
+            self.metadata = md
+        }
+
+        init(metadata: ChartMetadata, dependencies: [DependencyBox]?) {
+            self.metadata = metadata
+            self.dependencies = dependencies
+        }
+
+        /// The metadata with its dependency records in place.
+        var resolved: ChartMetadata {
+            var md = metadata
+            md.dependencies = dependencies?.map { $0.dependency }
+            return md
+        }
+    }
+
+    final class DependencyBox {
+        var dependency: ChartDependency
+        init(_ dependency: ChartDependency) { self.dependency = dependency }
+    }
+
+    var meta: MetadataBox
+    var values: GoMap
+    var dependencies: [WorkChart]
+    let source: Chart
+
+    init(meta: MetadataBox, values: GoMap, dependencies: [WorkChart], source: Chart) {
+        self.meta = meta
+        self.values = values
+        self.dependencies = dependencies
+        self.source = source
+    }
+
+    /// A working tree for `chart`. Default values are shared, not copied:
+    /// processing only reads them (every merge works on a deep copy, and
+    /// import-values replaces the map instead of changing it).
+    convenience init(_ chart: Chart) {
+        self.init(meta: MetadataBox(chart.metadata), values: chart.defaultValues,
+                  dependencies: chart.dependencies.map(WorkChart.init), source: chart)
+    }
+
+    var name: String { meta.metadata.name }
+}
+
+/// Helm's values coalescing (pkg/chart/common/util/coalesce.go), on
+/// reference-typed maps so that Go's sharing and in-place updates carry
+/// over exactly. Warnings Helm only logs are dropped.
+struct Coalescer {
+    let helm: HelmVersion
+
+    /// `CoalesceValues(chart, vals)`: a deep copy of `vals`, with chart
+    /// defaults and subchart values coalesced in (nulls from the user
+    /// delete defaults).
+    func coalesceValues(_ chart: WorkChart, _ vals: GoMap?) throws -> GoMap {
+        let copy = vals.map { Value.map($0).deepCopy().mapValue ?? GoMap() } ?? GoMap()
+        return try coalesce(chart, copy, prefix: "", merge: false)
+    }
+
+    /// `MergeValues(chart, vals)`: as ``coalesceValues`` but nulls are kept.
+    func mergeValues(_ chart: WorkChart, _ vals: GoMap?) throws -> GoMap {
+        let copy = vals.map { Value.map($0).deepCopy().mapValue ?? GoMap() } ?? GoMap()
+        return try coalesce(chart, copy, prefix: "", merge: true)
+    }
+
+    func coalesce(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws -> GoMap {
+        coalesceChartValues(chart, dest, prefix: prefix, merge: merge)
+        return try coalesceDependencies(chart, dest, prefix: prefix, merge: merge)
+    }
+
+    private func coalesceDependencies(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws -> GoMap {
+        for sub in chart.dependencies {
+            let name = sub.name
+            if let existing = dest[name] {
+                guard case .map = existing else {
+                    throw ChartLoadError("type mismatch on \(name): \(goBoolVerb(existing))")
+                }
+            } else {
+                dest[name] = .map(GoMap())
+            }
+            guard case .map(let table, _)? = dest[name] else { continue }
+            let subPrefix = concatPrefix(prefix, chart.name)
+            coalesceGlobals(table, dest, prefix: subPrefix)
+            dest[name] = .map(try coalesce(sub, table, prefix: subPrefix, merge: merge))
+        }
+        return dest
+    }
+
+    /// Copies `src`'s globals into `dest`'s (parent globals win).
+    private func coalesceGlobals(_ dest: GoMap, _ src: GoMap, prefix: String) {
+        let destGlobals: GoMap
+        switch dest["global"] {
+        case nil: destGlobals = GoMap()
+        case .map(let m, _)?: destGlobals = m
+        default: return
+        }
+        let srcGlobals: GoMap
+        switch src["global"] {
+        case nil: srcGlobals = GoMap()
+        case .map(let m, _)?: srcGlobals = m
+        default: return
+        }
+        for (key, value) in srcGlobals.entries {
+            if case .map(let table, _) = value {
+                let copy = GoMap(table.entries)
+                if let existing = destGlobals[key] {
+                    if case .map(let existingTable, _) = existing {
+                        coalesceTables(copy, existingTable, prefix: concatPrefix(prefix, key), merge: true)
+                        destGlobals[key] = .map(copy)
+                    }
+                } else {
+                    destGlobals[key] = .map(copy)
+                }
+            } else if case .map? = destGlobals[key] {
+                continue
+            } else {
+                destGlobals[key] = value
+            }
+        }
+        dest["global"] = .map(destGlobals)
+    }
+
+    /// Merges the chart's own defaults into `v` (`v` wins).
+    private func coalesceChartValues(_ chart: WorkChart, _ v: GoMap, prefix: String, merge: Bool) {
+        let subPrefix = concatPrefix(prefix, chart.name)
+        guard let defaults = Value.map(chart.values).deepCopy().mapValue else { return }
+        let cleanNils = !merge && helm.dropsDefaultNulls
+        // Each key is settled on its own, so map order does not matter.
+        for (key, value) in defaults.entries {
+            if let current = v[key] {
+                if case .null = current, !merge {
+                    v[key] = nil
+                } else if case .map(let destTable, _) = current {
+                    guard case .map(let srcTable, _) = value else { continue }
+                    let childMerge = chart.dependencies.contains { $0.name == key } ? true : merge
+                    if !childMerge && cleanNils { Self.cleanNilValues(srcTable) }
+                    coalesceTables(destTable, srcTable, prefix: concatPrefix(subPrefix, key), merge: childMerge)
+                }
+            } else {
+                if cleanNils {
+                    if case .null = value { continue }
+                    if case .map(let table, _) = value { Self.cleanNilValues(table) }
+                }
+                v[key] = value
+            }
+        }
+    }
+
+    /// `coalesceTablesFullKey`: merges `src` into `dst`, `dst` winning.
+    @discardableResult
+    func coalesceTables(_ dst: GoMap, _ src: GoMap, prefix: String, merge: Bool) -> GoMap {
+        // Keys null in `dst` become null in `src`; remember which of them
+        // `src` held a value for (only those keys are asked about below).
+        var srcNonNil: Set<String> = []
+        for (key, value) in dst.entries {
+            guard case .null = value else { continue }
+            if let existing = src[key] {
+                if case .null = existing {} else { srcNonNil.insert(key) }
+            }
+            src[key] = .null
+        }
+        for (key, value) in src.entries {
+            let existing = dst[key]
+            if let existing, !merge, case .null = existing, srcNonNil.contains(key) {
+                dst[key] = nil
+            } else if existing == nil {
+                dst[key] = value
+            } else if case .map(let srcTable, _) = value {
+                if case .map(let dstTable, _)? = existing {
+                    coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key), merge: merge)
+                }
+            }
+        }
+        return dst
+    }
+
+    /// `cleanNilValues`: removes null entries, recursively, in place.
+    static func cleanNilValues(_ map: GoMap) {
+        for (key, value) in map.entries {
+            switch value {
+            case .null: map[key] = nil
+            case .map(let sub, _): cleanNilValues(sub)
+            default: break
+            }
+        }
+    }
+}
+
+func concatPrefix(_ a: String, _ b: String) -> String {
+    a.isEmpty ? b : a + "." + b
+}
+
+/// Go's `%t` of a value (how Helm prints a non-table subchart key).
+func goBoolVerb(_ v: Value) -> String {
+    switch v {
+    case .bool(let b): return b ? "true" : "false"
+    case .null: return "%!t(<nil>)"
+    case .list(let items, _): return "[" + items.map(goBoolVerb).joined(separator: " ") + "]"
+    case .map(let m, _):
+        return "map[" + m.sortedKeys.map { goBoolVerb(.string($0)) + ":" + goBoolVerb(m[$0] ?? .null) }.joined(separator: " ") + "]"
+    default: return "%!t(\(v.goTypeName)=\(GoFmt.format(v)))"
+    }
+}

@@ -1,0 +1,157 @@
+import GoStd
+import Values
+
+/// Helm's `ProcessDependencies` (pkg/chart/v2/util/dependencies.go; in
+/// Helm 3 `ProcessDependenciesWithMerge`, which helm-unittest calls):
+/// aliases, conditions, tags, disabled charts removed, import-values.
+struct DependencyProcessor {
+    let helm: HelmVersion
+    var coalescer: Coalescer { Coalescer(helm: helm) }
+
+    func process(_ chart: WorkChart, userValues: GoMap) throws {
+        try processEnabled(chart, userValues, path: "")
+        try processImports(chart)
+    }
+
+    // MARK: enabled / alias
+
+    private func aliasCopy(_ charts: [WorkChart], _ dependency: ChartDependency) -> WorkChart? {
+        for c in charts {
+            guard c.name == dependency.name,
+                  isCompatibleRange(dependency.version, c.meta.metadata.version) else { continue }
+            let out: WorkChart
+            switch helm {
+            case .v4:
+                // copyMetadata copies the dependency records; subcharts are shallow copies.
+                let meta = WorkChart.MetadataBox(
+                    metadata: c.meta.metadata,
+                    dependencies: c.meta.dependencies?.map { WorkChart.DependencyBox($0.dependency) })
+                let children = c.dependencies.map {
+                    WorkChart(meta: $0.meta, values: $0.values, dependencies: $0.dependencies, source: $0.source)
+                }
+                out = WorkChart(meta: meta, values: c.values, dependencies: children, source: c.source)
+            case .v3:
+                let meta = WorkChart.MetadataBox(metadata: c.meta.metadata, dependencies: c.meta.dependencies)
+                out = WorkChart(meta: meta, values: c.values, dependencies: c.dependencies, source: c.source)
+            }
+            if !dependency.alias.isEmpty { out.meta.metadata.name = dependency.alias }
+            return out
+        }
+        return nil
+    }
+
+    private func processEnabled(_ chart: WorkChart, _ values: GoMap, path: String) throws {
+        guard let requirements = chart.meta.dependencies else { return }
+        var kept: [WorkChart] = []
+        for existing in chart.dependencies {
+            let declared = requirements.contains {
+                existing.name == $0.dependency.name
+                    && isCompatibleRange($0.dependency.version, existing.meta.metadata.version)
+            }
+            if !declared { kept.append(existing) }
+        }
+        for requirement in requirements {
+            if let copy = aliasCopy(chart.dependencies, requirement.dependency) { kept.append(copy) }
+            if !requirement.dependency.alias.isEmpty { requirement.dependency.name = requirement.dependency.alias }
+        }
+        chart.dependencies = kept
+        // A leaf: coalescing would only copy the values to decide nothing.
+        if requirements.isEmpty && kept.isEmpty { return }
+
+        for requirement in requirements { requirement.dependency.enabled = true }
+        let cvals = try coalescer.coalesceValues(chart, values)
+        processTags(requirements, cvals)
+        processConditions(requirements, cvals, path: path)
+
+        let removed = Set(requirements.filter { !$0.dependency.enabled }.map { $0.dependency.name })
+        let enabledCharts = chart.dependencies.filter { !removed.contains($0.name) }
+        let enabledRequirements = requirements.filter { !removed.contains($0.dependency.name) }
+        for sub in enabledCharts {
+            try processEnabled(sub, cvals, path: path + sub.name + ".")
+        }
+        chart.meta.dependencies = enabledRequirements
+        chart.dependencies = enabledCharts
+    }
+
+    private func processTags(_ requirements: [WorkChart.DependencyBox], _ values: GoMap) {
+        guard case .map(let tags, _)? = values["tags"] else { return }
+        for requirement in requirements {
+            var hasTrue = false, hasFalse = false
+            for tag in requirement.dependency.tags ?? [] {
+                if case .bool(let b)? = tags[tag] {
+                    if b { hasTrue = true } else { hasFalse = true }
+                }
+            }
+            if !hasTrue && hasFalse {
+                requirement.dependency.enabled = false
+            } else {
+                requirement.dependency.enabled = true
+            }
+        }
+    }
+
+    private func processConditions(_ requirements: [WorkChart.DependencyBox], _ values: GoMap, path: String) {
+        for requirement in requirements {
+            let condition = GoStrings.trimSpace(requirement.dependency.condition)
+            for part in condition.split(separator: ",", omittingEmptySubsequences: false) where !part.isEmpty {
+                if case .bool(let b)? = try? ValuesMethods.pathValue(values, path + part) {
+                    requirement.dependency.enabled = b
+                    break
+                }
+            }
+        }
+    }
+
+    // MARK: import-values
+
+    private func processImports(_ chart: WorkChart) throws {
+        for sub in chart.dependencies { try processImports(sub) }
+        try processImportValues(chart)
+    }
+
+    private func processImportValues(_ chart: WorkChart) throws {
+        guard let requirements = chart.meta.dependencies else { return }
+        let cvals = try coalescer.mergeValues(chart, nil)
+        var imported = GoMap()
+        for requirement in requirements {
+            var rewritten: [Value] = []
+            for item in requirement.dependency.importValues ?? [] {
+                switch item {
+                case .map(let spec, _):
+                    let child = GoFmt.format(spec["child"] ?? .null)
+                    let parent = GoFmt.format(spec["parent"] ?? .null)
+                    rewritten.append(.map(["child": .string(child), "parent": .string(parent)]))
+                    guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
+                    imported = coalescer.coalesceTables(imported, pathToMap(parent, asMap(table)), prefix: "", merge: true)
+                case .string(let name):
+                    let child = "exports." + name
+                    rewritten.append(.map(["child": .string(child), "parent": .string(".")]))
+                    guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
+                    imported = coalescer.coalesceTables(imported, asMap(table), prefix: "", merge: true)
+                default:
+                    continue
+                }
+            }
+            requirement.dependency.importValues = rewritten.isEmpty ? nil : rewritten
+        }
+        // Helm deep-copies `cvals` because the imported tables point into it;
+        // with nothing imported nothing else holds it, so the copy is skipped.
+        let copy = imported.count == 0 ? cvals : Value.map(cvals).deepCopy().mapValue ?? GoMap()
+        chart.values = coalescer.coalesceTables(copy, imported, prefix: "", merge: true)
+    }
+
+    /// `Values.AsMap`: an empty table becomes a fresh map.
+    private func asMap(_ table: GoMap) -> GoMap {
+        table.count == 0 ? GoMap() : table
+    }
+
+    /// `pathToMap`: `a.b` and data → `{a: {b: data}}`; `.` → data itself.
+    private func pathToMap(_ path: String, _ data: GoMap) -> GoMap {
+        if path == "." { return data }
+        var current = data
+        for part in path.split(separator: ".", omittingEmptySubsequences: false).reversed() {
+            current = GoMap([String(part): .map(current)])
+        }
+        return current
+    }
+}

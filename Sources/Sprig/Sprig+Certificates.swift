@@ -1,0 +1,108 @@
+import GoStd
+import GoTemplate
+import SprigCrypto
+import Values
+
+/// Sprig's `certificate` struct: PEM texts in the fields `Cert` and `Key`.
+public struct SprigCertificate: GoObject, Sendable {
+    /// The certificate, PEM.
+    public var cert: String
+    /// The subject's private key, PEM.
+    public var key: String
+
+    /// A certificate object.
+    public init(cert: String, key: String) {
+        self.cert = cert
+        self.key = key
+    }
+
+    init(_ pair: SprigCertificates.PEMPair) {
+        self.init(cert: pair.cert, key: pair.key)
+    }
+
+    public var goTypeName: String { "sprig.certificate" }
+    public var goFormatted: String { "{\(cert) \(key)}" }
+    public var goFormattedWithFieldNames: String? { "{Cert:\(cert) Key:\(key)}" }
+
+    public func member(_ name: String) -> Value? {
+        switch name {
+        case "Cert": return .string(cert)
+        case "Key": return .string(key)
+        default: return nil
+        }
+    }
+}
+
+/// Sprig's certificate functions (crypto.go) over ``SprigCertificates``.
+enum SprigCertificateFunctions {
+    static func baseTemplate(_ cn: String, _ ips: Value, _ dns: Value, _ days: Int) throws(SprigCertificates.Failure) -> SprigCertificates.Template {
+        var ipBytes: [[UInt8]] = []
+        if case .list(let l, _) = ips {
+            for ip in l {
+                guard case .string(let s) = ip else { throw SprigCertificates.Failure("error parsing ip: \(GoFmt.sprintf("%v", [ip])) is not a string") }
+                guard let b = SprigCertificates.parseIP(s) else { throw SprigCertificates.Failure("error parsing ip: \(s)") }
+                ipBytes.append(b)
+            }
+        }
+        var names: [String] = []
+        if case .list(let l, _) = dns {
+            for d in l {
+                guard case .string(let s) = d else {
+                    throw SprigCertificates.Failure("error processing alternate dns name: \(GoFmt.sprintf("%v", [d])) is not a string")
+                }
+                names.append(s)
+            }
+        }
+        return SprigCertificates.Template(commonName: cn, ips: ipBytes, dnsNames: names, days: days)
+    }
+
+    static func signed(_ t: SprigCertificates.Template, ca: Value, key: SprigPrivateKey) throws(SprigCertificates.Failure) -> SprigCertificate {
+        guard case .object(let o) = ca, let ca = o as? SprigCertificate else { throw SprigCertificates.Failure("unable to decode certificate") }
+        let parent = try SprigCertificates.parseCertificate(ca.cert, field: "decodedSignerCert.Bytes")
+        let signer = try SprigCertificates.parseKey(ca.key, prefix: "error parsing private key")
+        return SprigCertificate(try SprigCertificates.create(t, signee: key, parent: parent, signer: signer))
+    }
+
+    static var functions: [String: TemplateFunction] {
+        let cert = GoType.named("sprig.certificate")
+        @Sendable func int(_ v: Value) -> Int { Int(v.cryptoInt) }
+        return [
+            "genPrivateKey": TemplateFunction([.string], returns: .string) { args, _ in .string(SprigPrivateKey.generate(args[0].cryptoString)) },
+            "buildCustomCert": TemplateFunction([.string, .string], returns: cert) { args, _ in
+                .object(SprigCertificate(try SprigCertificates.buildCustom(args[0].cryptoString, args[1].cryptoString)))
+            },
+            "genCA": TemplateFunction([.string, .int], returns: cert) { args, _ in
+                let key = try SprigCertificates.newRSAKey()
+                var t = SprigCertificates.Template(commonName: args[0].cryptoString, ips: [], dnsNames: [], days: int(args[1]))
+                t.isCA = true
+                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
+            },
+            "genCAWithKey": TemplateFunction([.string, .int, .string], returns: cert) { args, _ in
+                let key = try SprigCertificates.parseKey(args[2].cryptoString, prefix: "parsing private key")
+                var t = SprigCertificates.Template(commonName: args[0].cryptoString, ips: [], dnsNames: [], days: int(args[1]))
+                t.isCA = true
+                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
+            },
+            "genSelfSignedCert": TemplateFunction([.string, .list, .list, .int], returns: cert) { args, _ in
+                let key = try SprigCertificates.newRSAKey()
+                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
+                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
+            },
+            "genSelfSignedCertWithKey": TemplateFunction([.string, .list, .list, .int, .string], returns: cert) { args, _ in
+                let key = try SprigCertificates.parseKey(args[4].cryptoString, prefix: "parsing private key")
+                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
+                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
+            },
+            "genSignedCert": TemplateFunction([.string, .list, .list, .int, cert], returns: cert) { args, _ in
+                let key = try SprigCertificates.newRSAKey()
+                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
+                return .object(try signed(t, ca: args[4], key: key))
+            },
+            "genSignedCertWithKey": TemplateFunction([.string, .list, .list, .int, cert, .string], returns: cert) { args, _ in
+                let key = try SprigCertificates.parseKey(args[5].cryptoString, prefix: "parsing private key")
+                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
+                return .object(try signed(t, ca: args[4], key: key))
+            },
+        ]
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Helm
 import Values
@@ -30,9 +31,7 @@ struct BenchRenderCommand: ParsableCommand {
     func execute() -> CommandOutcome {
         do {
             return CommandOutcome(stdout: try measure())
-        } catch let error as RenderError {
-            return CommandOutcome(stdout: line(["chart": .string(chart), "error": .string(error.message)]))
-        } catch let error as ChartLoadError {
+        } catch let error as LocatedError {
             return CommandOutcome(stdout: line(["chart": .string(chart), "error": .string(error.message)]))
         } catch {
             return CommandOutcome(stdout: line(["chart": .string(chart), "error": .string("\(error)")]))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 
 /// The `chartunit` command and its subcommands.
@@ -62,4 +63,10 @@ extension AsyncParsableCommand {
     mutating func runAsynchronously() async throws {
         try await run()
     }
+}
+
+extension ErrorKind {
+    /// A command line chartunit cannot act on (a chart that is not there,
+    /// too many arguments).
+    static let commandLine = ErrorKind("chartunit.commandLine")
 }

@@ -1,5 +1,7 @@
+import Diagnostics
 import GoStd
 import Foundation
+import UnitTest
 import Values
 #if canImport(Glibc)
 import Glibc
@@ -9,25 +11,19 @@ import Darwin
 
 /// File access with Go's error wording (`open x: no such file or directory`).
 enum GoFile {
-    /// A read failure worded as Go's `os.ReadFile` words it.
-    struct ReadError: Error, Sendable, CustomStringConvertible {
-        var message: String
-        var description: String { message }
-    }
-
     /// `os.ReadFile`, or all of stdin for `-` (Helm's `readFile`).
-    @Sendable static func read(_ path: String) throws -> [UInt8] {
+    @Sendable static func read(_ path: String) throws(LocatedError) -> [UInt8] {
         if path.trimmingCharacters(in: .whitespaces) == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }
         let fd = open(path, O_RDONLY)
-        if fd < 0 { throw ReadError(message: "open \(path): \(errnoText(errno))") }
+        if fd < 0 { throw LocatedError(.fileAccess, "open \(path): \(errnoText(errno))", at: SourceLocation(file: path)) }
         defer { close(fd) }
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 { throw ReadError(message: "read \(path): \(errnoText(errno))") }
+            if n < 0 { throw LocatedError(.fileAccess, "read \(path): \(errnoText(errno))", at: SourceLocation(file: path)) }
             if n == 0 { break }
             out += buffer[0..<n]
         }
@@ -45,7 +41,7 @@ enum GoFile {
     /// `LocateChart` for local charts: the absolute path of an existing
     /// file or directory, or Helm's error for a missing one (charts from
     /// repositories are not supported; their errors assume none is configured).
-    static func locateChart(_ name: String) throws -> String {
+    static func locateChart(_ name: String) throws(LocatedError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         var info = stat()
         if stat(trimmed, &info) == 0 {
@@ -53,13 +49,13 @@ enum GoFile {
             return URL(fileURLWithPath: base).standardized.path
         }
         if trimmed.hasPrefix("/") || trimmed.hasPrefix(".") {
-            throw ReadError(message: "path \(GoQuote.quote(trimmed)) not found")
+            throw LocatedError(.commandLine, "path \(GoQuote.quote(trimmed)) not found")
         }
         let parts = trimmed.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         if parts.count < 2 {
-            throw ReadError(message: "non-absolute URLs should be in form of repo_name/path_to_chart, got: \(trimmed)")
+            throw LocatedError(.commandLine, "non-absolute URLs should be in form of repo_name/path_to_chart, got: \(trimmed)")
         }
-        throw ReadError(message: "repo \(parts[0]) not found")
+        throw LocatedError(.commandLine, "repo \(parts[0]) not found")
     }
 
     /// Go's `syscall.Errno.Error()` for the common cases.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Helm
 import Values
@@ -104,35 +105,29 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// Runs the command without printing.
-    func execute(readFile: @escaping @Sendable (String) throws -> [UInt8] = GoFile.read) -> CommandOutcome {
+    func execute(readFile: @escaping @Sendable (String) throws(LocatedError) -> [UInt8] = GoFile.read) -> CommandOutcome {
         do {
             return try render(readFile: readFile)
-        } catch let error as RenderError {
-            return .failure(error.message)
-        } catch let error as ChartLoadError {
-            return .failure(error.message)
-        } catch let error as GoFile.ReadError {
-            return .failure(error.message)
         } catch {
-            return .failure(String(describing: error))
+            return .failure(error.message)
         }
     }
 
     private var helm: HelmVersion { helmVersion == 3 ? .v3 : .v4 }
 
-    private func render(readFile: @escaping @Sendable (String) throws -> [UInt8]) throws -> CommandOutcome {
+    private func render(readFile: @escaping @Sendable (String) throws(LocatedError) -> [UInt8]) throws(LocatedError) -> CommandOutcome {
         var capabilities = CapabilitiesInfo.defaults(helm)
         if let kubeVersion {
             do {
                 capabilities.kubeVersion = try KubeVersionInfo.parseGeneric(kubeVersion)
-            } catch let error as RenderError {
-                throw RenderError("invalid kube version '\(kubeVersion)': \(error.message)")
+            } catch {
+                throw error.prefixed("invalid kube version '\(kubeVersion)': ")
             }
         }
         capabilities.apiVersions += apiVersions.flatMap(GoFlags.csvSplit)
 
         if arguments.count > 2 {
-            throw RenderError("expected at most two arguments, unexpected arguments: "
+            throw LocatedError(.commandLine, "expected at most two arguments, unexpected arguments: "
                 + arguments[2...].joined(separator: ", "))
         }
         let releaseName = arguments.count == 2 ? arguments[0] : (name ?? "release-name")
@@ -159,7 +154,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// Helm's `values.Options.MergeValues` with files read from disk (`-` is stdin).
-    private func mergedValues(readFile: @escaping @Sendable (String) throws -> [UInt8]) throws -> GoMap {
+    private func mergedValues(readFile: @escaping @Sendable (String) throws(LocatedError) -> [UInt8]) throws(LocatedError) -> GoMap {
         var values = UserValues()
         for path in valueFiles.flatMap(GoFlags.csvSplit) {
             values.files.append((name: path, text: String(decoding: try readFile(path), as: UTF8.self)))
@@ -169,13 +164,7 @@ struct RenderCommand: ParsableCommand {
         values.setJSON = setJSONValues
         values.setFile = setFileValues
         values.setLiteral = setLiteralValues
-        values.readFile = { path in
-            do {
-                return .string(String(decoding: try readFile(path), as: UTF8.self))
-            } catch let error as GoFile.ReadError {
-                throw Strvals.ParseError(error.message)
-            }
-        }
+        values.readFile = { path in .string(String(decoding: try readFile(path), as: UTF8.self)) }
         return try values.merged(helm: helm)
     }
 }

@@ -98,6 +98,7 @@ struct TestCommand: AsyncParsableCommand {
             chartTestsPath: chartTestsPath, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var options = base
         if debug { options.renderOutputDirectory = ".debug" }
+        options.executableSearchPath = environment["PATH"] ?? ""
         let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
         let run = await runner.run(chartPaths: charts)
 

@@ -1,18 +1,51 @@
-/// An error with the place it came from: the value every layer of chartunit
-/// throws for bad input, rendered as `file:line:col: message`.
+/// The one error type chartunit's layers throw for bad input: created where
+/// the fault is found (YAML parser, template parser and executor, chart
+/// loader, suite decoder, path parser, snapshot reader…) and carried
+/// unchanged to the results, so later code reads the file, line and column
+/// from fields instead of parsing them back out of text.
+///
+/// `message` is the text the Go tool prints for the fault (Helm's,
+/// helm-unittest's or go-yaml's wording, byte for byte): it is what users
+/// see and what `failedTemplate` assertions compare, and it is also this
+/// value's `description`. The location is extra: a Go message may name
+/// only a line, or nothing, while ``location`` knows the column too.
 public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What failed, named after the Go error type it stands for.
+    public var kind: ErrorKind
+    /// Where the fault is, when it has a place in a file.
     public var location: SourceLocation?
+    /// The error text exactly as the Go tool words it.
     public var message: String
-    /// Further lines of context (an include stack, a hint).
+    /// Further lines of context (the parser state it was in, a hint).
     public var notes: [String]
+    /// The texts of the Go errors this one wraps, as `errors.Unwrap`
+    /// walks them, outermost first (Helm 4 rewrites execution errors from
+    /// this chain).
+    public var wrapped: [String]
 
-    public init(_ message: String, at location: SourceLocation? = nil, notes: [String] = []) {
+    public init(_ kind: ErrorKind, _ message: String, at location: SourceLocation? = nil,
+                notes: [String] = [], wrapped: [String] = []) {
+        self.kind = kind
         self.message = message
         self.location = location
         self.notes = notes
+        self.wrapped = wrapped
     }
 
-    public var description: String {
+    /// The Go tool's text.
+    public var description: String { message }
+
+    /// The same fault with `prefix` put before its text, as Go's
+    /// `fmt.Errorf("prefix%w", err)` does; the location stays.
+    public func prefixed(_ prefix: String) -> LocatedError {
+        var copy = self
+        copy.message = prefix + message
+        return copy
+    }
+
+    /// `file:line:col: message` and the notes, one per line: the form for
+    /// a reader who wants to jump to the fault.
+    public var located: String {
         var text = location.map { "\($0): \(message)" } ?? message
         for note in notes { text += "\n  " + note }
         return text
@@ -29,4 +62,21 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
         let pad = String(decoding: prefix, as: UTF8.self).map { $0 == "\t" ? "\t" : " " }.joined()
         return "\(line)\n\(pad)^"
     }
+}
+
+/// What kind of fault a ``LocatedError`` is. Each module declares the
+/// kinds it produces (`extension ErrorKind { static let … }`), named after
+/// the Go error type or the stage of the Go tool that reports it.
+public struct ErrorKind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
 }

@@ -1,5 +1,6 @@
 /// A position in a source file, counted the way Go tools count it:
 /// 1-based lines, 1-based columns in bytes, and a 0-based byte offset.
+/// Line 0 means the file as a whole.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -13,8 +14,14 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.offset = offset
     }
 
-    /// `file:line:col`, or `line:col` when the file is unknown.
+    /// The file as a whole (a file that is missing, unreadable or empty).
+    public init(file: String) {
+        self.init(file: file, line: 0, column: 0)
+    }
+
+    /// `file:line:col`, `line:col` when the file is unknown, `file` for the whole file.
     public var description: String {
-        file.isEmpty ? "\(line):\(column)" : "\(file):\(line):\(column)"
+        if line == 0 { return file }
+        return file.isEmpty ? "\(line):\(column)" : "\(file):\(line):\(column)"
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -151,7 +152,7 @@ extension Executor {
                     return try callBuiltin(calleeName, argv)
                 }
                 return try Builtins.invoke(builtin, argv)
-            } catch let e as TemplateError {
+            } catch let e as LocatedError {
                 at(node)
                 throw errorf("error calling \(name): \(e.description)", cause: e)
             } catch {

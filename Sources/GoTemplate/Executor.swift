@@ -110,14 +110,15 @@ final class Executor {
         _ = try nested { try walk(dot, list: template.root) }
     }
 
-    /// ``run(data:)`` with any error that is not a ``TemplateError`` wrapped as one.
-    func runCatching(data: Value) throws(TemplateError) {
+    /// ``run(data:)`` with any error that is not a ``LocatedError`` wrapped
+    /// as an execution error of this template.
+    func runCatching(data: Value) throws(LocatedError) {
         do {
             try run(data: data)
-        } catch let e as TemplateError {
+        } catch let e as LocatedError {
             throw e
         } catch {
-            throw TemplateError(kind: .execution, templateName: template.name, location: nil, nodeText: nil, message: goErrorText(error), cause: nil, setName: nil)
+            throw TemplateErrors.execution(template.name, nil, nodeText: nil, goErrorText(error))
         }
     }
 
@@ -125,7 +126,7 @@ final class Executor {
     /// `include`): the template `name` of this set runs on this executor
     /// as on a fresh state (own `$`, depth 0) and its output is returned;
     /// the caller's state is restored afterwards.
-    func executeNested(named name: String, data: Value) throws(TemplateError) -> String {
+    func executeNested(named name: String, data: Value) throws(LocatedError) -> String {
         guard let nestedTemplate = set.lookup(name) else { throw set.noTemplate(name) }
         let savedTemplate = template, savedDepth = depth, savedNode = node
         var savedVars: [(name: String, value: RV)] = []
@@ -149,15 +150,15 @@ final class Executor {
 
     @inline(__always) func at(_ n: CurrentNode) { node = n }
 
-    func errorf(_ message: String, cause: (any Error)? = nil) -> TemplateError {
+    /// Go's `s.errorf`: an execution error at the current node.
+    func errorf(_ message: String, cause: (any Error)? = nil) -> LocatedError {
         if case .none = node {
-            return TemplateError(kind: .execution, templateName: template.name, location: nil, nodeText: nil, message: message, cause: cause, setName: nil)
+            return TemplateErrors.execution(template.name, nil, nodeText: nil, message, cause: cause)
         }
         let (line, col) = template.source.lineAndColumn(of: node.pos)
-        return TemplateError(
-            kind: .execution, templateName: template.name,
-            location: SourceLocation(file: template.source.name, line: line, column: col, offset: node.pos),
-            nodeText: node.text, message: message, cause: cause, setName: nil)
+        return TemplateErrors.execution(
+            template.name, SourceLocation(file: template.source.name, line: line, column: col + 1, offset: node.pos),
+            nodeText: node.text, message, cause: cause)
     }
 
     /// Runs a recursion step, hopping to a big-stack thread periodically.

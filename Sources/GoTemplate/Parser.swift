@@ -94,11 +94,15 @@ final class Parser {
 
     // MARK: errors
 
-    private func errorf(_ message: String) -> TemplateError {
-        TemplateError(
-            kind: .parse, templateName: session.parseName,
-            location: SourceLocation(file: session.parseName, line: token[0].line, column: 0),
-            nodeText: nil, message: message, cause: nil, setName: nil)
+    /// Go's `t.errorf`: a parse error on the line of the current token;
+    /// the location also has the token's column.
+    private func errorf(_ message: String) -> LocatedError {
+        let input = session.lexer.input
+        let pos = min(max(token[0].pos, 0), input.count)
+        var lineStart = pos
+        while lineStart > 0 && input[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let location = SourceLocation(file: session.parseName, line: token[0].line, column: pos - lineStart + 1, offset: pos)
+        return TemplateErrors.parse(session.parseName, location, message)
     }
 
     private func expect(_ expected: ItemType, _ context: String) throws -> Item {
@@ -107,7 +111,7 @@ final class Parser {
         return t
     }
 
-    private func unexpected(_ t: Item, _ context: String) -> TemplateError {
+    private func unexpected(_ t: Item, _ context: String) -> LocatedError {
         if t.type == .error {
             var extra = ""
             if actionLine != 0 && actionLine != t.line {

@@ -1,75 +1,74 @@
 import Diagnostics
 import GoStd
 
-/// An error from parsing or executing a template, kept structured; its
-/// `description` is Go's text/template error text byte for byte.
-public struct TemplateError: WrappingError, Sendable {
-    /// What failed.
-    public enum Kind: Sendable, Hashable {
-        /// `template: NAME:LINE: MESSAGE`.
-        case parse
-        /// `template: FILE:LINE:COL: executing "NAME" at <NODE>: MESSAGE`,
-        /// or `template: NAME: MESSAGE` when no node is known.
-        case execution
-        /// `template: no template "X" associated with template "SET"`.
-        case noTemplate
+extension ErrorKind {
+    /// A template that does not parse: `template: NAME:LINE: MESSAGE`.
+    public static let templateParse = ErrorKind("template.parse")
+    /// Go's `template.ExecError`: `template: FILE:LINE:COL: executing
+    /// "NAME" at <NODE>: MESSAGE`, or `template: NAME: MESSAGE` when no
+    /// node is known.
+    public static let templateExec = ErrorKind("template.ExecError")
+    /// `ExecuteTemplate` of a name the set lacks: `template: no template "X"
+    /// associated with template "SET"` (a plain error in Go, not an `ExecError`).
+    public static let templateNotFound = ErrorKind("template.noTemplate")
+}
+
+/// The located errors of parsing and executing templates, worded as Go's
+/// text/template words them.
+enum TemplateErrors {
+    /// A parse error. Go's text names only the line; `location` also has
+    /// the column of the offending token.
+    static func parse(_ parseName: String, _ location: SourceLocation?, _ message: String) -> LocatedError {
+        LocatedError(.templateParse, "template: \(parseName):\(location?.line ?? 0): \(message)", at: location)
     }
 
-    /// The kind of failure, which selects the text shape.
-    public var kind: Kind
-    /// Parse errors: the parse name. Execution errors: the executing template.
-    public var templateName: String
-    /// Where: for parse errors only the line is meaningful; for execution
-    /// errors `file` is the parse name of the tree holding the node and
-    /// `column` is Go's 0-based byte column.
-    public var location: SourceLocation?
-    /// The node's source text, as Go prints it after `at <`.
-    public var nodeText: String?
-    /// The message after the location prefix (for a failed call, including
-    /// `error calling NAME: `).
-    public var message: String
-    /// The error a called function threw, when this is `error calling …`.
-    public var cause: (any Error)?
-    /// For ``Kind/noTemplate``: the set's name.
-    public var setName: String?
-
-    /// The wrapped function error (Go's `errors.Unwrap` past the `fmt` wrapper).
-    public var underlying: (any Error)? { cause }
-
-    /// Go's error text.
-    public var description: String {
-        switch kind {
-        case .parse:
-            return "template: \(templateName):\(location?.line ?? 0): \(message)"
-        case .noTemplate:
-            return "template: no template \(GoQuote.quote(templateName)) associated with template \(GoQuote.quote(setName ?? ""))"
-        case .execution:
-            guard let loc = location, let node = nodeText else {
-                return "template: \(templateName): \(message)"
-            }
-            return "template: \(loc.file):\(loc.line):\(loc.column): executing \(GoQuote.quote(templateName)) at <\(node)>: \(message)"
+    /// An execution error at `location` (1-based column; Go prints the
+    /// 0-based byte column) while executing `templateName` at the node
+    /// whose source is `nodeText`. `cause` is the error a called function
+    /// threw (`message` then starts `error calling NAME: `).
+    ///
+    /// When the cause is itself a located template error (`include`,
+    /// `tpl`), the fault is where the innermost one is: the location is
+    /// that one's, and the notes name each call on the way, innermost first
+    /// (`called from t:1:4 (executing "t" at <include "h" .>)`).
+    static func execution(_ templateName: String, _ location: SourceLocation?, nodeText: String?, _ message: String,
+                          cause: (any Error)? = nil) -> LocatedError {
+        let text: String
+        if let location, let nodeText {
+            text = "template: \(location.file):\(location.line):\(location.column - 1): executing "
+                + "\(GoQuote.quote(templateName)) at <\(nodeText)>: \(message)"
+        } else {
+            text = "template: \(templateName): \(message)"
         }
+        // Go's ExecError wraps the fmt error of the same text, which wraps the cause.
+        var error = LocatedError(.templateExec, text, at: location, wrapped: [text] + (cause.map(goErrorChain) ?? []))
+        if let inner = cause.flatMap(innermostLocated), let innerLocation = inner.location {
+            error.location = innerLocation
+            error.notes = inner.notes
+            if let location, let nodeText {
+                error.notes.append("called from \(location) (executing \(GoQuote.quote(templateName)) at <\(nodeText)>)")
+            }
+        }
+        return error
     }
 
-    /// The texts of Go's `errors.Unwrap` chain, outermost first: the
-    /// `ExecError`, the `fmt` wrapper (same text) when a cause is wrapped,
-    /// then the cause's own chain.
-    public var goErrorChain: [String] {
-        var chain = [description]
-        guard let cause else {
-            if kind == .execution { chain.append(description) }
-            return chain
-        }
-        chain.append(description)
-        var current: (any Error)? = cause
-        while let e = current {
-            if let t = e as? TemplateError {
-                chain.append(contentsOf: t.goErrorChain)
-                return chain
-            }
-            chain.append(goErrorText(e))
-            current = (e as? any WrappingError)?.underlying
-        }
-        return chain
+    /// The located error at the bottom of `error`'s wrapping, if any.
+    private static func innermostLocated(_ error: any Error) -> LocatedError? {
+        if let located = error as? LocatedError { return located }
+        return (error as? any WrappingError)?.underlying.flatMap(innermostLocated)
+    }
+
+    /// Go's error for executing a template `set` does not have.
+    static func notFound(_ name: String, set: String) -> LocatedError {
+        LocatedError(.templateNotFound,
+                     "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(set))")
+    }
+
+    /// The texts of Go's `errors.Unwrap` chain from `error`, outermost first.
+    static func goErrorChain(_ error: any Error) -> [String] {
+        if let located = error as? LocatedError { return [located.message] + located.wrapped }
+        let text = goErrorText(error)
+        guard let inner = (error as? any WrappingError)?.underlying else { return [text] }
+        return [text] + goErrorChain(inner)
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -104,20 +105,20 @@ public struct TemplateSet: Sendable {
     /// and adds them as Go's `t.New(name).Parse(text)` does: a later
     /// definition replaces an earlier one, except that an empty body never
     /// replaces an existing template.
-    public mutating func parse(_ text: String, name: String) throws(TemplateError) {
+    public mutating func parse(_ text: String, name: String) throws(LocatedError) {
         add(try parseFile(text, name: name))
     }
 
     /// One file parsed with this set's functions and options, not yet added
     /// to any set: parse once, then ``add(_:)`` it to every set that needs it.
-    public func parseFile(_ text: String, name: String) throws(TemplateError) -> ParsedFile {
+    public func parseFile(_ text: String, name: String) throws(LocatedError) -> ParsedFile {
         let parsed: (trees: [String: ListNode], order: [String])
         do {
             parsed = try Parser.parse(name: name, text: text, functions: functions, emitComments: options.parseComments)
-        } catch let e as TemplateError {
+        } catch let e as LocatedError {
             throw e
         } catch {
-            throw TemplateError(kind: .parse, templateName: name, location: nil, nodeText: nil, message: goErrorText(error), cause: nil, setName: nil)
+            throw TemplateErrors.parse(name, nil, goErrorText(error))
         }
         let source = TemplateSource(name: name, text: text)
         return ParsedFile(templates: parsed.order.compactMap { treeName in
@@ -134,7 +135,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// A copy with `text` parsed in as `name` (Go's `Clone` then `New(name).Parse`).
-    public func adding(_ text: String, name: String) throws(TemplateError) -> TemplateSet {
+    public func adding(_ text: String, name: String) throws(LocatedError) -> TemplateSet {
         var copy = self
         try copy.parse(text, name: name)
         return copy
@@ -144,8 +145,8 @@ public struct TemplateSet: Sendable {
     public func lookup(_ name: String) -> Template? { templates[name] }
 
     /// Go's error for executing a template this set does not have.
-    func noTemplate(_ name: String) -> TemplateError {
-        TemplateError(kind: .noTemplate, templateName: name, location: nil, nodeText: nil, message: "", cause: nil, setName: self.name)
+    func noTemplate(_ name: String) -> LocatedError {
+        TemplateErrors.notFound(name, set: self.name)
     }
 
     /// The names of all templates, sorted.
@@ -156,7 +157,7 @@ public struct TemplateSet: Sendable {
     public func execute(
         _ name: String, data: Value, into output: inout String,
         environment: ExecutionEnvironment = ExecutionEnvironment()
-    ) throws(TemplateError) {
+    ) throws(LocatedError) {
         guard let template = templates[name] else { throw noTemplate(name) }
         let executor = Executor(set: self, template: template, environment: environment)
         // Hand the caller's buffer to the executor and take it back after,
@@ -167,7 +168,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Executes the template `name` and returns its output.
-    public func execute(_ name: String, data: Value, environment: ExecutionEnvironment = ExecutionEnvironment()) throws(TemplateError) -> String {
+    public func execute(_ name: String, data: Value, environment: ExecutionEnvironment = ExecutionEnvironment()) throws(LocatedError) -> String {
         var out = ""
         try execute(name, data: data, into: &out, environment: environment)
         return out
@@ -205,13 +206,13 @@ public final class ExecutionContext {
     /// Executes the template `name` of the current set with `data`
     /// (Go's `t.ExecuteTemplate`, what Helm's `include` calls) on the
     /// running executor, as a fresh Go executor state would.
-    public func executeTemplate(named name: String, data: Value) throws(TemplateError) -> String {
+    public func executeTemplate(named name: String, data: Value) throws(LocatedError) -> String {
         try executor.executeNested(named: name, data: data)
     }
 
     /// Executes `name` in another set (a `tpl` clone) sharing this
     /// execution's environment.
-    public func execute(_ set: TemplateSet, templateNamed name: String, data: Value) throws(TemplateError) -> String {
+    public func execute(_ set: TemplateSet, templateNamed name: String, data: Value) throws(LocatedError) -> String {
         try set.execute(name, data: data, environment: environment)
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Values
 
 /// helm-unittest's `documentSelector` (`valueutils/documentselector.go`):
@@ -14,7 +15,7 @@ public struct DocumentSelector: Sendable {
     public var skipEmptyTemplates: Bool
 
     /// A selector; throws the path's syntax error.
-    public init(path: String, value: Value? = nil, matchMany: Bool = false, skipEmptyTemplates: Bool = false) throws {
+    public init(path: String, value: Value? = nil, matchMany: Bool = false, skipEmptyTemplates: Bool = false) throws(LocatedError) {
         self.path = try Path(path)
         self.value = value
         self.matchMany = matchMany
@@ -44,28 +45,28 @@ public struct DocumentSelector: Sendable {
     /// `multiple indexes found` when a second match appears without
     /// `matchMany`, `document not found` when none matched and
     /// `skipEmptyTemplates` is off.
-    public func selectDocuments(_ documents: [Value]) throws -> [Value] {
+    public func selectDocuments(_ documents: [Value]) throws(LocatedError) -> [Value] {
         var selected: [Value] = []
         for document in documents where matches(document) {
-            if !matchMany && !selected.isEmpty { throw PathQueryError("multiple indexes found") }
+            if !matchMany && !selected.isEmpty { throw LocatedError(.pathQuery, "multiple indexes found") }
             selected.append(document)
         }
         if skipEmptyTemplates || !selected.isEmpty { return selected }
-        throw PathQueryError("document not found")
+        throw LocatedError(.pathQuery, "document not found")
     }
 
     /// The selected documents per template (Go's `SelectDocuments`), in the
     /// order given; templates left empty are dropped when `skipEmptyTemplates`.
     /// Go walks a map here, so which error wins when several apply is random
     /// there; this walks `templates` in order.
-    public func selectDocuments(byTemplate templates: [(template: String, documents: [Value])]) throws
+    public func selectDocuments(byTemplate templates: [(template: String, documents: [Value])]) throws(LocatedError)
         -> [(template: String, documents: [Value])] {
         var result: [(template: String, documents: [Value])] = []
         var count = 0
         for (template, documents) in templates {
             let selected = try selectDocuments(documents)
             count += selected.count
-            if !matchMany && count > 1 { throw PathQueryError("multiple indexes found") }
+            if !matchMany && count > 1 { throw LocatedError(.pathQuery, "multiple indexes found") }
             if !selected.isEmpty || !skipEmptyTemplates { result.append((template, selected)) }
         }
         return result

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 
 /// The kinds of token the path lexer produces (yaml-jsonpath's lexemes).
@@ -27,6 +28,19 @@ enum LexemeType: Sendable, Equatable {
 struct Lexeme: Sendable, Equatable {
     var type: LexemeType
     var value: String
+    /// For an error token, the byte offset in the path where the lexer stopped.
+    var offset: Int?
+
+    init(type: LexemeType, value: String, offset: Int? = nil) {
+        self.type = type
+        self.value = value
+        self.offset = offset
+    }
+
+    /// An error token as a located error (the column counts bytes of the path).
+    var error: LocatedError {
+        LocatedError(.pathQuery, value, at: offset.map { SourceLocation(file: "", line: 1, column: $0 + 1, offset: $0) })
+    }
 }
 
 /// The states of the lexer's state machine; each is one of Go's state functions.
@@ -215,13 +229,13 @@ struct Lexer {
 
     /// Emits an error token with the position and context, ending the scan.
     mutating func errorf(_ message: String) -> LexState? {
-        items.append(Lexeme(type: .error, value: "\(message) at position \(pos), following \(GoQuote.quote(context))"))
+        items.append(Lexeme(type: .error, value: "\(message) at position \(pos), following \(GoQuote.quote(context))", offset: pos))
         return nil
     }
 
     /// Emits an error token with exactly `message`, ending the scan.
     mutating func rawErrorf(_ message: String) -> LexState? {
-        items.append(Lexeme(type: .error, value: message))
+        items.append(Lexeme(type: .error, value: message, offset: pos))
         return nil
     }
 

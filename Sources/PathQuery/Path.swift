@@ -1,16 +1,12 @@
+import Diagnostics
 import GoStd
 import Values
 
-/// A malformed path, `set:` key or selector; `message` is the text the Go
-/// implementation reports, byte for byte.
-public struct PathQueryError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
+extension ErrorKind {
+    /// A malformed path, `set:` key or selector, or a selector that finds no
+    /// single document; the message is the Go library's text, byte for byte,
+    /// and the location's column (when known) is the byte in the path text.
+    public static let pathQuery = ErrorKind("unittest.path")
 }
 
 /// A compiled helm-unittest assertion path (yaml-jsonpath v0.4.0 as forked
@@ -25,8 +21,8 @@ public struct Path: Sendable, CustomStringConvertible {
     public let text: String
     let step: Step
 
-    /// Compiles `text`; throws ``PathQueryError`` with the Go library's message.
-    public init(_ text: String) throws {
+    /// Compiles `text`; throws the Go library's message as a ``LocatedError``.
+    public init(_ text: String) throws(LocatedError) {
         self.text = text
         var parser = PathParser(lexemes: Lexer.lex(text))
         step = try parser.parse()
@@ -36,7 +32,7 @@ public struct Path: Sendable, CustomStringConvertible {
 
     /// The values the path selects in `document`, in Go's order, decoded as
     /// helm-unittest decodes them. The empty path gives the document itself.
-    public func find(in document: Value) throws -> [Value] {
+    public func find(in document: Value) throws(LocatedError) -> [Value] {
         find(in: QueryDocument(document))
     }
 
@@ -160,11 +156,11 @@ struct PathParser {
         return lexemes[index]
     }
 
-    mutating func parse() throws -> Step {
+    mutating func parse() throws(LocatedError) -> Step {
         let lx = nextLexeme()
         switch lx.type {
         case .error:
-            throw PathQueryError(lx.value)
+            throw lx.error
         case .identity, .eof:
             return .identity
         case .root:
@@ -199,9 +195,9 @@ struct PathParser {
                     nesting -= 1
                     if nesting == 0 { break scan }
                 case .error:
-                    throw PathQueryError(f.value)
+                    throw f.error
                 case .eof:
-                    throw PathQueryError("missing end of filter")
+                    throw LocatedError(.pathQuery, "missing end of filter")
                 default:
                     break
                 }
@@ -223,7 +219,7 @@ struct PathParser {
             let next = try parse()
             return .arraySubscriptPropertyName(GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "["), "]~"), next)
         default:
-            throw PathQueryError("invalid path syntax")
+            throw LocatedError(.pathQuery, "invalid path syntax")
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -17,8 +18,8 @@ public enum SetPath {
     /// (`podAnnotations.[prometheus.io/scrape]`). Throws the Go messages
     /// (`set path is empty`, `invalid token found ,`, `missing index value`,
     /// `unexpected end of`, …).
-    public static func buildValue(_ value: Value, atSetPath path: String) throws -> GoMap {
-        if path.isEmpty { throw PathQueryError("set path is empty") }
+    public static func buildValue(_ value: Value, atSetPath path: String) throws(LocatedError) -> GoMap {
+        if path.isEmpty { throw LocatedError(.pathQuery, "set path is empty") }
         let cursors = try parse(path)
         var built = value
         for cursor in cursors.reversed() {
@@ -28,11 +29,11 @@ public enum SetPath {
             case .index(let idx):
                 guard idx < 1 << 24 else {
                     // Go would try to allocate the list and run out of memory.
-                    throw PathQueryError("runtime error: makeslice: len out of range")
+                    throw LocatedError(.pathQuery, "runtime error: makeslice: len out of range")
                 }
                 guard idx >= 0 else {
                     // Go panics here (`make([]any, idx+1)` or indexing at -1).
-                    throw PathQueryError(idx == -1 ? "runtime error: index out of range [-1]" : "runtime error: makeslice: len out of range")
+                    throw LocatedError(.pathQuery, idx == -1 ? "runtime error: index out of range [-1]" : "runtime error: makeslice: len out of range")
                 }
                 var list = [Value](repeating: .null, count: idx + 1)
                 list[idx] = built
@@ -44,7 +45,7 @@ public enum SetPath {
     }
 
     /// The keys and indices of `path` (Go's `traverseSetPath`).
-    static func parse(_ path: String) throws -> [Cursor] {
+    static func parse(_ path: String) throws(LocatedError) -> [Cursor] {
         var cursors: [Cursor] = []
         var state = State.key
         var buffered = ""
@@ -66,22 +67,22 @@ public enum SetPath {
                     return cursors
                 }
                 if k.isEmpty && state == .denotation { return cursors }
-                throw PathQueryError("unexpected end of")
+                throw LocatedError(.pathQuery, "unexpected end of")
             }
-            if [",", "{", "}", "="].contains(last) { throw PathQueryError("invalid token found \(last)") }
+            if [",", "{", "}", "="].contains(last) { throw LocatedError(.pathQuery, "invalid token found \(last)") }
             switch state {
             case .index:
-                guard last == "]" else { throw PathQueryError("missing index value") }
+                guard last == "]" else { throw LocatedError(.pathQuery, "missing index value") }
                 switch GoStrconv.atoi(k) {
                 case .success(let idx): cursors.append(.index(idx))
-                case .failure(let error): throw PathQueryError(error.message)
+                case .failure(let error): throw LocatedError(.pathQuery, error.message)
                 }
                 state = .denotation
             case .denotation:
                 switch last {
                 case ".": state = .key
                 case "[": state = .index
-                default: throw PathQueryError("invalid denotation token \(last)")
+                default: throw LocatedError(.pathQuery, "invalid denotation token \(last)")
                 }
             case .key:
                 switch last {
@@ -96,7 +97,7 @@ public enum SetPath {
                         state = .index
                     }
                 default:
-                    throw PathQueryError("invalid key \(last)")
+                    throw LocatedError(.pathQuery, "invalid key \(last)")
                 }
             case .escaping:
                 switch last {
@@ -107,7 +108,7 @@ public enum SetPath {
                     cursors.append(.key(buffered))
                     state = .denotation
                 default:
-                    throw PathQueryError("invalid escaping token \(last)")
+                    throw LocatedError(.pathQuery, "invalid escaping token \(last)")
                 }
             }
         }

@@ -35,7 +35,7 @@ public struct ConsoleReport: Sendable {
     /// with an execution error, the suites it reported (a suite file that failed
     /// to parse) followed by the error header.
     public func chart(_ chart: ChartResult) -> String {
-        if let error = chart.executionError {
+        if let error = chart.executionError?.message {
             return chart.suites.map(suite).joined() + erroredChartHeader(error)
         }
         return chartHeader(name: chart.name, path: chart.path) + chart.suites.map(suite).joined()
@@ -55,7 +55,7 @@ public struct ConsoleReport: Sendable {
     /// or its skipped and failed tests.
     public func suite(_ suite: TestSuiteResult) -> String {
         var text = line(suiteTitle(suite))
-        if let error = suite.executionError {
+        if let error = suite.executionError?.message {
             text += line(style(.highlight, "- Execution Error: "), indent: 1)
             text += line(error + "\n", indent: 2)
             return text
@@ -89,7 +89,7 @@ public struct ConsoleReport: Sendable {
             let text = style(.highlight, "- ") + style(.warningLabel, "SKIPPED") + style(.warning, " '\(test.displayName)'")
             return line(text, indent: 1)
         }
-        if let error = test.executionError {
+        if let error = test.executionError?.message {
             return line(style(.highlight, "- \(test.displayName)"), indent: 1)
                 + line(style(.highlight, "Error: \(error)\n"), indent: 2)
         }

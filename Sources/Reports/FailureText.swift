@@ -40,7 +40,7 @@ public enum FailureText {
     public static func stringify(_ job: TestJobResult) -> String {
         var text = ""
         if job.skipped { text += "SKIPPED '\(job.displayName)' \n" }
-        if let error = job.executionError { text += error + "\n" }
+        if let error = job.executionError?.message { text += error + "\n" }
         for assertion in job.assertions {
             text += "\t\t \(title(assertion)) \n"
             if assertion.skipped {

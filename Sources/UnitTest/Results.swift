@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One line of an assertion's failure detail, kept structured so only the
 /// reports decide how it looks. helm-unittest prints these at three tabs.
 public enum FailureLine: Sendable, Hashable {
@@ -47,12 +49,12 @@ public struct TestJobResult: Sendable, Hashable {
     public var passed: Bool
     public var skipped: Bool
     /// An error that stopped the job before its assertions ran (render failure, bad values…).
-    public var executionError: String?
+    public var executionError: LocatedError?
     public var assertions: [AssertionResult]
     /// Wall time of the job.
     public var duration: Duration
 
-    public init(displayName: String, index: Int, passed: Bool, skipped: Bool = false, executionError: String? = nil,
+    public init(displayName: String, index: Int, passed: Bool, skipped: Bool = false, executionError: LocatedError? = nil,
                 assertions: [AssertionResult] = [], duration: Duration = .zero) {
         self.displayName = displayName
         self.index = index
@@ -89,12 +91,12 @@ public struct TestSuiteResult: Sendable, Hashable {
     /// Whether fail-fast stopped the suite early.
     public var failFast: Bool
     /// An error that stopped the whole suite (bad suite file, unknown assertion…).
-    public var executionError: String?
+    public var executionError: LocatedError?
     public var tests: [TestJobResult]
     public var snapshot: SnapshotCounts
 
     public init(displayName: String, filePath: String, passed: Bool, skipped: Bool = false, failFast: Bool = false,
-                executionError: String? = nil, tests: [TestJobResult] = [], snapshot: SnapshotCounts = SnapshotCounts()) {
+                executionError: LocatedError? = nil, tests: [TestJobResult] = [], snapshot: SnapshotCounts = SnapshotCounts()) {
         self.displayName = displayName
         self.filePath = filePath
         self.passed = passed
@@ -116,10 +118,10 @@ public struct ChartResult: Sendable, Hashable {
     /// The chart path as given on the command line.
     public var path: String
     /// An error that stopped the chart before any suite ran (load failure, suite parse error).
-    public var executionError: String?
+    public var executionError: LocatedError?
     public var suites: [TestSuiteResult]
 
-    public init(name: String, path: String, executionError: String? = nil, suites: [TestSuiteResult] = []) {
+    public init(name: String, path: String, executionError: LocatedError? = nil, suites: [TestSuiteResult] = []) {
         self.name = name
         self.path = path
         self.executionError = executionError

@@ -2,18 +2,11 @@ import Diagnostics
 import GoStd
 import YAML
 
-/// An error decoding YAML into Go values, worded as go-yaml or Helm words it.
-public struct ValueDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var location: SourceLocation?
-
-    public init(_ message: String, at location: SourceLocation? = nil) {
-        self.message = message
-        self.location = location
-    }
-
-    public var description: String { message }
-    public var located: LocatedError { LocatedError(message, at: location) }
+extension ErrorKind {
+    /// YAML that parses but does not decode into Go values (go-yaml's and
+    /// sigs.k8s.io/yaml's unmarshal errors: bad tags, bad merges, bad keys,
+    /// excessive aliasing, values JSON cannot hold).
+    public static let yamlUnmarshal = ErrorKind("yaml.unmarshal")
 }
 
 /// A value as go-yaml decodes it into `interface{}`: map keys keep their
@@ -63,11 +56,11 @@ struct GoYAMLDecoder {
         self.dialect = dialect
     }
 
-    mutating func decode(_ node: YAMLNode) throws -> DecodedYAML {
+    mutating func decode(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
         decodeCount += 1
         if aliasDepth > 0 { aliasCount += 1 }
         if aliasCount > 100 && decodeCount > 1000 && Double(aliasCount) / Double(decodeCount) > allowedAliasRatio(decodeCount) {
-            throw ValueDecodingError("yaml: document contains excessive aliasing", at: node.location)
+            throw LocatedError(.yamlUnmarshal, "yaml: document contains excessive aliasing", at: node.location)
         }
         if node.isAlias {
             aliasDepth += 1
@@ -80,7 +73,10 @@ struct GoYAMLDecoder {
         case .scalar:
             return try scalar(node)
         case .sequence(let items):
-            return .list(try items.map { try decode($0) })
+            var list: [DecodedYAML] = []
+            list.reserveCapacity(items.count)
+            for item in items { list.append(try decode(item)) }
+            return .list(list)
         case .mapping(let pairs):
             return try mapping(pairs, at: node.location)
         }
@@ -92,12 +88,12 @@ struct GoYAMLDecoder {
         return 0.99 - 0.89 * (Double(count - 400_000) / 3_600_000)
     }
 
-    private func scalar(_ node: YAMLNode) throws -> DecodedYAML {
+    private func scalar(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
         let resolved: ResolvedScalar
         do {
             resolved = try ScalarResolver.resolve(node, dialect: dialect)
-        } catch let error as YAMLTagError {
-            throw ValueDecodingError("yaml: " + error.message, at: node.location)
+        } catch {
+            throw LocatedError(.yamlUnmarshal, "yaml: " + error.message, at: node.location)
         }
         switch resolved {
         case .null: return .null
@@ -117,13 +113,13 @@ struct GoYAMLDecoder {
         return (style == .plain && tag == nil) || tag == "!!merge" || tag == "!"
     }
 
-    private mutating func mapping(_ pairs: [YAMLPair], at location: SourceLocation) throws -> DecodedYAML {
+    private mutating func mapping(_ pairs: [YAMLPair], at location: SourceLocation) throws(LocatedError) -> DecodedYAML {
         if dialect == .v3 {
             for i in pairs.indices {
                 guard case .scalar(let a, _) = pairs[i].key.content else { continue }
                 for j in pairs.index(after: i)..<pairs.endIndex {
                     if case .scalar(let b, _) = pairs[j].key.content, a == b {
-                        throw ValueDecodingError(
+                        throw LocatedError(.yamlUnmarshal, 
                             "yaml: unmarshal errors:\n  line \(pairs[j].key.location.line): mapping key \(GoQuote.quote(a)) already defined at line \(pairs[i].key.location.line)",
                             at: pairs[j].key.location)
                     }
@@ -143,7 +139,7 @@ struct GoYAMLDecoder {
             }
             let key = try decode(pair.key)
             guard key.keyIdentity != nil else {
-                throw ValueDecodingError("yaml: invalid map key: \(goSyntax(key, dialect: dialect))", at: pair.key.location)
+                throw LocatedError(.yamlUnmarshal, "yaml: invalid map key: \(goSyntax(key, dialect: dialect))", at: pair.key.location)
             }
             let value = try decode(pair.value)
             table.set(key, value, overwrite: true)
@@ -156,8 +152,8 @@ struct GoYAMLDecoder {
 
     /// Applies a merge value (`<<: *a` or `<<: [*a, *b]`). v2 lets merged keys
     /// overwrite and walks lists backwards; v3 keeps keys already present.
-    private mutating func merge(_ node: YAMLNode, into table: inout OrderedTable, overwrite: Bool) throws {
-        let wantMap = ValueDecodingError("yaml: map merge requires map or sequence of maps as the value", at: node.location)
+    private mutating func merge(_ node: YAMLNode, into table: inout OrderedTable, overwrite: Bool) throws(LocatedError) {
+        let wantMap = LocatedError(.yamlUnmarshal, "yaml: map merge requires map or sequence of maps as the value", at: node.location)
         switch node.content {
         case .mapping:
             try mergeOne(node, into: &table, overwrite: overwrite)
@@ -173,7 +169,7 @@ struct GoYAMLDecoder {
         }
     }
 
-    private mutating func mergeOne(_ node: YAMLNode, into table: inout OrderedTable, overwrite: Bool) throws {
+    private mutating func mergeOne(_ node: YAMLNode, into table: inout OrderedTable, overwrite: Bool) throws(LocatedError) {
         guard case .map(let pairs) = try decode(node) else { return }
         for pair in pairs { table.set(pair.key, pair.value, overwrite: overwrite) }
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import YAML
 
 extension YAMLValues {
@@ -5,7 +6,7 @@ extension YAMLValues {
     /// `interface{}` (the same rules as ``v3Documents(_:file:)``): helm-unittest
     /// reads typed suite fields from the node tree and the free-form ones
     /// (`set:`, assertion values) through this.
-    public static func v3Value(of node: YAMLNode) throws -> Value {
+    public static func v3Value(of node: YAMLNode) throws(LocatedError) -> Value {
         var decoder = GoYAMLDecoder(dialect: .v3)
         return v3Value(try decoder.decode(node))
     }

@@ -10,7 +10,7 @@ public enum YAMLValues {
     /// keys become strings. An empty document gives an empty map.
     /// `valuesType` is the Go type named in errors: `common.Values` in Helm 4,
     /// `chartutil.Values` in Helm 3.
-    public static func helmValues(_ text: String, file: String = "", valuesType: String = "common.Values") throws -> GoMap {
+    public static func helmValues(_ text: String, file: String = "", valuesType: String = "common.Values") throws(LocatedError) -> GoMap {
         let root = try helmDocument(text, file: file)
         switch root {
         case .null:
@@ -18,14 +18,14 @@ public enum YAMLValues {
         case .map(let map, _):
             return map
         default:
-            throw ValueDecodingError(
+            throw LocatedError(.yamlUnmarshal, 
                 "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKindName(root)) into Go value of type \(valuesType)")
         }
     }
 
     /// The first document of `text` through sigs.k8s.io/yaml's YAML→JSON→Go
     /// path (`fromYaml`, `fromYamlArray` decode the result further).
-    public static func helmDocument(_ text: String, file: String = "") throws -> Value {
+    public static func helmDocument(_ text: String, file: String = "") throws(LocatedError) -> Value {
         guard let decoded = try v2Decode(text, file: file) else { return .null }
         return try jsonRoundTrip(decoded)
     }
@@ -35,38 +35,29 @@ public enum YAMLValues {
     /// Errors carry sigs.k8s.io/yaml's `error converting YAML to JSON: `
     /// prefix. This is the first half of sigs.k8s.io/yaml's `Unmarshal`;
     /// typed targets (Chart.yaml) convert the result themselves.
-    public static func v2Decode(_ text: String, file: String = "") throws -> DecodedYAML? {
+    public static func v2Decode(_ text: String, file: String = "") throws(LocatedError) -> DecodedYAML? {
+        let prefix = "error converting YAML to JSON: "
         let documents: [YAMLDocument]
         do {
-            documents = try YAMLParser.parseStream(text, file: file, limit: 1)
-        } catch let error as YAMLSyntaxError {
-            throw ValueDecodingError("error converting YAML to JSON: " + error.goMessage(.v2), at: error.problemMark)
-        } catch let error as YAMLCompositionError {
-            throw ValueDecodingError("error converting YAML to JSON: yaml: " + error.message, at: error.location)
+            documents = try YAMLParser.parseStream(text, file: file, dialect: .v2, limit: 1)
+        } catch {
+            throw error.prefixed(prefix)
         }
         guard let root = documents.first?.root else { return nil }
         var decoder = GoYAMLDecoder(dialect: .v2)
         do {
             return try decoder.decode(root)
-        } catch var error as ValueDecodingError {
-            error.message = "error converting YAML to JSON: " + error.message
-            throw error
+        } catch {
+            throw error.prefixed(prefix)
         }
     }
 
     /// Every document of `text` decoded as go-yaml v3 decodes into
     /// `interface{}` (helm-unittest's suites and rendered manifests): ints
     /// stay `int`, timestamps become `time.Time`, duplicate keys are errors.
-    public static func v3Documents(_ text: String, file: String = "") throws -> [Value] {
-        let documents: [YAMLDocument]
-        do {
-            documents = try YAMLParser.parseStream(text, file: file)
-        } catch let error as YAMLSyntaxError {
-            throw ValueDecodingError(error.goMessage(.v3), at: error.problemMark)
-        } catch let error as YAMLCompositionError {
-            throw ValueDecodingError("yaml: " + error.message, at: error.location)
-        }
-        return try documents.map { document in
+    public static func v3Documents(_ text: String, file: String = "") throws(LocatedError) -> [Value] {
+        let documents = try YAMLParser.parseStream(text, file: file, dialect: .v3)
+        return try documents.map { (document) throws(LocatedError) in
             guard let root = document.root else { return .null }
             var decoder = GoYAMLDecoder(dialect: .v3)
             return v3Value(try decoder.decode(root))
@@ -74,7 +65,7 @@ public enum YAMLValues {
     }
 
     /// The JSON round trip of sigs.k8s.io/yaml: keys to strings, numbers to float64.
-    public static func jsonRoundTrip(_ value: DecodedYAML) throws -> Value {
+    public static func jsonRoundTrip(_ value: DecodedYAML) throws(LocatedError) -> Value {
         switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)
@@ -82,7 +73,7 @@ public enum YAMLValues {
         case .uint(let n): return .float(Double(n))
         case .float(let f):
             guard f.isFinite else {
-                throw ValueDecodingError("error converting YAML to JSON: json: unsupported value: \(GoFloat.formatG(f))")
+                throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: json: unsupported value: \(GoFloat.formatG(f))")
             }
             return .float(f)
         case .string(let s): return .string(s)
@@ -99,7 +90,7 @@ public enum YAMLValues {
     }
 
     /// The JSON object key sigs.k8s.io/yaml makes of a YAML map key.
-    public static func jsonKey(_ key: DecodedYAML, value: DecodedYAML) throws -> String {
+    public static func jsonKey(_ key: DecodedYAML, value: DecodedYAML) throws(LocatedError) -> String {
         switch key {
         case .string(let s): return s
         case .int(let n): return String(n)
@@ -112,9 +103,9 @@ public enum YAMLValues {
             case let text: return text
             }
         case .uint:
-            throw ValueDecodingError("error converting YAML to JSON: unsupported map key of type: uint64, key: \(goSyntax(key)), value: \(goSyntax(value))")
+            throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: unsupported map key of type: uint64, key: \(goSyntax(key)), value: \(goSyntax(value))")
         default:
-            throw ValueDecodingError("error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(goSyntax(value))")
+            throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(goSyntax(value))")
         }
     }
 

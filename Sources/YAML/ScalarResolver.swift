@@ -23,19 +23,12 @@ public struct YAMLTimestamp: Sendable, Hashable {
     public var utcOffset: Int?
 }
 
-/// An error from resolving a tagged scalar (`!!int abc`).
-public struct YAMLTagError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var location: SourceLocation?
-    public var description: String { message }
-}
-
 /// go-yaml's scalar resolution (`resolve.go`) in its v2 and v3 variants.
 public enum ScalarResolver {
     static let longTagPrefix = "tag:yaml.org,2002:"
 
     /// Resolves a scalar node's text the way go-yaml's decoder does.
-    public static func resolve(_ node: YAMLNode, dialect: YAMLDialect) throws -> ResolvedScalar {
+    public static func resolve(_ node: YAMLNode, dialect: YAMLDialect) throws(LocatedError) -> ResolvedScalar {
         guard case .scalar(let text, let style) = node.content else { return .null }
         let tag = node.shortTag
         // Quoted and block scalars without a specific tag are strings.
@@ -43,22 +36,25 @@ public enum ScalarResolver {
         if tag == "!" { return .string(text) }
         do {
             return try resolve(tag: tag ?? "", text: text, dialect: dialect)
-        } catch var error as YAMLTagError {
-            error.location = node.location
-            throw error
+        } catch {
+            var located = error
+            located.location = node.location
+            throw located
         }
     }
 
     private static let resolvableTags: Set<String> = ["", "!!str", "!!bool", "!!int", "!!float", "!!null", "!!timestamp"]
 
-    /// Resolves `text` carrying the short tag `tag` ("" for none).
-    public static func resolve(tag: String, text: String, dialect: YAMLDialect) throws -> ResolvedScalar {
+    /// Resolves `text` carrying the short tag `tag` ("" for none); a text
+    /// that does not fit its tag throws go-yaml's `cannot decode …` (without
+    /// the `yaml: ` its callers add).
+    public static func resolve(tag: String, text: String, dialect: YAMLDialect) throws(LocatedError) -> ResolvedScalar {
         if tag == "!!binary" { return .string((try? GoBaseEncoding.base64Decode(text)).map { String(decoding: $0.bytes, as: UTF8.self) } ?? text) }
         guard resolvableTags.contains(tag) else { return .string(text) }
         let result = resolveUntagged(text, tag: tag, dialect: dialect)
         if tag == "" || tag == "!!str" || tag == tagName(result) { return result }
         if tag == "!!float", case .int(let n) = result { return .float(Double(n)) }
-        throw YAMLTagError(message: "cannot decode \(tagName(result)) `\(text)` as a \(tag)")
+        throw LocatedError(.yamlTag, "cannot decode \(tagName(result)) `\(text)` as a \(tag)")
     }
 
     static func tagName(_ value: ResolvedScalar) -> String {

@@ -1,20 +1,33 @@
 import CYAML
 import Diagnostics
 
-/// A syntax error reported by libyaml, with both marks it gives.
-public struct YAMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+extension ErrorKind {
+    /// A syntax error libyaml reports (go-yaml's `yaml: line N: …`).
+    public static let yamlSyntax = ErrorKind("yaml.syntax")
+    /// libyaml's `found unknown escape character` in a double-quoted
+    /// scalar (helm-unittest retries such suites with the backslashes doubled).
+    public static let yamlUnknownEscape = ErrorKind("yaml.unknownEscape")
+    /// An alias that names no anchor, or an anchor that contains itself.
+    public static let yamlAlias = ErrorKind("yaml.alias")
+    /// A tagged scalar whose text does not fit its tag (`!!int abc`).
+    public static let yamlTag = ErrorKind("yaml.tag")
+}
+
+/// A syntax error as libyaml reports it, with both marks it gives; turned
+/// into go-yaml's message for one dialect.
+struct YAMLSyntaxError {
     /// libyaml's problem text (`did not find expected key`).
-    public var problem: String
-    public var problemMark: SourceLocation
+    var problem: String
+    var problemMark: SourceLocation
     /// libyaml's context text (`while parsing a block mapping`), if any.
-    public var context: String?
-    public var contextMark: SourceLocation?
+    var context: String?
+    var contextMark: SourceLocation?
     /// Whether the scanner (not the parser) found the problem.
-    public var isScannerError: Bool
+    var isScannerError: Bool
 
     /// The message go-yaml gives: `yaml: line N: problem`. go-yaml v2 names
     /// the problem's line, v3 the context's line when there is one.
-    public func goMessage(_ dialect: YAMLDialect) -> String {
+    func goMessage(_ dialect: YAMLDialect) -> String {
         var line = 0
         let problemLine = problemMark.line - 1
         let contextLine = (contextMark?.line ?? 0) - 1
@@ -36,24 +49,14 @@ public struct YAMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         return line > 0 ? "yaml: line \(line): \(text)" : "yaml: \(text)"
     }
 
-    public var description: String {
-        var text = "\(problemMark): \(problem)"
-        if let context, let contextMark { text += " (\(context) at \(contextMark.line):\(contextMark.column))" }
-        return text
+    /// The located error: go-yaml's text, at the problem's mark, with the
+    /// parser's context as a note.
+    func located(_ dialect: YAMLDialect) -> LocatedError {
+        var notes: [String] = []
+        if let context, let contextMark { notes.append("\(context) at \(contextMark.line):\(contextMark.column)") }
+        let kind: ErrorKind = problem == "found unknown escape character" ? .yamlUnknownEscape : .yamlSyntax
+        return LocatedError(kind, goMessage(dialect), at: problemMark, notes: notes)
     }
-
-    /// The error as a located value for reporting.
-    public var located: LocatedError {
-        LocatedError(problem, at: problemMark, notes: context.map { [$0] } ?? [])
-    }
-}
-
-/// A structural error found while composing nodes (aliases, anchors).
-public struct YAMLCompositionError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var location: SourceLocation
-
-    public var description: String { "\(location): \(message)" }
 }
 
 /// The go-yaml generation whose behaviour a rule follows.
@@ -66,26 +69,33 @@ public enum YAMLDialect: Sendable, Hashable {
 
 /// Parses YAML text into documents with libyaml's event API.
 public enum YAMLParser {
-    /// Parses the documents of `text`. `file` names the source in locations.
-    /// With `limit`, parsing stops after that many documents, as go-yaml's
-    /// `Unmarshal` stops after the first: later text is never looked at.
-    public static func parseStream(_ text: String, file: String = "", limit: Int? = nil) throws -> [YAMLDocument] {
+    /// Parses the documents of `text`. `file` names the source in locations;
+    /// errors carry the message go-yaml `dialect` gives. With `limit`,
+    /// parsing stops after that many documents, as go-yaml's `Unmarshal`
+    /// stops after the first: later text is never looked at.
+    public static func parseStream(_ text: String, file: String = "", dialect: YAMLDialect = .v3,
+                                   limit: Int? = nil) throws(LocatedError) -> [YAMLDocument] {
         var bytes = Array(text.utf8)
-        return try parseStream(bytes: &bytes, file: file, limit: limit)
+        return try parseStream(bytes: &bytes, file: file, dialect: dialect, limit: limit)
     }
 
     /// Parses the documents of raw bytes (any encoding libyaml detects).
-    public static func parseStream(bytes: [UInt8], file: String = "", limit: Int? = nil) throws -> [YAMLDocument] {
+    public static func parseStream(bytes: [UInt8], file: String = "", dialect: YAMLDialect = .v3,
+                                   limit: Int? = nil) throws(LocatedError) -> [YAMLDocument] {
         var copy = bytes
-        return try parseStream(bytes: &copy, file: file, limit: limit)
+        return try parseStream(bytes: &copy, file: file, dialect: dialect, limit: limit)
     }
 
-    private static func parseStream(bytes: inout [UInt8], file: String, limit: Int?) throws -> [YAMLDocument] {
+    private static func parseStream(bytes: inout [UInt8], file: String, dialect: YAMLDialect,
+                                     limit: Int?) throws(LocatedError) -> [YAMLDocument] {
         var composer = Composer(file: file)
-        try bytes.withUnsafeMutableBufferPointer { buffer in
+        var failure: LocatedError?
+        bytes.withUnsafeMutableBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                throw YAMLCompositionError(message: "cannot initialise the YAML parser", location: SourceLocation(file: file, line: 1, column: 1))
+                failure = LocatedError(.yamlSyntax, "yaml: cannot initialise the YAML parser",
+                                       at: SourceLocation(file: file, line: 1, column: 1))
+                return
             }
             defer { yaml_parser_delete(&parser) }
             // An empty buffer still needs a valid pointer.
@@ -98,14 +108,21 @@ public enum YAMLParser {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    throw syntaxError(parser, file: file)
+                    failure = syntaxError(parser, file: file).located(dialect)
+                    return
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
-                try composer.handle(event)
+                do throws(LocatedError) {
+                    try composer.handle(event)
+                } catch {
+                    failure = error
+                    return
+                }
                 if let limit, composer.documents.count >= limit { break }
             }
         }
+        if let failure { throw failure }
         return composer.documents
     }
 
@@ -135,7 +152,7 @@ private struct Composer {
     private var stack: [Frame] = []
     private var documentStart = SourceLocation(file: "", line: 1, column: 1)
     private var root: YAMLNode?
-    private var selfReference: YAMLCompositionError?
+    private var selfReference: LocatedError?
 
     private struct Frame {
         var node: YAMLNode
@@ -147,7 +164,7 @@ private struct Composer {
         self.file = file
     }
 
-    mutating func handle(_ event: yaml_event_t) throws {
+    mutating func handle(_ event: yaml_event_t) throws(LocatedError) {
         let mark = YAMLParser.location(event.start_mark, file: file)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
@@ -210,13 +227,13 @@ private struct Composer {
             let name = string(event.data.alias.anchor, nil)
             if open.contains(name) {
                 if selfReference == nil {
-                    selfReference = YAMLCompositionError(message: "anchor '\(name)' value contains itself", location: mark)
+                    selfReference = LocatedError(.yamlAlias, "yaml: anchor '\(name)' value contains itself", at: mark)
                 }
                 try append(YAMLNode(.scalar("", .plain), location: mark, isAlias: true))
                 return
             }
             guard var target = anchors[name] else {
-                throw YAMLCompositionError(message: "unknown anchor '\(name)' referenced", location: mark)
+                throw LocatedError(.yamlAlias, "yaml: unknown anchor '\(name)' referenced", at: mark)
             }
             target.isAlias = true
             target.location = mark
@@ -226,12 +243,12 @@ private struct Composer {
         }
     }
 
-    private mutating func finish(_ node: YAMLNode) throws {
+    private mutating func finish(_ node: YAMLNode) throws(LocatedError) {
         if let anchor = node.anchor { anchors[anchor] = node }
         try append(node)
     }
 
-    private mutating func append(_ node: YAMLNode) throws {
+    private mutating func append(_ node: YAMLNode) throws(LocatedError) {
         if stack.isEmpty {
             root = node
         } else {

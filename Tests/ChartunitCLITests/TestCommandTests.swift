@@ -30,7 +30,8 @@ import TestSupport
     static func run(_ arguments: [String]) async throws -> (output: String, status: Int32) {
         let parsed = try Chartunit.parseAsRoot(GoBoolFlags.normalize(["test"] + arguments))
         let command = try #require(parsed as? TestCommand)
-        return await command.execute(environment: ["NO_COLOR": "1"], isTerminal: false)
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return await command.execute(environment: ["NO_COLOR": "1", "PATH": path], isTerminal: false)
     }
 
     @Test(.enabled(if: hasConformanceData))

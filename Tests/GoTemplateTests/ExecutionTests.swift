@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import GoTemplate
 import Testing
@@ -59,6 +60,20 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
         #expect(try set.execute("t", data: .null) == "second")
     }
 
+    @Test func parseErrorsAreLocatedAtTheToken() {
+        var set = TemplateSet(name: "gotpl")
+        do {
+            try set.parse("line one\n  {{ if }}", name: "p.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .templateParse)
+            #expect(error.message == "template: p.yaml:2: missing value for if")
+            #expect(error.location?.file == "p.yaml")
+            #expect(error.location?.line == 2)
+            #expect(error.location?.column == 9)
+        }
+    }
+
     @Test func multipleDefinitionInOneParse() {
         let (_, err) = render(#"{{define "x"}}a{{end}}{{define "x"}}b{{end}}"#)
         #expect(err == #"template: t:1: template: multiple definition of template "x""#)
@@ -66,8 +81,11 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
 
     @Test func missingTemplate() {
         let set = TemplateSet(name: "gotpl")
-        #expect(throws: TemplateError.self) { try set.execute("nope", data: .null) }
-        do { _ = try set.execute("nope", data: .null) } catch {
+        do {
+            _ = try set.execute("nope", data: .null)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .templateNotFound)
             #expect(error.description == #"template: no template "nope" associated with template "gotpl""#)
         }
     }
@@ -105,7 +123,12 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
             Issue.record("expected an error")
         } catch {
             #expect(error.description == #"template: t:1:3: executing "t" at <include "h" .>: error calling include: template: _h.tpl:1:19: executing "h" at <.x.y>: can't evaluate field y in type interface {}"#)
-            #expect(error.goErrorChain.count == 4)
+            #expect(error.kind == .templateExec)
+            // Go's chain: the ExecError, its fmt error, the inner ExecError and its fmt error.
+            #expect(error.wrapped.count == 3)
+            // The fault is in the included template; the note names the call.
+            #expect(error.location == SourceLocation(file: "_h.tpl", line: 1, column: 20, offset: 19))
+            #expect(error.notes == [#"called from t:1:4 (executing "t" at <include "h" .>)"#])
         }
     }
 

@@ -38,7 +38,7 @@ import Values
             do {
                 _ = try loader.load(path: path)
                 Issue.record("loaded, but Helm fails with: \(expected)")
-            } catch let error as ChartLoadError {
+            } catch {
                 #expect(error.message.replacingOccurrences(of: path, with: "<chart>") == expected)
             }
             return
@@ -50,7 +50,7 @@ import Values
             let user = try UserValues(files: text.isEmpty ? [] : [("values.yaml", text)]).merged(helm: .v4)
             if let expected = c["error"]?.stringValue {
                 if expected.hasPrefix("values don't meet") { continue }  // schema validation: not here
-                #expect(throws: ChartLoadError(expected)) { try ValuesLayering.prepare(chart: chart, userValues: user, helm: .v4) }
+                expectError(expected) { try ValuesLayering.prepare(chart: chart, userValues: user, helm: .v4) }
                 continue
             }
             let processed = try ValuesLayering.prepare(chart: chart, userValues: user, helm: .v4)

@@ -1,3 +1,4 @@
+import TestSupport
 import GoStd
 import Testing
 @testable import Helm
@@ -42,15 +43,15 @@ import Values
     ])
     func typedChartYAMLErrors(_ helm: HelmVersion, _ message: String) {
         let files = Self.chart(["Chart.yaml": "apiVersion: v2\nname: c\nversion: 1.0.0\ndeprecated: 1\n"])
-        #expect(throws: ChartLoadError(message)) { try ChartLoader(helm: helm).loadFiles(files) }
+        expectError(message) { try ChartLoader(helm: helm).loadFiles(files) }
     }
 
     @Test func topLevelTypeErrorNamesThePackage() {
         let files = Self.chart(["Chart.yaml": "- a\n"])
-        #expect(throws: ChartLoadError("cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type chart.Metadata")) {
+        expectError("cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type chart.Metadata") {
             try ChartLoader(helm: .v3).loadFiles(files)
         }
-        #expect(throws: ChartLoadError("cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type v2.Metadata")) {
+        expectError("cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type v2.Metadata") {
             try ChartLoader(helm: .v4).loadFiles(files)
         }
     }
@@ -109,8 +110,8 @@ import Values
     }
 
     @Test func ignoreRuleErrors() {
-        #expect(throws: ChartLoadError("double-star (**) syntax is not supported")) { try HelmIgnore(parsing: Array("a/**".utf8)) }
-        #expect(throws: ChartLoadError("syntax error in pattern")) { try HelmIgnore(parsing: Array("[a".utf8)) }
+        expectError("double-star (**) syntax is not supported") { try HelmIgnore(parsing: Array("a/**".utf8)) }
+        expectError("syntax error in pattern") { try HelmIgnore(parsing: Array("[a".utf8)) }
     }
 
     // MARK: .Files
@@ -138,8 +139,8 @@ import Values
     // MARK: Archives
 
     @Test func archiveSizeMessageDiffers() {
-        #expect(throws: ChartLoadError("EOF")) { try ChartLoader(helm: .v3).archiveFiles([]) }
-        #expect(throws: ChartLoadError("gzip: invalid header")) { try ChartLoader(helm: .v4).archiveFiles([1, 2, 3, 4]) }
+        expectError("EOF") { try ChartLoader(helm: .v3).archiveFiles([]) }
+        expectError("gzip: invalid header") { try ChartLoader(helm: .v4).archiveFiles([1, 2, 3, 4]) }
     }
 
     @Test func pathClean() {

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Testing
 import GoTemplate
@@ -11,7 +12,7 @@ import Values
         .string(try context.executeTemplate(named: args[0].stringValue ?? "", data: args[1]))
     }
 
-    func includeError() throws -> TemplateError {
+    func includeError() throws -> LocatedError {
         var set = TemplateSet(name: "gotpl", functions: FunctionMap(["include": Self.include]))
         try set.parse(#"{{define "h"}}{{ .x.y }}{{end}}"#, name: "_h.tpl")
         try set.parse(#"{{ include "h" . }}"#, name: "t")
@@ -24,7 +25,10 @@ import Values
     }
 
     @Test func helm4RewritesTemplateErrorChains() throws {
-        #expect(HelmErrorText.execution("t", try includeError(), helm: .v4) == """
+        let error = try includeError()
+        #expect(error.location == SourceLocation(file: "_h.tpl", line: 1, column: 20, offset: 19))
+        #expect(error.notes == [#"called from t:1:4 (executing "t" at <include "h" .>)"#])
+        #expect(HelmEngineErrors.execError("t", error, helm: .v4).message == """
             t:1:3
               executing "t" at <include "h" .>:
                 error calling include:
@@ -36,7 +40,7 @@ import Values
 
     @Test func helm3KeepsTheRawText() throws {
         let error = try includeError()
-        #expect(HelmErrorText.execution("t", error, helm: .v3) == error.description)
+        #expect(HelmEngineErrors.execError("t", error, helm: .v3) == error)
     }
 
     @Test func failMarkersBecomeExecutionErrors() throws {
@@ -47,8 +51,9 @@ import Values
                 _ = try set.execute("c/templates/t.yaml", data: .map(GoMap()))
                 Issue.record("expected an error")
             } catch {
-                #expect(HelmErrorText.execution("c/templates/t.yaml", error, helm: helm)
-                    == "execution error at (c/templates/t.yaml:1:3): no: way")
+                let cleaned = HelmEngineErrors.execError("c/templates/t.yaml", error, helm: helm)
+                #expect(cleaned.message == "execution error at (c/templates/t.yaml:1:3): no: way")
+                #expect(cleaned.location == SourceLocation(file: "c/templates/t.yaml", line: 1, column: 4, offset: 3))
             }
         }
     }

@@ -41,7 +41,7 @@ import Values
         let actual: String
         do {
             let processed = try ValuesLayering.prepare(chart: chart, userValues: user, helm: .v4)
-            actual = SchemaValidation.check(processed, helm: .v4) ?? "ok"
+            actual = SchemaValidation.check(processed, helm: .v4)?.message ?? "ok"
         } catch {
             actual = "\(error)"
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import TestSupport
 import Foundation
 import Testing
@@ -36,8 +37,9 @@ import Values
             let map = try Strvals.parse(c.input, mode: mode)
             #expect(c.error == nil, "Helm fails with: \(c.error ?? "")")
             #expect(try GoJSON.encode(.map(map)) == c.json)
-        } catch let error as Strvals.ParseError {
+        } catch let error as LocatedError {
             #expect(error.message == c.error)
+            #expect(error.kind == .setSyntax)
         }
     }
 
@@ -55,7 +57,9 @@ import Values
         let dest = GoMap(["a": .list([.string("x"), .string("y")]), "keep": .bool(true)])
         try Strvals.parse("a[1]=z", into: dest)
         #expect(GoFmt.format(.map(dest)) == "map[a:[x z] keep:true]")
-        #expect(throws: Strvals.ParseError.self) { try Strvals.parse("a[65537]=x") }
+        expectError("index of 65537 is greater than maximum supported index of 65536", kind: .setSyntax) {
+            _ = try Strvals.parse("a[65537]=x")
+        }
         #expect(try Strvals.parse("a[65536]=x")["a"]?.listValue?.count == 65537)
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import GoTemplate
 import Testing

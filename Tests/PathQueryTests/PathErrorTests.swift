@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import PathQuery
 
@@ -351,5 +352,5 @@ let pathErrorRows: [(path: String, message: String)] = [
 
 @Test(arguments: pathErrorRows)
 func malformedPathReportsGoText(_ row: (path: String, message: String)) {
-    #expect(throws: PathQueryError(row.message)) { try Path(row.path) }
+    expectError(row.message) { try Path(row.path) }
 }

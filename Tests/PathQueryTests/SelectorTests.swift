@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Values
 @testable import PathQuery
@@ -81,18 +82,18 @@ let selectorDocuments: [Value] = [
 
 @Test func selectorErrors() throws {
     let many = try DocumentSelector(path: "kind", value: .string("Deployment"))
-    #expect(throws: PathQueryError("multiple indexes found")) { try many.selectDocuments(selectorDocuments) }
+    expectError("multiple indexes found") { try many.selectDocuments(selectorDocuments) }
     let none = try DocumentSelector(path: "kind", value: .string("Secret"))
-    #expect(throws: PathQueryError("document not found")) { try none.selectDocuments(selectorDocuments) }
+    expectError("document not found") { try none.selectDocuments(selectorDocuments) }
     let skip = try DocumentSelector(path: "kind", value: .string("Secret"), skipEmptyTemplates: true)
     #expect(try skip.selectDocuments(selectorDocuments).isEmpty)
     let across = try DocumentSelector(path: "kind", value: .string("Service"))
-    #expect(throws: PathQueryError("multiple indexes found")) {
+    expectError("multiple indexes found") {
         try across.selectDocuments(byTemplate: [("a.yaml", selectorDocuments), ("b.yaml", selectorDocuments)])
     }
     let kept = try skip.selectDocuments(byTemplate: [("a.yaml", selectorDocuments)])
     #expect(kept.isEmpty)
-    #expect(throws: PathQueryError("invalid path syntax at position 1, following \"$\"")) {
+    expectError("invalid path syntax at position 1, following \"$\"") {
         try DocumentSelector(path: "$$")
     }
 }

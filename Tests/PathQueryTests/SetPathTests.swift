@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Values
 @testable import PathQuery
@@ -61,7 +62,7 @@ func setPathBuildsNestedValue(_ row: (path: String, expected: String)) throws {
 
 @Test(arguments: setPathErrorRows)
 func setPathReportsGoText(_ row: (path: String, message: String)) {
-    #expect(throws: PathQueryError(row.message)) { try SetPath.buildValue(.string("V"), atSetPath: row.path) }
+    expectError(row.message) { try SetPath.buildValue(.string("V"), atSetPath: row.path) }
 }
 
 @Test func setPathKeepsStructuredValues() throws {

@@ -1,4 +1,10 @@
+import Diagnostics
 import UnitTest
+
+/// An error with `message` as its text, as results carry it (reports print the message only).
+func errorValue(_ message: String) -> LocatedError {
+    LocatedError(ErrorKind("test"), message)
+}
 
 /// Short constructors for hand-built results.
 enum Build {
@@ -12,7 +18,7 @@ enum Build {
     }
 
     static func errored(_ name: String, _ error: String, index: Int = 0) -> TestJobResult {
-        TestJobResult(displayName: name, index: index, passed: false, executionError: error)
+        TestJobResult(displayName: name, index: index, passed: false, executionError: errorValue(error))
     }
 
     static func failed(_ name: String, index: Int = 0, _ assertions: [AssertionResult]) -> TestJobResult {

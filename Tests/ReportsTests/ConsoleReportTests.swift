@@ -9,7 +9,7 @@ struct ConsoleReportTests {
 
     static func suite(passed: Bool = false, error: String? = nil, tests: [TestJobResult] = [],
                       name: String = "A Test Suite", path: String = "filePath") -> TestSuiteResult {
-        TestSuiteResult(displayName: name, filePath: path, passed: passed, executionError: error, tests: tests)
+        TestSuiteResult(displayName: name, filePath: path, passed: passed, executionError: error.map(errorValue), tests: tests)
     }
 
     static let suiteRows: [(String, TestSuiteResult, String)] = [
@@ -54,11 +54,11 @@ struct ConsoleReportTests {
     }
 
     @Test func erroredChartPrintsItsSuitesThenTheError() {
-        let bad = TestSuiteResult(displayName: "", filePath: "tests/bad_test.yaml", passed: false, executionError: "parse error")
-        let chart = ChartResult(name: "basic", path: "basic", executionError: "parse error", suites: [bad])
+        let bad = TestSuiteResult(displayName: "", filePath: "tests/bad_test.yaml", passed: false, executionError: errorValue("parse error"))
+        let chart = ChartResult(name: "basic", path: "basic", executionError: errorValue("parse error"), suites: [bad])
         #expect(Self.plain.chart(chart)
             == " FAIL  \ttests/bad_test.yaml\n\t- Execution Error: \n\t\tparse error\n\n\n### Error:  parse error\n\n")
-        let unloadable = ChartResult(name: "", path: "nowhere", executionError: "no Chart.yaml exists in directory \"nowhere\"")
+        let unloadable = ChartResult(name: "", path: "nowhere", executionError: errorValue("no Chart.yaml exists in directory \"nowhere\""))
         #expect(Self.plain.chart(unloadable) == "\n### Error:  no Chart.yaml exists in directory \"nowhere\"\n\n")
     }
 
@@ -112,12 +112,12 @@ struct ConsoleReportTests {
         snapshotPassing.snapshot = SnapshotCounts(total: 2)
         let skippedSuite = Build.suite("skipped", "c/tests/skip_test.yaml", [Build.skipped("later")], skippedSuite: true)
         let erroredSuite = TestSuiteResult(displayName: "", filePath: "c/tests/__snapshot__/snap_test.yaml.snap", passed: false,
-                                           executionError: "open c/tests/__snapshot__/snap_test.yaml.snap: permission denied")
+                                           executionError: errorValue("open c/tests/__snapshot__/snap_test.yaml.snap: permission denied"))
         let errorTests = Build.suite("errors", "c/tests/err_test.yaml", passing: 1, [Build.errored("renders", "template: boom")])
         return RunResult(charts: [
-            ChartResult(name: "", path: "missing", executionError: "stat missing: no such file or directory"),
-            ChartResult(name: "b", path: "b", executionError: "yaml: bad", suites: [
-                TestSuiteResult(displayName: "", filePath: "b/tests/x_test.yaml", passed: false, executionError: "yaml: bad"),
+            ChartResult(name: "", path: "missing", executionError: errorValue("stat missing: no such file or directory")),
+            ChartResult(name: "b", path: "b", executionError: errorValue("yaml: bad"), suites: [
+                TestSuiteResult(displayName: "", filePath: "b/tests/x_test.yaml", passed: false, executionError: errorValue("yaml: bad")),
             ]),
             ChartResult(name: "c", path: "c", suites: [snapshotFailing, snapshotPassing, skippedSuite, erroredSuite, errorTests]),
         ], duration: .milliseconds(62_500))

@@ -39,7 +39,7 @@ struct FailureTextTests {
 
     static let stringifyRows: [(TestJobResult, String, String)] = [
         (TestJobResult(displayName: "ok", index: 0, passed: true), "", ""),
-        (TestJobResult(displayName: "boom", index: 0, passed: false, executionError: "execution error"),
+        (TestJobResult(displayName: "boom", index: 0, passed: false, executionError: errorValue("execution error")),
          "execution error\n", "execution error,"),
         (TestJobResult(displayName: "s 'q'", index: 0, passed: false, skipped: true), "SKIPPED 's 'q'' \n", "SKIPPED 's 'q'' ,"),
         (TestJobResult(displayName: "two", index: 0, passed: false, assertions: [

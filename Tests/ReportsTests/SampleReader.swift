@@ -60,7 +60,7 @@ enum SampleReader {
                 suite.tests.append(TestJobResult(displayName: String(raw.dropFirst(3)), index: suite.tests.count, passed: false))
                 suites.append(suite)
             } else if raw.hasPrefix("\t\tError: ") {
-                modifyLastTest { $0.executionError = String(raw.dropFirst(9)) }
+                modifyLastTest { $0.executionError = errorValue(String(raw.dropFirst(9))) }
             } else if raw.hasPrefix("\t\t\t") {
                 let content = String(raw.dropFirst(3))
                 if let tab = content.firstIndex(of: "\t"), content[..<tab].hasSuffix(":") {

@@ -20,7 +20,7 @@ struct XMLReportTests {
         case "errored":
             return [
                 TestSuiteResult(displayName: "", filePath: "tests/bad_test.yaml", passed: false,
-                                executionError: "yaml: line 3: mapping values are not allowed\n\tin \"x\""),
+                                executionError: errorValue("yaml: line 3: mapping values are not allowed\n\tin \"x\"")),
                 TestSuiteResult(displayName: "ok suite", filePath: "tests/ok_test.yaml", passed: true, tests: [
                     TestJobResult(displayName: "fine", index: 0, passed: true,
                                   assertions: [AssertionResult(index: 0, assertType: "isKind", passed: true)],
@@ -46,7 +46,7 @@ struct XMLReportTests {
                         AssertionResult(index: 3, assertType: "exists", passed: true, skipped: true, skipReason: "not applicable"),
                     ], duration: .milliseconds(2)),
                     TestJobResult(displayName: "errors", index: 2, passed: false,
-                                  executionError: "template: x.yaml:3:12: executing \"x\" at <.Values.a>: nil pointer\n\tsecond line\r",
+                                  executionError: errorValue("template: x.yaml:3:12: executing \"x\" at <.Values.a>: nil pointer\n\tsecond line\r"),
                                   duration: .microseconds(200)),
                     TestJobResult(displayName: "skipped one", index: 3, passed: false, skipped: true),
                 ]),
@@ -222,9 +222,9 @@ struct ReportFormatTests {
 
     @Test func reportedSuitesAreTheOnesThatRan() {
         let ran = TestSuiteResult(displayName: "ran", filePath: "a", passed: true)
-        let pseudo = TestSuiteResult(displayName: "", filePath: "a.snap", passed: false, executionError: "denied")
+        let pseudo = TestSuiteResult(displayName: "", filePath: "a.snap", passed: false, executionError: errorValue("denied"))
         let run = RunResult(charts: [
-            ChartResult(name: "x", path: "x", executionError: "bad", suites: [pseudo]),
+            ChartResult(name: "x", path: "x", executionError: errorValue("bad"), suites: [pseudo]),
             ChartResult(name: "y", path: "y", suites: [ran, pseudo, ran]),
         ], duration: .zero)
         #expect(run.reportedSuites == [ran, ran])

@@ -1,4 +1,6 @@
+import Diagnostics
 import Foundation
+import GoTemplate
 import Testing
 @testable import UnitTest
 import Values
@@ -8,7 +10,10 @@ struct FakeRenderer: ChartRenderer {
     var files: [String: String]
     var failure: RenderFailure?
 
-    func loadChart(at path: String) throws -> String { path }
+    func loadChart(at path: String) throws(LocatedError) -> String { path }
+    func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: String]) {
+        throw LocatedError(.fileAccess, "no tests chart in this fake")
+    }
     func describe(_ chart: String) -> ChartDescription { ChartDescription(name: "c") }
     func render(_ chart: String, _ request: RenderRequest) -> Result<[String: String], RenderFailure> {
         if let failure { return .failure(failure) }
@@ -78,13 +83,15 @@ struct FakeRenderer: ChartRenderer {
             asserts:
               - exists: {path: a}
         """)
+        let location = SourceLocation(file: "c/templates/x.yaml", line: 2, column: 4)
         let renderer = FakeRenderer(files: [:], failure: RenderFailure(
-            stage: .engine, message: "execution error at (c/templates/x.yaml:2:3): boom: bad"))
+            stage: .engine, error: LocatedError(.templateExec, "execution error at (c/templates/x.yaml:2:3): boom: bad", at: location)))
         let result = await TestRunner(renderer: renderer, options: TestRunOptions()).run(chartPaths: [path])
         let suite = try #require(result.charts.first?.suites.first)
         #expect(suite.tests[0].passed)
         #expect(suite.tests[1].passed == false)
-        #expect(suite.tests[1].executionError == "execution error at (c/templates/x.yaml:2:3): boom: bad")
+        #expect(suite.tests[1].executionError?.message == "execution error at (c/templates/x.yaml:2:3): boom: bad")
+        #expect(suite.tests[1].executionError?.location == location)
         try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -1,3 +1,5 @@
+import PathQuery
+import TestSupport
 import GoStd
 import Foundation
 import Testing
@@ -115,13 +117,13 @@ import Values
         ("execution error at (chart/templates/x.yaml:1:3): multi\nline\nmessage", "chart/templates/x.yaml", "line\nmessage"),
     ])
     func splitsHelmV3Errors(message: String, file: String, raw: String) {
-        let split = Documents.splitRenderError(message)
+        let split = Documents.parseRenderError(message)
         #expect(split?.file == file)
         #expect(split?.raw == raw)
     }
 
     @Test func parseErrorsDoNotSplit() {
-        #expect(Documents.splitRenderError("parse error at (chart/templates/p1.yaml:1): unclosed action") == nil)
+        #expect(Documents.parseRenderError("parse error at (chart/templates/p1.yaml:1): unclosed action") == nil)
     }
 
     @Test(arguments: [
@@ -148,15 +150,17 @@ import Values
     @Test func setPathsBuildNestedValues() throws {
         let built = try buildSetValue(.int(1), atPath: "a.[x.y].b[1]")
         #expect(GoFmt.format(.map(built)) == "map[a:map[x.y:map[b:[<nil> 1]]]]")
-        #expect(throws: PathError(message: "invalid token found =")) { try buildSetValue(.int(1), atPath: "a=b") }
-        #expect(throws: PathError(message: "missing index value")) { try buildSetValue(.int(1), atPath: "a[b.c]") }
+        expectError("invalid token found =", kind: .pathQuery) { _ = try buildSetValue(.int(1), atPath: "a=b") }
+        expectError("missing index value", kind: .pathQuery) { _ = try buildSetValue(.int(1), atPath: "a[b.c]") }
     }
 
     @Test func jobValuesGoThroughJSON() throws {
         let merged = GoMap(["n": .int(1_000_000), "y": .string("yes"), "t": .object(GoTime(seconds: 1_609_459_200))])
         let values = try JobValues.helmValues(merged)
         #expect(GoFmt.format(.map(values)) == "map[n:1e+06 t:2021-01-01T00:00:00Z y:yes]")
-        #expect(throws: JobError.self) { try JobValues.helmValues(GoMap(["f": .float(.infinity)])) }
+        expectError("error marshaling into JSON: json: unsupported value: +Inf", kind: .jobValues) {
+            _ = try JobValues.helmValues(GoMap(["f": .float(.infinity)]))
+        }
         let scoped = scope(chartRoutes("p/charts/c"), GoMap(["global": .int(1), "x": .int(2)]))
         #expect(GoFmt.format(.map(scoped)) == "map[c:map[global:1 x:2] global:1]")
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 @testable import YAML
 
@@ -57,24 +58,45 @@ import Testing
     ])
     func syntaxErrors(text: String, message: String) throws {
         do {
-            _ = try YAMLParser.parseStream(text, file: "bad.yaml")
+            _ = try YAMLParser.parseStream(text, file: "bad.yaml", dialect: .v2)
             Issue.record("no error for \(text.debugDescription)")
-        } catch let error as YAMLSyntaxError {
-            #expect(error.goMessage(.v2) == message)
-            #expect(error.problemMark.file == "bad.yaml")
-            #expect(error.problemMark.line >= 1)
+        } catch {
+            #expect(error.message == message)
+            #expect(error.kind == .yamlSyntax)
+            #expect(error.location?.file == "bad.yaml")
+            #expect((error.location?.line ?? 0) >= 1)
+            #expect((error.location?.column ?? 0) >= 1)
         }
     }
 
-    @Test func undefinedAliasIsAnError() throws {
-        #expect(throws: YAMLCompositionError.self) { _ = try YAMLParser.parseStream("a: *nope\n") }
-        #expect(throws: YAMLCompositionError.self) { _ = try YAMLParser.parseStream("a: &x [*x]\n") }
+    @Test(arguments: [
+        ("a: *nope\n", "yaml: unknown anchor 'nope' referenced", 1, 4),
+        ("a: &x [*x]\n", "yaml: anchor 'x' value contains itself", 1, 8),
+    ])
+    func aliasErrorsAreLocated(text: String, message: String, line: Int, column: Int) throws {
+        do {
+            _ = try YAMLParser.parseStream(text, file: "a.yaml")
+            Issue.record("no error for \(text.debugDescription)")
+        } catch {
+            #expect(error.kind == .yamlAlias)
+            #expect(error.message == message)
+            #expect(error.location == SourceLocation(file: "a.yaml", line: line, column: column, offset: column - 1))
+        }
+    }
+
+    @Test func unknownEscapeHasItsOwnKind() {
+        #expect(throws: LocatedError.self) { _ = try YAMLParser.parseStream("a: \"\\q\"\n") }
+        do {
+            _ = try YAMLParser.parseStream("a: \"\\q\"\n")
+        } catch {
+            #expect(error.kind == .yamlUnknownEscape)
+        }
     }
 
     /// Like go-yaml's Unmarshal, a limit of one document never looks past it.
     @Test func limitStopsBeforeLaterErrors() throws {
         let docs = try YAMLParser.parseStream("a: 1\n---\n[unclosed\n", limit: 1)
         #expect(docs.count == 1)
-        #expect(throws: YAMLSyntaxError.self) { _ = try YAMLParser.parseStream("a: 1\n---\n[unclosed\n") }
+        #expect(throws: LocatedError.self) { _ = try YAMLParser.parseStream("a: 1\n---\n[unclosed\n") }
     }
 }

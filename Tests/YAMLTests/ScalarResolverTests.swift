@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 @testable import YAML
 
@@ -61,7 +62,9 @@ import Testing
         #expect(try ScalarResolver.resolve(tag: "!!float", text: "1", dialect: .v2) == .float(1))
         #expect(try ScalarResolver.resolve(tag: "!!binary", text: "aGk=", dialect: .v2) == .string("hi"))
         #expect(try ScalarResolver.resolve(tag: "!custom", text: "1", dialect: .v2) == .string("1"))
-        #expect(throws: YAMLTagError.self) { try ScalarResolver.resolve(tag: "!!int", text: "abc", dialect: .v2) }
+        #expect(throws: LocatedError(.yamlTag, "cannot decode !!str `abc` as a !!int")) {
+            try ScalarResolver.resolve(tag: "!!int", text: "abc", dialect: .v2)
+        }
     }
 
     @Test func quotedScalarsAreStrings() throws {

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -56,14 +57,14 @@ public enum ManifestSorter {
     /// kind, stably. Hooks with an unknown event are dropped, as Helm does.
     /// Throws `YAML parse error on <path>: …` for a document whose head
     /// does not decode.
-    public static func sort(_ files: [String: String]) throws -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
+    public static func sort(_ files: [String: String]) throws(LocatedError) -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var log: [String] = []
         return try sort(files, log: &log)
     }
 
     /// `sort(_:)`, appending Helm's log line for each hook with an unknown
     /// event (`level=INFO msg="skipping unknown hooks" hookTypes=…`) to `log`.
-    public static func sort(_ files: [String: String], log: inout [String]) throws
+    public static func sort(_ files: [String: String], log: inout [String]) throws(LocatedError)
         -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var hooks: [ReleaseHook] = []
         var manifests: [ReleaseManifest] = []
@@ -74,8 +75,8 @@ public enum ManifestSorter {
                 let head: ManifestHead
                 do {
                     head = try ReleaseManifests.head(document)
-                } catch let error as RenderError {
-                    throw RenderError("YAML parse error on \(path): \(error.message)", template: path)
+                } catch {
+                    throw error.prefixed("YAML parse error on \(path): ")
                 }
                 guard let annotations = head.annotations, !annotations.isEmpty,
                       let hookTypes = annotations["helm.sh/hook"] else {

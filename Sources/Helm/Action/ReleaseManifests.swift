@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -96,14 +97,9 @@ public enum ReleaseManifests {
 
     /// `yaml.Unmarshal([]byte(doc), &SimpleHead{})` with sigs.k8s.io/yaml.
     /// Throws the error text Helm wraps as `YAML parse error on <file>: …`.
-    public static func head(_ document: String) throws -> ManifestHead {
+    public static func head(_ document: String) throws(LocatedError) -> ManifestHead {
         var head = ManifestHead()
-        let fields: GoMap?
-        do {
-            fields = try SigsTypedUnmarshal.decode(document, as: simpleHead, package: "util")
-        } catch let error as ChartLoadError {
-            throw RenderError(error.message)
-        }
+        let fields = try SigsTypedUnmarshal.decode(document, as: simpleHead, package: "util")
         guard let fields else { return head }
         head.apiVersion = fields["apiVersion"]?.stringValue ?? ""
         head.kind = fields["kind"]?.stringValue ?? ""

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -28,22 +29,17 @@ public struct TemplateAction: Sendable {
 
     /// Values layering and schema validation (`ToRenderValuesWithSchemaValidation`;
     /// `options.skipSchemaValidation` is `--skip-schema-validation`).
-    public func prepare(userValues: GoMap) throws -> ProcessedChart {
-        let processed: ProcessedChart
-        do {
-            processed = try ValuesLayering.prepare(chart: engine.chart, userValues: userValues, helm: engine.helm)
-        } catch let error as ChartLoadError {
-            throw RenderError(error.message)
-        }
+    public func prepare(userValues: GoMap) throws(LocatedError) -> ProcessedChart {
+        let processed = try ValuesLayering.prepare(chart: engine.chart, userValues: userValues, helm: engine.helm)
         if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: engine.helm) {
-            throw RenderError(failure)
+            throw failure
         }
         return processed
     }
 
     /// The engine's output for every template (NOTES.txt and empty files
     /// included): what `chartunit render --output json` prints.
-    public func renderFiles(userValues: GoMap) throws -> [String: String] {
+    public func renderFiles(userValues: GoMap) throws(LocatedError) -> [String: String] {
         let processed = try prepare(userValues: userValues)
         return try engine.render(processed, options: options)
     }
@@ -56,44 +52,48 @@ public struct TemplateAction: Sendable {
     }
 
     /// The text `helm template` prints on stdout.
-    public func renderText(userValues: GoMap) throws -> String {
+    public func renderText(userValues: GoMap) throws(LocatedError) -> String {
         try renderTextAndLog(userValues: userValues).text
     }
 
     /// The text `helm template` prints on stdout, with its log lines.
-    public func renderTextAndLog(userValues: GoMap) throws -> TextOutput {
+    public func renderTextAndLog(userValues: GoMap) throws(LocatedError) -> TextOutput {
         var log: [String] = []
         let chart = engine.chart
         let type = chart.metadata.type
         if !type.isEmpty && type != "application" {
-            throw RenderError("\(type) charts are not installable")
+            throw LocatedError(.helmTemplate, "\(type) charts are not installable")
         }
         if chart.metadata.deprecated { log.append(#"level=WARN msg="this chart is deprecated""#) }
         try Self.checkDependencies(chart)
         if let problem = Self.releaseNameProblem(options.release.name) {
-            throw RenderError("release name check failed: release name \(GoQuote.quote(options.release.name)): " + problem)
+            throw LocatedError(.helmTemplate, "release name check failed: release name \(GoQuote.quote(options.release.name)): " + problem)
         }
         let processed = try prepare(userValues: userValues)
 
         let constraint = chart.metadata.kubeVersion
         let kube = options.capabilities.kubeVersion
         if !constraint.isEmpty && !kube.satisfies(constraint) {
-            throw RenderError("chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes "
+            throw LocatedError(.helmTemplate, "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes "
                 + kube.version + Self.debugHint)
         }
         var files: [String: String]
         do {
             files = try engine.render(processed, options: options)
-        } catch let error as RenderError {
-            throw RenderError(error.message + Self.debugHint, template: error.template)
+        } catch {
+            var located = error
+            located.message += Self.debugHint
+            throw located
         }
         for key in files.keys where key.hasSuffix("NOTES.txt") { files[key] = nil }
 
         let sorted: (hooks: [ReleaseHook], manifests: [ReleaseManifest])
         do {
             sorted = try ManifestSorter.sort(files, log: &log)
-        } catch let error as RenderError {
-            throw RenderError(error.message + Self.debugHint, template: error.template)
+        } catch {
+            var located = error
+            located.message += Self.debugHint
+            throw located
         }
 
         var body = ""
@@ -119,7 +119,7 @@ public struct TemplateAction: Sendable {
 
     /// `--show-only`: the documents whose `# Source:` path (without the
     /// chart name) matches one of the globs, in the order of the globs.
-    static func filter(_ stream: String, showOnly: [String]) throws -> String {
+    static func filter(_ stream: String, showOnly: [String]) throws(LocatedError) -> String {
         let documents = ReleaseManifests.split(stream)
         var selected: [String] = []
         for pattern in showOnly {
@@ -129,7 +129,7 @@ public struct TemplateAction: Sendable {
                 selected.append(document)
                 missing = false
             }
-            if missing { throw RenderError("could not find template \(pattern) in chart") }
+            if missing { throw LocatedError(.helmTemplate, "could not find template \(pattern) in chart") }
         }
         return selected.map { "---\n\($0)\n" }.joined()
     }
@@ -178,21 +178,14 @@ public struct TemplateAction: Sendable {
 
     /// `action.CheckDependencies`: every dependency Chart.yaml declares
     /// must be present under `charts/`.
-    static func checkDependencies(_ chart: Chart) throws {
+    static func checkDependencies(_ chart: Chart) throws(LocatedError) {
         let declared = (chart.metadata.dependencies ?? []).compactMap { $0 }
         guard !declared.isEmpty else { return }
         let present = Set(chart.dependencies.map(\.name))
         let missing = declared.map(\.name).filter { !present.contains($0) }
         guard !missing.isEmpty else { return }
-        throw RenderError("an error occurred while checking for chart dependencies. You may need to run "
+        throw LocatedError(.helmTemplate, "an error occurred while checking for chart dependencies. You may need to run "
             + "'helm dependency build' to fetch missing dependencies: found in Chart.yaml, but missing in charts/ "
             + "directory: " + missing.joined(separator: ", "))
-    }
-}
-
-extension Strvals.ParseError {
-    /// An error with Helm's wording, e.g. a `--set-file` read failure.
-    public init(_ message: String) {
-        self.init(message: message)
     }
 }

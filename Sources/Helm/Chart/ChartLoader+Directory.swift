@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GoStd
 
@@ -22,9 +23,9 @@ enum FileSystem {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    static func read(_ path: String) throws -> [UInt8] {
+    static func read(_ path: String) throws(LocatedError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ChartLoadError("open \(path): permission denied")
+            throw LocatedError(.chartLoad, "open \(path): permission denied")
         }
         return [UInt8](data)
     }
@@ -41,7 +42,7 @@ extension ChartLoader {
     /// Symbolic links are followed as Helm follows them, but only when
     /// their target lies inside the chart directory; a link leading out of
     /// it is an error rather than a read outside the chart.
-    public func loadDirectory(_ path: String) throws -> Chart {
+    public func loadDirectory(_ path: String) throws(LocatedError) -> Chart {
         let top = FileSystem.resolved(URL(fileURLWithPath: path).standardizedFileURL.path)
         var rules = HelmIgnore()
         let ignorePath = top + "/" + HelmIgnore.fileName
@@ -54,24 +55,30 @@ extension ChartLoader {
         return try loadFiles(files)
     }
 
-    private func walk(top: String, relative: String, rules: HelmIgnore, into files: inout [ChartFile]) throws {
+    private func walk(top: String, relative: String, rules: HelmIgnore, into files: inout [ChartFile]) throws(LocatedError) {
         let directory = relative.isEmpty ? top : top + "/" + relative
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted(by: goLess)
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw LocatedError(.chartLoad, "open \(directory): permission denied")
+        }
+        let names = listing.sorted(by: goLess)
         for name in names {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let full = top + "/" + rel
-            var type = (try FileManager.default.attributesOfItem(atPath: full))[.type] as? FileAttributeType
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: full) else {
+                throw LocatedError(.chartLoad, "lstat \(full): no such file or directory")
+            }
+            var type = attributes[.type] as? FileAttributeType
             if type == .typeSymbolicLink {
                 let target = FileSystem.resolved(full)
                 guard target == top || target.hasPrefix(top + "/") else {
-                    throw ChartLoadError("symbolic link \(rel) points outside the chart: \(target)")
+                    throw LocatedError(.chartLoad, "symbolic link \(rel) points outside the chart: \(target)")
                 }
                 guard let attributes = try? FileManager.default.attributesOfItem(atPath: target) else {
-                    throw ChartLoadError("error evaluating symlink \(full): lstat \(target): no such file or directory")
+                    throw LocatedError(.chartLoad, "error evaluating symlink \(full): lstat \(target): no such file or directory")
                 }
                 type = attributes[.type] as? FileAttributeType
                 if type == .typeDirectory && (FileSystem.resolved(directory) + "/").hasPrefix(target + "/") {
-                    throw ChartLoadError("symbolic link \(rel) forms a cycle")
+                    throw LocatedError(.chartLoad, "symbolic link \(rel) forms a cycle")
                 }
             }
             if type == .typeDirectory {
@@ -81,10 +88,10 @@ extension ChartLoader {
             }
             if rules.ignores(rel, isDirectory: false) { continue }
             guard type == .typeRegular else {
-                throw ChartLoadError("cannot load irregular file \(full) as it has file mode type bits set")
+                throw LocatedError(.chartLoad, "cannot load irregular file \(full) as it has file mode type bits set")
             }
             if FileSystem.size(FileSystem.resolved(full)) > Self.maxFileSize {
-                throw ChartLoadError("chart file \(GoQuote.quote(name)) is larger than the maximum file size \(Self.maxFileSize)")
+                throw LocatedError(.chartLoad, "chart file \(GoQuote.quote(name)) is larger than the maximum file size \(Self.maxFileSize)")
             }
             var data = try FileSystem.read(full)
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
@@ -93,21 +100,22 @@ extension ChartLoader {
     }
 
     /// Helm's `LoadFile`: checks the file looks like gzip, then loads it.
-    public func loadArchiveFile(_ path: String) throws -> Chart {
+    public func loadArchiveFile(_ path: String) throws(LocatedError) -> Chart {
         let bytes = try FileSystem.read(path)
         // Helm sniffs a zero-filled 512-byte buffer, so short files look binary.
         var head = Array(bytes.prefix(512))
         head += [UInt8](repeating: 0, count: 512 - head.count)
         if !head.starts(with: [0x1F, 0x8B, 0x08]) {
             if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
-                throw ChartLoadError("file '\(path)' seems to be a YAML file, but expected a gzipped archive")
+                throw LocatedError(.chartLoad, "file '\(path)' seems to be a YAML file, but expected a gzipped archive")
             }
-            throw ChartLoadError("file '\(path)' does not appear to be a gzipped archive; got '\(sniffContentType(head))'")
+            throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a gzipped archive; got '\(sniffContentType(head))'")
         }
         do {
             return try loadArchive(bytes)
-        } catch let error as ChartLoadError where error.message == TarGzip.headerError {
-            throw ChartLoadError("file '\(path)' does not appear to be a valid chart file (details: \(error.message))")
+        } catch where error.kind == .gzipHeader {
+            throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a valid chart file (details: \(error.message))",
+                               at: SourceLocation(file: path))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -13,28 +14,28 @@ public struct ChartLoader: Sendable {
     }
 
     /// Helm's `loader.Load`: a directory or a chart archive.
-    public func load(path: String) throws -> Chart {
+    public func load(path: String) throws(LocatedError) -> Chart {
         switch FileSystem.kind(of: path) {
         case .directory: return try loadDirectory(path)
         case .file: return try loadArchiveFile(path)
         case .other, nil:
-            throw ChartLoadError("stat \(path): no such file or directory")
+            throw LocatedError(.chartLoad, "stat \(path): no such file or directory")
         }
     }
 
     /// Helm's `LoadFiles`: sorts files into metadata, values, templates,
     /// `.Files` and subcharts, validates, then loads each subchart.
-    public func loadFiles(_ files: [ChartFile]) throws -> Chart {
+    public func loadFiles(_ files: [ChartFile]) throws(LocatedError) -> Chart {
         let package = helm.chartPackage
         var metadata: ChartMetadata?
         for file in files where file.name == "Chart.yaml" {
             var md = metadata ?? ChartMetadata()
             do {
-                if let fields = try SigsTypedUnmarshal.decode(file.text, as: ChartSchemas.metadata, package: package) {
+                if let fields = try SigsTypedUnmarshal.decode(file.text, file: file.name, as: ChartSchemas.metadata, package: package) {
                     md.apply(fields)
                 }
-            } catch let error as ChartLoadError {
-                throw error.wrapped("cannot load Chart.yaml")
+            } catch let error as LocatedError {
+                throw error.prefixed("cannot load Chart.yaml: ")
             }
             if md.apiVersion.isEmpty { md.apiVersion = "v1" }
             metadata = md
@@ -50,8 +51,8 @@ public struct ChartLoader: Sendable {
             case "Chart.lock", "requirements.lock":
                 do {
                     chart.lock = try Self.decodeLock(file, package: package)
-                } catch let error as ChartLoadError {
-                    throw error.wrapped("cannot load \(name)")
+                } catch let error as LocatedError {
+                    throw error.prefixed("cannot load \(name): ")
                 }
                 if name == "requirements.lock" {
                     if metadata == nil { metadata = ChartMetadata() }
@@ -59,9 +60,9 @@ public struct ChartLoader: Sendable {
                 }
             case "values.yaml":
                 do {
-                    chart.defaultValues = try loadValues(file.text)
-                } catch let error as ChartLoadError {
-                    throw error.wrapped("cannot load values.yaml")
+                    chart.defaultValues = try loadValues(file.text, file: file.name)
+                } catch let error as LocatedError {
+                    throw error.prefixed("cannot load values.yaml: ")
                 }
                 chart.rawValues = file.data
             case "values.schema.json":
@@ -69,11 +70,11 @@ public struct ChartLoader: Sendable {
             case "requirements.yaml":
                 var md = metadata ?? ChartMetadata()
                 do {
-                    if let fields = try SigsTypedUnmarshal.decode(file.text, as: ChartSchemas.metadata, package: package) {
+                    if let fields = try SigsTypedUnmarshal.decode(file.text, file: file.name, as: ChartSchemas.metadata, package: package) {
                         md.apply(fields)
                     }
-                } catch let error as ChartLoadError {
-                    throw error.wrapped("cannot load requirements.yaml")
+                } catch let error as LocatedError {
+                    throw error.prefixed("cannot load requirements.yaml: ")
                 }
                 metadata = md
                 if md.apiVersion == "v1" { chart.files.append(file) }
@@ -94,7 +95,7 @@ public struct ChartLoader: Sendable {
             }
         }
 
-        guard var md = metadata else { throw ChartLoadError("Chart.yaml file is missing") }
+        guard var md = metadata else { throw LocatedError(.chartLoad, "Chart.yaml file is missing") }
         if let error = md.validate() { throw error }
         chart.metadata = md
 
@@ -103,12 +104,11 @@ public struct ChartLoader: Sendable {
             let subFiles = subcharts[name] ?? []
             if name.hasPrefix("_") || name.hasPrefix(".") { continue }
             let sub: Chart
+            if GoPath.ext(name) == ".tgz", let first = subFiles.first, first.name != name {
+                throw LocatedError(.chartLoad, "error unpacking subchart tar in \(md.name): expected \(name), got \(first.name)")
+            }
             do {
-                if GoPath.ext(name) == ".tgz" {
-                    let first = subFiles[0]
-                    if first.name != name {
-                        throw ChartLoadError("error unpacking subchart tar in \(md.name): expected \(name), got \(first.name)")
-                    }
+                if GoPath.ext(name) == ".tgz", let first = subFiles.first {
                     sub = try loadArchive(first.data)
                 } else {
                     var inner: [ChartFile] = []
@@ -118,17 +118,17 @@ public struct ChartLoader: Sendable {
                     }
                     sub = try loadFiles(inner)
                 }
-            } catch let error as ChartLoadError where !error.message.hasPrefix("error unpacking subchart tar in \(md.name):") {
-                throw error.wrapped("error unpacking subchart \(name) in \(md.name)")
+            } catch {
+                throw error.prefixed("error unpacking subchart \(name) in \(md.name): ")
             }
             chart.dependencies.append(sub)
         }
         return chart
     }
 
-    static func decodeLock(_ file: ChartFile, package: String) throws -> ChartLock {
+    static func decodeLock(_ file: ChartFile, package: String) throws(LocatedError) -> ChartLock {
         var lock = ChartLock()
-        guard let fields = try SigsTypedUnmarshal.decode(file.text, as: ChartSchemas.lock, package: package) else {
+        guard let fields = try SigsTypedUnmarshal.decode(file.text, file: file.name, as: ChartSchemas.lock, package: package) else {
             return lock
         }
         lock.generated = fields["generated"]?.stringValue ?? ""
@@ -143,22 +143,19 @@ public struct ChartLoader: Sendable {
     /// splits the text into YAML documents (k8s' YAMLReader: a line
     /// starting with `---`) and deep-merges them, later documents winning;
     /// Helm 3 reads the first document only.
-    public func loadValues(_ text: String) throws -> GoMap {
+    /// Locations name `file`.
+    public func loadValues(_ text: String, file: String = "") throws(LocatedError) -> GoMap {
         let type = "map[string]interface {}"
         guard helm.readsEveryValuesDocument else {
-            do {
-                return try YAMLValues.helmValues(text, valuesType: type)
-            } catch let error as ValueDecodingError {
-                throw ChartLoadError(error.message)
-            }
+            return try YAMLValues.helmValues(text, file: file, valuesType: type)
         }
         var values = GoMap()
         for document in try Self.yamlDocuments(text) {
             let current: GoMap
             do {
-                current = try YAMLValues.helmValues(document, valuesType: type)
-            } catch let error as ValueDecodingError {
-                throw ChartLoadError("cannot unmarshal yaml document: " + error.message)
+                current = try YAMLValues.helmValues(document, file: file, valuesType: type)
+            } catch {
+                throw error.prefixed("cannot unmarshal yaml document: ")
             }
             values = Self.mergeMaps(values, current)
         }
@@ -168,7 +165,7 @@ public struct ChartLoader: Sendable {
     /// k8s.io/apimachinery's `YAMLReader`: documents separated by lines
     /// that start with `---` (only spaces or a comment may follow). Line
     /// ends become `\n`; the first separator stays with its document.
-    static func yamlDocuments(_ text: String) throws -> [String] {
+    static func yamlDocuments(_ text: String) throws(LocatedError) -> [String] {
         var documents: [String] = []
         var buffer = ""
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -180,7 +177,7 @@ public struct ChartLoader: Sendable {
             if line.hasPrefix("---") {
                 let rest = GoStrings.trimSpace(String(line.dropFirst(3)))
                 if !rest.isEmpty && !rest.hasPrefix("#") {
-                    throw ChartLoadError("error reading yaml document: invalid Yaml document separator: \(rest)")
+                    throw LocatedError(.chartLoad, "error reading yaml document: invalid Yaml document separator: \(rest)")
                 }
                 if !buffer.isEmpty {
                     documents.append(buffer)

@@ -1,23 +1,6 @@
+import Diagnostics
 import GoStd
 import Values
-
-/// An error loading a chart, worded exactly as Helm words it
-/// (`validation: chart.metadata.name is required`,
-/// `error unpacking subchart sub in parent: …`).
-public struct ChartLoadError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-
-    /// The error wrapped as Go's `fmt.Errorf("<prefix>: %w", err)` does.
-    func wrapped(_ prefix: String) -> ChartLoadError {
-        ChartLoadError(prefix + ": " + message)
-    }
-}
 
 /// A chart maintainer (`Maintainer` in pkg/chart/v2/metadata.go).
 public struct ChartMaintainer: Sendable, Hashable {
@@ -190,7 +173,7 @@ extension Value {
 extension ChartMetadata {
     /// Helm's `Metadata.Validate`: sanitizes strings in place and returns
     /// the first problem, worded as Helm words it.
-    mutating func validate() -> ChartLoadError? {
+    mutating func validate() -> LocatedError? {
         name = sanitize(name)
         description = sanitize(description)
         home = sanitize(home)
@@ -202,7 +185,7 @@ extension ChartMetadata {
         sources = sources?.map(sanitize)
         keywords = keywords?.map(sanitize)
 
-        func invalid(_ text: String) -> ChartLoadError { ChartLoadError("validation: " + text) }
+        func invalid(_ text: String) -> LocatedError { LocatedError(.chartLoad, "validation: " + text) }
         if apiVersion.isEmpty { return invalid("chart.metadata.apiVersion is required") }
         if name.isEmpty { return invalid("chart.metadata.name is required") }
         if name == "." || name == ".." {

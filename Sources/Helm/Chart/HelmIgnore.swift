@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -22,7 +23,7 @@ public struct HelmIgnore: Sendable {
 
     /// Parses the lines of a `.helmignore` file. Throws pkg/ignore's errors
     /// (`double-star (**) syntax is not supported`, `syntax error in pattern`).
-    public init(parsing text: [UInt8]) throws {
+    public init(parsing text: [UInt8]) throws(LocatedError) {
         var bytes = text[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -38,11 +39,11 @@ public struct HelmIgnore: Sendable {
         try? addRule("templates/.?*")
     }
 
-    mutating func addRule(_ raw: String) throws {
+    mutating func addRule(_ raw: String) throws(LocatedError) {
         var rule = GoStrings.trimSpace(raw)
         if rule.isEmpty || rule.hasPrefix("#") { return }
-        if rule.contains("**") { throw ChartLoadError("double-star (**) syntax is not supported") }
-        if case .failure = GoPathMatch.match(rule, "abc") { throw ChartLoadError("syntax error in pattern") }
+        if rule.contains("**") { throw LocatedError(.chartLoad, "double-star (**) syntax is not supported") }
+        if case .failure = GoPathMatch.match(rule, "abc") { throw LocatedError(.chartLoad, "syntax error in pattern") }
         var pattern = Pattern(rule: rule, kind: .basename, negate: false, mustDir: false)
         if rule.hasPrefix("!") {
             pattern.negate = true

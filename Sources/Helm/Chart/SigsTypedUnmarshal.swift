@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -70,31 +71,21 @@ struct SigsTypedUnmarshal {
     }
 
     /// Decodes `text` into `type`; throws sigs.k8s.io/yaml's error text.
-    static func decode(_ text: String, as type: GoStructType, package: String) throws -> GoMap? {
-        let decoded: DecodedYAML?
-        do {
-            decoded = try YAMLValues.v2Decode(text)
-        } catch let error as ValueDecodingError {
-            throw ChartLoadError(error.message)
-        }
-        guard let decoded else { return nil }
-        let json: Value
-        do {
-            json = try toJSON(decoded, target: .structure(type))
-        } catch let error as ValueDecodingError {
-            throw ChartLoadError(error.message)
-        }
+    /// Locations name `file`.
+    static func decode(_ text: String, file: String = "", as type: GoStructType, package: String) throws(LocatedError) -> GoMap? {
+        guard let decoded = try YAMLValues.v2Decode(text, file: file) else { return nil }
+        let json = try toJSON(decoded, target: .structure(type))
         var unmarshal = SigsTypedUnmarshal(package: package)
         let value = unmarshal.value(json, as: .structure(type), context: nil)
         if let error = unmarshal.firstError {
-            throw ChartLoadError("error unmarshaling JSON: while decoding JSON: " + error)
+            throw LocatedError(.chartLoad, "error unmarshaling JSON: while decoding JSON: " + error, at: SourceLocation(file: file))
         }
         return value.mapValue
     }
 
     // MARK: YAML → JSON with the target type (sigs.k8s.io/yaml convertToJSONableObject)
 
-    static func toJSON(_ value: DecodedYAML, target: GoFieldType?) throws -> Value {
+    static func toJSON(_ value: DecodedYAML, target: GoFieldType?) throws(LocatedError) -> Value {
         switch value {
         case .map(let pairs):
             let map = GoMap()
@@ -115,7 +106,7 @@ struct SigsTypedUnmarshal {
         case .list(let items):
             var elementTarget: GoFieldType?
             if case .slice(let element) = target { elementTarget = element }
-            return .list(try items.map { try toJSON($0, target: elementTarget) })
+            return .list(try items.map { (item) throws(LocatedError) in try toJSON(item, target: elementTarget) })
         case .int(let n) where target.isString:
             return .string(String(n))
         case .uint(let n) where target.isString:

@@ -1,4 +1,5 @@
 import CZlib
+import Diagnostics
 import GoStd
 import Values
 
@@ -8,14 +9,14 @@ enum TarGzip {
 
     /// Decompresses every gzip member of `data` (Go's multistream reader),
     /// stopping with an error once the output passes `limit` bytes.
-    static func gunzip(_ data: [UInt8], limit: Int, limitError: String) throws -> [UInt8] {
-        if data.isEmpty { throw ChartLoadError("EOF") }
+    static func gunzip(_ data: [UInt8], limit: Int, limitError: String) throws(LocatedError) -> [UInt8] {
+        if data.isEmpty { throw LocatedError(.chartLoad, "EOF") }
         var output: [UInt8] = []
         var offset = 0
         while offset < data.count {
-            guard data.count - offset >= 3 else { throw ChartLoadError("unexpected EOF") }
+            guard data.count - offset >= 3 else { throw LocatedError(.chartLoad, "unexpected EOF") }
             guard data[offset] == 0x1F, data[offset + 1] == 0x8B, data[offset + 2] == 0x08 else {
-                throw ChartLoadError(headerError)
+                throw LocatedError(.gzipHeader, headerError)
             }
             offset += try inflateMember(data, from: offset, into: &output, limit: limit, limitError: limitError)
         }
@@ -24,14 +25,14 @@ enum TarGzip {
 
     /// Inflates one gzip member starting at `start`; returns the bytes used.
     private static func inflateMember(_ data: [UInt8], from start: Int, into output: inout [UInt8], limit: Int,
-                                      limitError: String) throws -> Int {
+                                      limitError: String) throws(LocatedError) -> Int {
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + 15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw ChartLoadError("gzip: cannot initialise zlib")
+            throw LocatedError(.chartLoad, "gzip: cannot initialise zlib")
         }
         defer { inflateEnd(&stream) }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        let consumed: Int = try data.withUnsafeBufferPointer { input in
+        let consumed: Int = try data.withUnsafeBufferPointer { (input) throws(LocatedError) -> Int in
             guard let base = input.baseAddress else { return 0 }
             stream.next_in = UnsafeMutablePointer(mutating: base + start)
             stream.avail_in = UInt32(data.count - start)
@@ -43,23 +44,23 @@ enum TarGzip {
                 }
                 let produced = chunk.count - Int(stream.avail_out)
                 output.append(contentsOf: chunk[0..<produced])
-                if output.count > limit { throw ChartLoadError(limitError) }
+                if output.count > limit { throw LocatedError(.chartLoad, limitError) }
                 switch status {
                 case Z_STREAM_END:
                     return data.count - start - Int(stream.avail_in)
                 case Z_OK:
                     continue
                 case Z_BUF_ERROR where stream.avail_in == 0:
-                    throw ChartLoadError("unexpected EOF")
+                    throw LocatedError(.chartLoad, "unexpected EOF")
                 case Z_DATA_ERROR:
                     let message = stream.msg.map { String(cString: $0) } ?? ""
-                    if message.contains("header") { throw ChartLoadError(headerError) }
+                    if message.contains("header") { throw LocatedError(.gzipHeader, headerError) }
                     if message.contains("check") || message.contains("length") {
-                        throw ChartLoadError("gzip: invalid checksum")
+                        throw LocatedError(.chartLoad, "gzip: invalid checksum")
                     }
-                    throw ChartLoadError("flate: corrupt input before offset \(Int(stream.total_in))")
+                    throw LocatedError(.chartLoad, "flate: corrupt input before offset \(Int(stream.total_in))")
                 default:
-                    throw ChartLoadError("unexpected EOF")
+                    throw LocatedError(.chartLoad, "unexpected EOF")
                 }
             }
         }
@@ -81,7 +82,7 @@ enum TarGzip {
     static let invalidHeader = "archive/tar: invalid tar header"
 
     /// The entries of a tar stream.
-    static func untar(_ bytes: [UInt8]) throws -> [Entry] {
+    static func untar(_ bytes: [UInt8]) throws(LocatedError) -> [Entry] {
         var entries: [Entry] = []
         var offset = 0
         var longName: String?
@@ -89,23 +90,23 @@ enum TarGzip {
         var paxSize: Int64?
         while true {
             if offset >= bytes.count { break }
-            guard bytes.count - offset >= 512 else { throw ChartLoadError("unexpected EOF") }
+            guard bytes.count - offset >= 512 else { throw LocatedError(.chartLoad, "unexpected EOF") }
             let block = bytes[offset..<(offset + 512)]
             if block.allSatisfy({ $0 == 0 }) {
                 offset += 512
                 if offset >= bytes.count { break }
-                guard bytes.count - offset >= 512 else { throw ChartLoadError("unexpected EOF") }
+                guard bytes.count - offset >= 512 else { throw LocatedError(.chartLoad, "unexpected EOF") }
                 if bytes[offset..<(offset + 512)].allSatisfy({ $0 == 0 }) { break }
-                throw ChartLoadError(invalidHeader)
+                throw LocatedError(.chartLoad, invalidHeader)
             }
-            guard checksumValid(block) else { throw ChartLoadError(invalidHeader) }
+            guard checksumValid(block) else { throw LocatedError(.chartLoad, invalidHeader) }
             var size = try number(block, 124, 12)
             let typeflag = block[block.startIndex + 156]
             if let s = paxSize, typeflag != UInt8(ascii: "x"), typeflag != UInt8(ascii: "L") { size = s }
-            guard size >= 0 else { throw ChartLoadError(invalidHeader) }
+            guard size >= 0 else { throw LocatedError(.chartLoad, invalidHeader) }
             let dataStart = offset + 512
             let dataEnd = dataStart + Int(size)
-            guard size <= Int64(bytes.count), dataEnd <= bytes.count else { throw ChartLoadError("unexpected EOF") }
+            guard size <= Int64(bytes.count), dataEnd <= bytes.count else { throw LocatedError(.chartLoad, "unexpected EOF") }
             let data = bytes[dataStart..<dataEnd]
             offset = dataStart + (Int(size) + 511) / 512 * 512
             switch typeflag {
@@ -156,7 +157,7 @@ enum TarGzip {
     }
 
     /// An octal field (or GNU base-256 when the high bit is set).
-    private static func number(_ block: ArraySlice<UInt8>, _ at: Int, _ length: Int) throws -> Int64 {
+    private static func number(_ block: ArraySlice<UInt8>, _ at: Int, _ length: Int) throws(LocatedError) -> Int64 {
         let field = block[(block.startIndex + at)..<(block.startIndex + at + length)]
         if let first = field.first, first & 0x80 != 0 {
             var n: Int64 = Int64(first & 0x7F)
@@ -167,7 +168,7 @@ enum TarGzip {
         var seen = false
         for b in field {
             if b == 0 || b == 0x20 { if seen { break } else { continue } }
-            guard b >= 0x30 && b <= 0x37 else { throw ChartLoadError(invalidHeader) }
+            guard b >= 0x30 && b <= 0x37 else { throw LocatedError(.chartLoad, invalidHeader) }
             n = n * 8 + Int64(b - 0x30)
             seen = true
         }
@@ -203,13 +204,13 @@ extension ChartLoader {
     /// Helm's `LoadArchive`: a gzipped tar whose entries all sit under one
     /// top directory (any name). Refuses absolute paths, `..`, drive
     /// letters, oversized files and archives, as Helm does.
-    public func loadArchive(_ bytes: [UInt8]) throws -> Chart {
+    public func loadArchive(_ bytes: [UInt8]) throws(LocatedError) -> Chart {
         try loadFiles(try archiveFiles(bytes))
     }
 
     /// Helm's `LoadArchiveFiles`: the archive's files with the top
     /// directory stripped from their names.
-    public func archiveFiles(_ bytes: [UInt8]) throws -> [ChartFile] {
+    public func archiveFiles(_ bytes: [UInt8]) throws(LocatedError) -> [ChartFile] {
         let maxChart = Self.maxDecompressedChartSize
         let chartTooLarge = helm == .v4
             ? "decompressed chart is larger than the maximum size \(maxChart)"
@@ -224,28 +225,28 @@ extension ChartLoader {
             let parts = entry.name.split(separator: delimiter, omittingEmptySubsequences: false)
             var name = parts.dropFirst().joined(separator: String(delimiter))
             if delimiter == "\\" { name = GoStrings.replaceAll(name, "\\", "/") }
-            if name.hasPrefix("/") { throw ChartLoadError("chart illegally contains absolute paths") }
+            if name.hasPrefix("/") { throw LocatedError(.chartLoad, "chart illegally contains absolute paths") }
             name = GoPath.clean(name)
             if name == "." {
-                throw ChartLoadError("chart illegally contains content outside the base directory: \(GoQuote.quote(entry.name))")
+                throw LocatedError(.chartLoad, "chart illegally contains content outside the base directory: \(GoQuote.quote(entry.name))")
             }
-            if name.hasPrefix("..") { throw ChartLoadError("chart illegally references parent directory") }
+            if name.hasPrefix("..") { throw LocatedError(.chartLoad, "chart illegally references parent directory") }
             let u = Array(name.utf8)
             if u.count >= 3, (u[0] | 0x20) >= 0x61, (u[0] | 0x20) <= 0x7A, u[1] == UInt8(ascii: ":"), u[2] == UInt8(ascii: "/") {
-                throw ChartLoadError("chart contains illegally named files")
+                throw LocatedError(.chartLoad, "chart contains illegally named files")
             }
-            if parts.first == "Chart.yaml" { throw ChartLoadError("chart yaml not in base directory") }
-            if entry.size > remaining { throw ChartLoadError(chartTooLarge) }
+            if parts.first == "Chart.yaml" { throw LocatedError(.chartLoad, "chart yaml not in base directory") }
+            if entry.size > remaining { throw LocatedError(.chartLoad, chartTooLarge) }
             if entry.size > Int64(Self.maxFileSize) {
-                throw ChartLoadError("decompressed chart file \(GoQuote.quote(entry.name)) is larger than the maximum file size \(Self.maxFileSize)")
+                throw LocatedError(.chartLoad, "decompressed chart file \(GoQuote.quote(entry.name)) is larger than the maximum file size \(Self.maxFileSize)")
             }
             var data = Array(entry.data.prefix(Int(remaining)))
             remaining -= Int64(data.count)
-            if Int64(data.count) < entry.size || remaining <= 0 { throw ChartLoadError(chartTooLarge) }
+            if Int64(data.count) < entry.size || remaining <= 0 { throw LocatedError(.chartLoad, chartTooLarge) }
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
             files.append(ChartFile(name: name, data: data))
         }
-        if files.isEmpty { throw ChartLoadError("no files in chart archive") }
+        if files.isEmpty { throw LocatedError(.chartLoad, "no files in chart archive") }
         return files
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import GoTemplate
 import Values
@@ -7,7 +8,7 @@ extension HelmEngine {
     /// Helm's parse order, into a fresh template set: nothing is cached or
     /// executed. Returns how many files were parsed. For timing the parser
     /// (`make bench`); rendering parses once per engine on its own.
-    public func parseAll(_ chart: ProcessedChart) throws -> Int {
+    public func parseAll(_ chart: ProcessedChart) throws(LocatedError) -> Int {
         var texts: [String: String] = [:]
         for sub in chart.allCharts {
             let isLibrary = sub.chart.metadata.type == "library"
@@ -23,7 +24,7 @@ extension HelmEngine {
             do {
                 try set.parse(texts[name] ?? "", name: name)
             } catch {
-                throw RenderError(HelmErrorText.parse(name, error), template: name)
+                throw HelmEngineErrors.cleanupParseError(name, error)
             }
         }
         return names.count

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GoStd
 import GoTemplate
@@ -36,9 +37,9 @@ public final class HelmEngine: @unchecked Sendable {
     private let lock = NSLock()
     /// Template sets (with their names in Helm's parse order) by the tree's
     /// template paths in walk order, so a render neither re-sorts nor re-parses.
-    private var parsed: [String: Result<(names: [String], set: TemplateSet), RenderError>] = [:]
+    private var parsed: [String: Result<(names: [String], set: TemplateSet), LocatedError>] = [:]
     /// Each file parsed once, whatever sets it ends up in.
-    private var parsedFiles: [String: Result<ParsedFile, RenderError>] = [:]
+    private var parsedFiles: [String: Result<ParsedFile, LocatedError>] = [:]
     /// `.Files` of each chart of the tree by path; chart files never change, so built once.
     private var files: [String: Value] = [:]
 
@@ -52,10 +53,10 @@ public final class HelmEngine: @unchecked Sendable {
     }
 
     /// Layers `userValues` over the chart (dependencies, coalescing) and renders it.
-    public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
+    public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: String] {
         let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm)
         if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
-            throw RenderError(failure)
+            throw failure
         }
         return try render(processed, options: options, only: only)
     }
@@ -63,7 +64,7 @@ public final class HelmEngine: @unchecked Sendable {
     /// Renders the templates of an already processed tree of this chart
     /// and returns path → text, partials left out, as Helm's engine
     /// returns it. `only` limits which files execute (all still parse).
-    public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws -> [String: String] {
+    public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: String] {
         var renderables: [String: Renderable] = [:]
         var walkOrder: [String] = []
         _ = context(for: chart, release: options.release.value, capabilities: options,
@@ -82,7 +83,7 @@ public final class HelmEngine: @unchecked Sendable {
                 let out = try set.execute(name, data: .map(item.context, valuesType), environment: environment)
                 rendered[name] = out.removingNoValue
             } catch {
-                throw RenderError(HelmErrorText.execution(name, error, helm: helm), template: name)
+                throw HelmEngineErrors.execError(name, error, helm: helm)
             }
         }
         return rendered
@@ -140,21 +141,21 @@ public final class HelmEngine: @unchecked Sendable {
         return value
     }
 
-    private func templateSet(walkOrder: [String], renderables: [String: Renderable]) throws -> (names: [String], set: TemplateSet) {
+    private func templateSet(walkOrder: [String], renderables: [String: Renderable]) throws(LocatedError) -> (names: [String], set: TemplateSet) {
         let key = walkOrder.joined(separator: "\u{0}")
         lock.lock()
         let cached = parsed[key]
         lock.unlock()
         if let cached { return try cached.get() }
-        let result: Result<(names: [String], set: TemplateSet), RenderError>
+        let result: Result<(names: [String], set: TemplateSet), LocatedError>
         let names = Self.parseOrder(walkOrder)
         var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
-        do {
+        do throws(LocatedError) {
             for name in names {
                 set.add(try parsedFile(name, text: renderables[name]?.file.text ?? "", in: set))
             }
             result = .success((names, set))
-        } catch let error as RenderError {
+        } catch {
             result = .failure(error)
         }
         lock.lock()
@@ -163,16 +164,16 @@ public final class HelmEngine: @unchecked Sendable {
         return try result.get()
     }
 
-    private func parsedFile(_ name: String, text: String, in set: TemplateSet) throws -> ParsedFile {
+    private func parsedFile(_ name: String, text: String, in set: TemplateSet) throws(LocatedError) -> ParsedFile {
         lock.lock()
         let cached = parsedFiles[name]
         lock.unlock()
         if let cached { return try cached.get() }
-        let result: Result<ParsedFile, RenderError>
+        let result: Result<ParsedFile, LocatedError>
         do {
             result = .success(try set.parseFile(text, name: name))
         } catch {
-            result = .failure(RenderError(HelmErrorText.parse(name, error), template: name))
+            result = .failure(HelmEngineErrors.cleanupParseError(name, error))
         }
         lock.lock()
         parsedFiles[name] = result

@@ -1,60 +1,95 @@
+import Diagnostics
 import GoStd
 import GoTemplate
 
-/// A render failure worded exactly as Helm words it for the chosen version.
-public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    /// The template file the failure belongs to.
-    public var template: String?
-
-    public init(_ message: String, template: String? = nil) {
-        self.message = message
-        self.template = template
-    }
-
-    public var description: String { message }
+extension ErrorKind {
+    /// A chart that does not load, or whose values do not layer (Helm's
+    /// loader and chartutil texts).
+    public static let chartLoad = ErrorKind("helm.chartLoad")
+    /// An archive without a gzip header (`gzip: invalid header`).
+    public static let gzipHeader = ErrorKind("helm.gzipHeader")
+    /// Values that break a chart's `values.schema.json`.
+    public static let valuesSchema = ErrorKind("helm.schema")
+    /// A `--set` family argument that does not parse (pkg/strvals).
+    public static let setSyntax = ErrorKind("helm.strvals")
+    /// `helm template` refusing a chart or its output: an uninstallable
+    /// chart, an incompatible kubeVersion, a manifest that is not YAML…
+    public static let helmTemplate = ErrorKind("helm.template")
 }
 
-/// Helm's rewriting of text/template errors (pkg/engine/engine.go).
-enum HelmErrorText {
-    static let errStart = "HELM_ERR_START"
-    static let errEnd = "HELM_ERR_END"
-
+/// Helm's rewriting of text/template errors (pkg/engine/engine.go). Helm
+/// builds these texts with string operations on Go's error text, and their
+/// output depends on that text (a `fail` message holding `": "`), so they
+/// are reproduced here as Helm writes them. The location of the fault
+/// stays as the template layer found it.
+enum HelmEngineErrors {
     /// `cleanupParseError`: `parse error at (FILE:LINE): MSG`.
-    static func parse(_ filename: String, _ error: TemplateError) -> String {
-        let text = error.description
+    static func cleanupParseError(_ filename: String, _ error: LocatedError) -> LocatedError {
+        let text = error.message
         let tokens = text.components(separatedBy: ": ")
-        if tokens.count == 1 { return "parse error in (\(filename)): \(text)" }
-        return "parse error at (\(tokens[1])): \(tokens[tokens.count - 1])"
+        var cleaned = error
+        cleaned.message = tokens.count == 1
+            ? "parse error in (\(filename)): \(text)"
+            : "parse error at (\(tokens[1])): \(tokens[tokens.count - 1])"
+        return cleaned
     }
 
-    /// Helm 3's `cleanupExecError` and Helm 4's `reformatExecErrorMsg`.
-    static func execution(_ filename: String, _ error: TemplateError, helm: HelmVersion) -> String {
-        let text = error.description
-        guard error.kind == .execution else { return text }
-        let tokens = text.components(separatedBy: ": ")
-        guard tokens.count >= 3 else { return "execution error in (\(filename)): \(text)" }
-        let location = tokens[1]
-        let rest = tokens[2...].joined(separator: ": ")
-        if let start = rest.range(of: errStart), let end = rest.range(of: errEnd, options: .backwards),
-           start.upperBound <= end.lowerBound {
-            return "execution error at (\(location)): \(rest[start.upperBound..<end.lowerBound])"
-        }
-        guard helm == .v4 else { return text }
-        var locations: [Traceable] = []
-        for link in error.goErrorChain {
-            guard let traceable = Traceable(link) else { return text }
+    /// The execution error as Helm `helm` returns it: Helm 3's
+    /// `cleanupExecError`, Helm 4's `reformatExecErrorMsg`.
+    static func execError(_ filename: String, _ error: LocatedError, helm: HelmVersion) -> LocatedError {
+        helm == .v4 ? reformatExecErrorMsg(filename, error) : cleanupExecError(filename, error)
+    }
+
+    /// Helm 3's `cleanupExecError`: `execution error at (FILE:LINE:COL): MSG`
+    /// for `fail`/`required` messages; any other execution error unchanged.
+    static func cleanupExecError(_ filename: String, _ error: LocatedError) -> LocatedError {
+        guard error.kind == .templateExec else { return error }
+        return rewrittenExecError(filename, error) ?? error
+    }
+
+    /// Helm 4's `reformatExecErrorMsg`: like Helm 3 for `fail`/`required`;
+    /// otherwise the chain of wrapped template errors as an indented trace
+    /// (`parseTemplateExecErrorString` on every link), or the error unchanged
+    /// when a link does not parse.
+    static func reformatExecErrorMsg(_ filename: String, _ error: LocatedError) -> LocatedError {
+        guard error.kind == .templateExec else { return error }
+        if let rewritten = rewrittenExecError(filename, error) { return rewritten }
+        var locations: [TraceableError] = []
+        for link in [error.message] + error.wrapped {
+            guard let traceable = TraceableError(parsing: link) else { return error }
             if locations.last != traceable { locations.append(traceable) }
         }
-        return GoStrings.trimSpace(locations.map(\.text).joined())
+        var cleaned = error
+        cleaned.message = GoStrings.trimSpace(locations.map(\.text).joined())
+        return cleaned
+    }
+
+    /// The steps both Helms share: `strings.SplitN(err.Error(), ": ", 3)`,
+    /// then the `HELM_ERR_START…HELM_ERR_END` message of `fail`/`required`;
+    /// nil when neither applies.
+    private static func rewrittenExecError(_ filename: String, _ error: LocatedError) -> LocatedError? {
+        let text = error.message
+        let tokens = text.components(separatedBy: ": ")
+        var cleaned = error
+        guard tokens.count >= 3 else {
+            cleaned.message = "execution error in (\(filename)): \(text)"
+            return cleaned
+        }
+        let rest = tokens[2...].joined(separator: ": ")
+        guard let start = rest.range(of: HelmFunctions.errStart),
+              let end = rest.range(of: HelmFunctions.errEnd, options: .backwards),
+              start.upperBound <= end.lowerBound else { return nil }
+        cleaned.message = "execution error at (\(tokens[1])): \(rest[start.upperBound..<end.lowerBound])"
+        return cleaned
     }
 
     /// Helm 4's `TraceableError`.
-    private struct Traceable: Equatable {
+    private struct TraceableError: Equatable {
         var location = ""
         var message = ""
         var executedFunction = ""
 
+        /// `TraceableError.String()`.
         var text: String {
             var s = ""
             if !location.isEmpty { s += location + "\n  " }
@@ -70,14 +105,16 @@ enum HelmErrorText {
         }
 
         /// `parseTemplateExecErrorString`.
-        init?(_ s: String) {
+        init?(parsing s: String) {
             let prefix = "template: "
             guard s.hasPrefix(prefix) else { return nil }
             let remainder = String(s.dropFirst(prefix.count))
+            // parseTemplateNoTemplateError
             if remainder.hasPrefix("no template ") {
                 self.init(message: s)
                 return
             }
+            // parseTemplateExecutingAtErrorType
             if let r = remainder.range(of: ": executing ") {
                 let name = String(remainder[..<r.lowerBound])
                 let after = remainder[r.upperBound...]
@@ -91,6 +128,7 @@ enum HelmErrorText {
                           executedFunction: "executing \"\(function)\" at <\(afterAt[..<cut.lowerBound])>:")
                 return
             }
+            // parseTemplateSimpleErrorString
             if let sep = remainder.range(of: ": ", options: .backwards) {
                 self.init(location: String(remainder[..<sep.lowerBound]),
                           message: Self.cutTemplate(String(remainder[sep.upperBound...])))

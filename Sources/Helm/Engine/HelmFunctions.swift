@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import GoTemplate
 import TOML
@@ -148,7 +149,7 @@ public enum HelmFunctions {
                 return .map(["Error": .string(
                     "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go value of type map[string]interface {}")])
             }
-        } catch let error as ValueDecodingError {
+        } catch let error as LocatedError {
             return .map(["Error": .string(error.message)])
         } catch {
             return .map(["Error": .string(String(describing: error))])
@@ -165,7 +166,7 @@ public enum HelmFunctions {
                 return .list([.string(
                     "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go value of type []interface {}")])
             }
-        } catch let error as ValueDecodingError {
+        } catch let error as LocatedError {
             return .list([.string(error.message)])
         } catch {
             return .list([.string(String(describing: error))])

@@ -1,3 +1,4 @@
+import Diagnostics
 import Values
 
 /// A chart during dependency processing: Go's `*chart.Chart`, with the
@@ -67,28 +68,28 @@ struct Coalescer {
     /// `CoalesceValues(chart, vals)`: a deep copy of `vals`, with chart
     /// defaults and subchart values coalesced in (nulls from the user
     /// delete defaults).
-    func coalesceValues(_ chart: WorkChart, _ vals: GoMap?) throws -> GoMap {
+    func coalesceValues(_ chart: WorkChart, _ vals: GoMap?) throws(LocatedError) -> GoMap {
         let copy = vals.map { Value.map($0).deepCopy().mapValue ?? GoMap() } ?? GoMap()
         return try coalesce(chart, copy, prefix: "", merge: false)
     }
 
     /// `MergeValues(chart, vals)`: as ``coalesceValues`` but nulls are kept.
-    func mergeValues(_ chart: WorkChart, _ vals: GoMap?) throws -> GoMap {
+    func mergeValues(_ chart: WorkChart, _ vals: GoMap?) throws(LocatedError) -> GoMap {
         let copy = vals.map { Value.map($0).deepCopy().mapValue ?? GoMap() } ?? GoMap()
         return try coalesce(chart, copy, prefix: "", merge: true)
     }
 
-    func coalesce(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws -> GoMap {
+    func coalesce(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws(LocatedError) -> GoMap {
         coalesceChartValues(chart, dest, prefix: prefix, merge: merge)
         return try coalesceDependencies(chart, dest, prefix: prefix, merge: merge)
     }
 
-    private func coalesceDependencies(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws -> GoMap {
+    private func coalesceDependencies(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws(LocatedError) -> GoMap {
         for sub in chart.dependencies {
             let name = sub.name
             if let existing = dest[name] {
                 guard case .map = existing else {
-                    throw ChartLoadError("type mismatch on \(name): \(goBoolVerb(existing))")
+                    throw LocatedError(.chartLoad, "type mismatch on \(name): \(goBoolVerb(existing))")
                 }
             } else {
                 dest[name] = .map(GoMap())

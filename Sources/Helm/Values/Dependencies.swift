@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -8,7 +9,7 @@ struct DependencyProcessor {
     let helm: HelmVersion
     var coalescer: Coalescer { Coalescer(helm: helm) }
 
-    func process(_ chart: WorkChart, userValues: GoMap) throws {
+    func process(_ chart: WorkChart, userValues: GoMap) throws(LocatedError) {
         try processEnabled(chart, userValues, path: "")
         try processImports(chart)
     }
@@ -40,7 +41,7 @@ struct DependencyProcessor {
         return nil
     }
 
-    private func processEnabled(_ chart: WorkChart, _ values: GoMap, path: String) throws {
+    private func processEnabled(_ chart: WorkChart, _ values: GoMap, path: String) throws(LocatedError) {
         guard let requirements = chart.meta.dependencies else { return }
         var kept: [WorkChart] = []
         for existing in chart.dependencies {
@@ -104,12 +105,12 @@ struct DependencyProcessor {
 
     // MARK: import-values
 
-    private func processImports(_ chart: WorkChart) throws {
+    private func processImports(_ chart: WorkChart) throws(LocatedError) {
         for sub in chart.dependencies { try processImports(sub) }
         try processImportValues(chart)
     }
 
-    private func processImportValues(_ chart: WorkChart) throws {
+    private func processImportValues(_ chart: WorkChart) throws(LocatedError) {
         guard let requirements = chart.meta.dependencies else { return }
         let cvals = try coalescer.mergeValues(chart, nil)
         var imported = GoMap()

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -22,15 +23,15 @@ public struct UserValues: Sendable {
     }
 
     /// The merged user values map (Helm's `Options.MergeValues`).
-    public func merged(helm: HelmVersion) throws -> GoMap {
+    public func merged(helm: HelmVersion) throws(LocatedError) -> GoMap {
         var base = GoMap()
         let loader = ChartLoader(helm: helm)
         for file in files {
             let current: GoMap
             do {
-                current = try loader.loadValues(file.text)
-            } catch let error as ChartLoadError {
-                throw ChartLoadError("failed to parse \(file.name): \(error.message)")
+                current = try loader.loadValues(file.text, file: file.name)
+            } catch {
+                throw error.prefixed("failed to parse \(file.name): ")
             }
             base = ChartLoader.mergeMaps(base, current)
         }
@@ -38,12 +39,12 @@ public struct UserValues: Sendable {
             let trimmed = GoStrings.trimSpace(item)
             if helm == .v4, trimmed.hasPrefix("{") {
                 guard case .map(let object, _)? = try? GoJSON.decode(trimmed) else {
-                    throw ChartLoadError("failed parsing --set-json data JSON: \(item)")
+                    throw LocatedError(.chartLoad, "failed parsing --set-json data JSON: \(item)")
                 }
                 base = ChartLoader.mergeMaps(base, object)
             } else {
                 do { try Strvals.parse(item, into: base, mode: .json) } catch {
-                    throw ChartLoadError("failed parsing --set-json data \(item)")
+                    throw LocatedError(.chartLoad, "failed parsing --set-json data \(item)")
                 }
             }
         }
@@ -54,12 +55,12 @@ public struct UserValues: Sendable {
         return base
     }
 
-    private func apply(_ items: [String], _ mode: Strvals.Mode, _ flag: String, into base: GoMap) throws {
+    private func apply(_ items: [String], _ mode: Strvals.Mode, _ flag: String, into base: GoMap) throws(LocatedError) {
         for item in items {
             do {
                 try Strvals.parse(item, into: base, mode: mode)
-            } catch let error as Strvals.ParseError {
-                throw ChartLoadError("failed parsing \(flag) data: \(error.message)")
+            } catch {
+                throw error.prefixed("failed parsing \(flag) data: ")
             }
         }
     }
@@ -97,7 +98,7 @@ public enum ValuesLayering {
     /// Processes `chart`'s dependencies against `userValues` and coalesces
     /// everything as Helm does before rendering. Returns the top-level
     /// `.Values` and the processed tree. `chart` itself is not changed.
-    public static func prepare(chart: Chart, userValues: GoMap, helm: HelmVersion) throws -> ProcessedChart {
+    public static func prepare(chart: Chart, userValues: GoMap, helm: HelmVersion) throws(LocatedError) -> ProcessedChart {
         let work = WorkChart(chart)
         let user = Value.map(userValues).deepCopy().mapValue ?? GoMap()
         try DependencyProcessor(helm: helm).process(work, userValues: user)

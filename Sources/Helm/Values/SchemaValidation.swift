@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GoStd
 import JSONSchema
@@ -7,12 +8,6 @@ import Values
 /// (`ValidateAgainstSchema` in Helm 3.20 and Helm 4, which share the
 /// logic and the santhosh-tekuri/jsonschema v6 library).
 public enum SchemaValidation {
-    /// The failure Helm reports; `message` is the whole error text.
-    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
-    }
-
     /// Checks the coalesced values of `chart` (the top chart after
     /// dependency processing) against every schema in the tree: the chart's
     /// own schema against `chart.values`, then each enabled subchart (in
@@ -21,15 +16,11 @@ public enum SchemaValidation {
     /// don't meet the specifications of the schema(s) in the following
     /// chart(s):`), or nil when everything is valid. Pass nothing when the
     /// user asked for `--skip-schema-validation`.
-    public static func check(_ chart: ProcessedChart, helm: HelmVersion) -> String? {
+    public static func check(_ chart: ProcessedChart, helm: HelmVersion) -> LocatedError? {
         let report = validate(chart, values: chart.values)
         if report.isEmpty { return nil }
-        return "values don't meet the specifications of the schema(s) in the following chart(s):\n" + report
-    }
-
-    /// ``check(_:helm:)`` as a throwing call.
-    public static func validate(_ chart: ProcessedChart, helm: HelmVersion) throws(Failure) {
-        if let message = check(chart, helm: helm) { throw Failure(message: message) }
+        return LocatedError(.valuesSchema,
+                            "values don't meet the specifications of the schema(s) in the following chart(s):\n" + report)
     }
 
     /// One chart's part of the report: `<name>:\n<errors>` for its own

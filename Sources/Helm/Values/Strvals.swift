@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Values
 
@@ -17,25 +18,26 @@ public enum Strvals {
         case literal
     }
 
-    /// An error worded as Helm words it (`key "a" has no value`).
-    public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
-    }
-
     /// The largest list index `a[i]` may use.
     public static let maxIndex = 65536
     /// The deepest `a.b.c…` nesting allowed.
     public static let maxNestedNameLevel = 30
 
     /// Parses `text` into `dest` (Helm's `ParseInto` and friends), mutating it.
-    public static func parse(_ text: String, into dest: GoMap, mode: Mode = .typed) throws {
+    /// Errors are worded as Helm words them (`key "a" has no value`).
+    public static func parse(_ text: String, into dest: GoMap, mode: Mode = .typed) throws(LocatedError) {
         var parser = StrvalsParser(text: text, mode: mode)
-        try parser.parse(into: dest)
+        do {
+            try parser.parse(into: dest)
+        } catch let error as LocatedError {
+            throw error
+        } catch {
+            throw LocatedError(.setSyntax, goErrorText(error))
+        }
     }
 
     /// Parses `text` into a fresh map.
-    public static func parse(_ text: String, mode: Mode = .typed) throws -> GoMap {
+    public static func parse(_ text: String, mode: Mode = .typed) throws(LocatedError) -> GoMap {
         let map = GoMap()
         try parse(text, into: map, mode: mode)
         return map
@@ -144,7 +146,7 @@ private struct StrvalsParser {
         do {
             try keyBody(data, level: level)
         } catch let panic as Panic {
-            throw Strvals.ParseError(message: "unable to parse key: \(panic.message)")
+            throw LocatedError(.setSyntax, "unable to parse key: \(panic.message)")
         }
     }
 
@@ -154,7 +156,7 @@ private struct StrvalsParser {
         let name = Self.text(k)
         if eof {
             if k.isEmpty { throw EndOfInput() }
-            throw Strvals.ParseError(message: "key \(GoQuote.quote(name)) has no value")
+            throw LocatedError(.setSyntax, "key \(GoQuote.quote(name)) has no value")
         }
         switch last {
         case "["?:
@@ -175,11 +177,11 @@ private struct StrvalsParser {
             try assignment(data, name)
         case ","?:
             set(data, name, .string(""))
-            throw Strvals.ParseError(message: "key \(GoQuote.quote(name)) has no value (cannot end with ,)")
+            throw LocatedError(.setSyntax, "key \(GoQuote.quote(name)) has no value (cannot end with ,)")
         default: // "."
             let next = level + 1
             if next > Strvals.maxNestedNameLevel {
-                throw Strvals.ParseError(message: "value name nested level is greater than maximum supported nested level of \(Strvals.maxNestedNameLevel)")
+                throw LocatedError(.setSyntax, "value name nested level is greater than maximum supported nested level of \(Strvals.maxNestedNameLevel)")
             }
             var inner = GoMap()
             if let existing = data[name] {
@@ -189,7 +191,7 @@ private struct StrvalsParser {
             var failure: Error?
             do { try key(inner, level: next) } catch { failure = error }
             if failure == nil && inner.count == 0 {
-                throw Strvals.ParseError(message: "key map \(GoQuote.quote(name)) has no value")
+                throw LocatedError(.setSyntax, "key map \(GoQuote.quote(name)) has no value")
             }
             if inner.count != 0 { set(data, name, .map(inner)) }
             if let failure { throw failure }
@@ -239,7 +241,7 @@ private struct StrvalsParser {
         guard let n = Strvals.parseDecimalInt64(text) else {
             let reason = text.isEmpty || !text.utf8.dropFirst(text.hasPrefix("-") || text.hasPrefix("+") ? 1 : 0).allSatisfy({ $0 >= 48 && $0 <= 57 }) || text == "-" || text == "+"
                 ? "invalid syntax" : "value out of range"
-            throw Strvals.ParseError(message: "error parsing index: strconv.Atoi: parsing \(GoQuote.quote(text)): \(reason)")
+            throw LocatedError(.setSyntax, "error parsing index: strconv.Atoi: parsing \(GoQuote.quote(text)): \(reason)")
         }
         return Int(n)
     }
@@ -252,10 +254,10 @@ private struct StrvalsParser {
 
     private func setIndex(_ list: [Value], _ index: Int, _ value: Value) throws -> [Value] {
         if index < 0 {
-            throw ListFailure(list: list, error: Strvals.ParseError(message: "negative \(index) index not allowed"))
+            throw ListFailure(list: list, error: LocatedError(.setSyntax, "negative \(index) index not allowed"))
         }
         if index > Strvals.maxIndex {
-            throw ListFailure(list: list, error: Strvals.ParseError(message: "index of \(index) is greater than maximum supported index of \(Strvals.maxIndex)"))
+            throw ListFailure(list: list, error: LocatedError(.setSyntax, "index of \(index) is greater than maximum supported index of \(Strvals.maxIndex)"))
         }
         var out = list
         if out.count <= index { out.append(contentsOf: Array(repeating: .null, count: index + 1 - out.count)) }
@@ -265,12 +267,12 @@ private struct StrvalsParser {
 
     private mutating func listItem(_ list: [Value], _ index: Int, level: Int) throws -> [Value] {
         if index < 0 {
-            throw ListFailure(list: list, error: Strvals.ParseError(message: "negative \(index) index not allowed"))
+            throw ListFailure(list: list, error: LocatedError(.setSyntax, "negative \(index) index not allowed"))
         }
         let (k, last, eof) = runesUntil(["[", ".", "="])
         if !k.isEmpty {
             let quoted = "[" + k.map { GoQuote.quoteRune($0) }.joined(separator: " ") + "]"
-            throw ListFailure(list: list, error: Strvals.ParseError(message: "unexpected data at end of array index: \(quoted)"))
+            throw ListFailure(list: list, error: LocatedError(.setSyntax, "unexpected data at end of array index: \(quoted)"))
         }
         if eof { throw ListFailure(list: list, error: EndOfInput()) }
         switch last {
@@ -339,7 +341,7 @@ private struct StrvalsParser {
         var list: [Value] = []
         while true {
             let (v, last, eof) = runesUntil([",", "}"])
-            if eof { throw Strvals.ParseError(message: "list must terminate with '}'") }
+            if eof { throw LocatedError(.setSyntax, "list must terminate with '}'") }
             if last == "}" {
                 if position < runes.count, runes[position] == "," { position += 1 }
                 list.append(try read(v))
@@ -375,7 +377,7 @@ private struct StrvalsParser {
             }
             return value
         } catch let error as GoJSON.DecodingError {
-            throw Strvals.ParseError(message: error.message)
+            throw LocatedError(.setSyntax, error.message)
         }
     }
 }

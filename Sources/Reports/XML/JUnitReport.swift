@@ -33,7 +33,7 @@ public struct JUnitReport: Sendable {
         var cases: [XMLNode] = []
         for test in suite.tests {
             var children: [XMLNode] = []
-            if !test.skipped && !test.passed, let error = test.executionError {
+            if !test.skipped && !test.passed, let error = test.executionError?.message {
                 errors += 1
                 children.append(.element(.text("error", [XMLAttribute("message", "Error"), XMLAttribute("type", "")], error)))
             }

@@ -17,7 +17,7 @@ public struct NUnitReport: Sendable {
         var suiteElements: [XMLNode] = []
         for suite in suites {
             var element = XMLElement("test-suite", suiteAttributes(suite))
-            if let error = suite.executionError {
+            if let error = suite.executionError?.message {
                 total += 1
                 errors += 1
                 element.children = [.element(failure("Error", error)), .element(XMLElement("results"))]

@@ -17,7 +17,7 @@ public struct SonarReport: Sendable {
 
     private func testCase(_ test: TestJobResult) -> XMLNode {
         var children: [XMLNode] = []
-        if !test.skipped && !test.passed, let error = test.executionError {
+        if !test.skipped && !test.passed, let error = test.executionError?.message {
             children.append(.element(XMLElement("error", [XMLAttribute("message", "Error")], [.cdata(error)])))
         }
         if test.skipped {

@@ -25,7 +25,7 @@ public struct XUnitReport: Sendable {
         var errored = 0
         var errors: [XMLNode] = []
         var collections: [XMLNode] = []
-        if let error = suite.executionError {
+        if let error = suite.executionError?.message {
             total = 1
             errored = 1
             let errorElement = XMLElement("error", [XMLAttribute("type", "Error"), XMLAttribute("name", "Error")],

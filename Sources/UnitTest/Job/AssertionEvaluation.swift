@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import PathQuery
 import Values
@@ -25,7 +26,7 @@ extension Assertion {
         for template in templates { byTemplate[template] = env.documents[template] ?? [] }
 
         let selected: [String: [Value]]
-        do throws(JobError) {
+        do throws(LocatedError) {
             selected = try select(byTemplate, documentIndex: documentIndex, selector: selector, env: env)
         } catch {
             result.failureLines = [.heading("Error:"), .text(error.message)]
@@ -90,7 +91,7 @@ extension Assertion {
     }
 
     private func select(_ docs: [String: [Value]], documentIndex: Int, selector: DocumentSelectorSpec?,
-                        env: AssertionEnvironment) throws(JobError) -> [String: [Value]] {
+                        env: AssertionEnvironment) throws(LocatedError) -> [String: [Value]] {
         if let selector, !selector.path.isEmpty {
             return try selector.select(docs)
         }
@@ -98,7 +99,7 @@ extension Assertion {
         var out: [String: [Value]] = [:]
         for (template, list) in docs {
             guard documentIndex >= 0, documentIndex < list.count else {
-                throw JobError(message: "document index \(documentIndex) is out of range")
+                throw LocatedError(.documentIndex, "document index \(documentIndex) is out of range")
             }
             out[template] = [list[documentIndex]]
         }
@@ -108,18 +109,12 @@ extension Assertion {
 
 extension DocumentSelectorSpec {
     /// `DocumentSelector.SelectDocuments` (PathQuery's), templates taken in path order.
-    func select(_ docs: [String: [Value]]) throws(JobError) -> [String: [Value]] {
-        do {
-            let selector = try PathQuery.DocumentSelector(path: path, value: value, matchMany: matchMany,
-                                                          skipEmptyTemplates: skipEmptyTemplates)
-            let ordered = docs.keys.sorted(by: goLess).map { (template: $0, documents: docs[$0] ?? []) }
-            var out: [String: [Value]] = [:]
-            for (template, documents) in try selector.selectDocuments(byTemplate: ordered) { out[template] = documents }
-            return out
-        } catch let error as PathQueryError {
-            throw JobError(message: error.message)
-        } catch {
-            throw JobError(message: "\(error)")
-        }
+    func select(_ docs: [String: [Value]]) throws(LocatedError) -> [String: [Value]] {
+        let selector = try PathQuery.DocumentSelector(path: path, value: value, matchMany: matchMany,
+                                                      skipEmptyTemplates: skipEmptyTemplates)
+        let ordered = docs.keys.sorted(by: goLess).map { (template: $0, documents: docs[$0] ?? []) }
+        var out: [String: [Value]] = [:]
+        for (template, documents) in try selector.selectDocuments(byTemplate: ordered) { out[template] = documents }
+        return out
     }
 }

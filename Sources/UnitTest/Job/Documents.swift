@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GoRegexp
 import GoStd
@@ -9,34 +10,18 @@ enum Documents {
     /// helm-unittest's `parseYamlFile`: `---` lines normalised with the
     /// separator regex, then every document decoded with yaml.v3 into a map;
     /// empty and `{}` documents dropped; a non-map document is an error.
-    static func parseYAML(_ rendered: String) throws(JobError) -> [Value] {
+    /// Locations name `file` (the rendered template) and count lines of the
+    /// normalised text, as go-yaml's messages do.
+    static func parseYAML(_ rendered: String, file: String = "") throws(LocatedError) -> [Value] {
         let normalised = SuiteDecoder.split(rendered).map(\.text).joined(separator: "\n---\n")
-        let documents: [YAMLDocument]
-        do {
-            documents = try YAMLParser.parseStream(normalised)
-        } catch let error as YAMLSyntaxError {
-            throw JobError(message: error.goMessage(.v3))
-        } catch let error as YAMLCompositionError {
-            throw JobError(message: "yaml: " + error.message)
-        } catch {
-            throw JobError(message: "\(error)")
-        }
+        let documents = try YAMLParser.parseStream(normalised, file: file, dialect: .v3)
         var out: [Value] = []
         for document in documents {
             guard let root = document.root, !NodeDecoder.isNull(root) else { continue }
             guard case .mapping = root.content else {
-                var d = NodeDecoder(strict: false)
-                d.typeError(root, into: "map[string]interface {}")
-                throw JobError(message: d.combinedError ?? "")
+                throw NodeDecoder.typeError(root, into: "map[string]interface {}")
             }
-            let value: Value
-            do {
-                value = try YAMLValues.v3Value(of: root)
-            } catch let error as ValueDecodingError {
-                throw JobError(message: error.message)
-            } catch {
-                throw JobError(message: "\(error)")
-            }
+            let value = try YAMLValues.v3Value(of: root)
             if case .map(let m, _) = value, m.count > 0 { out.append(value) }
         }
         return out
@@ -46,14 +31,14 @@ enum Documents {
     /// `.txt` as one `{raw: text}` document, other files dropped. After a
     /// failed render every file holds an error document and is parsed as YAML.
     static func parse(outputs: [String: String], chartName: String, renderSucceeded: Bool,
-                      crds: [(path: String, text: String)]) throws(JobError) -> [String: [Value]] {
+                      crds: [(path: String, text: String)]) throws(LocatedError) -> [String: [Value]] {
         var result: [String: [Value]] = [:]
-        for crd in crds { result[crd.path] = try parseYAML(crd.text) }
+        for crd in crds { result[crd.path] = try parseYAML(crd.text, file: crd.path) }
         for (name, rendered) in outputs.sorted(by: { goLess($0.key, $1.key) }) {
             let file = name.hasPrefix(chartName) ? name : GoPath.join(chartName, name)
             let ext = renderSucceeded ? GoPath.ext(file) : ".yaml"
             switch ext {
-            case ".yaml", ".yml", ".tpl": result[file] = try parseYAML(rendered)
+            case ".yaml", ".yml", ".tpl": result[file] = try parseYAML(rendered, file: file)
             case ".txt": result[file] = [.map(GoMap(["raw": .string(rendered)]))]
             default: break
             }
@@ -61,11 +46,14 @@ enum Documents {
         return result
     }
 
-    /// helm-unittest's split of a Helm v3 error (`(?msU)^(?:.+: |.+ \()(?:(.+):\d+:\d+).+(?:.+>)*: (.+)$`):
-    /// the failing file and the message; for a multi-line error the message
+    /// helm-unittest's `parseRenderError`, which recovers the failing file
+    /// and the message from a Helm v3 error's *text* with its regex
+    /// `(?msU)^(?:.+: |.+ \()(?:(.+):\d+:\d+).+(?:.+>)*: (.+)$` (its result
+    /// depends on the text, e.g. a `fail` message holding `": "`, so the text
+    /// rewriting itself is the contract); for a multi-line error the message
     /// is everything after the first line. Nil when the text does not match
     /// (parse errors, pre-render errors).
-    static func splitRenderError(_ message: String) -> (file: String, raw: String)? {
+    static func parseRenderError(_ message: String) -> (file: String, raw: String)? {
         guard let groups = renderErrorPattern?.submatches(message), groups.count == 3 else { return nil }
         let file = groups[1]
         let raw: String

@@ -1,171 +1,138 @@
+import Diagnostics
 import Foundation
 import GoRegexp
 import GoStd
 import Values
 
-/// Settings shared by every job of a run.
-struct RunSettings: Sendable {
-    var failFast: Bool
-    var skipSchemaValidation: Bool
-    var renderOutputDirectory: String
-    var readFile: @Sendable (String) throws -> String
-}
-
-/// A test job with the suite's settings folded in (helm-unittest's
-/// `polish*` steps, `cmp.Or` semantics).
-struct EffectiveJob {
-    let job: TestJob
-    let suite: TestSuite
-
-    var release: ReleaseSettings {
-        ReleaseSettings(name: job.release.name.isEmpty ? suite.release.name : job.release.name,
-                        namespace: job.release.namespace.isEmpty ? suite.release.namespace : job.release.namespace,
-                        revision: job.release.revision != 0 ? job.release.revision : suite.release.revision,
-                        isUpgrade: job.release.isUpgrade || suite.release.isUpgrade)
-    }
-
-    var chart: ChartOverrides {
-        ChartOverrides(version: job.chart.version.isEmpty ? suite.chart.version : job.chart.version,
-                       appVersion: job.chart.appVersion.isEmpty ? suite.chart.appVersion : job.chart.appVersion)
-    }
-
-    var kubeMajor: String {
-        let v = job.capabilities.majorVersion.isEmpty ? suite.capabilities.majorVersion : job.capabilities.majorVersion
-        return v.isEmpty ? "1" : v
-    }
-
-    var kubeMinor: String {
-        let v = job.capabilities.minorVersion.isEmpty ? suite.capabilities.minorVersion : job.capabilities.minorVersion
-        return v.isEmpty ? "20" : v
-    }
-
-    var apiVersions: [String] {
-        switch job.capabilities.apiVersions {
-        case .absent: return suite.capabilities.apiVersions
-        case .null: return []
-        case .list(let own): return own + suite.capabilities.apiVersions
-        }
-    }
-
-    var kubernetesProvider: KubernetesProvider {
-        var scheme = job.kubernetesProvider.scheme
-        for (key, kind) in suite.kubernetesProvider.scheme { scheme[key] = kind }
-        return KubernetesProvider(scheme: scheme, objects: job.kubernetesProvider.objects + suite.kubernetesProvider.objects)
-    }
-
-    var skipReason: String { suite.skip.reason.isEmpty ? job.skipReason : suite.skip.reason }
-
-    var valuesFiles: [String] { suite.valuesFiles + job.valuesFiles }
-
-    /// Whether every assertion needs a successful render (no `failedTemplate`).
-    var requiresRenderSuccess: Bool { job.asserts.allSatisfy(\.kind.expectRenderSuccess) }
+/// What rendering left for the later steps of a job.
+struct RenderOutcome {
+    /// The rendered files (after a failed render: error documents, maybe).
+    var outputs: [String: String] = [:]
+    var succeeded = true
+    /// The render error a job reports (failedTemplate compares with it).
+    var error: LocatedError?
+    /// The suite's templates, `**` when it names none and the render got as
+    /// far as the engine.
+    var defaultTemplates: [String]
 }
 
 extension EffectiveJob {
-    /// Runs the job against `chart`: values, render, documents, assertions.
+    /// helm-unittest's `TestJob.RunV3` against `chart`: user values, render,
+    /// write the output (`-d`), post-render, documents, assertions. An error
+    /// of any step stops the job as its execution error; a render error is
+    /// recorded and the job goes on, so `failedTemplate` can match it.
     func run<R: ChartRenderer>(index: Int, renderer: R, chart: R.Chart, description: ChartDescription,
                                cache: SnapshotCache?, settings: RunSettings) -> TestJobResult {
         let start = ContinuousClock.now
         var result = TestJobResult(displayName: job.name, index: index, passed: false)
         defer { result.duration = ContinuousClock.now - start }
         let chartRoute = suite.chartRoute.isEmpty ? description.name : suite.chartRoute
-
-        // Values.
-        let values: GoMap
-        do throws(JobError) {
-            let merged = try JobValues(readFile: settings.readFile)
-                .merged(valuesFiles: valuesFiles, suiteSet: suite.set, jobSet: job.set,
-                        definitionFile: suite.definitionFile, chartRoute: chartRoute)
-            values = try JobValues.helmValues(merged)
+        do throws(LocatedError) {
+            let values = try userValues(chartRoute: chartRoute, settings: settings)
+            let render = renderV3Chart(values, renderer: renderer, chart: chart, chartRoute: chartRoute, settings: settings)
+            if !settings.renderOutputDirectory.isEmpty {
+                try writeRenderedOutput(render.outputs, to: settings.renderOutputDirectory)
+            }
+            result.executionError = render.error
+            let (postRendered, didPostRender) = try postRender(render.outputs, settings: settings)
+            let documents = try Documents.parse(outputs: postRendered, chartName: description.name,
+                                                renderSucceeded: render.succeeded,
+                                                crds: suite.includeCrds ? description.crds : [])
+            (result.passed, result.assertions) = runAssertions(
+                documents: documents, render: render, didPostRender: didPostRender, chartRoute: chartRoute,
+                description: description, cache: cache, settings: settings)
         } catch {
-            result.executionError = error.message
+            result.executionError = error
             return result
         }
+        if !result.assertions.isEmpty && result.assertions.allSatisfy(\.skipped) { result.skipped = true }
+        return result
+    }
 
-        // Render.
-        var defaultTemplates = suite.templates
-        var outputs: [String: String] = [:]
-        var renderSucceeded = true
-        var renderError: String?
+    /// `getUserValues`: the merged values files and `set:`s, as Helm reads them back.
+    private func userValues(chartRoute: String, settings: RunSettings) throws(LocatedError) -> GoMap {
+        let merged = try JobValues(readFile: settings.readFile)
+            .merged(valuesFiles: valuesFiles, suiteSet: suite.set, jobSet: job.set,
+                    definitionFile: suite.definitionFile, chartRoute: chartRoute)
+        return try JobValues.helmValues(merged)
+    }
+
+    /// `renderV3Chart`: the release checked, then the chart rendered with
+    /// the job's release, capabilities, chart overrides and templates.
+    private func renderV3Chart<R: ChartRenderer>(_ values: GoMap, renderer: R, chart: R.Chart, chartRoute: String,
+                                                 settings: RunSettings) -> RenderOutcome {
         let release = self.release
-        let overrides = self.chart
         if !release.name.isEmpty, let problem = validateReleaseName(release.name) {
-            renderSucceeded = false
-            renderError = problem
+            return RenderOutcome(succeeded: false, error: problem, defaultTemplates: suite.templates)
+        }
+        let defaultTemplates = suite.templates.isEmpty ? ["**"] : suite.templates
+        let overrides = self.chart
+        let request = RenderRequest(
+            values: values,
+            release: ReleaseOptions(name: release.name.isEmpty ? "RELEASE-NAME" : release.name,
+                                    namespace: release.namespace.isEmpty ? "NAMESPACE" : release.namespace,
+                                    revision: release.revision, isInstall: !release.isUpgrade, isUpgrade: release.isUpgrade),
+            kubeMajor: kubeMajor, kubeMinor: kubeMinor, apiVersions: apiVersions,
+            chartVersion: overrides.version, appVersion: overrides.appVersion,
+            templates: TemplateFilter(chartRoute: chartRoute, templates: defaultTemplates, excludeTemplates: suite.excludeTemplates),
+            kubernetesProvider: kubernetesProvider, skipSchemaValidation: settings.skipSchemaValidation)
+        switch renderer.render(chart, request) {
+        case .success(let files):
+            return RenderOutcome(outputs: files, defaultTemplates: defaultTemplates)
+        case .failure(let failure):
+            if failure.stage == .preRender {
+                return RenderOutcome(succeeded: false, error: failure.error, defaultTemplates: suite.templates)
+            }
+            return translateErrorToOutputFiles(failure.error, defaultTemplates: defaultTemplates, chartRoute: chartRoute)
+        }
+    }
+
+    /// `translateErrorToOutputFiles`: when a `failedTemplate` assertion may
+    /// read it, the render error becomes a `{raw: message}` document of the
+    /// failing template (of every default template, when a partial failed);
+    /// otherwise, or when helm-unittest cannot parse the text, it stays the
+    /// job's error.
+    private func translateErrorToOutputFiles(_ error: LocatedError, defaultTemplates: [String],
+                                             chartRoute: String) -> RenderOutcome {
+        var outcome = RenderOutcome(succeeded: false, defaultTemplates: defaultTemplates)
+        guard !requiresRenderSuccess, let (file, raw) = Documents.parseRenderError(error.message) else {
+            outcome.error = error
+            return outcome
+        }
+        let document = snapshotYAML(.map(GoMap(["raw": .string(raw)])))
+        if GoPath.base(file).hasPrefix("_") {
+            for name in defaultTemplates { outcome.outputs[GoPath.join(chartRoute, templateFileName(name))] = document }
         } else {
-            if defaultTemplates.isEmpty { defaultTemplates = ["**"] }
-            let request = RenderRequest(
-                values: values,
-                release: ReleaseOptions(name: release.name.isEmpty ? "RELEASE-NAME" : release.name,
-                                        namespace: release.namespace.isEmpty ? "NAMESPACE" : release.namespace,
-                                        revision: release.revision, isInstall: !release.isUpgrade, isUpgrade: release.isUpgrade),
-                kubeMajor: kubeMajor, kubeMinor: kubeMinor, apiVersions: apiVersions,
-                chartVersion: overrides.version, appVersion: overrides.appVersion,
-                templates: TemplateFilter(chartRoute: chartRoute, templates: defaultTemplates, excludeTemplates: suite.excludeTemplates),
-                kubernetesProvider: kubernetesProvider, skipSchemaValidation: settings.skipSchemaValidation)
-            switch renderer.render(chart, request) {
-            case .success(let files):
-                outputs = files
-            case .failure(let failure):
-                renderSucceeded = false
-                if failure.stage == .preRender {
-                    defaultTemplates = suite.templates
-                    renderError = failure.message
-                } else if requiresRenderSuccess {
-                    renderError = failure.message
-                } else if let (file, raw) = Documents.splitRenderError(failure.message) {
-                    let document = snapshotYAML(.map(GoMap(["raw": .string(raw)])))
-                    if GoPath.base(file).hasPrefix("_") {
-                        for name in defaultTemplates { outputs[GoPath.join(chartRoute, templateFileName(name))] = document }
-                    } else {
-                        outputs[file] = document
-                    }
-                } else {
-                    renderError = failure.message
-                }
-            }
+            outcome.outputs[file] = document
         }
-        if let renderError { result.executionError = renderError }
-        if !settings.renderOutputDirectory.isEmpty {
-            do throws(JobError) {
-                try writeRenderedOutput(outputs, to: settings.renderOutputDirectory)
-            } catch {
-                result.executionError = error.message
-                return result
-            }
-        }
+        return outcome
+    }
 
-        // Post-render: the test's command, else the suite's.
-        let postRenderer = job.postRenderer.command.isEmpty ? suite.postRenderer : job.postRenderer
-        let didPostRender = !postRenderer.command.isEmpty
-        let renderedOutputs = outputs
-        if didPostRender {
-            do throws(JobError) {
-                outputs = try PostRenderer(command: postRenderer.command, arguments: postRenderer.arguments).run(outputs)
-            } catch {
-                result.executionError = error.message
-                return result
-            }
-        }
+    /// `postRender`: the test's command, else the suite's, over the rendered
+    /// files; the files and whether a command ran.
+    private func postRender(_ outputs: [String: String],
+                            settings: RunSettings) throws(LocatedError) -> (files: [String: String], didPostRender: Bool) {
+        let config = job.postRenderer.command.isEmpty ? suite.postRenderer : job.postRenderer
+        guard !config.command.isEmpty else { return (outputs, false) }
+        let postRenderer = PostRenderer(command: config.command, arguments: config.arguments,
+                                        searchPath: settings.executableSearchPath)
+        return (try postRenderer.run(outputs), true)
+    }
 
-        // Documents.
-        let documents: [String: [Value]]
-        do throws(JobError) {
-            documents = try Documents.parse(outputs: outputs, chartName: description.name, renderSucceeded: renderSucceeded,
-                                            crds: suite.includeCrds ? description.crds : [])
-        } catch {
-            result.executionError = error.message
-            return result
-        }
-
-        // Assertions.
+    /// `runAssertions`: every assertion over its templates' documents, the
+    /// results ANDed in order (a skipped assertion counts as passed), fail-fast
+    /// stopping at the first failure.
+    private func runAssertions(documents: [String: [Value]], render: RenderOutcome, didPostRender: Bool,
+                               chartRoute: String, description: ChartDescription, cache: SnapshotCache?,
+                               settings: RunSettings) -> (passed: Bool, results: [AssertionResult]) {
         let env = AssertionEnvironment(
-            documents: documents, renderSucceeded: renderSucceeded, renderError: renderError, failFast: settings.failFast,
-            skipEmptyTemplates: job.documentSelector?.skipEmptyTemplates ?? false,
+            documents: documents, renderSucceeded: render.succeeded, renderError: render.error?.message,
+            failFast: settings.failFast, skipEmptyTemplates: job.documentSelector?.skipEmptyTemplates ?? false,
             snapshots: cache.map { SnapshotComparer(cache: $0, test: job.name) })
         var passed = false
+        var results: [AssertionResult] = []
         for (position, assertion) in job.asserts.enumerated() {
-            var templates = templatesToAssert(assertion, defaultTemplates: defaultTemplates, outputs: renderedOutputs,
+            var templates = templatesToAssert(assertion, defaultTemplates: render.defaultTemplates, outputs: render.outputs,
                                               chartRoute: chartRoute, description: description)
             // `computeTemplatesWithPostRender`: a post-renderer that dropped the
             // file markers leaves one `manifest.yaml`, which every assertion reads.
@@ -175,14 +142,12 @@ extension EffectiveJob {
             let outcome = assertion.evaluate(index: position, templates: templates,
                                              documentIndex: job.documentIndex ?? assertion.documentIndex,
                                              selector: assertion.documentSelector ?? job.documentSelector, in: env)
-            result.assertions.append(outcome)
+            results.append(outcome)
             if outcome.skipped { passed = true }
             passed = accumulate(position, passed, outcome.passed)
             if !passed && settings.failFast { break }
         }
-        result.passed = passed
-        if !result.assertions.isEmpty && result.assertions.allSatisfy(\.skipped) { result.skipped = true }
-        return result
+        return (passed, results)
     }
 
     /// `determineTemplatesToAssert` + `prefixTemplatesToAssert`.
@@ -209,21 +174,22 @@ extension EffectiveJob {
 private let releaseNamePattern: GoRegexp? = try? GoRegexp(#"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#)
 
 /// `writeRenderedOutput`: every rendered file under `directory`.
-private func writeRenderedOutput(_ outputs: [String: String], to directory: String) throws(JobError) {
+private func writeRenderedOutput(_ outputs: [String: String], to directory: String) throws(LocatedError) {
     for (file, text) in outputs {
         let path = GoPath.join(directory, file)
         do {
             try FileManager.default.createDirectory(atPath: GoPath.dir(path), withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: false, encoding: .utf8)
         } catch {
-            throw JobError(message: "open \(path): \(error.localizedDescription)")
+            throw LocatedError(.fileAccess, "open \(path): \(error.localizedDescription)", at: SourceLocation(file: path))
         }
     }
 }
 
-/// Helm v3's `ValidateReleaseName`; the error text or nil.
-func validateReleaseName(_ name: String) -> String? {
+/// Helm v3's `ValidateReleaseName`; the error or nil.
+func validateReleaseName(_ name: String) -> LocatedError? {
     let pattern = #"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#
     let valid = name.utf8.count <= 53 && (releaseNamePattern?.matches(name) ?? false)
-    return valid ? nil : "invalid release name, must match regex \(pattern) and the length must not be longer than 53"
+    return valid ? nil : LocatedError(
+        .releaseName, "invalid release name, must match regex \(pattern) and the length must not be longer than 53")
 }

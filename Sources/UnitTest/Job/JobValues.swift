@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GoStd
 import Values
@@ -5,78 +6,54 @@ import YAML
 
 /// A test job's user values, built as helm-unittest's `getUserValues` does.
 struct JobValues {
-    /// Reads a file; throws Go's `open <path>: …` text.
-    let readFile: @Sendable (String) throws -> String
+    /// Reads a file; throws Go's `open <path>: …` text at the file.
+    let readFile: @Sendable (String) throws(LocatedError) -> String
 
     /// The merged map: values files in order, then suite `set:`, then test
     /// `set:`; each layer scoped under the subchart route and winning over
     /// the layers before it.
     func merged(valuesFiles: [String], suiteSet: [SetEntry], jobSet: [SetEntry], definitionFile: String,
-                chartRoute: String) throws(JobError) -> GoMap {
+                chartRoute: String) throws(LocatedError) -> GoMap {
         let routes = chartRoutes(chartRoute)
         var base = GoMap()
         for file in valuesFiles {
             let path = file.hasPrefix("/") ? file : GoPath.join(GoPath.dir(definitionFile), file)
-            let text: String
-            do {
-                text = try readFile(path)
-            } catch {
-                throw JobError(message: "\(error)")
-            }
+            let text = try readFile(path)
             let value: GoMap
             do {
-                value = try Self.decodeValuesFile(text)
+                value = try Self.decodeValuesFile(text, path: path)
             } catch {
-                throw JobError(message: "failed to parse \(file): \(error)")
+                throw error.prefixed("failed to parse \(file): ")
             }
             base = mergeTables(scope(routes, value), base)
         }
         for entry in suiteSet + jobSet {
-            let built: GoMap
-            do {
-                built = try buildSetValue(entry.value.deepCopy(), atPath: entry.path)
-            } catch {
-                throw JobError(message: error.message)
-            }
+            let built = try buildSetValue(entry.value.deepCopy(), atPath: entry.path)
             base = mergeTables(scope(routes, built), base)
         }
         return base
     }
 
     /// yaml.v3 `Unmarshal` of a values file into `map[string]interface{}`.
-    static func decodeValuesFile(_ text: String) throws -> GoMap {
-        let documents: [YAMLDocument]
-        do {
-            documents = try YAMLParser.parseStream(text, limit: 1)
-        } catch let error as YAMLSyntaxError {
-            throw JobError(message: error.goMessage(.v3))
-        }
+    static func decodeValuesFile(_ text: String, path: String = "") throws(LocatedError) -> GoMap {
+        let documents = try YAMLParser.parseStream(text, file: path, dialect: .v3, limit: 1)
         guard let root = documents.first?.root else { return GoMap() }
         if NodeDecoder.isNull(root) { return GoMap() }
         guard case .mapping = root.content else {
-            var d = NodeDecoder(strict: false)
-            d.typeError(root, into: "map[string]interface {}")
-            throw JobError(message: d.combinedError ?? "")
+            throw NodeDecoder.typeError(root, into: "map[string]interface {}")
         }
-        do {
-            guard case .map(let m, _) = try YAMLValues.v3Value(of: root) else { return GoMap() }
-            return m
-        } catch let error as ValueDecodingError {
-            throw JobError(message: error.message)
-        }
+        guard case .map(let m, _) = try YAMLValues.v3Value(of: root) else { return GoMap() }
+        return m
     }
 
     /// The values as Helm receives them: sigs.k8s.io/yaml marshal, then
     /// Helm v3's `ReadValues` (YAML 1.1 + JSON: numbers become float64).
-    static func helmValues(_ merged: GoMap) throws(JobError) -> GoMap {
+    static func helmValues(_ merged: GoMap) throws(LocatedError) -> GoMap {
         guard let text = sigsYAMLMarshal(.map(merged)) else {
-            throw JobError(message: "error marshaling into JSON: json: unsupported value: \(unsupportedFloat(.map(merged)) ?? "NaN")")
+            throw LocatedError(.jobValues,
+                               "error marshaling into JSON: json: unsupported value: \(unsupportedFloat(.map(merged)) ?? "NaN")")
         }
-        do {
-            return try YAMLValues.helmValues(text, valuesType: "chartutil.Values")
-        } catch {
-            throw JobError(message: "\(error)")
-        }
+        return try YAMLValues.helmValues(text, valuesType: "chartutil.Values")
     }
 
     private static func unsupportedFloat(_ v: Value) -> String? {
@@ -119,20 +96,14 @@ func mergeTables(_ dst: GoMap, _ src: GoMap) -> GoMap {
     return dst
 }
 
-/// An error that stops a test job before its assertions (bad values, bad set path).
-struct JobError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
-
-/// Go's `os.ReadFile` with its error texts.
-@Sendable func goReadFile(_ path: String) throws -> String {
+/// Go's `os.ReadFile` with its error texts, located at the file.
+@Sendable func goReadFile(_ path: String) throws(LocatedError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw JobError(message: "read \(path): is a directory")
+            throw LocatedError(.fileAccess, "read \(path): is a directory", at: SourceLocation(file: path))
         }
-        throw JobError(message: "open \(path): no such file or directory")
+        throw LocatedError(.fileAccess, "open \(path): no such file or directory", at: SourceLocation(file: path))
     }
     return String(decoding: data, as: UTF8.self)
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GoRegexp
 import GoStd
@@ -14,21 +15,23 @@ struct PostRenderer {
 
     var command: String
     var arguments: [String]
+    /// The `PATH` a command name is looked up in (`exec.LookPath`).
+    var searchPath: String
 
     /// The post-rendered files; when the command dropped every marker, the
     /// whole output becomes one file `manifest.yaml`.
-    func run(_ files: [String: String]) throws(JobError) -> [String: String] {
-        let executable = try Self.lookPath(command)
+    func run(_ files: [String: String]) throws(LocatedError) -> [String: String] {
+        let executable = try Self.lookPath(command, in: searchPath)
         var input = ""
         for key in files.keys.sorted(by: goLess) {
             input += Self.separator + " " + key + "\n"
             input += GoStrings.trimSpace(files[key] ?? "") + "\n"
         }
         let output: String
-        do throws(JobError) {
+        do {
             output = try Self.execute(executable, arguments, input: input)
         } catch {
-            throw JobError(message: "post-render failed: " + error.message)
+            throw error.prefixed("post-render failed: ")
         }
         return Self.split(output)
     }
@@ -80,7 +83,7 @@ struct PostRenderer {
     private static let filePattern: GoRegexp? = try? GoRegexp(fileKeyPrefix + " (.*)")
 
     /// Go's `exec.LookPath` plus `filepath.Abs`, wrapped as Helm wraps it.
-    static func lookPath(_ name: String) throws(JobError) -> String {
+    static func lookPath(_ name: String, in searchPath: String) throws(LocatedError) -> String {
         func isExecutable(_ path: String) -> Bool {
             var isDir: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
@@ -89,24 +92,23 @@ struct PostRenderer {
         let prefix = "unable to find binary at \(name): "
         if name.contains("/") {
             guard FileManager.default.fileExists(atPath: name) else {
-                throw JobError(message: prefix + "exec: \(GoQuote.quote(name)): stat \(name): no such file or directory")
+                throw LocatedError(.postRender, prefix + "exec: \(GoQuote.quote(name)): stat \(name): no such file or directory")
             }
             guard isExecutable(name) else {
-                throw JobError(message: prefix + "exec: \(GoQuote.quote(name)): permission denied")
+                throw LocatedError(.postRender, prefix + "exec: \(GoQuote.quote(name)): permission denied")
             }
             return absolutePath(name)
         }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for dir in path.split(separator: ":", omittingEmptySubsequences: false).map(String.init) {
+        for dir in searchPath.split(separator: ":", omittingEmptySubsequences: false).map(String.init) {
             let candidate = (dir.isEmpty ? "." : dir) + "/" + name
             if isExecutable(candidate) { return absolutePath(candidate) }
         }
-        throw JobError(message: prefix + "exec: \(GoQuote.quote(name)): executable file not found in $PATH")
+        throw LocatedError(.postRender, prefix + "exec: \(GoQuote.quote(name)): executable file not found in $PATH")
     }
 
     /// Runs `executable` with `input` on stdin; the stdout text, or Helm's
     /// `error while running command …` with the stderr text.
-    static func execute(_ executable: String, _ arguments: [String], input: String) throws(JobError) -> String {
+    static func execute(_ executable: String, _ arguments: [String], input: String) throws(LocatedError) -> String {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("chartunit-postrender-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -139,13 +141,13 @@ struct PostRenderer {
             status = process.terminationStatus
             reason = process.terminationReason
         } catch {
-            throw JobError(message: "error while running command \(executable). error output:\n: \(error)")
+            throw LocatedError(.postRender, "error while running command \(executable). error output:\n: \(error)")
         }
         let output = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         if status != 0 || reason != .exit {
             let errors = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
             let cause = reason == .exit ? "exit status \(status)" : "signal: \(signalName(status))"
-            throw JobError(message: "error while running command \(executable). error output:\n\(errors): \(cause)")
+            throw LocatedError(.postRender, "error while running command \(executable). error output:\n\(errors): \(cause)")
         }
         return output
     }

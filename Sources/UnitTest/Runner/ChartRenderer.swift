@@ -1,3 +1,4 @@
+import Diagnostics
 import Values
 
 /// What helm-unittest needs to know about a loaded chart, without rendering it.
@@ -68,21 +69,18 @@ public struct RenderRequest: Sendable {
     public var skipSchemaValidation: Bool
 }
 
-/// A failed render, with Helm v3's error text.
-public struct RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
+/// A failed render: the error (its message Helm v3.20's text) and the stage it stopped in.
+public struct RenderFailure: Error, Sendable, Hashable {
     /// Where it failed: before the engine ran (values, dependencies,
-    /// schema), or while executing templates.
+    /// schema), or while parsing or executing templates.
     public enum Stage: Sendable, Hashable { case preRender, engine }
     public var stage: Stage
-    /// The error text exactly as Helm v3.20 returns it.
-    public var message: String
+    public var error: LocatedError
 
-    public init(stage: Stage, message: String) {
+    public init(stage: Stage, error: LocatedError) {
         self.stage = stage
-        self.message = message
+        self.error = error
     }
-
-    public var description: String { message }
 }
 
 /// The Helm engine as helm-unittest drives it. The Helm target implements
@@ -96,19 +94,12 @@ public struct RenderFailure: Error, Sendable, Hashable, CustomStringConvertible 
 public protocol ChartRenderer: Sendable {
     /// A loaded chart, shared read-only by all suites.
     associatedtype Chart: Sendable
-    /// Loads the chart directory or archive at `path`; the error's description is printed as is.
-    func loadChart(at path: String) throws -> Chart
+    /// Loads the chart directory or archive at `path`; the error's message is printed as is.
+    func loadChart(at path: String) throws(LocatedError) -> Chart
     func describe(_ chart: Chart) -> ChartDescription
     /// Renders: file path (`<chart>/templates/x.yaml`, `<chart>/charts/<sub>/templates/y.yaml`) → text.
     func render(_ chart: Chart, _ request: RenderRequest) -> Result<[String: String], RenderFailure>
     /// Renders the `--chart-tests-path` chart at `path` with its own values
     /// (release `TEST-SUITE-RELEASE`, revision 1): its name and path → text.
-    func renderSuiteChart(at path: String) throws -> (name: String, files: [String: String])
-}
-
-extension ChartRenderer {
-    /// Renderers without a template engine for suites render none.
-    public func renderSuiteChart(at path: String) throws -> (name: String, files: [String: String]) {
-        throw RenderFailure(stage: .preRender, message: "rendering test suite charts is not supported")
-    }
+    func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: String])
 }

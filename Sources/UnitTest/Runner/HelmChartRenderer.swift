@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Helm
 import Values
@@ -28,7 +29,7 @@ public struct HelmChartRenderer: ChartRenderer {
         self.helm = helm
     }
 
-    public func loadChart(at path: String) throws -> LoadedChart {
+    public func loadChart(at path: String) throws(LocatedError) -> LoadedChart {
         LoadedChart(chart: try ChartLoader(helm: helm).load(path: path), helm: helm)
     }
 
@@ -65,10 +66,10 @@ public struct HelmChartRenderer: ChartRenderer {
         do {
             processed = try ValuesLayering.prepare(chart: chart.chart, userValues: request.values, helm: helm)
         } catch {
-            return .failure(RenderFailure(stage: .preRender, message: "\(error)"))
+            return .failure(RenderFailure(stage: .preRender, error: error))
         }
         if !request.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
-            return .failure(RenderFailure(stage: .preRender, message: failure))
+            return .failure(RenderFailure(stage: .preRender, error: failure))
         }
         // `ModifyChartMetadata`: the chart and its direct dependencies.
         Self.override(&processed, version: request.chartVersion, appVersion: request.appVersion, depth: 1)
@@ -90,24 +91,18 @@ public struct HelmChartRenderer: ChartRenderer {
                                     skipSchemaValidation: true)
         do {
             return .success(try chart.engine.render(processed, options: options))
-        } catch let error as RenderError {
-            return .failure(RenderFailure(stage: .engine, message: error.message))
         } catch {
-            return .failure(RenderFailure(stage: .engine, message: "\(error)"))
+            return .failure(RenderFailure(stage: .engine, error: error))
         }
     }
 
-    public func renderSuiteChart(at path: String) throws -> (name: String, files: [String: String]) {
+    public func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: String]) {
         let chart = try ChartLoader(helm: helm).load(path: path)
         let processed = try ValuesLayering.prepare(chart: chart, userValues: GoMap(), helm: helm)
         let release = ReleaseInfo(name: "TEST-SUITE-RELEASE", namespace: "NAMESPACE", revision: 1,
                                   isInstall: false, isUpgrade: false)
         let options = RenderOptions(helm: helm, release: release, skipSchemaValidation: true)
-        do {
-            return (chart.name, try HelmEngine(chart: chart, helm: helm).render(processed, options: options))
-        } catch let error as RenderError {
-            throw RenderFailure(stage: .engine, message: error.message)
-        }
+        return (chart.name, try HelmEngine(chart: chart, helm: helm).render(processed, options: options))
     }
 
     private static func override(_ chart: inout ProcessedChart, version: String, appVersion: String, depth: Int) {

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import Foundation
 import Values
@@ -12,13 +13,13 @@ struct SuiteDiscovery {
     let extraValuesFiles: [String]
 
     /// Renders a `--chart-tests-path` chart: its name and rendered files.
-    var renderTestsChart: ((String) throws -> (name: String, files: [String: String]))?
+    var renderTestsChart: ((String) throws(LocatedError) -> (name: String, files: [String: String]))?
 
     /// A suite file that failed to parse, which aborts the chart; `file` is
     /// nil when no suite line is printed for it (a tests chart that failed).
     struct Failure {
         var file: String?
-        var error: SuiteFileError
+        var error: LocatedError
     }
 
     func suites(chartPath: String, chartRoute: String, chart: ChartDescription,
@@ -30,7 +31,7 @@ struct SuiteDiscovery {
         if !options.chartTestsPath.isEmpty, let renderTestsChart {
             let directory = GoPath.join(chartPath, options.chartTestsPath)
             if FileManager.default.fileExists(atPath: directory) {
-                do throws(SuiteFileError) {
+                do throws(LocatedError) {
                     rendered = try renderedSuites(directory: directory, chartRoute: chartRoute, render: renderTestsChart)
                 } catch {
                     return (suites, Failure(file: nil, error: error))
@@ -39,7 +40,8 @@ struct SuiteDiscovery {
         }
         for file in suiteFiles(chartPath: chartPath) {
             guard let data = FileManager.default.contents(atPath: file) else {
-                return (suites, Failure(file: file, error: SuiteFileError(message: "open \(file): no such file or directory")))
+                return (suites, Failure(file: file, error: LocatedError(.fileAccess, "open \(file): no such file or directory",
+                                                                        at: SourceLocation(file: file))))
             }
             let (found, error) = SuiteDecoder.decodeFile(String(decoding: data, as: UTF8.self), path: file,
                                                          chartRoute: chartRoute, options: decoding)
@@ -63,19 +65,13 @@ struct SuiteDiscovery {
     /// `RenderTestSuiteFiles`: the suites a tests chart renders, each part of
     /// a rendered file one suite, numbered for its snapshot file.
     private func renderedSuites(directory: String, chartRoute: String,
-                                render: (String) throws -> (name: String, files: [String: String])) throws(SuiteFileError)
+                                render: (String) throws(LocatedError) -> (name: String, files: [String: String])) throws(LocatedError)
         -> [TestSuite] {
         let chartFile = GoPath.join(directory, "Chart.yaml")
         guard FileManager.default.fileExists(atPath: chartFile) else {
-            throw SuiteFileError(message: "stat \(chartFile): no such file or directory")
+            throw LocatedError(.fileAccess, "stat \(chartFile): no such file or directory")
         }
-        let name: String
-        let files: [String: String]
-        do {
-            (name, files) = try render(directory)
-        } catch {
-            throw SuiteFileError(message: "\(error)")
-        }
+        let (name, files) = try render(directory)
         var errors: [String] = []
         var suites: [TestSuite] = []
         for (template, text) in files.sorted(by: { goLess($0.key, $1.key) }) {
@@ -94,7 +90,7 @@ struct SuiteDiscovery {
                 let decoding = SuiteDecodingOptions(strict: options.strict, extraValuesFiles: extraValuesFiles,
                                                     pluginVersion: options.pluginVersion, fromRender: true,
                                                     defaultSnapshotId: String(realIndex))
-                do throws(SuiteFileError) {
+                do throws(LocatedError) {
                     if let suite = try SuiteDecoder.decodeSuite(part.text, path: path, chartRoute: chartRoute, options: decoding) {
                         suites.append(suite)
                     }
@@ -109,7 +105,7 @@ struct SuiteDiscovery {
                 errors.append("test suite template (\(template)) file did not render a manifest")
             }
         }
-        if !errors.isEmpty { throw SuiteFileError(message: errors.joined(separator: "\n")) }
+        if !errors.isEmpty { throw LocatedError(.suiteFile, errors.joined(separator: "\n")) }
         return suites
     }
 

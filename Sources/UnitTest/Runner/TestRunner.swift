@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GoStd
 import Values
@@ -24,6 +25,9 @@ public struct TestRunOptions: Sendable {
     public var jobs: Int
     /// `-d`: a directory every job's rendered files are written to ("" for none).
     public var renderOutputDirectory = ""
+    /// The `PATH` that `postRenderer` command names are looked up in (the
+    /// CLI passes its environment's).
+    public var executableSearchPath = ""
 
     /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
@@ -53,7 +57,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         self.renderer = renderer
         self.options = options
         settings = RunSettings(failFast: options.failFast, skipSchemaValidation: options.skipSchemaValidation,
-                               renderOutputDirectory: options.renderOutputDirectory, readFile: goReadFile)
+                               renderOutputDirectory: options.renderOutputDirectory,
+                               executableSearchPath: options.executableSearchPath, readFile: goReadFile)
     }
 
     /// Tests every chart in order; suites of one chart run in parallel, and
@@ -75,19 +80,19 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         do {
             chart = try renderer.loadChart(at: path)
         } catch {
-            return ChartResult(name: "", path: path, executionError: "\(error)")
+            return ChartResult(name: "", path: path, executionError: error)
         }
         let description = renderer.describe(chart)
         let valuesFiles = SuiteDiscovery.files(matching: options.valuesFiles, chartPath: "").map { absolutePath($0) }
         var discovery = SuiteDiscovery(options: options, extraValuesFiles: valuesFiles)
         let renderer = self.renderer
-        discovery.renderTestsChart = { path in try renderer.renderSuiteChart(at: path) }
+        discovery.renderTestsChart = { (path) throws(LocatedError) in try renderer.renderSuiteChart(at: path) }
         let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description)
         if let failure = found.failure {
             let printed = failure.file.map {
-                [TestSuiteResult(displayName: "", filePath: $0, passed: false, executionError: failure.error.message)]
+                [TestSuiteResult(displayName: "", filePath: $0, passed: false, executionError: failure.error)]
             } ?? []
-            return ChartResult(name: description.name, path: path, executionError: failure.error.message, suites: printed)
+            return ChartResult(name: description.name, path: path, executionError: failure.error, suites: printed)
         }
         let suites = found.suites
         // Suites sharing a snapshot file run in order, as helm-unittest's per-suite caches would see each other.
@@ -140,7 +145,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         do {
             try cache.restore()
         } catch {
-            result.executionError = "\(error)"
+            result.executionError = error
             return result
         }
         var passed = false
@@ -169,7 +174,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         do {
             try cache.storeIfNeeded()
         } catch {
-            result.executionError = "\(error)"
+            result.executionError = error
             result.passed = false
         }
         return result

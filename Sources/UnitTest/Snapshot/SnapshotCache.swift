@@ -1,3 +1,4 @@
+import Diagnostics
 import GoRegexp
 import Foundation
 import Values
@@ -42,34 +43,44 @@ final class SnapshotCache {
     }
 
     /// Creates the `__snapshot__` directory if needed and loads the file if it exists.
-    func restore() throws {
+    func restore() throws(LocatedError) {
         let dir = (filePath as NSString).deletingLastPathComponent
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            if !isDir.boolValue { throw SnapshotError(message: "snapshot cache dir \(dir) is not a directory") }
+            if !isDir.boolValue {
+                throw LocatedError(.snapshotFile, "snapshot cache dir \(dir) is not a directory", at: SourceLocation(file: dir))
+            }
         } else {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw LocatedError(.snapshotFile, "mkdir \(dir): permission denied", at: SourceLocation(file: dir))
+            }
         }
         guard FileManager.default.fileExists(atPath: filePath) else { return }
-        let data = try Data(contentsOf: URL(fileURLWithPath: filePath))
+        guard let data = FileManager.default.contents(atPath: filePath) else {
+            throw LocatedError(.snapshotFile, "open \(filePath): permission denied", at: SourceLocation(file: filePath))
+        }
         cached = try Self.parse(String(decoding: data, as: UTF8.self), file: filePath)
         existed = true
     }
 
     /// yaml.v3 decoding of a `.snap` text into `map[string]map[uint]string`.
-    static func parse(_ text: String, file: String = "") throws -> [String: [UInt: String]] {
+    static func parse(_ text: String, file: String = "") throws(LocatedError) -> [String: [UInt: String]] {
         let documents = try YAMLValues.v3Documents(text, file: file)
         guard let first = documents.first, case .map(let tests, _) = first else { return [:] }
         var out: [String: [UInt: String]] = [:]
         for (test, entries) in tests.entries {
             guard case .map(let items, _) = entries else {
                 if case .null = entries { out[test] = [:]; continue }
-                throw SnapshotError(message: "yaml: unmarshal errors:\n  cannot unmarshal into map[uint]string")
+                throw LocatedError(.snapshotFile, "yaml: unmarshal errors:\n  cannot unmarshal into map[uint]string",
+                                   at: SourceLocation(file: file))
             }
             var byIndex: [UInt: String] = [:]
             for (key, value) in items.entries {
                 guard let index = UInt(key) else {
-                    throw SnapshotError(message: "yaml: unmarshal errors:\n  cannot unmarshal !!str `\(key)` into uint")
+                    throw LocatedError(.snapshotFile, "yaml: unmarshal errors:\n  cannot unmarshal !!str `\(key)` into uint",
+                                       at: SourceLocation(file: file))
                 }
                 byIndex[index] = value.stringValue ?? GoFmt.format(value)
             }
@@ -144,7 +155,7 @@ final class SnapshotCache {
     /// Rewrites the file when something changed and (`-u`, an insert or a
     /// vanished entry); returns whether it wrote.
     @discardableResult
-    func storeIfNeeded() throws -> Bool {
+    func storeIfNeeded() throws(LocatedError) -> Bool {
         guard changed, isUpdating || insertedCount > 0 || vanishedCount > 0 else { return false }
         try writeAtomically(renderedFile, to: filePath)
         existed = true
@@ -152,23 +163,17 @@ final class SnapshotCache {
     }
 }
 
-/// A snapshot file problem, with helm-unittest's text.
-struct SnapshotError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
-
 /// Writes `text` to a temporary file next to `path`, then renames it over `path`.
-func writeAtomically(_ text: String, to path: String) throws {
+func writeAtomically(_ text: String, to path: String) throws(LocatedError) {
     let dir = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temp = (dir as NSString).appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
     guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644]) else {
-        throw SnapshotError(message: "open \(path): cannot write file")
+        throw LocatedError(.snapshotFile, "open \(path): cannot write file", at: SourceLocation(file: path))
     }
     if rename(temp, path) != 0 {
         try? FileManager.default.removeItem(atPath: temp)
-        throw SnapshotError(message: "rename \(path): \(String(cString: strerror(errno)))")
+        throw LocatedError(.snapshotFile, "rename \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
     }
 }
 

@@ -1,10 +1,11 @@
+import Diagnostics
 import Values
 import YAML
 
 extension SuiteFields {
     /// `asserts:` — each entry read as a free-form map (helm-unittest's
     /// `Assertion.UnmarshalYAML`), so strict mode does not apply inside it.
-    static func decodeAsserts(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> [Assertion] {
+    static func decodeAsserts(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> [Assertion] {
         if NodeDecoder.isNull(node) { return [] }
         guard case .sequence(let items) = node.content else {
             d.typeError(node, into: "[]*unittest.Assertion")
@@ -17,29 +18,39 @@ extension SuiteFields {
                 continue
             }
             guard d.checkUniqueKeys(pairs) else { continue }
-            var entries: [(String, Value)] = []
+            var entries: [AssertionEntry] = []
             for pair in d.mergedPairs(pairs) {
-                entries.append((pair.key.scalarText ?? "", try d.value(pair.value)))
+                entries.append(AssertionEntry(key: pair.key.scalarText ?? "", location: pair.key.location,
+                                              value: try d.value(pair.value)))
             }
-            out.append(try decodeAssertion(entries))
+            out.append(try decodeAssertion(entries, at: item.location))
         }
         return out
     }
 
-    /// One assertion from its keys in source order.
-    static func decodeAssertion(_ entries: [(String, Value)]) throws(FatalDecodeError) -> Assertion {
+    /// One key of an assertion's map, with where the key is.
+    struct AssertionEntry {
+        var key: String
+        var location: SourceLocation
+        var value: Value
+    }
+
+    /// One assertion (at `location`) from its keys in source order; errors
+    /// are helm-unittest's texts at the offending key.
+    static func decodeAssertion(_ entries: [AssertionEntry], at location: SourceLocation) throws(LocatedError) -> Assertion {
         var documentIndex = -1
         var not = false
         var template = ""
         var selector: DocumentSelectorSpec?
-        for (key, value) in entries {
+        for entry in entries {
+            let (key, value) = (entry.key, entry.value)
             switch (key, value) {
             case ("documentIndex", .int(let n, .int)): documentIndex = Int(n)
             case ("not", .bool(let b)): not = b
             case ("template", .string(let s)): template = s
             case ("documentSelector", .map(let m, _)):
                 guard case .string(let path)? = m.entries["path"] else {
-                    throw FatalDecodeError(message: "empty 'documentSelector.path' not supported")
+                    throw LocatedError(.suiteFile, "empty 'documentSelector.path' not supported", at: entry.location)
                 }
                 let v = m.entries["value"]
                 let matchMany: Bool
@@ -52,21 +63,22 @@ extension SuiteFields {
             default: break
             }
         }
-        var found: (type: String, kind: AssertionKind, params: Value)?
-        for (key, value) in entries {
-            guard let kind = AssertionKind.registry[key] else { continue }
+        var found: (type: String, kind: AssertionKind, params: Value, location: SourceLocation)?
+        for entry in entries {
+            guard let kind = AssertionKind.registry[entry.key] else { continue }
             if let first = found {
-                throw FatalDecodeError(message: "assertion type `\(first.type)` and `\(key)` is declared duplicately")
+                throw LocatedError(.suiteFile, "assertion type `\(first.type)` and `\(entry.key)` is declared duplicately",
+                                   at: entry.location)
             }
-            found = (key, kind, value)
+            found = (entry.key, kind, entry.value, entry.location)
         }
         guard let found else {
-            for (key, _) in entries where !["template", "documentIndex", "not"].contains(key) {
-                throw FatalDecodeError(message: "Assertion type `\(key)` is invalid")
+            for entry in entries where !["template", "documentIndex", "not"].contains(entry.key) {
+                throw LocatedError(.suiteFile, "Assertion type `\(entry.key)` is invalid", at: entry.location)
             }
-            throw FatalDecodeError(message: "no assertion type defined")
+            throw LocatedError(.suiteFile, "no assertion type defined", at: location)
         }
-        let check = try CheckDecoder.decode(found.kind.validator, found.params)
+        let check = try CheckDecoder.decode(found.kind.validator, found.params, at: found.location)
         return Assertion(type: found.type, not: not, template: template, documentIndex: documentIndex,
                          documentSelector: selector, check: check, kind: found.kind)
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Values
 
 /// The validator family behind an assertion key.
@@ -93,9 +94,12 @@ struct CheckDecoder {
     private var fields: [String: Value] = [:]
     private var errors: [String] = []
     private let present: Bool
+    /// Where the assertion's key is, for errors.
+    private let location: SourceLocation
 
     /// Throws mapstructure's error when `params` is neither null nor a map.
-    init(_ params: Value) throws(FatalDecodeError) {
+    init(_ params: Value, at location: SourceLocation) throws(LocatedError) {
+        self.location = location
         switch params {
         case .null:
             present = false
@@ -103,7 +107,7 @@ struct CheckDecoder {
             present = true
             for key in m.sortedKeys { fields[key.lowercased()] = m.entries[key] }
         default:
-            throw FatalDecodeError(message: "'' expected a map, got '\(mapstructureKind(params))'")
+            throw LocatedError(.suiteFile, "'' expected a map, got '\(mapstructureKind(params))'", at: location)
         }
     }
 
@@ -176,14 +180,14 @@ struct CheckDecoder {
     }
 
     /// Throws mapstructure's combined error if any field failed.
-    func finish() throws(FatalDecodeError) {
+    func finish() throws(LocatedError) {
         guard !errors.isEmpty else { return }
         let points = errors.map { "* " + $0 }.joined(separator: "\n")
-        throw FatalDecodeError(message: "\(errors.count) error(s) decoding:\n\n\(points)")
+        throw LocatedError(.suiteFile, "\(errors.count) error(s) decoding:\n\n\(points)", at: location)
     }
 
-    static func decode(_ validator: ValidatorKind, _ params: Value) throws(FatalDecodeError) -> Check {
-        var d = try CheckDecoder(params)
+    static func decode(_ validator: ValidatorKind, _ params: Value, at location: SourceLocation) throws(LocatedError) -> Check {
+        var d = try CheckDecoder(params, at: location)
         let check: Check
         switch validator {
         case .equal:

@@ -1,42 +1,38 @@
+import Diagnostics
 import GoStd
 import Values
 import YAML
 
-/// A fatal decoding error: stops decoding at once, as an error returned by
-/// an `UnmarshalYAML` method stops go-yaml.
-struct FatalDecodeError: Error {
-    var message: String
-}
-
 /// Decodes typed fields from a node tree the way go-yaml v3 decodes into Go
-/// structs: mismatches and (in strict mode) unknown fields are collected as
-/// `line N: …` texts and reported together; null leaves the zero value.
+/// structs: mismatches and (in strict mode) unknown fields are collected,
+/// each at its node, and reported together (`yaml: unmarshal errors:` and a
+/// `line N: …` per problem); null leaves the zero value. A fatal problem
+/// (what an `UnmarshalYAML` method returns) is thrown at once.
 struct NodeDecoder {
     let strict: Bool
-    private(set) var errors: [String] = []
+    /// The problems so far, each at its node; `message` is go-yaml's line text.
+    private(set) var errors: [LocatedError] = []
     /// go-yaml's fatal error for a merge value that is not a mapping.
-    private(set) var mergeError: String?
+    private(set) var mergeError: LocatedError?
 
     init(strict: Bool) {
         self.strict = strict
     }
 
-    /// The yaml.v3 error for everything collected, or nil.
-    var combinedError: String? {
-        errors.isEmpty ? nil : "yaml: unmarshal errors:\n  " + errors.joined(separator: "\n  ")
+    /// The yaml.v3 error for everything collected, at the first problem, or nil.
+    var combinedError: LocatedError? {
+        guard let first = errors.first else { return nil }
+        let text = "yaml: unmarshal errors:\n  " + errors.map(\.message).joined(separator: "\n  ")
+        return LocatedError(.yamlUnmarshal, text, at: first.location)
     }
 
     mutating func record(_ node: YAMLNode, _ message: String) {
-        errors.append("line \(node.location.line): \(message)")
+        errors.append(LocatedError(.yamlUnmarshal, "line \(node.location.line): \(message)", at: node.location))
     }
 
     /// The node as go-yaml v3 decodes it into `interface{}`.
-    func value(_ node: YAMLNode) throws -> Value {
-        do {
-            return try YAMLValues.v3Value(of: node)
-        } catch {
-            throw FatalDecodeError(message: (error as? ValueDecodingError)?.message ?? "\(error)")
-        }
+    func value(_ node: YAMLNode) throws(LocatedError) -> Value {
+        try YAMLValues.v3Value(of: node)
     }
 
     static func isNull(_ node: YAMLNode) -> Bool {
@@ -62,6 +58,14 @@ struct NodeDecoder {
             default: return "!!str"
             }
         }
+    }
+
+    /// go-yaml's whole error when decoding `node` into `goType` fails at once
+    /// (a document that is not a mapping).
+    static func typeError(_ node: YAMLNode, into goType: String) -> LocatedError {
+        var d = NodeDecoder(strict: false)
+        d.typeError(node, into: goType)
+        return d.combinedError ?? LocatedError(.yamlUnmarshal, "yaml: unmarshal errors", at: node.location)
     }
 
     /// Records go-yaml's `cannot unmarshal` error.
@@ -117,7 +121,10 @@ struct NodeDecoder {
         case .sequence(let items) where items.allSatisfy({ if case .mapping = $0.content { true } else { false } }):
             merged = items
         default:
-            if mergeError == nil { mergeError = "yaml: map merge requires map or sequence of maps as the value" }
+            if mergeError == nil {
+                mergeError = LocatedError(.yamlUnmarshal, "yaml: map merge requires map or sequence of maps as the value",
+                                          at: mergeNode.location)
+            }
             return
         }
         for node in merged {
@@ -198,7 +205,7 @@ struct NodeDecoder {
     }
 
     /// A `map[string]interface{}` field, entries in source order.
-    mutating func anyMap(_ node: YAMLNode, into target: inout [SetEntry]) throws {
+    mutating func anyMap(_ node: YAMLNode, into target: inout [SetEntry]) throws(LocatedError) {
         if Self.isNull(node) { target = []; return }
         guard case .mapping(let pairs) = node.content else {
             typeError(node, into: "map[string]interface {}")

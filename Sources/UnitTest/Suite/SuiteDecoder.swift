@@ -2,18 +2,6 @@ import Diagnostics
 import Values
 import YAML
 
-/// A suite file that could not be read, with helm-unittest's error text and
-/// where the problem is.
-public struct SuiteFileError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The text helm-unittest prints (`yaml: unmarshal errors:\n  line 3: …`, `no tests found`…).
-    public var message: String
-    /// The suite file, and the line within it when known (the Go text counts
-    /// lines from the start of the suite's own `---` part).
-    public var location: SourceLocation?
-
-    public var description: String { message }
-}
-
 /// Options for reading suite files.
 public struct SuiteDecodingOptions: Sendable {
     /// `--strict`: unknown fields are errors.
@@ -81,18 +69,21 @@ public enum SuiteDecoder {
     }
 
     /// Reads every suite of a file. Suites read before an error are returned
-    /// in `suites` along with the error, as helm-unittest does.
+    /// in `suites` along with the error, as helm-unittest does. Locations
+    /// count lines from the start of the file; the Go texts count from the
+    /// start of the suite's own `---` part, as helm-unittest's do.
     public static func decodeFile(_ text: String, path: String, chartRoute: String,
-                                  options: SuiteDecodingOptions = SuiteDecodingOptions()) -> (suites: [TestSuite], error: SuiteFileError?) {
+                                  options: SuiteDecodingOptions = SuiteDecodingOptions()) -> (suites: [TestSuite], error: LocatedError?) {
         var suites: [TestSuite] = []
         for part in split(text) where !part.text.allSatisfy({ $0.isWhitespace }) {
-            do {
+            do throws(LocatedError) {
                 if let suite = try decodeSuite(part.text, path: path, chartRoute: chartRoute, options: options) {
                     suites.append(suite)
                 }
-            } catch var error {
-                if let line = error.location?.line { error.location?.line = line + part.firstLine - 1 }
-                return (suites, error)
+            } catch {
+                var located = error
+                if let line = located.location?.line { located.location?.line = line + part.firstLine - 1 }
+                return (suites, located)
             }
         }
         return (suites, nil)
@@ -101,46 +92,32 @@ public enum SuiteDecoder {
     /// Reads one suite document (one `---` part). Returns nil for a part
     /// holding no document.
     public static func decodeSuite(_ text: String, path: String, chartRoute: String,
-                                   options: SuiteDecodingOptions = SuiteDecodingOptions()) throws(SuiteFileError) -> TestSuite? {
+                                   options: SuiteDecodingOptions = SuiteDecodingOptions()) throws(LocatedError) -> TestSuite? {
         let root: YAMLNode
         do {
-            guard let first = try YAMLParser.parseStream(text, file: path, limit: 1).first?.root else { return nil }
+            guard let first = try YAMLParser.parseStream(text, file: path, dialect: .v3, limit: 1).first?.root else { return nil }
             root = first
-        } catch let error as YAMLSyntaxError {
-            if error.problem.contains("unknown escape character") {
+        } catch where error.kind == .yamlUnknownEscape {
+            return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options)
+        }
+        let rootLocation = SourceLocation(file: path, line: root.location.line, column: 1)
+        var decoder = NodeDecoder(strict: options.strict)
+        var fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
+        if let error = decoder.mergeError { throw error }
+        if let error = decoder.combinedError {
+            // helm-unittest retries on any error whose text mentions this.
+            if error.message.contains("unknown escape character") {
                 return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options)
             }
-            throw SuiteFileError(message: error.goMessage(.v3), location: error.problemMark)
-        } catch let error as YAMLCompositionError {
-            throw SuiteFileError(message: "yaml: " + error.message, location: error.location)
-        } catch {
-            throw SuiteFileError(message: "\(error)", location: nil)
+            throw error
         }
-        var decoder = NodeDecoder(strict: options.strict)
-        var fields: SuiteFields
-        do {
-            fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
-        } catch let fatal as FatalDecodeError {
-            throw SuiteFileError(message: fatal.message, location: SourceLocation(file: path, line: root.location.line, column: 1))
-        } catch {
-            throw SuiteFileError(message: "\(error)", location: nil)
-        }
-        if let message = decoder.mergeError {
-            throw SuiteFileError(message: message, location: SourceLocation(file: path, line: root.location.line, column: 1))
-        }
-        if let message = decoder.combinedError {
-            if message.contains("unknown escape character") { return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options) }
-            let line = decoder.errors.first.flatMap { Int($0.dropFirst(5).prefix(while: { $0.isNumber })) }
-            throw SuiteFileError(message: message, location: line.map { SourceLocation(file: path, line: $0, column: 1) })
-        }
-        if fields.tests.isEmpty { throw SuiteFileError(message: "no tests found", location: SourceLocation(file: path, line: root.location.line, column: 1)) }
+        if fields.tests.isEmpty { throw LocatedError(.suiteFile, "no tests found", at: rootLocation) }
         if options.fromRender && fields.name.isEmpty {
-            throw SuiteFileError(message: "helm chart based test suites must include `suite` field",
-                                 location: SourceLocation(file: path, line: root.location.line, column: 1))
+            throw LocatedError(.suiteFile, "helm chart based test suites must include `suite` field", at: rootLocation)
         }
         if fields.snapshotId.isEmpty { fields.snapshotId = options.defaultSnapshotId }
         if fields.tests.contains(where: { $0.asserts.isEmpty }) {
-            throw SuiteFileError(message: "no asserts found", location: SourceLocation(file: path, line: root.location.line, column: 1))
+            throw LocatedError(.suiteFile, "no asserts found", at: rootLocation)
         }
         return fields.suite(path: path, chartRoute: chartRoute, extraValues: options.extraValuesFiles)
     }
@@ -150,23 +127,13 @@ public enum SuiteDecoder {
     /// backslashes doubled, and then neither validated nor given the CLI
     /// values files.
     private static func retryEscaped(_ text: String, path: String, chartRoute: String,
-                                     options: SuiteDecodingOptions) throws(SuiteFileError) -> TestSuite? {
+                                     options: SuiteDecodingOptions) throws(LocatedError) -> TestSuite? {
         let escaped = doubleBackslashes(text)
         var decoder = NodeDecoder(strict: false)
-        do {
-            guard let root = try YAMLParser.parseStream(escaped, file: path, limit: 1).first?.root else { return nil }
-            let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
-            if let message = decoder.combinedError { throw SuiteFileError(message: message, location: nil) }
-            return fields.suite(path: path, chartRoute: chartRoute, extraValues: [])
-        } catch let error as SuiteFileError {
-            throw error
-        } catch let error as YAMLSyntaxError {
-            throw SuiteFileError(message: error.goMessage(.v3), location: error.problemMark)
-        } catch let fatal as FatalDecodeError {
-            throw SuiteFileError(message: fatal.message, location: nil)
-        } catch {
-            throw SuiteFileError(message: "\(error)", location: nil)
-        }
+        guard let root = try YAMLParser.parseStream(escaped, file: path, dialect: .v3, limit: 1).first?.root else { return nil }
+        let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
+        if let error = decoder.combinedError { throw error }
+        return fields.suite(path: path, chartRoute: chartRoute, extraValues: [])
     }
 
     /// helm-unittest's `escapeBackslashes`: every run of an odd number of

@@ -1,3 +1,4 @@
+import Diagnostics
 import Semver
 import Values
 import YAML
@@ -25,7 +26,7 @@ struct SuiteFields {
     var skip = SkipSettings()
     var tests: [TestJob] = []
 
-    static func decode(_ node: YAMLNode, _ d: inout NodeDecoder, pluginVersion: String) throws -> SuiteFields {
+    static func decode(_ node: YAMLNode, _ d: inout NodeDecoder, pluginVersion: String) throws(LocatedError) -> SuiteFields {
         var f = SuiteFields()
         for (key, keyNode, value) in d.structPairs(node, goType: "unittest.TestSuite") ?? [] {
             switch key {
@@ -112,7 +113,7 @@ struct SuiteFields {
         return p
     }
 
-    static func decodeProvider(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> KubernetesProvider {
+    static func decodeProvider(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> KubernetesProvider {
         var p = KubernetesProvider()
         for (k, kn, v) in d.structPairs(node, goType: "unittest.KubernetesFakeClientProvider") ?? [] {
             switch k {
@@ -164,7 +165,7 @@ struct SuiteFields {
         return p
     }
 
-    static func decodeTests(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> [TestJob] {
+    static func decodeTests(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> [TestJob] {
         if NodeDecoder.isNull(node) { return [] }
         guard case .sequence(let items) = node.content else {
             d.typeError(node, into: "[]*unittest.TestJob")
@@ -177,7 +178,7 @@ struct SuiteFields {
         return jobs
     }
 
-    static func decodeJob(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> TestJob? {
+    static func decodeJob(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> TestJob? {
         guard let pairs = d.structPairs(node, goType: "unittest.TestJob") else { return nil }
         var name = "", values: [String] = [], set: [SetEntry] = [], template = "", templates: [String] = []
         var documentIndex: Int?, selector: DocumentSelectorSpec?
@@ -220,7 +221,7 @@ struct SuiteFields {
                        kubernetesProvider: provider, postRenderer: postRenderer)
     }
 
-    static func decodeSelector(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> DocumentSelectorSpec? {
+    static func decodeSelector(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> DocumentSelectorSpec? {
         guard let pairs = d.structPairs(node, goType: "valueutils.DocumentSelector") else { return nil }
         var s = DocumentSelectorSpec(path: "")
         for (k, kn, v) in pairs {
@@ -235,7 +236,7 @@ struct SuiteFields {
         return s
     }
 
-    static func decodeJobCapabilities(_ node: YAMLNode, _ d: inout NodeDecoder) throws -> JobCapabilities {
+    static func decodeJobCapabilities(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> JobCapabilities {
         if NodeDecoder.isNull(node) { return JobCapabilities() }
         guard case .mapping(let pairs) = node.content else {
             d.typeError(node, into: "unittest.CapabilitiesFields")

@@ -1,3 +1,4 @@
+import Diagnostics
 import GoRegexp
 import GoStd
 import Values
@@ -83,13 +84,13 @@ extension ValidationContext {
                                  document: document, value: index)
         }
         return eachDocument(emptyFailure: { failure("no manifest found", -1, -1) }) { document, manifest in
-            do throws(PathError) {
+            do throws(LocatedError) {
                 _ = try findPath(path, in: manifest)
             } catch {
                 return Verdict(passed: false, lines: FailInfo.error(error.message, document: document))
             }
             let compiled: GoRegexp
-            do throws(PatternError) {
+            do throws(LocatedError) {
                 compiled = try compilePattern(pattern)
             } catch {
                 return Verdict(passed: false, lines: FailInfo.error(error.message))

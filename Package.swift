@@ -54,14 +54,14 @@ let package = Package(
             ]
         ),
         .target(name: "JSONSchema", dependencies: ["Values", "GoRegexp", "GoStd"]),
-        .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Semver", "JSONSchema", "TOML", "Values", "YAML", "GoStd", "CZlib"]),
-        .target(name: "PathQuery", dependencies: ["Values", "YAML", "GoRegexp", "GoStd"]),
+        .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Semver", "JSONSchema", "TOML", "Values", "YAML", "Diagnostics", "GoStd", "CZlib"]),
+        .target(name: "PathQuery", dependencies: ["Values", "YAML", "GoRegexp", "Diagnostics", "GoStd"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "GoRegexp", "Semver", "Values", "YAML", "Diagnostics", "GoStd"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Values", "GoStd"]),
         .target(
             name: "ChartunitCLI",
             dependencies: [
-                "Values", "Helm", "UnitTest", "Reports", "GoStd",
+                "Values", "Helm", "UnitTest", "Reports", "Diagnostics", "GoStd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "ChartunitCLI",
             dependencies: [
-                "Values", "Helm", "UnitTest", "Reports", "GoStd",
+                "Values", "GoTemplate", "Helm", "UnitTest", "Reports", "GoStd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "ChartunitCLI",
             dependencies: [
-                "Values", "Helm", "UnitTest", "Reports", "Diagnostics", "GoStd",
+                "Values", "GoTemplate", "Helm", "UnitTest", "Reports", "Diagnostics", "GoStd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -28,27 +28,54 @@ public struct GoComplex: GoObject, Hashable {
 }
 
 enum Builtins {
-    static let table: [String: TemplateFunction] = [
-        "and": TemplateFunction(builtin: .and, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
-        "or": TemplateFunction(builtin: .or, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
-        "call": TemplateFunction(builtin: .call, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
-        "html": TemplateFunction(builtin: .html, [], variadic: .any, returns: .string),
-        "index": TemplateFunction(builtin: .index, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
-        "slice": TemplateFunction(builtin: .slice, [.reflectValue], variadic: .reflectValue, returns: .reflectValue),
-        "js": TemplateFunction(builtin: .js, [], variadic: .any, returns: .string),
-        "len": TemplateFunction(builtin: .len, [.reflectValue], returns: .int),
-        "not": TemplateFunction(builtin: .not, [.reflectValue], returns: .bool),
-        "print": TemplateFunction(builtin: .print, [], variadic: .any, returns: .string),
-        "printf": TemplateFunction(builtin: .printf, [.string], variadic: .any, returns: .string),
-        "println": TemplateFunction(builtin: .println, [], variadic: .any, returns: .string),
-        "urlquery": TemplateFunction(builtin: .urlquery, [], variadic: .any, returns: .string),
-        "eq": TemplateFunction(builtin: .eq, [.reflectValue], variadic: .reflectValue, returns: .bool),
-        "ge": TemplateFunction(builtin: .ge, [.reflectValue, .reflectValue], returns: .bool),
-        "gt": TemplateFunction(builtin: .gt, [.reflectValue, .reflectValue], returns: .bool),
-        "le": TemplateFunction(builtin: .le, [.reflectValue, .reflectValue], returns: .bool),
-        "lt": TemplateFunction(builtin: .lt, [.reflectValue, .reflectValue], returns: .bool),
-        "ne": TemplateFunction(builtin: .ne, [.reflectValue, .reflectValue], returns: .bool),
-    ]
+    /// The builtins as a documented table (Go's `text/template/funcs.go`).
+    static let family = FunctionFamily(
+        id: "go-builtins", library: "Go", title: "Go text/template builtins",
+        intro: "Go's own functions (`text/template/funcs.go`), in Sources/GoTemplate/Builtins.swift.",
+        [
+            .init("and", "Returns the first falsy argument, or the last one; stops evaluating at the first falsy argument.",
+                  TemplateFunction(builtin: .and, [.reflectValue], variadic: .reflectValue, returns: .reflectValue)),
+            .init("or", "Returns the first truthy argument, or the last one; stops evaluating at the first truthy argument.",
+                  TemplateFunction(builtin: .or, [.reflectValue], variadic: .reflectValue, returns: .reflectValue)),
+            .init("not", "Boolean negation of the truthiness of its single argument.",
+                  TemplateFunction(builtin: .not, [.reflectValue], returns: .bool)),
+            .init("len", "Length of a string (in **bytes**), list or map; an error for nil and numbers.",
+                  TemplateFunction(builtin: .len, [.reflectValue], returns: .int)),
+            .init("index", "`index x k1 k2…`: map lookup or list/string index; a missing map key gives the zero value, an out-of-range index is an error.",
+                  TemplateFunction(builtin: .index, [.reflectValue], variadic: .reflectValue, returns: .reflectValue)),
+            .init("slice", "Go's `x[i:j:k]`. Never reached in Helm: Helm's function map replaces it with Sprig's `slice` (see the Sprig lists table).",
+                  TemplateFunction(builtin: .slice, [.reflectValue], variadic: .reflectValue, returns: .reflectValue)),
+            .init("eq", "`eq a b c…`: true if `a` equals any of the others. Comparing int and float64 is an **error**, not false (YAML numbers are float64).",
+                  TemplateFunction(builtin: .eq, [.reflectValue], variadic: .reflectValue, returns: .bool)),
+            .init("ne", "`a != b`, with the same type rules as `eq`.",
+                  TemplateFunction(builtin: .ne, [.reflectValue, .reflectValue], returns: .bool)),
+            .init("lt", "`a < b` for numbers or strings of the same kind (int vs float64 is an error).",
+                  TemplateFunction(builtin: .lt, [.reflectValue, .reflectValue], returns: .bool)),
+            .init("le", "`a <= b`, same rules as `lt`.",
+                  TemplateFunction(builtin: .le, [.reflectValue, .reflectValue], returns: .bool)),
+            .init("gt", "`a > b`, same rules as `lt`.",
+                  TemplateFunction(builtin: .gt, [.reflectValue, .reflectValue], returns: .bool)),
+            .init("ge", "`a >= b`, same rules as `lt`.",
+                  TemplateFunction(builtin: .ge, [.reflectValue, .reflectValue], returns: .bool)),
+            .init("print", "`fmt.Sprint`: spaces only between operands when neither is a string.",
+                  TemplateFunction(builtin: .print, [], variadic: .any, returns: .string)),
+            .init("printf", "`fmt.Sprintf` with Go verbs (`%v %d %s %q %T %x %5.2f`…); float64 values print as `1e+06` with `%v`.",
+                  TemplateFunction(builtin: .printf, [.string], variadic: .any, returns: .string)),
+            .init("println", "`fmt.Sprintln`: operands separated by spaces, plus a trailing newline.",
+                  TemplateFunction(builtin: .println, [], variadic: .any, returns: .string)),
+            .init("html", "HTML-escapes the `fmt.Sprint` of its arguments (`<` → `&lt;`, `'` → `&#39;`…).",
+                  TemplateFunction(builtin: .html, [], variadic: .any, returns: .string)),
+            .init("js", #"JavaScript-escapes the `fmt.Sprint` of its arguments (`<` → `\u003C`, quotes backslashed)."#,
+                  TemplateFunction(builtin: .js, [], variadic: .any, returns: .string)),
+            .init("urlquery", "Query-escapes the `fmt.Sprint` of its arguments (`url.QueryEscape`: space → `+`).",
+                  TemplateFunction(builtin: .urlquery, [], variadic: .any, returns: .string)),
+            .init("call", "Calls a function value with arguments; chart data holds no function values, so in Helm it only ever fails.",
+                  TemplateFunction(builtin: .call, [.reflectValue], variadic: .reflectValue, returns: .reflectValue)),
+        ]
+    )
+
+    /// The builtins by name.
+    static let table = family.functions
 
     static func invoke(_ b: Builtin, _ argv: [RV]) throws -> RV {
         switch b {

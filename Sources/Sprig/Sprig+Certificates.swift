@@ -1,5 +1,4 @@
 import GoStd
-import GoTemplate
 import SprigCrypto
 import Values
 
@@ -33,7 +32,8 @@ public struct SprigCertificate: GoObject, Sendable {
     }
 }
 
-/// Sprig's certificate functions (crypto.go) over ``SprigCertificates``.
+/// What Sprig's certificate functions (crypto.go) share, over
+/// ``SprigCertificates``; the functions are in ``Sprig/cryptoFamily``.
 enum SprigCertificateFunctions {
     static func baseTemplate(_ cn: String, _ ips: Value, _ dns: Value, _ days: Int) throws(SprigCertificates.Failure) -> SprigCertificates.Template {
         var ipBytes: [[UInt8]] = []
@@ -61,48 +61,5 @@ enum SprigCertificateFunctions {
         let parent = try SprigCertificates.parseCertificate(ca.cert, field: "decodedSignerCert.Bytes")
         let signer = try SprigCertificates.parseKey(ca.key, prefix: "error parsing private key")
         return SprigCertificate(try SprigCertificates.create(t, signee: key, parent: parent, signer: signer))
-    }
-
-    static var functions: [String: TemplateFunction] {
-        let cert = GoType.named("sprig.certificate")
-        @Sendable func int(_ v: Value) -> Int { Int(v.cryptoInt) }
-        return [
-            "genPrivateKey": TemplateFunction([.string], returns: .string) { args, _ in .string(SprigPrivateKey.generate(args[0].cryptoString)) },
-            "buildCustomCert": TemplateFunction([.string, .string], returns: cert) { args, _ in
-                .object(SprigCertificate(try SprigCertificates.buildCustom(args[0].cryptoString, args[1].cryptoString)))
-            },
-            "genCA": TemplateFunction([.string, .int], returns: cert) { args, _ in
-                let key = try SprigCertificates.newRSAKey()
-                var t = SprigCertificates.Template(commonName: args[0].cryptoString, ips: [], dnsNames: [], days: int(args[1]))
-                t.isCA = true
-                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
-            },
-            "genCAWithKey": TemplateFunction([.string, .int, .string], returns: cert) { args, _ in
-                let key = try SprigCertificates.parseKey(args[2].cryptoString, prefix: "parsing private key")
-                var t = SprigCertificates.Template(commonName: args[0].cryptoString, ips: [], dnsNames: [], days: int(args[1]))
-                t.isCA = true
-                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
-            },
-            "genSelfSignedCert": TemplateFunction([.string, .list, .list, .int], returns: cert) { args, _ in
-                let key = try SprigCertificates.newRSAKey()
-                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
-                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
-            },
-            "genSelfSignedCertWithKey": TemplateFunction([.string, .list, .list, .int, .string], returns: cert) { args, _ in
-                let key = try SprigCertificates.parseKey(args[4].cryptoString, prefix: "parsing private key")
-                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
-                return .object(SprigCertificate(try SprigCertificates.create(t, signee: key, parent: nil, signer: key)))
-            },
-            "genSignedCert": TemplateFunction([.string, .list, .list, .int, cert], returns: cert) { args, _ in
-                let key = try SprigCertificates.newRSAKey()
-                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
-                return .object(try signed(t, ca: args[4], key: key))
-            },
-            "genSignedCertWithKey": TemplateFunction([.string, .list, .list, .int, cert, .string], returns: cert) { args, _ in
-                let key = try SprigCertificates.parseKey(args[5].cryptoString, prefix: "parsing private key")
-                let t = try baseTemplate(args[0].cryptoString, args[1], args[2], int(args[3]))
-                return .object(try signed(t, ca: args[4], key: key))
-            },
-        ]
     }
 }

@@ -2,7 +2,6 @@ import _CryptoExtras
 import Crypto
 import Foundation
 import GoStd
-import GoTemplate
 import SprigCrypto
 import Values
 
@@ -48,16 +47,5 @@ enum SprigAES {
         let end = decrypted.count - Int(last)
         if end < 0 { throw GoError("runtime error: slice bounds out of range [:\(end)]") }
         return String(decoding: decrypted[..<end], as: UTF8.self)
-    }
-
-    static var functions: [String: TemplateFunction] {
-        [
-            "encryptAES": TemplateFunction([.string, .string], returns: .string) { args, _ in
-                .string(try encrypt(password: args[0].cryptoString, plaintext: args[1].cryptoString))
-            },
-            "decryptAES": TemplateFunction([.string, .string], returns: .string) { args, _ in
-                .string(try decrypt(password: args[0].cryptoString, ciphertext: args[1].cryptoString))
-            },
-        ]
     }
 }

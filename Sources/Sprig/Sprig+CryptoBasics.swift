@@ -1,12 +1,11 @@
 import Crypto
 import Foundation
 import GoStd
-import GoTemplate
 import SprigCrypto
 import Values
 
-/// Hashes, encodings and random values (Sprig's crypto.go, strings.go,
-/// network.go and goutils' `CryptoRandom*`).
+/// What Sprig's hashes, checksums and random values are made of (crypto.go
+/// and goutils' `CryptoRandom*`); the functions are in ``Sprig/cryptoFamily``.
 enum SprigCryptoBasics {
     /// Lowercase hex of a digest (Go's `hex.EncodeToString`).
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
@@ -61,46 +60,6 @@ enum SprigCryptoBasics {
         let u = Array(h.utf8)
         let parts = [u[0..<8], u[8..<12], u[12..<16], u[16..<20], u[20..<32]]
         return parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-")
-    }
-
-    /// The functions of this part, by name.
-    static var functions: [String: TemplateFunction] {
-        func stringToString(_ f: @escaping @Sendable (String) -> String) -> TemplateFunction {
-            TemplateFunction([.string], returns: .string) { args, _ in .string(f(args[0].cryptoString)) }
-        }
-        func randomFunction(_ alphabet: [UInt8]) -> TemplateFunction {
-            TemplateFunction([.int], returns: .string) { args, _ in
-                .string(randomString(Int(args[0].cryptoInt), from: alphabet))
-            }
-        }
-        return [
-            "sha1sum": stringToString { hex(Insecure.SHA1.hash(data: Array($0.utf8))) },
-            "sha256sum": stringToString { hex(SHA256.hash(data: Array($0.utf8))) },
-            "sha512sum": stringToString { hex(SHA512.hash(data: Array($0.utf8))) },
-            "adler32sum": stringToString { String(adler32($0.utf8)) },
-            "b64enc": stringToString { GoBaseEncoding.base64Encode(Array($0.utf8)) },
-            "b32enc": stringToString { GoBaseEncoding.base32Encode(Array($0.utf8)) },
-            "b64dec": stringToString { s in
-                do { return String(decoding: try GoBaseEncoding.base64Decode(s).bytes, as: UTF8.self) } catch { return "\(error)" }
-            },
-            "b32dec": stringToString { s in
-                do { return String(decoding: try GoBaseEncoding.base32Decode(s), as: UTF8.self) } catch { return "\(error)" }
-            },
-            "randAlphaNum": randomFunction(letters + digits),
-            "randAlpha": randomFunction(letters),
-            "randNumeric": randomFunction(digits),
-            "randAscii": randomFunction(printableASCII),
-            "randBytes": TemplateFunction([.int], returns: .string) { args, _ in
-                let n = Int(args[0].cryptoInt)
-                if n < 0 { throw GoError("runtime error: makeslice: len out of range") }
-                return .string(GoBaseEncoding.base64Encode(CryptoRandom.bytes(n)))
-            },
-            "uuidv4": TemplateFunction([], returns: .string) { _, _ in .string(uuidv4()) },
-            // Helm v4 (engine.go) replaces Sprig's lookup with one that
-            // returns "" unless DNS lookups are enabled, which a test
-            // renderer never does.
-            "getHostByName": stringToString { _ in "" },
-        ]
     }
 }
 

@@ -1,5 +1,4 @@
 import Crypto
-import GoTemplate
 import SprigCrypto
 import Values
 
@@ -70,21 +69,5 @@ enum SprigPasswords {
         } catch {
             return "failed to encrypt string with bcrypt: \(error.description)"
         }
-    }
-
-    static var functions: [String: TemplateFunction] {
-        [
-            "bcrypt": TemplateFunction([.string], returns: .string) { args, _ in .string(bcrypt(args[0].cryptoString)) },
-            "htpasswd": TemplateFunction([.string, .string], returns: .string) { args, _ in
-                let user = args[0].cryptoString
-                if user.contains(":") { return .string("invalid username: \(user)") }
-                return .string("\(user):\(bcrypt(args[1].cryptoString))")
-            },
-            "derivePassword": TemplateFunction([.uint32, .string, .string, .string, .string], returns: .string) { args, _ in
-                .string(derivePassword(
-                    counter: UInt32(truncatingIfNeeded: args[0].cryptoInt), type: args[1].cryptoString,
-                    password: args[2].cryptoString, user: args[3].cryptoString, site: args[4].cryptoString))
-            },
-        ]
     }
 }

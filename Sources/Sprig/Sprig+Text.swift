@@ -6,22 +6,14 @@ import Semver
 import Values
 
 extension Sprig {
-    /// The text part of the library (see docs/functions.md): regular
-    /// expressions, dates and durations, semver, URLs, paths and the
-    /// case/wrap helpers. Semver errors follow Masterminds/semver v3.5.0.
+    // The text part of the library: regular expressions, dates and
+    // durations, semver, paths and URLs.
 
-    /// The text functions with the semver behaviour of `semver`.
-    public static func textFunctions(semver: SemverDialect) -> [String: TemplateFunction] {
-        var f = regexFunctions
-        f.merge(dateFunctions) { _, new in new }
-        f.merge(stringFunctions) { _, new in new }
-        f.merge(semverFunctions(semver)) { _, new in new }
-        return f
-    }
+    /// A Go `string` argument.
+    static func str(_ v: Value) -> String { v.stringValue ?? "" }
 
-    private static func str(_ v: Value) -> String { v.stringValue ?? "" }
-
-    private static func int(_ v: Value) -> Int {
+    /// A Go `int` argument.
+    static func int(_ v: Value) -> Int {
         if case .int(let n, _) = v { return Int(truncatingIfNeeded: n) }
         return 0
     }
@@ -44,41 +36,59 @@ extension Sprig {
         do { return try GoRegexp.cached(pattern) } catch { throw GoError(GoRegexp.mustCompileMessage(pattern, error)) }
     }
 
-    private static var regexFunctions: [String: TemplateFunction] {
+    /// Regular expressions (regex.go), Go RE2 syntax.
+    static var regexFamily: FunctionFamily {
         let ss: [GoType] = [.string, .string]
-        return [
-            "regexMatch": TemplateFunction(ss, returns: .bool) { a, _ in
-                .bool((try? GoRegexp.cached(str(a[0])))?.matches(str(a[1])) ?? false)
-            },
-            "mustRegexMatch": TemplateFunction(ss, returns: .bool) { a, _ in .bool(try compile(str(a[0])).matches(str(a[1]))) },
-            "regexFindAll": TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                strings(try mustCompile(str(a[0])).findAll(str(a[1]), int(a[2])))
-            },
-            "mustRegexFindAll": TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                strings(try compile(str(a[0])).findAll(str(a[1]), int(a[2])))
-            },
-            "regexFind": TemplateFunction(ss, returns: .string) { a, _ in .string(try mustCompile(str(a[0])).find(str(a[1]))) },
-            "mustRegexFind": TemplateFunction(ss, returns: .string) { a, _ in .string(try compile(str(a[0])).find(str(a[1]))) },
-            "regexReplaceAll": TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                .string(try mustCompile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: false))
-            },
-            "mustRegexReplaceAll": TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                .string(try compile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: false))
-            },
-            "regexReplaceAllLiteral": TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                .string(try mustCompile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: true))
-            },
-            "mustRegexReplaceAllLiteral": TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                .string(try compile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: true))
-            },
-            "regexSplit": TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                strings(try mustCompile(str(a[0])).split(str(a[1]), int(a[2])))
-            },
-            "mustRegexSplit": TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                strings(try compile(str(a[0])).split(str(a[1]), int(a[2])))
-            },
-            "regexQuoteMeta": TemplateFunction([.string], returns: .string) { a, _ in .string(GoRegexp.quoteMeta(str(a[0]))) },
-        ]
+        return FunctionFamily(
+            id: "sprig-regex", library: "Sprig", title: "Sprig: regular expressions",
+            intro: "Go RE2 syntax. The plain functions panic on an invalid expression (`regexp.MustCompile`), the `must…` ones return the error; the texts differ.",
+            [
+                .init("regexMatch", "`regexMatch RE s`: whether RE (Go RE2 syntax) matches; an invalid RE gives false.",
+                      TemplateFunction(ss, returns: .bool) { a, _ in
+                          .bool((try? GoRegexp.cached(str(a[0])))?.matches(str(a[1])) ?? false)
+                      }),
+                .init("mustRegexMatch", "Like `regexMatch`, but an invalid RE is an error.",
+                      TemplateFunction(ss, returns: .bool) { a, _ in .bool(try compile(str(a[0])).matches(str(a[1]))) }),
+                .init("regexFind", #"`regexFind RE s`: the first match, or `""`."#,
+                      TemplateFunction(ss, returns: .string) { a, _ in .string(try mustCompile(str(a[0])).find(str(a[1]))) }),
+                .init("mustRegexFind", "Like `regexFind`; an invalid RE is a returned error, not a panic.",
+                      TemplateFunction(ss, returns: .string) { a, _ in .string(try compile(str(a[0])).find(str(a[1]))) }),
+                .init("regexFindAll", "`regexFindAll RE s N`: up to N matches (-1 for all), as a list.",
+                      TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
+                          strings(try mustCompile(str(a[0])).findAll(str(a[1]), int(a[2])))
+                      }),
+                .init("mustRegexFindAll", "Like `regexFindAll`; an invalid RE is a returned error.",
+                      TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
+                          strings(try compile(str(a[0])).findAll(str(a[1]), int(a[2])))
+                      }),
+                .init("regexReplaceAll", "`regexReplaceAll RE s REPL`: replaces with `$1` expansion; `$1W` means the group named `1W`, write `${1}W`.",
+                      TemplateFunction(ss + [.string], returns: .string) { a, _ in
+                          .string(try mustCompile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: false))
+                      }),
+                .init("mustRegexReplaceAll", "Like `regexReplaceAll`; an invalid RE is a returned error.",
+                      TemplateFunction(ss + [.string], returns: .string) { a, _ in
+                          .string(try compile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: false))
+                      }),
+                .init("regexReplaceAllLiteral", "`regexReplaceAllLiteral RE s REPL`: replaces without `$` expansion.",
+                      TemplateFunction(ss + [.string], returns: .string) { a, _ in
+                          .string(try mustCompile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: true))
+                      }),
+                .init("mustRegexReplaceAllLiteral", "Like `regexReplaceAllLiteral`; an invalid RE is a returned error.",
+                      TemplateFunction(ss + [.string], returns: .string) { a, _ in
+                          .string(try compile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: true))
+                      }),
+                .init("regexSplit", "`regexSplit RE s N`: splits around matches, at most N parts (-1 for all).",
+                      TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
+                          strings(try mustCompile(str(a[0])).split(str(a[1]), int(a[2])))
+                      }),
+                .init("mustRegexSplit", "Like `regexSplit`; an invalid RE is a returned error.",
+                      TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
+                          strings(try compile(str(a[0])).split(str(a[1]), int(a[2])))
+                      }),
+                .init("regexQuoteMeta", "Escapes the regular-expression metacharacters of a string.",
+                      TemplateFunction([.string], returns: .string) { a, _ in .string(GoRegexp.quoteMeta(str(a[0]))) }),
+            ]
+        )
     }
 
     // MARK: dates
@@ -115,73 +125,89 @@ extension Sprig {
         return s &+ Int64(n.nanoseconds - t.nanoseconds)
     }
 
-    private static var dateFunctions: [String: TemplateFunction] {
-        let dateInZoneFn = TemplateFunction([.string, .any, .string], returns: .string) { a, _ in
-            .string(dateInZone(str(a[0]), a[1], str(a[2])))
-        }
-        let mustDateModifyFn = TemplateFunction([.string, timeType], returns: timeType) { a, _ in
-            guard case .object(let o as GoTime) = a[1] else { return a[1] }
-            let d = try GoDuration.parse(str(a[0]))
-            return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
-        }
-        let dateModifyFn = TemplateFunction([.string, timeType], returns: timeType) { a, _ in
-            guard case .object(let o as GoTime) = a[1] else { return a[1] }
-            guard let d = try? GoDuration.parse(str(a[0])) else { return a[1] }
-            return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
-        }
-        return [
-            "ago": TemplateFunction([.any], returns: .string) { a, _ in
-                let t: GoTime
-                switch a[0] {
-                case .object(let o as GoTime): t = o
-                case .int(let n, let k) where k == .int || k == .int64: t = GoTime(seconds: n)
-                default: t = now()
-                }
-                return .string(GoDuration.string(GoDuration.round(sinceNanos(t), 1_000_000_000)))
-            },
-            "date": TemplateFunction([.string, .any], returns: .string) { a, _ in .string(dateInZone(str(a[0]), a[1], "Local")) },
-            "dateInZone": dateInZoneFn,
-            "date_in_zone": dateInZoneFn,
-            "htmlDate": TemplateFunction([.any], returns: .string) { a, _ in .string(dateInZone("2006-01-02", a[0], "Local")) },
-            "htmlDateInZone": TemplateFunction([.any, .string], returns: .string) { a, _ in
-                .string(dateInZone("2006-01-02", a[0], str(a[1])))
-            },
-            "dateModify": dateModifyFn,
-            "hello": TemplateFunction([], returns: .string) { _, _ in .string("Hello!") },
-            "date_modify": dateModifyFn,
-            "mustDateModify": mustDateModifyFn,
-            "must_date_modify": mustDateModifyFn,
-            "duration": TemplateFunction([.any], returns: .string) { a, _ in
-                var n: Int64 = 0
-                switch a[0] {
-                case .string(let s): n = parseInt64Clamped(s)
-                case .int(let v, .int64): n = v
-                default: n = 0
-                }
-                return .string(GoDuration.string(n &* 1_000_000_000))
-            },
-            "durationRound": TemplateFunction([.any], returns: .string) { a, _ in
-                var d: Int64 = 0
-                switch a[0] {
-                case .string(let s): d = (try? GoDuration.parse(s)) ?? 0
-                case .int(let v, .int64): d = v
-                case .object(let o as GoTime): d = sinceNanos(o)
-                default: d = 0
-                }
-                return .string(roundDuration(d))
-            },
-            "now": TemplateFunction([], returns: timeType) { _, _ in .object(now()) },
-            "toDate": TemplateFunction([.string, .string], returns: timeType) { a, _ in
-                .object((try? GoTimeParser.parse(str(a[0]), str(a[1]), in: .local)) ?? GoTime(seconds: -62_135_596_800))
-            },
-            "mustToDate": TemplateFunction([.string, .string], returns: timeType) { a, _ in
-                .object(try GoTimeParser.parse(str(a[0]), str(a[1]), in: .local))
-            },
-            "unixEpoch": TemplateFunction([timeType], returns: .string) { a, _ in
-                guard case .object(let o as GoTime) = a[0] else { return .string("") }
-                return .string(String(o.seconds))
-            },
-        ]
+    /// Dates and durations (date.go), in the process time zone.
+    static var dateFamily: FunctionFamily {
+        FunctionFamily(
+            id: "sprig-dates", library: "Sprig", title: "Sprig: dates and durations",
+            intro: "Dates depend on the process time zone (`time.Local`).",
+            [
+                .init("now", "The current time (`time.Time`); never stable across renders.",
+                      TemplateFunction([], returns: timeType) { _, _ in .object(now()) }),
+                .init("date", "`date LAYOUT t`: formats a time, or epoch seconds (int/int64), with a Go layout (`2006-01-02`) in the local zone.",
+                      TemplateFunction([.string, .any], returns: .string) { a, _ in .string(dateInZone(str(a[0]), a[1], "Local")) }),
+                .init("dateInZone", "`dateInZone LAYOUT t ZONE`: `date` in the named IANA zone.",
+                      TemplateFunction([.string, .any, .string], returns: .string) { a, _ in
+                          .string(dateInZone(str(a[0]), a[1], str(a[2])))
+                      }),
+                .alias("date_in_zone", of: "dateInZone", "Old spelling of `dateInZone`."),
+                .init("htmlDate", "The date as `2006-01-02`.",
+                      TemplateFunction([.any], returns: .string) { a, _ in .string(dateInZone("2006-01-02", a[0], "Local")) }),
+                .init("htmlDateInZone", "`htmlDateInZone t ZONE`: `htmlDate` in the named zone.",
+                      TemplateFunction([.any, .string], returns: .string) { a, _ in
+                          .string(dateInZone("2006-01-02", a[0], str(a[1])))
+                      }),
+                .init("dateModify", #"`dateModify "-1.5h" t`: t plus a Go duration; an unparsable duration returns t unchanged."#,
+                      TemplateFunction([.string, timeType], returns: timeType) { a, _ in
+                          guard case .object(let o as GoTime) = a[1] else { return a[1] }
+                          guard let d = try? GoDuration.parse(str(a[0])) else { return a[1] }
+                          return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
+                      }),
+                .alias("date_modify", of: "dateModify", "Old spelling of `dateModify`."),
+                .alias("must_date_modify", of: "mustDateModify", "Old spelling of `mustDateModify`."),
+                .init("hello", "Returns `Hello!` (Sprig's smoke-test function).",
+                      TemplateFunction([], returns: .string) { _, _ in .string("Hello!") }),
+                .init("mustDateModify", "Like `dateModify`, but an invalid duration is an error.",
+                      TemplateFunction([.string, timeType], returns: timeType) { a, _ in
+                          guard case .object(let o as GoTime) = a[1] else { return a[1] }
+                          let d = try GoDuration.parse(str(a[0]))
+                          return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
+                      }),
+                .init("toDate", "`toDate LAYOUT s`: parses in the local zone; a bad date gives the zero time, not an error.",
+                      TemplateFunction([.string, .string], returns: timeType) { a, _ in
+                          .object((try? GoTimeParser.parse(str(a[0]), str(a[1]), in: .local)) ?? GoTime(seconds: -62_135_596_800))
+                      }),
+                .init("mustToDate", "Like `toDate`, but a bad date is an error.",
+                      TemplateFunction([.string, .string], returns: timeType) { a, _ in
+                          .object(try GoTimeParser.parse(str(a[0]), str(a[1]), in: .local))
+                      }),
+                .init("unixEpoch", "Seconds since the Unix epoch of a time, as a string.",
+                      TemplateFunction([timeType], returns: .string) { a, _ in
+                          guard case .object(let o as GoTime) = a[0] else { return .string("") }
+                          return .string(String(o.seconds))
+                      }),
+                .init("ago", "Time elapsed since t, rounded to seconds, as a Go duration string.",
+                      TemplateFunction([.any], returns: .string) { a, _ in
+                          let t: GoTime
+                          switch a[0] {
+                          case .object(let o as GoTime): t = o
+                          case .int(let n, let k) where k == .int || k == .int64: t = GoTime(seconds: n)
+                          default: t = now()
+                          }
+                          return .string(GoDuration.string(GoDuration.round(sinceNanos(t), 1_000_000_000)))
+                      }),
+                .init("duration", #"Seconds (an int64 or a numeric string) as a Go duration string; a template int literal gives `0s` (`duration 95` → `0s`, `duration "95"` → `1m35s`)."#,
+                      TemplateFunction([.any], returns: .string) { a, _ in
+                          var n: Int64 = 0
+                          switch a[0] {
+                          case .string(let s): n = parseInt64Clamped(s)
+                          case .int(let v, .int64): n = v
+                          default: n = 0
+                          }
+                          return .string(GoDuration.string(n &* 1_000_000_000))
+                      }),
+                .init("durationRound", "A duration (string, int64 nanoseconds or time) rounded to its largest unit (`2h10m5s` → `2h`, years `y`, months `mo`).",
+                      TemplateFunction([.any], returns: .string) { a, _ in
+                          var d: Int64 = 0
+                          switch a[0] {
+                          case .string(let s): d = (try? GoDuration.parse(s)) ?? 0
+                          case .int(let v, .int64): d = v
+                          case .object(let o as GoTime): d = sinceNanos(o)
+                          default: d = 0
+                          }
+                          return .string(roundDuration(d))
+                      }),
+            ]
+        )
     }
 
     /// `strconv.ParseInt(s, 10, 64)` keeping the clamped value on range errors, 0 on syntax errors.
@@ -211,83 +237,89 @@ extension Sprig {
         return "0s"
     }
 
-    // MARK: strings, paths, urls
+    // MARK: paths, urls
 
-    private static var stringFunctions: [String: TemplateFunction] {
-        func s2s(_ f: @escaping @Sendable (String) -> String) -> TemplateFunction {
-            TemplateFunction([.string], returns: .string) { a, _ in .string(f(str(a[0]))) }
-        }
-        let isAbs = TemplateFunction([.string], returns: .bool) { a, _ in .bool(str(a[0]).hasPrefix("/")) }
-        return [
-            "base": s2s(GoPath.base), "dir": s2s(GoPath.dir), "clean": s2s(GoPath.clean), "ext": s2s(GoPath.ext),
-            "osBase": s2s(GoPath.base), "osDir": s2s(GoPath.dir), "osClean": s2s(GoPath.clean), "osExt": s2s(GoPath.ext),
-            "isAbs": isAbs, "osIsAbs": isAbs,
-            "title": s2s(TextStrings.title), "untitle": s2s(TextStrings.untitle),
-            "camelcase": s2s(TextStrings.pascalCase),
-            "snakecase": s2s { TextStrings.lowerCase($0, connector: "_") },
-            "kebabcase": s2s { TextStrings.lowerCase($0, connector: "-") },
-            "swapcase": s2s(TextStrings.swapCase), "initials": s2s(TextStrings.initials),
-            "shuffle": s2s { s in String(String.UnicodeScalarView(s.unicodeScalars.shuffled())) },
-            "abbrev": TemplateFunction([.int, .string], returns: .string) { a, _ in
-                let width = int(a[0]), s = str(a[1])
-                return .string(width < 4 ? s : TextStrings.abbreviate(s, offset: 0, maxWidth: width))
-            },
-            "abbrevboth": TemplateFunction([.int, .int, .string], returns: .string) { a, _ in
-                let left = int(a[0]), right = int(a[1]), s = str(a[2])
-                if right < 4 || (left > 0 && right < 7) { return .string(s) }
-                return .string(TextStrings.abbreviate(s, offset: left, maxWidth: right))
-            },
-            "wrap": TemplateFunction([.int, .string], returns: .string) { a, _ in
-                .string(TextStrings.wrap(str(a[1]), int(a[0]), newline: "", wrapLong: false))
-            },
-            "wrapWith": TemplateFunction([.int, .string, .string], returns: .string) { a, _ in
-                .string(TextStrings.wrap(str(a[2]), int(a[0]), newline: str(a[1]), wrapLong: true))
-            },
-            "urlParse": TemplateFunction([.string], returns: .map) { a, _ in
-                let u: GoURL
-                do { u = try GoURL.parse(str(a[0])) } catch { throw GoError("unable to parse url: \(String(describing: error))") }
-                return .map([
-                    "scheme": .string(u.scheme), "host": .string(u.host), "hostname": .string(u.hostname),
-                    "path": .string(u.path), "query": .string(u.rawQuery), "opaque": .string(u.opaque),
-                    "fragment": .string(u.fragment), "userinfo": .string(u.userString),
-                ])
-            },
-            "urlJoin": TemplateFunction([.map], returns: .string) { a, _ in
-                let d = a[0].mapValue ?? GoMap()
-                func get(_ k: String) throws -> String {
-                    guard let v = d[k] else { return "" }
-                    guard case .string(let s) = v else {
-                        throw GoError("unable to parse \(k) key, must be of type string, but \(v.goKind) found")
-                    }
-                    return s
-                }
-                var u = GoURL()
-                u.scheme = try get("scheme"); u.host = try get("host"); u.path = try get("path")
-                u.rawQuery = try get("query"); u.opaque = try get("opaque"); u.fragment = try get("fragment")
-                let info = try get("userinfo")
-                if !info.isEmpty {
-                    do { u.user = try GoURL.parse("proto://\(info)@host").user } catch {
-                        throw GoError("unable to parse userinfo in dict: \(String(describing: error))")
-                    }
-                }
-                return .string(u.string)
-            },
-        ]
+    /// Slash-separated paths (`path` and `path/filepath` on Linux) and URLs (url.go, network.go).
+    static var pathFamily: FunctionFamily {
+        FunctionFamily(
+            id: "sprig-paths", library: "Sprig", title: "Sprig: paths and URLs",
+            [
+                .init("base", "Last element of a slash-separated path (`path.Base`).",
+                      stringToString(GoPath.base)),
+                .init("dir", "All but the last element of the path (`path.Dir`).",
+                      stringToString(GoPath.dir)),
+                .init("clean", "Shortest equivalent path (`path.Clean`).",
+                      stringToString(GoPath.clean)),
+                .init("ext", "The extension, with its dot (`path.Ext`).",
+                      stringToString(GoPath.ext)),
+                .init("isAbs", "Whether the path starts with `/`.",
+                      TemplateFunction([.string], returns: .bool) { a, _ in .bool(str(a[0]).hasPrefix("/")) }),
+                .init("osBase", "`filepath.Base`; the same as `base` on Linux.",
+                      stringToString(GoPath.base)),
+                .init("osDir", "`filepath.Dir`; the same as `dir` on Linux.",
+                      stringToString(GoPath.dir)),
+                .init("osClean", "`filepath.Clean`; the same as `clean` on Linux.",
+                      stringToString(GoPath.clean)),
+                .init("osExt", "`filepath.Ext`; the same as `ext` on Linux.",
+                      stringToString(GoPath.ext)),
+                .alias("osIsAbs", of: "isAbs", "`filepath.IsAbs`; the same as `isAbs` on Linux."),
+                .init("urlParse", "Parses a URL into a map with `scheme`, `host`, `hostname`, `path`, `query`, `opaque`, `fragment`, `userinfo`.",
+                      TemplateFunction([.string], returns: .map) { a, _ in
+                          let u: GoURL
+                          do { u = try GoURL.parse(str(a[0])) } catch { throw GoError("unable to parse url: \(String(describing: error))") }
+                          return .map([
+                              "scheme": .string(u.scheme), "host": .string(u.host), "hostname": .string(u.hostname),
+                              "path": .string(u.path), "query": .string(u.rawQuery), "opaque": .string(u.opaque),
+                              "fragment": .string(u.fragment), "userinfo": .string(u.userString),
+                          ])
+                      }),
+                .init("urlJoin", "Builds a URL string from such a map (every present key must be a string).",
+                      TemplateFunction([.map], returns: .string) { a, _ in
+                          let d = a[0].mapValue ?? GoMap()
+                          func get(_ k: String) throws -> String {
+                              guard let v = d[k] else { return "" }
+                              guard case .string(let s) = v else {
+                                  throw GoError("unable to parse \(k) key, must be of type string, but \(v.goKind) found")
+                              }
+                              return s
+                          }
+                          var u = GoURL()
+                          u.scheme = try get("scheme"); u.host = try get("host"); u.path = try get("path")
+                          u.rawQuery = try get("query"); u.opaque = try get("opaque"); u.fragment = try get("fragment")
+                          let info = try get("userinfo")
+                          if !info.isEmpty {
+                              do { u.user = try GoURL.parse("proto://\(info)@host").user } catch {
+                                  throw GoError("unable to parse userinfo in dict: \(String(describing: error))")
+                              }
+                          }
+                          return .string(u.string)
+                      }),
+                .init("getHostByName", #"The address of a host name; chartunit never looks one up and gives `""`. Helm's own `getHostByName` replaces it."#,
+                      stringToString { _ in "" }),
+            ]
+        )
     }
 
     // MARK: semver
 
-    private static func semverFunctions(_ dialect: SemverDialect) -> [String: TemplateFunction] {
-        [
-            "semver": TemplateFunction([.string], returns: .named("*semver.Version")) { a, _ in
-                .object(SemverObject(version: try SemverVersion(parsing: str(a[0]))))
-            },
-            "semverCompare": TemplateFunction([.string, .string], returns: .bool) { a, _ in
-                let c = try SemverConstraints.cached(str(a[0]), dialect: dialect)
-                let v = try SemverVersion(parsing: str(a[1]))
-                return .bool(c.check(v))
-            },
-        ]
+    /// Semantic versions (semver.go) with the error texts of `dialect`.
+    static func semverFamily(_ dialect: SemverDialect) -> FunctionFamily {
+        FunctionFamily(
+            id: "sprig-semver", library: "Sprig", title: "Sprig: semver",
+            intro: "Masterminds/semver v3.5 under Helm 4, v3.4 under Helm 3 (helm-unittest); only error texts differ.",
+            [
+                .init("semver", "Parses a version (Masterminds/semver; `v1.2` is coerced) into an object with `.Major`, `.Minor`, `.Prerelease`…; invalid is an error.",
+                      TemplateFunction([.string], returns: .named("*semver.Version")) { a, _ in
+                          .object(SemverObject(version: try SemverVersion(parsing: str(a[0]))))
+                      }),
+                .init("semverCompare", "`semverCompare CONSTRAINT VERSION`: whether the version satisfies the constraint; prereleases only match constraints with a prerelease (`>=1.20-0`).",
+                      TemplateFunction([.string, .string], returns: .bool) { a, _ in
+                          let c = try SemverConstraints.cached(str(a[0]), dialect: dialect)
+                          let v = try SemverVersion(parsing: str(a[1]))
+                          return .bool(c.check(v))
+                      }),
+            ]
+        )
     }
 }
 

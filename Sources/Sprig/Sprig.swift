@@ -8,10 +8,15 @@ public enum Sprig {
     /// release whose error texts `semverCompare` reproduces (Helm 4 vendors
     /// v3.5, Helm 3.20 v3.4).
     public static func functions(semver: SemverDialect = .v3_5) -> [String: TemplateFunction] {
-        var all: [String: TemplateFunction] = [:]
-        for part in [coreFunctions, textFunctions(semver: semver), cryptoFunctions] {
-            all.merge(part) { _, new in new }
-        }
-        return all
+        FunctionFamily.functions(of: families(semver: semver))
+    }
+
+    /// The library as documented tables, in the order of docs/functions.md;
+    /// no two families have a name in common.
+    public static func families(semver: SemverDialect = .v3_5) -> [FunctionFamily] {
+        [
+            stringFamily, listFamily, dictFamily, mathFamily, defaultFamily, conversionFamily, encodingFamily,
+            regexFamily, dateFamily, semverFamily(semver), pathFamily, cryptoFamily,
+        ]
     }
 }

@@ -27,79 +27,105 @@ public enum HelmFunctions {
     static let errStart = "HELM_ERR_START"
     static let errEnd = "HELM_ERR_END"
 
-    /// The functions Helm adds to Sprig for `version`; `lookup` answers
-    /// from the render's ``LookupSource`` (helm-unittest's kubernetesProvider) or gives `{}`.
+    /// The functions Helm adds to Sprig for `version`, as a documented
+    /// table; `lookup` answers from the render's ``LookupSource``
+    /// (helm-unittest's kubernetesProvider) or gives `{}`.
+    public static func family(_ version: HelmVersion) -> FunctionFamily {
+        let family = FunctionFamily(
+            id: "helm", library: "Helm", title: "Helm's own functions",
+            intro: "Sources/Helm/Engine/HelmFunctions.swift (Helm's `pkg/engine/funcs.go` and the per-render `include`, `tpl`, `required`, `fail`, `lookup`). Where Sprig has a function of the same name, Helm's wins.",
+            [
+                .init("toYaml", #"YAML via JSON then go-yaml v2: unindented lists, natural key sort, folding at 80 columns, last newline trimmed; `""` on error."#,
+                      TemplateFunction([.any], returns: .string) { args, _ in
+                          .string(helmToYAML(args[0]) ?? "")
+                      }),
+                .init("mustToYaml", "Like `toYaml` but a marshalling error is an error.",
+                      TemplateFunction([.any], returns: .string) { args, _ in
+                          guard let text = helmToYAML(args[0]) else {
+                              throw GoError("error marshaling into JSON: " + jsonFailure(args[0]))
+                          }
+                          return .string(text)
+                      }, helm4Only: true),
+                .init("toYamlPretty", "YAML via go-yaml v3 with 2-space indent: indented lists, no folding, floats like `1e+06`.",
+                      TemplateFunction([.any], returns: .string) { args, _ in
+                          .string(helmToYAMLPretty(args[0]))
+                      }),
+                .init("fromYaml", #"Parses YAML (1.1 rules, as values) into a map; on error returns `{"Error": "…"}` instead of failing."#,
+                      TemplateFunction([.string], returns: .map) { args, _ in
+                          fromYAML(args[0].stringValue ?? "")
+                      }),
+                .init("fromYamlArray", #"Parses a YAML list; on error returns `["<error text>"]`."#,
+                      TemplateFunction([.string], returns: .list) { args, _ in
+                          fromYAMLArray(args[0].stringValue ?? "")
+                      }),
+                .init("toJson", #"`encoding/json`: compact, keys sorted, HTML characters escaped (`\u003c`); `""` on error. Replaces Sprig's."#,
+                      TemplateFunction([.any], returns: .string) { args, _ in
+                          .string((try? GoJSON.encode(args[0])) ?? "")
+                      }),
+                .init("mustToJson", "Like `toJson` but a marshalling error is an error (Helm 4 registers its own; under Helm 3 it is Sprig's).",
+                      TemplateFunction([.any], returns: .string) { args, _ in
+                          .string(try GoJSON.encode(args[0]))
+                      }, helm4Only: true),
+                .init("fromJson", #"Parses a JSON object into a map; on error returns `{"Error": "…"}`. Replaces Sprig's."#,
+                      TemplateFunction([.string], returns: .map) { args, _ in
+                          fromJSON(args[0].stringValue ?? "")
+                      }),
+                .init("fromJsonArray", #"Parses a JSON array; on error returns `["<error text>"]`."#,
+                      TemplateFunction([.string], returns: .list) { args, _ in
+                          fromJSONArray(args[0].stringValue ?? "")
+                      }),
+                .init("toToml", "TOML (BurntSushi/toml): keeps the trailing newline, floats as `1.0`; the error text on failure.",
+                      TemplateFunction([.any], returns: .string) { args, _ in
+                          do { return .string(try GoTOML.encode(args[0])) } catch { return .string(String(describing: error)) }
+                      }),
+                .init("mustToToml", "Like `toToml` but an encoding error is an error.",
+                      TemplateFunction([.any], returns: .string) { args, _ in
+                          .string(try GoTOML.encode(args[0]))
+                      }, helm4Only: true),
+                .init("fromToml", #"Parses TOML into a map (integers int64); on error returns `{"Error": "…"}`."#,
+                      TemplateFunction([.string], returns: .map) { args, _ in
+                          do {
+                              return .map(try GoTOML.decode(args[0].stringValue ?? ""))
+                          } catch {
+                              return .map(["Error": .string(String(describing: error))])
+                          }
+                      }),
+                .init("include", "`include NAME DATA`: runs a named template and returns its text, so it can be piped (recursion limit 1000 per name).",
+                      TemplateFunction([.string, .any], returns: .string) { args, context in
+                          .string(try include(args[0].stringValue ?? "", data: args[1], context: context))
+                      }),
+                .init("tpl", "`tpl TEXT DATA`: renders a string as a template that sees every `define` of the chart.",
+                      TemplateFunction([.string, .any], returns: .any) { args, context in
+                          .string(try tpl(args[0].stringValue ?? "", data: args[1], context: context))
+                      }),
+                .init("required", #"`required MSG x`: x, or fails with MSG when x is nil or `""`."#,
+                      TemplateFunction([.string, .any], returns: .any) { args, _ in
+                          let value = args[1]
+                          switch value {
+                          case .null, .string(""): throw GoError(errStart + (args[0].stringValue ?? "") + errEnd)
+                          default: return value
+                          }
+                      }),
+                .init("fail", "`fail MSG`: always fails with MSG. Replaces Sprig's.",
+                      TemplateFunction([.string], returns: .string) { args, _ in
+                          throw GoError(errStart + (args[0].stringValue ?? "") + errEnd)
+                      }),
+                .init("lookup", "`lookup API KIND NS NAME`: with `kubernetesProvider` objects, answers as helm-unittest's client-go fake client does: `scheme[API/KIND]` names the resource (none: the empty one) and whether NS counts; objects live under the resource guessed from their kind (`Secret` → `secrets`), their own namespace and name; a name gives one object or an empty map, no name a `<Kind>List` (an error for a resource no object's kind registered); objects client-go refuses (no kind, duplicates, integers…) fail every call. No objects: an empty map (no cluster).",
+                      TemplateFunction([.string, .string, .string, .string], returns: .map) { args, context in
+                          let lookup = context.environment.hostData as? LookupSource ?? LookupSource()
+                          return try lookup.find(apiVersion: args[0].stringValue ?? "", kind: args[1].stringValue ?? "",
+                                      namespace: args[2].stringValue ?? "", name: args[3].stringValue ?? "")
+                      }),
+                .init("getHostByName", #"DNS is disabled: always `""`. Replaces Sprig's."#,
+                      TemplateFunction([.string], returns: .string) { _, _ in .string("") }),
+            ]
+        )
+        return version == .v4 ? family : family.filter { !$0.helm4Only }
+    }
+
+    /// ``family(_:)`` by name.
     public static func functions(_ version: HelmVersion) -> [String: TemplateFunction] {
-        var f: [String: TemplateFunction] = [
-            "toToml": TemplateFunction([.any], returns: .string) { args, _ in
-                do { return .string(try GoTOML.encode(args[0])) } catch { return .string(String(describing: error)) }
-            },
-            "fromToml": TemplateFunction([.string], returns: .map) { args, _ in
-                do {
-                    return .map(try GoTOML.decode(args[0].stringValue ?? ""))
-                } catch {
-                    return .map(["Error": .string(String(describing: error))])
-                }
-            },
-            "toYaml": TemplateFunction([.any], returns: .string) { args, _ in
-                .string(helmToYAML(args[0]) ?? "")
-            },
-            "toYamlPretty": TemplateFunction([.any], returns: .string) { args, _ in
-                .string(helmToYAMLPretty(args[0]))
-            },
-            "fromYaml": TemplateFunction([.string], returns: .map) { args, _ in
-                fromYAML(args[0].stringValue ?? "")
-            },
-            "fromYamlArray": TemplateFunction([.string], returns: .list) { args, _ in
-                fromYAMLArray(args[0].stringValue ?? "")
-            },
-            "toJson": TemplateFunction([.any], returns: .string) { args, _ in
-                .string((try? GoJSON.encode(args[0])) ?? "")
-            },
-            "fromJson": TemplateFunction([.string], returns: .map) { args, _ in
-                fromJSON(args[0].stringValue ?? "")
-            },
-            "fromJsonArray": TemplateFunction([.string], returns: .list) { args, _ in
-                fromJSONArray(args[0].stringValue ?? "")
-            },
-            "include": TemplateFunction([.string, .any], returns: .string) { args, context in
-                .string(try include(args[0].stringValue ?? "", data: args[1], context: context))
-            },
-            "tpl": TemplateFunction([.string, .any], returns: .any) { args, context in
-                .string(try tpl(args[0].stringValue ?? "", data: args[1], context: context))
-            },
-            "required": TemplateFunction([.string, .any], returns: .any) { args, _ in
-                let value = args[1]
-                switch value {
-                case .null, .string(""): throw GoError(errStart + (args[0].stringValue ?? "") + errEnd)
-                default: return value
-                }
-            },
-            "fail": TemplateFunction([.string], returns: .string) { args, _ in
-                throw GoError(errStart + (args[0].stringValue ?? "") + errEnd)
-            },
-            "lookup": TemplateFunction([.string, .string, .string, .string], returns: .map) { args, context in
-                let lookup = context.environment.hostData as? LookupSource ?? LookupSource()
-                return try lookup.find(apiVersion: args[0].stringValue ?? "", kind: args[1].stringValue ?? "",
-                            namespace: args[2].stringValue ?? "", name: args[3].stringValue ?? "")
-            },
-            "getHostByName": TemplateFunction([.string], returns: .string) { _, _ in .string("") },
-        ]
-        if version == .v4 {
-            f["mustToToml"] = TemplateFunction([.any], returns: .string) { args, _ in
-                .string(try GoTOML.encode(args[0]))
-            }
-            f["mustToYaml"] = TemplateFunction([.any], returns: .string) { args, _ in
-                guard let text = helmToYAML(args[0]) else {
-                    throw GoError("error marshaling into JSON: " + jsonFailure(args[0]))
-                }
-                return .string(text)
-            }
-            f["mustToJson"] = TemplateFunction([.any], returns: .string) { args, _ in
-                .string(try GoJSON.encode(args[0]))
-            }
-        }
-        return f
+        family(version).functions
     }
 
     static func jsonFailure(_ value: Value) -> String {

@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "HelmTests", dependencies: ["Helm", "GoTemplate", "Values", "YAML", "Diagnostics", "TestSupport", "GoStd"]),
         .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "GoStd", "TestSupport"]),
         .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "PathQuery", "GoTemplate", "Values", "Diagnostics", "GoStd", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest", "Diagnostics", "TestSupport", "GoStd"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest", "Values", "Diagnostics", "TestSupport", "GoStd"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI", "TestSupport"]),
     ]
 )

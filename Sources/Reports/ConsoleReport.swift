@@ -96,7 +96,7 @@ public struct ConsoleReport: Sendable {
         var text = line(style(.danger, "- \(test.displayName)\n"), indent: 1)
         for assertion in test.assertions where !assertion.passed {
             text += line(style(.danger, FailureText.title(assertion)), indent: 2)
-            for infoLine in FailureText.lines(assertion.failureLines) { text += line(infoLine, indent: 3) }
+            for infoLine in FailureText.lines(assertion.failures) { text += line(infoLine, indent: 3) }
             text += line("")
         }
         return text

@@ -4,27 +4,13 @@ import UnitTest
 /// How helm-unittest lays out an assertion's failure information, one line per
 /// string, before the console or a report file indents them further.
 public enum FailureText {
-    /// The fail-info lines of structured failure lines, as helm-unittest's
-    /// `splitInfof` produces them: a field is `Name:\tvalue`, a heading and a
-    /// text line are as is, and a block is `\t` + the value with every newline
-    /// followed by a tab, trimmed of newlines, tabs and spaces, split into lines.
-    public static func lines(_ failureLines: [FailureLine]) -> [String] {
-        failureLines.flatMap(lines(of:))
-    }
-
-    /// The fail-info lines of one structured line (a block can give several).
-    public static func lines(of line: FailureLine) -> [String] {
-        switch line {
-        case .field(let name, let value):
-            return ["\(name):\t\(value)"]
-        case .heading(let heading):
-            return [heading]
-        case .text(let text):
-            return [text]
-        case .block(let value):
-            let indented = "\t" + GoStrings.trim(GoStrings.replaceAll(value, "\n", "\n\t"), cutset: "\n\t ")
-            return GoStrings.split(indented, "\n", limit: -1)
-        }
+    /// The fail-info lines of an assertion's failures, as helm-unittest's
+    /// `splitInfof` lays them out: `Template:` per template, then each
+    /// problem's index fields, headings and value blocks.
+    public static func lines(_ failures: [AssertionFailure]) -> [String] {
+        failures.flatMap { failure in
+            (failure.template.map { [FailureLine.field("Template", $0)] } ?? []) + failure.problems.flatMap(layout)
+        }.flatMap(\.text)
     }
 
     /// The title of a failed assertion: its custom info, or ``- asserts[i] `type` fail`` (with ` NOT` when negated).
@@ -46,7 +32,7 @@ public enum FailureText {
             if assertion.skipped {
                 text += "\t\t\t \(assertion.skipReason) \n"
             } else {
-                for line in lines(assertion.failureLines) { text += "\t\t\t \(line) \n" }
+                for line in lines(assertion.failures) { text += "\t\t\t \(line) \n" }
             }
         }
         return text

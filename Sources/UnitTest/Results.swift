@@ -1,21 +1,7 @@
 import Diagnostics
 
-/// One line of an assertion's failure detail, kept structured so only the
-/// reports decide how it looks. helm-unittest prints these at three tabs.
-public enum FailureLine: Sendable, Hashable {
-    /// `Name:\tvalue`, e.g. `Template:\tchart/templates/x.yaml`, `DocumentIndex:\t0`, `Path:\tspec.replicas`.
-    case field(String, String)
-    /// A heading such as `Expected to equal:` or `Actual:`.
-    case heading(String)
-    /// A value block shown under a heading: every line indented by one tab,
-    /// the whole trimmed of surrounding newlines, tabs and spaces.
-    case block(String)
-    /// Any other line, as is.
-    case text(String)
-}
-
 /// The outcome of one assertion of a test job.
-public struct AssertionResult: Sendable, Hashable {
+public struct AssertionResult: Sendable {
     /// The position of the assertion in the test's `asserts` list.
     public var index: Int
     /// The assertion type as written (`equal`, `notContains`…).
@@ -25,25 +11,26 @@ public struct AssertionResult: Sendable, Hashable {
     public var passed: Bool
     public var skipped: Bool
     public var skipReason: String
-    public var failureLines: [FailureLine]
+    /// What failed, per template (empty when it passed).
+    public var failures: [AssertionFailure]
     /// A title that replaces the standard `- asserts[i] \`type\` fail`.
     public var customInfo: String?
 
     public init(index: Int, assertType: String, isNegated: Bool = false, passed: Bool, skipped: Bool = false,
-                skipReason: String = "", failureLines: [FailureLine] = [], customInfo: String? = nil) {
+                skipReason: String = "", failures: [AssertionFailure] = [], customInfo: String? = nil) {
         self.index = index
         self.assertType = assertType
         self.isNegated = isNegated
         self.passed = passed
         self.skipped = skipped
         self.skipReason = skipReason
-        self.failureLines = failureLines
+        self.failures = failures
         self.customInfo = customInfo
     }
 }
 
 /// The outcome of one test job (`it:`) of a suite.
-public struct TestJobResult: Sendable, Hashable {
+public struct TestJobResult: Sendable {
     public var displayName: String
     public var index: Int
     public var passed: Bool
@@ -82,7 +69,7 @@ public struct SnapshotCounts: Sendable, Hashable {
 }
 
 /// The outcome of one test suite (one document of a `*_test.yaml` file).
-public struct TestSuiteResult: Sendable, Hashable {
+public struct TestSuiteResult: Sendable {
     public var displayName: String
     /// The suite file as given on the command line or found by the glob (relative paths stay relative).
     public var filePath: String
@@ -112,7 +99,7 @@ public struct TestSuiteResult: Sendable, Hashable {
 }
 
 /// The outcome of testing one chart.
-public struct ChartResult: Sendable, Hashable {
+public struct ChartResult: Sendable {
     /// The chart's name (`### Chart [ name ] path`).
     public var name: String
     /// The chart path as given on the command line.
@@ -132,7 +119,7 @@ public struct ChartResult: Sendable, Hashable {
 }
 
 /// The outcome of a whole `chartunit test` run.
-public struct RunResult: Sendable, Hashable {
+public struct RunResult: Sendable {
     public var charts: [ChartResult]
     /// Wall time of the run.
     public var duration: Duration

@@ -25,8 +25,13 @@ enum Build {
         TestJobResult(displayName: name, index: index, passed: false, assertions: assertions)
     }
 
-    static func failure(_ index: Int, _ type: String, not: Bool = false, _ lines: [FailureLine]) -> AssertionResult {
-        AssertionResult(index: index, assertType: type, isNegated: not, passed: false, failureLines: lines)
+    static func failure(_ index: Int, _ type: String, not: Bool = false, _ failures: [AssertionFailure]) -> AssertionResult {
+        AssertionResult(index: index, assertType: type, isNegated: not, passed: false, failures: failures)
+    }
+
+    /// One template's failure made of `problems`.
+    static func problems(_ template: String? = nil, _ problems: Problem...) -> [AssertionFailure] {
+        [AssertionFailure(template: template, problems: problems)]
     }
 
     /// A suite with `passing` passed jobs after the given ones.
@@ -37,14 +42,5 @@ enum Build {
         let passed = jobs.allSatisfy { $0.passed || $0.skipped }
         return TestSuiteResult(displayName: name, filePath: path, passed: passed, skipped: skippedSuite, tests: jobs,
                                snapshot: SnapshotCounts(total: snapshots))
-    }
-
-    /// The `Template` / `DocumentIndex` / `ValuesIndex` / `Path` lines most validators start with.
-    static func located(_ template: String, doc: Int? = 0, values: Int? = 0, path: String? = nil) -> [FailureLine] {
-        var lines: [FailureLine] = [.field("Template", template)]
-        if let doc { lines.append(.field("DocumentIndex", String(doc))) }
-        if let values { lines.append(.field("ValuesIndex", String(values))) }
-        if let path { lines.append(.field("Path", path)) }
-        return lines
     }
 }

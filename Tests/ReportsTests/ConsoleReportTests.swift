@@ -21,12 +21,15 @@ struct ConsoleReportTests {
         ("multi-line errors keep their own indentation",
          suite(error: "line one\nline two", tests: []),
          " FAIL  A Test Suite\t./filePath\n\t- Execution Error: \n\t\tline one\nline two\n\n"),
-        ("assertion", suite(tests: [Build.failed("A Test Case", [Build.failure(0, "equal", [.text("Error1"), .text("Error2")])])]),
-         " FAIL  A Test Suite\t./filePath\n\t- A Test Case\n\n\t\t- asserts[0] `equal` fail\n\t\t\tError1\n\t\t\tError2\n\n"),
+        ("assertion", suite(tests: [Build.failed("A Test Case", [Build.failure(0, "equal", Build.problems(
+            nil, Problem(.emptyManifest), Problem(.selection("Error2"))))])]),
+         " FAIL  A Test Suite\t./filePath\n\t- A Test Case\n\n\t\t- asserts[0] `equal` fail\n"
+            + "\t\t\tError: rendered manifest is empty\n\t\t\tError:\n\t\t\tError2\n\n"),
         ("only failed assertions print; NOT and custom titles",
          suite(tests: [Build.failed("t", [
              AssertionResult(index: 0, assertType: "equal", passed: true),
-             Build.failure(1, "notEqual", not: true, [.field("Path", "a.b"), .heading("Expected NOT to equal:"), .block("x\n")]),
+             Build.failure(1, "notEqual", not: true, Build.problems(nil, Problem(.expectation(FailedExpectation(
+                .equal, negated: true, path: "a.b", expected: .yaml(.string("x"))))))),
              AssertionResult(index: 2, assertType: "equal", passed: false, customInfo: "custom"),
          ])]),
          " FAIL  A Test Suite\t./filePath\n\t- t\n\n\t\t- asserts[1] NOT `notEqual` fail\n\t\t\tPath:\ta.b\n"
@@ -68,9 +71,10 @@ struct ConsoleReportTests {
          TestSuiteResult(displayName: "", filePath: "", passed: true, skipped: true, tests: [Build.skipped("x")]),
          "\u{1B}[43;30m SKIP \u{1B}[0;0m \u{1B}[1m\u{1B}[22m\t\n"
             + "\t\u{1B}[1m- \u{1B}[22m\u{1B}[43;30mSKIPPED\u{1B}[0;0m\u{1B}[33m 'x'\u{1B}[0m\n"),
-        ("fail", suite(tests: [Build.failed("t", [Build.failure(0, "equal", [.field("Path", "a")])])]),
+        ("fail", suite(tests: [Build.failed("t", [Build.failure(0, "exists", Build.problems(
+            nil, Problem(.existence(path: "a", negated: false))))])]),
          "\u{1B}[41;37m FAIL \u{1B}[0;0m \u{1B}[1mA Test Suite\u{1B}[22m\t\u{1B}[2m./\u{1B}[22mfilePath\n"
-            + "\t\u{1B}[31m- t\n\u{1B}[0m\n\t\t\u{1B}[31m- asserts[0] `equal` fail\u{1B}[0m\n\t\t\tPath:\ta\n\n"),
+            + "\t\u{1B}[31m- t\n\u{1B}[0m\n\t\t\u{1B}[31m- asserts[0] `exists` fail\u{1B}[0m\n\t\t\tPath:\ta expected to exists\n\n"),
         ("errors", suite(error: "e"),
          "\u{1B}[41;37m FAIL \u{1B}[0;0m \u{1B}[1mA Test Suite\u{1B}[22m\t\u{1B}[2m./\u{1B}[22mfilePath\n"
             + "\t\u{1B}[1m- Execution Error: \u{1B}[22m\n\t\te\n\n"),
@@ -105,7 +109,8 @@ struct ConsoleReportTests {
     /// suites and tests, failed snapshots, and a report file that could not be written.
     static func mixedRun() -> RunResult {
         var snapshotFailing = Build.suite("snap", "c/tests/snap_test.yaml", [
-            Build.failed("matches", [Build.failure(0, "matchSnapshot", [.heading("Expected to match snapshot 1:"), .block("-a\n+b")])]),
+            Build.failed("matches", [Build.failure(0, "matchSnapshot", Build.problems(nil, Problem(.expectation(FailedExpectation(
+                .snapshot(index: 1), negated: false, expected: .text("-a\n+b"))))))]),
         ])
         snapshotFailing.snapshot = SnapshotCounts(total: 3, failed: 1, created: 1, vanished: 2)
         var snapshotPassing = Build.suite("snap2", "c/tests/snap2_test.yaml", passing: 1)

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 import UnitTest
@@ -12,16 +13,16 @@ struct ConsoleSampleTests {
         let chart = "../../test/data/v3/with-document-select"
         let dir = chart + "/tests_failed/"
         let template = "with-document-select/templates/deployments-secondary-namespace.yaml"
-        func namespaceFailure(_ doc: Int) -> [FailureLine] {
-            [.field("DocumentIndex", String(doc)), .field("ValuesIndex", "0"), .field("Path", "metadata.namespace"),
-             .heading("Expected to equal:"), .block("default\n"), .heading("Actual:"), .block("secondary\n"),
-             .heading("Diff:"), .block("--- Expected\n+++ Actual\n@@ -1,2 +1,2 @@\n-default\n+secondary\n")]
+        // The values and the diff inputs: Reports writes their YAML and the diff.
+        func namespaceFailure(_ doc: Int) -> Problem {
+            Problem(.expectation(FailedExpectation(.equal, negated: false, path: "metadata.namespace", expected: .yaml(.string("default")),
+                                             actual: .yaml(.string("secondary")), showsDiff: true)), document: doc, value: 0)
         }
         let many = Build.failed("every deployment should be in the default namespace", [
-            Build.failure(0, "equal", [.field("Template", template)] + namespaceFailure(0) + namespaceFailure(1)),
+            Build.failure(0, "equal", Build.problems(template, namespaceFailure(0), namespaceFailure(1))),
         ])
         func multiple(_ name: String, _ index: Int) -> TestJobResult {
-            Build.failed(name, index: index, [Build.failure(0, "equal", [.heading("Error:"), .text("multiple indexes found")])])
+            Build.failed(name, index: index, [Build.failure(0, "equal", Build.problems(nil, Problem(.selection("multiple indexes found"))))])
         }
         let singles = [
             multiple("deployment is in the default namespace (matchMany=false explicitly)", 0),
@@ -110,25 +111,33 @@ struct ConsoleSampleTests {
         #expect(actual == expected, "\(firstDifference(actual, expected))")
     }
 
-    /// The long failure sample, parsed back into results by an independent reader
-    /// of its layout, renders to itself — every title, field, heading, block,
-    /// error line and blank line, plus the summary counts.
-    @Test(arguments: ["TestV3RunnerOkWithFailedTests", "TestV3RunnerOkWithDocumentSelectorWithFailedTests"])
-    func parsedFailureSampleRendersBack(_ name: String) throws {
-        let recorded = try Fixtures.text("console/" + name)
-        let snapshots = name == "TestV3RunnerOkWithFailedTests" ? 2 : 0
-        let run = SampleReader.read(recorded, snapshotsPassed: snapshots)
-        let output = ConsoleReport(colored: false).render(run)
-        #expect(try Snapshotable.transform(output) == recorded)
+    static let conformance = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance/helm-unittest")
+    static var hasConformanceData: Bool {
+        FileManager.default.fileExists(atPath: conformance.appendingPathComponent("data/v3/basic/Chart.yaml").path)
     }
 
-    @Test func failedSampleCountsMatch() throws {
-        let run = SampleReader.read(try Fixtures.text("console/TestV3RunnerOkWithFailedTests"), snapshotsPassed: 2)
-        let counts = RunCounts(run)
-        #expect(counts.charts == UnitCounts(passed: 0, failed: 1))
-        #expect(counts.suites == UnitCounts(passed: 0, failed: 9))
-        #expect(counts.tests == UnitCounts(passed: 0, failed: 17, errored: 1))
-        #expect(run.charts.first?.suites.count == 9)
+    /// helm-unittest's own failing suites through chartunit's runner and
+    /// validators (failures as data) and this module's layout: the console
+    /// output equals helm-unittest's recording failure for failure — every
+    /// title, field, heading, value's YAML, diff, error line, blank line and count.
+    @Test(.enabled(if: hasConformanceData), arguments: [
+        ("TestV3RunnerOkWithFailedTests", "basic"),
+        ("TestV3RunnerOkWithDocumentSelectorWithFailedTests", "with-document-select"),
+    ])
+    func failingSuitesRenderAsRecorded(_ name: String, _ chart: String) async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chartunit-reports-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let copy = scratch.appendingPathComponent("test/data/v3/\(chart)")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.conformance.appendingPathComponent("data/v3/\(chart)"), to: copy)
+        let options = TestRunOptions(testFiles: ["tests_failed/*_test.yaml"])
+        let run = await TestRunner(renderer: HelmChartRenderer(), options: options).run(chartPaths: [copy.path])
+        let output = ConsoleReport(colored: false).render(run)
+            .replacingOccurrences(of: scratch.path + "/test/", with: "../../test/")
+        let expected = try Fixtures.text("console/" + name)
+        let actual = try Snapshotable.transform(output)
+        #expect(actual == expected, "\(firstDifference(actual, expected))")
     }
 }
 

@@ -46,8 +46,8 @@ import Values
         let cache = SnapshotCache(filePath: "/nonexistent/x.snap", isUpdating: false)
         let c = SnapshotComparer(cache: cache, test: "t")
         let miss = c.compare(.string("abc"), matchRegex: "zzz", notMatchRegex: "")
-        #expect(!miss.passed && miss.message == " pattern 'zzz' not found in snapshot")
+        #expect(!miss.passed && miss.failedPattern == .snapshotPatternMissing("zzz"))
         let bad = c.compare(.string("abc"), matchRegex: "", notMatchRegex: "b")
-        #expect(!bad.passed && bad.message == " pattern 'b' should not be in snapshot")
+        #expect(!bad.passed && bad.failedPattern == .snapshotPatternPresent("b"))
     }
 }

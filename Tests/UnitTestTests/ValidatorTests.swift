@@ -18,6 +18,11 @@ import Values
                           snapshots: nil).validate(check)
     }
 
+    /// The problems of `check`, one line of data each (values in `%v`), to compare with rows.
+    static func problems(_ check: Check, _ docs: [Value], negative: Bool = false) -> [String] {
+        run(check, docs, negative: negative).problems.map(describe)
+    }
+
     static let deployment = doc("""
     kind: Deployment
     apiVersion: apps/v1
@@ -66,37 +71,55 @@ import Values
         #expect(Self.run(check, [Self.deployment], negative: negative).passed == passes)
     }
 
-    @Test func equalFailureLines() {
-        let verdict = Self.run(.equal(path: "spec.replicas", value: .int(4), decodeBase64: false), [Self.deployment])
-        #expect(verdict.lines == [
-            .field("DocumentIndex", "0"), .field("ValuesIndex", "0"), .field("Path", "spec.replicas"),
-            .heading("Expected to equal:"), .block("4\n"), .heading("Actual:"), .block("3\n"),
-            .heading("Diff:"), .block("--- Expected\n+++ Actual\n@@ -1,2 +1,2 @@\n-4\n+3\n \n"),
+    @Test func equalFailures() {
+        #expect(Self.problems(.equal(path: "spec.replicas", value: .int(4), decodeBase64: false), [Self.deployment]) == [
+            "d0 v0 equal path=spec.replicas expected=yaml(4) actual=yaml(3) diff",
         ])
-        let negated = Self.run(.equal(path: "spec.replicas", value: .int(3), decodeBase64: false), [Self.deployment], negative: true)
-        #expect(negated.lines == [
-            .field("DocumentIndex", "0"), .field("ValuesIndex", "0"), .field("Path", "spec.replicas"),
-            .heading("Expected NOT to equal:"), .block("3\n"),
-        ])
+        #expect(Self.problems(.equal(path: "spec.replicas", value: .int(3), decodeBase64: false), [Self.deployment],
+                              negative: true) == ["d0 v0 NOT equal path=spec.replicas expected=yaml(3)"])
     }
 
-    @Test func noManifestAndUnknownPathTexts() {
-        #expect(Self.run(.isKind(of: "Pod"), []).lines == [.heading("Expected to be kind:"), .block("Pod"),
-                                                          .heading("Actual:"), .block("no manifest found\n")])
-        #expect(Self.run(.equal(path: "a.b", value: .null, decodeBase64: false), [Self.deployment]).lines ==
-                [.field("DocumentIndex", "0"), .heading("Error:"), .block("unknown path a.b")])
-        #expect(Self.run(.compare(path: "a.b", value: .int(1), greater: true), [Self.deployment]).lines ==
-                [.field("DocumentIndex", "0"), .heading("Error:"), .block("unknown path 'a.b'")])
-        #expect(Self.run(.exists(path: "a.b"), [Self.deployment]).lines ==
-                [.field("DocumentIndex", "0"), .text("Path:\ta.b expected to exists")])
-        #expect(Self.run(.compare(path: "spec.replicas", value: .float(1), greater: true), [Self.deployment]).lines ==
-                [.field("DocumentIndex", "0"), .field("ValuesIndex", "0"), .heading("Error:"),
-                 .block("actual 'int' and expected 'float64' types do not match")])
-        #expect(Self.run(.contains(path: "spec.list", content: .string("a"), count: 2, any: false), [Self.deployment]).lines ==
-                [.field("DocumentIndex", "0"), .field("ValuesIndex", "0"), .heading("Error:"),
-                 .block("expect count 2 in 'spec.list' to be in array, got 1:\n- a\n- name: b\n  x: 1\n")])
-        #expect(Self.run(.lengthEqual(paths: [], path: "spec.list", count: nil), [Self.deployment]).lines ==
-                [.heading("Error:"), .block("'count' field must be set if 'path' is used")])
+    /// What each validator reports, as data (the texts are Reports' business).
+    @Test(arguments: [
+        (Check.isKind(of: "Pod"), false, [], ["kind expected=text(Pod) actual=yaml(no manifest found)"]),
+        (Check.isKind(of: "Deployment"), true, [deployment], ["d0 NOT kind expected=text(Deployment)"]),
+        (Check.equal(path: "a.b", value: .null, decodeBase64: false), false, [deployment], ["d0 error: unknown path a.b"]),
+        (Check.compare(path: "a.b", value: .int(1), greater: true), false, [deployment], ["d0 error: unknown path 'a.b'"]),
+        (Check.exists(path: "a.b"), false, [deployment], ["d0 exists a.b"]),
+        (Check.exists(path: "spec"), true, [deployment], ["d0 NOT exists spec"]),
+        (Check.compare(path: "spec.replicas", value: .float(1), greater: true), false, [deployment],
+         ["d0 v0 error: actual 'int' and expected 'float64' types do not match"]),
+        (Check.compare(path: "spec.cpu", value: .float(2), greater: true), false, [deployment],
+         ["d0 v0 greaterOrEqual path=spec.cpu expected=notInOrder(1.1, 2, greater)"]),
+        (Check.compare(path: "spec.cpu", value: .list([]), greater: false), false, [deployment],
+         ["d0 v0 error: actual 'float64' and expected '[]interface {}' types do not match"]),
+        (Check.contains(path: "spec.list", content: .string("a"), count: 2, any: false), false, [deployment],
+         ["d0 v0 error: countMismatch(spec.list, 2, 1, [a map[name:b x:1]])"]),
+        (Check.contains(path: "spec.replicas", content: .string("a"), count: nil, any: false), false, [deployment],
+         ["d0 v0 error: notAnArray(spec.replicas, 3)"]),
+        (Check.contains(path: "spec.list", content: .string("z"), count: nil, any: false), false, [deployment],
+         ["d0 v0 contain path=spec.list expected=yaml([z]) actual=yaml([a map[name:b x:1]])"]),
+        (Check.isSubset(path: "spec.replicas", content: .map(GoMap())), false, [deployment],
+         ["d0 v0 error: notAnObject(spec.replicas, 3)"]),
+        (Check.matchRegex(path: "spec.replicas", pattern: "3", decodeBase64: false), false, [deployment],
+         ["d0 v0 error: notAString(spec.replicas, 3)"]),
+        (Check.matchRegex(path: "metadata.name", pattern: "^x", decodeBase64: false), false, [deployment],
+         ["d0 v0 match path=metadata.name expected=text(^x) actual=text(web)"]),
+        (Check.isNullOrEmpty(path: "spec.replicas"), false, [deployment], ["d0 v0 nullOrEmpty path=spec.replicas expected=yaml(3)"]),
+        (Check.isType(path: "spec.cpu", type: "int"), false, [deployment],
+         ["d0 v0 type path=spec.cpu expected=text(int) actual=text(float64)"]),
+        (Check.hasDocuments(count: 2, filterAware: false), false, [deployment], ["documentCount expected=text(2) actual=text(1)"]),
+        (Check.containsDocument(kind: "Pod", apiVersion: "v1", name: "", namespace: "", any: false), false, [deployment],
+         ["d0 containDocument expected=text(Kind = Pod, apiVersion = v1)"]),
+        (Check.lengthEqual(paths: [], path: "spec.list", count: 3), false, [deployment],
+         ["d0 count path=spec.list expected=text(3) actual=text(2)"]),
+        (Check.lengthEqual(paths: [], path: "spec.list", count: nil), false, [deployment],
+         ["error: 'count' field must be set if 'path' is used"]),
+        (Check.equalRaw(value: "x"), false, [doc("raw: y")], ["equal expected=yaml(x) actual=yaml(y) diff"]),
+        (Check.matchRegexRaw(pattern: "^x"), false, [doc("raw: y")], ["match expected=text(^x) actual=text(y)"]),
+    ] as [(Check, Bool, [Value], [String])])
+    func problemsAsData(check: Check, negative: Bool, docs: [Value], expected: [String]) {
+        #expect(Self.problems(check, docs, negative: negative) == expected)
     }
 
     @Test func failedTemplateMatchesRawErrors() {
@@ -104,10 +127,12 @@ import Values
         #expect(Self.run(.failedTemplate(errorMessage: "some: error text", errorPattern: ""), [error]).passed)
         #expect(Self.run(.failedTemplate(errorMessage: "", errorPattern: "error (text"), [error]).passed == false)
         #expect(Self.run(.failedTemplate(errorMessage: "", errorPattern: "err.r"), [error]).passed)
-        #expect(Self.run(.failedTemplate(errorMessage: "", errorPattern: ""), []).lines ==
-                [.heading("Expected to equal:"), .block(""), .heading("Actual:"), .block("No failed document")])
-        #expect(Self.run(.failedTemplate(errorMessage: "a", errorPattern: "b"), [error]).lines ==
-                [.heading("Error:"), .block("single attribute 'errorMessage' or 'errorPattern' supported at the same time")])
+        #expect(Self.problems(.failedTemplate(errorMessage: "", errorPattern: ""), []) ==
+                ["equal expected=text() actual=text(No failed document)"])
+        #expect(Self.problems(.failedTemplate(errorMessage: "a", errorPattern: "b"), [error]) ==
+                ["error: single attribute 'errorMessage' or 'errorPattern' supported at the same time"])
+        #expect(Self.problems(.failedTemplate(errorMessage: "other", errorPattern: ""), [error]) ==
+                ["d0 equal expected=text(other) actual=printed(some: error text)"])
     }
 
     @Test(arguments: [
@@ -124,15 +149,6 @@ import Values
 
     @Test func parseErrorsDoNotSplit() {
         #expect(Documents.parseRenderError("parse error at (chart/templates/p1.yaml:1): unclosed action") == nil)
-    }
-
-    @Test(arguments: [
-        ("a\nb\nc\n", "a\nB\nc\n", "--- Expected\n+++ Actual\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"),
-        ("x\n", "x\n", ""),
-        ("1\n2\n3\n4\n5\n6\n", "1\n2\n3\n4\n5\nsix\n", "--- Expected\n+++ Actual\n@@ -5,3 +5,3 @@\n 5\n-6\n+six\n \n"),
-    ])
-    func unifiedDiffs(a: String, b: String, diff: String) {
-        #expect(unifiedDiff(expected: a, actual: b) == diff)
     }
 
     @Test(arguments: [
@@ -163,5 +179,46 @@ import Values
         }
         let scoped = scope(chartRoutes("p/charts/c"), GoMap(["global": .int(1), "x": .int(2)]))
         #expect(GoFmt.format(.map(scoped)) == "map[c:map[global:1 x:2] global:1]")
+    }
+}
+
+/// One problem as a line of data: indexes, then what it says, values in Go's `%v`.
+func describe(_ problem: Problem) -> String {
+    var parts: [String] = []
+    if let d = problem.documentIndex { parts.append("d\(d)") }
+    if let v = problem.valuesIndex { parts.append("v\(v)") }
+    switch problem.detail {
+    case .error(let detail):
+        switch detail {
+        case .message(let m): parts.append("error: " + m)
+        case .notAnObject(let p, let v): parts.append("error: notAnObject(\(p), \(GoFmt.format(v)))")
+        case .notAnArray(let p, let v): parts.append("error: notAnArray(\(p), \(GoFmt.format(v)))")
+        case .notAString(let p, let v): parts.append("error: notAString(\(p), \(GoFmt.format(v)))")
+        case .countMismatch(let p, let e, let f, let v): parts.append("error: countMismatch(\(p), \(e), \(f), \(GoFmt.format(v)))")
+        }
+    case .expectation(let e):
+        var text = (e.negated ? "NOT " : "") + "\(e.relation)"
+        if let path = e.path { text += " path=\(path)" }
+        text += " expected=" + describe(e.expected)
+        if let actual = e.actual { text += " actual=" + describe(actual) }
+        if e.showsDiff { text += " diff" }
+        parts.append(text)
+    case .existence(let path, let negated): parts.append((negated ? "NOT " : "") + "exists \(path)")
+    case .emptyManifest: parts.append("emptyManifest")
+    case .invalidRendering(let raw): parts.append("invalidRendering(\(GoFmt.format(raw)))")
+    case .templateNotSelected(let t): parts.append("templateNotSelected(\(t))")
+    case .selection(let m): parts.append("selection: " + m)
+    }
+    return parts.joined(separator: " ")
+}
+
+func describe(_ operand: Operand) -> String {
+    switch operand {
+    case .yaml(let v): return "yaml(\(GoFmt.format(v)))"
+    case .text(let t): return "text(\(t))"
+    case .printed(let v): return "printed(\(GoFmt.format(v)))"
+    case .diff(let e, let a): return "diff(\(e.debugDescription), \(a.debugDescription))"
+    case .notInOrder(let a, let e, let greater): return "notInOrder(\(GoFmt.format(a)), \(GoFmt.format(e)), \(greater ? "greater" : "less"))"
+    case .unsupportedType(let t): return "unsupportedType(\(t))"
     }
 }

@@ -29,7 +29,7 @@ extension Assertion {
         do throws(LocatedError) {
             selected = try select(byTemplate, documentIndex: documentIndex, selector: selector, env: env)
         } catch {
-            result.failureLines = [.heading("Error:"), .text(error.message)]
+            result.failures = [AssertionFailure(problems: [Problem(.selection(error.message))])]
             return result
         }
         let names = selected.keys.sorted(by: goLess)
@@ -46,47 +46,44 @@ extension Assertion {
         }
         if names.isEmpty {
             if kind.expectRenderSuccess != env.renderSucceeded {
-                result.failureLines = [.text("Error: rendered manifest is empty")]
+                result.failures = [AssertionFailure(problems: [Problem(.emptyManifest)])]
             } else {
                 let verdict = context(docs: [], selected: []).validate(check)
                 result.passed = verdict.passed
-                result.failureLines = verdict.lines
+                if !verdict.problems.isEmpty { result.failures = [AssertionFailure(problems: verdict.problems)] }
             }
             return result
         }
         var passed = false
-        var lines: [FailureLine] = []
+        var failures: [AssertionFailure] = []
         for (position, template) in names.enumerated() {
             var current: Bool
-            var found: [FailureLine]
+            var found: [Problem]
             var showTemplate = true
             let rendered = env.documents[template]
             if rendered == nil && kind.expectRenderSuccess {
                 current = false
                 showTemplate = false
-                found = [.heading("Error:"), .text("\ttemplate \"\(template)\" not exists or not selected in test suite")]
+                found = [Problem(.templateNotSelected(template))]
             } else if kind.expectRenderSuccess != env.renderSucceeded {
                 current = false
                 if let first = rendered?.first {
-                    let raw = first.mapValue?.entries["raw"] ?? .null
-                    let text = raw.stringValue ?? (raw.isNull ? "%!s(<nil>)" : GoFmt.format(raw))
-                    found = [.text("Error: Invalid rendering: \(text)")]
+                    found = [Problem(.invalidRendering(raw: first.mapValue?.entries["raw"] ?? .null))]
                 } else {
-                    found = [.text("Error: rendered manifest is empty")]
+                    found = [Problem(.emptyManifest)]
                 }
             } else {
                 let verdict = context(docs: rendered ?? [], selected: selected[template] ?? []).validate(check)
                 current = verdict.passed
-                found = verdict.lines
+                found = verdict.problems
             }
             if !current {
-                if showTemplate { lines.append(.field("Template", template)) }
-                lines += found
+                failures.append(AssertionFailure(template: showTemplate ? template : nil, problems: found))
             }
             passed = accumulate(position, passed, current)
         }
         result.passed = passed
-        result.failureLines = lines
+        result.failures = failures
         return result
     }
 

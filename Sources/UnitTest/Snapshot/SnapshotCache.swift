@@ -9,8 +9,8 @@ struct SnapshotComparison {
     var index: UInt
     var newText: String
     var cachedText: String
-    /// The regex-option message (` pattern 'p' not found in snapshot`), or "".
-    var message: String
+    /// The regex option that failed, if one did.
+    var failedPattern: FailedExpectation.Relation?
     /// Whether the regex option failed to compile.
     var hasError: Bool
 }
@@ -95,7 +95,7 @@ final class SnapshotCache {
         let cachedText = cached[test]?[index]
         if cachedText == nil { insertedCount += 1 }
         var match = true
-        var message = ""
+        var failedPattern: FailedExpectation.Relation?
         var hasError = false
         let newText = snapshotYAML(content)
         let matchPattern = matchRegex.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -104,14 +104,14 @@ final class SnapshotCache {
             if !matchPattern.isEmpty {
                 match = (try? compilePattern(matchPattern))?.matches(newText) ?? false
                 if (try? compilePattern(matchPattern)) == nil { hasError = true }
-                if !match { message = " pattern '\(matchPattern)' not found in snapshot" }
+                if !match { failedPattern = .snapshotPatternMissing(matchPattern) }
             }
             if !notMatchPattern.isEmpty && match {
                 let compiled = try? compilePattern(notMatchPattern)
                 if compiled == nil { hasError = true }
                 if compiled?.matches(newText) ?? false {
                     match = false
-                    message = " pattern '\(notMatchPattern)' should not be in snapshot"
+                    failedPattern = .snapshotPatternPresent(notMatchPattern)
                 }
             }
         } else if let cachedText, newText != cachedText {
@@ -120,7 +120,7 @@ final class SnapshotCache {
         }
         current[test, default: [:]][index] = (isUpdating || cachedText == nil) ? newText : (cachedText ?? newText)
         return SnapshotComparison(passed: isUpdating || match, index: index, newText: newText, cachedText: cachedText ?? "",
-                                  message: message, hasError: hasError)
+                                  failedPattern: failedPattern, hasError: hasError)
     }
 
     /// Mismatches (0 under `-u`).

@@ -60,12 +60,6 @@ func uniformContent(_ text: String) -> String {
     return String(decoding: trimmed, as: UTF8.self)
 }
 
-/// helm-unittest's `TrustedMarshalYAML`: yaml.v3 text (indent 2) with
-/// leading line breaks of strings removed.
-func trustedYAML(_ value: Value) -> String {
-    snapshotYAML(value)
-}
-
 extension Value {
     /// Whether this is Go's nil.
     var isNull: Bool {

@@ -6,12 +6,11 @@ import Values
 /// hasDocuments, containsDocument, lengthEqual.
 extension ValidationContext {
     func validateExists(path: String) -> Verdict {
-        func failure(_ document: Int) -> [FailureLine] {
-            let text = "Path:\t\(FailInfo.trimGo(path)) expected to " + (negative ? "NOT " : "") + "exists"
-            return FailInfo.indexed([.text(text)], document: document, value: -1)
+        func failure(_ document: Int) -> [Problem] {
+            [Problem(.existence(path: path, negated: negative), document: FailInfo.shown(document))]
         }
         var passed = false
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (index, manifest) in selected.enumerated() {
             let matches: [Value]
             do {
@@ -32,40 +31,40 @@ extension ValidationContext {
         if selected.isEmpty {
             if negative { passed = true } else { lines += failure(-1) }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 
     /// isKind (`field` = "kind") and isAPIVersion (`field` = "apiVersion").
-    func validateField(_ field: String, equals expected: String, label: String) -> Verdict {
-        func failure(_ actual: Value, _ document: Int) -> [FailureLine] {
+    func validateField(_ field: String, equals expected: String, relation: FailedExpectation.Relation) -> Verdict {
+        func failure(_ actual: Value, _ document: Int) -> [Problem] {
             if negative {
-                return FailInfo.expectation(not: true, label: label, expected: expected, document: document)
+                return FailInfo.expectation(relation, not: true, expected: .text(expected), document: document)
             }
-            return FailInfo.expectation(not: false, label: label, expected: expected, actual: trustedYAML(actual), document: document)
+            return FailInfo.expectation(relation, not: false, expected: .text(expected), actual: .yaml(actual), document: document)
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), -1) }) { index, manifest in
             let actual = manifest.mapValue?.entries[field] ?? .null
             let matches = actual.stringValue == expected
-            return matches == negative ? Verdict(passed: false, lines: failure(actual, index)) : Verdict(passed: true, lines: [])
+            return matches == negative ? Verdict(passed: false, problems: failure(actual, index)) : Verdict(passed: true, problems: [])
         }
     }
 
     func validateDocumentCount(_ count: Int, filterAware: Bool) -> Verdict {
         let actual = filterAware ? selected.count : docs.count
-        if (actual == count) != negative { return Verdict(passed: true, lines: []) }
+        if (actual == count) != negative { return Verdict(passed: true, problems: []) }
         if negative {
-            return Verdict(passed: false, lines: FailInfo.expectation(not: true, label: " documents count to be", expected: String(count)))
+            return Verdict(passed: false, problems: FailInfo.expectation(.documentCount, not: true, expected: .text(String(count))))
         }
-        return Verdict(passed: false, lines: FailInfo.expectation(not: false, label: " documents count to be",
-                                                                  expected: String(count), actual: String(actual)))
+        return Verdict(passed: false, problems: FailInfo.expectation(.documentCount, not: false, expected: .text(String(count)),
+                                                                     actual: .text(String(actual))))
     }
 
     func validateContainsDocument(kind: String, apiVersion: String, name: String, namespace: String, any: Bool) -> Verdict {
         var description = "Kind = \(kind), apiVersion = \(apiVersion)"
         if !name.isEmpty { description += ", Name = \(name)" }
         if !namespace.isEmpty { description += ", Namespace = \(namespace)" }
-        func failure(_ document: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to contain document", expected: description, document: document)
+        func failure(_ document: Int) -> [Problem] {
+            FailInfo.expectation(.containDocument, not: negative, expected: .text(description), document: document)
         }
         func metadata(_ manifest: Value, _ key: String, equals expected: String) -> Bool {
             if expected.isEmpty { return true }
@@ -79,7 +78,7 @@ extension ValidationContext {
             return metadata(manifest, "name", equals: name) && metadata(manifest, "namespace", equals: namespace)
         }
         var passed = false
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (index, manifest) in selected.enumerated() {
             var current = matches(manifest)
             if current == negative {
@@ -95,20 +94,20 @@ extension ValidationContext {
         if selected.isEmpty {
             if negative { passed = true } else { lines += failure(0) }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 
     func validateLength(paths list: [String], path: String, count: Int?) -> Verdict {
         if !path.isEmpty && (count ?? -1) < 0 {
-            return Verdict(passed: false, lines: FailInfo.error("'count' field must be set if 'path' is used"))
+            return Verdict(passed: false, problems: FailInfo.error("'count' field must be set if 'path' is used"))
         }
         if !path.isEmpty && !list.isEmpty {
-            return Verdict(passed: false, lines: FailInfo.error("'paths' couldn't be used with 'path'"))
+            return Verdict(passed: false, problems: FailInfo.error("'paths' couldn't be used with 'path'"))
         }
-        func failure(_ path: String, _ expected: String, _ actual: String, _ document: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to match count", path: path, expected: expected, actual: actual, document: document)
+        func failure(_ path: String, _ expected: String, _ actual: String, _ document: Int) -> [Problem] {
+            FailInfo.expectation(.count, not: negative, path: path, expected: .text(expected), actual: .text(actual), document: document)
         }
-        func lengths(_ manifest: Value, _ path: String, _ document: Int) -> (Bool, [FailureLine], Int) {
+        func lengths(_ manifest: Value, _ path: String, _ document: Int) -> (Bool, [Problem], Int) {
             let matches: [Value]
             do {
                 matches = try findPath(path, in: manifest)
@@ -116,7 +115,7 @@ extension ValidationContext {
                 return (false, FailInfo.error(error.message, document: document), 0)
             }
             var passed = matches.isEmpty && negative
-            var lines: [FailureLine] = []
+            var lines: [Problem] = []
             var length = 0
             for (index, match) in matches.enumerated() {
                 let list = match.listValue
@@ -138,39 +137,39 @@ extension ValidationContext {
         return eachDocument(emptyFailure: { failure("", "", "no manifest found", -1) }) { document, manifest in
             if !path.isEmpty {
                 let (passed, lines, _) = lengths(manifest, path, document)
-                return Verdict(passed: passed, lines: lines)
+                return Verdict(passed: passed, problems: lines)
             }
             var counts: [String: Int] = [:]
-            var lines: [FailureLine] = []
+            var lines: [Problem] = []
             var allPassed = true
             for p in list {
                 let (passed, found, length) = lengths(manifest, p, document)
                 counts[p] = length
                 if !passed { lines += found; allPassed = false }
             }
-            if !allPassed { return Verdict(passed: false, lines: lines) }
+            if !allPassed { return Verdict(passed: false, problems: lines) }
             var arrayCount = -1
             for p in counts.keys.sorted(by: goLess) {
                 let n = counts[p] ?? 0
                 if arrayCount == -1 {
                     arrayCount = n
                 } else if (arrayCount == n) == negative {
-                    return Verdict(passed: false, lines: lines + failure(p, "-1", String(n), document))
+                    return Verdict(passed: false, problems: lines + failure(p, "-1", String(n), document))
                 }
             }
-            return Verdict(passed: arrayCount != -1, lines: lines)
+            return Verdict(passed: arrayCount != -1, problems: lines)
         }
     }
 
     func validateFailedTemplate(errorMessage: String, errorPattern: String) -> Verdict {
         if !errorMessage.isEmpty && !errorPattern.isEmpty {
-            return Verdict(passed: false, lines: FailInfo.error("single attribute 'errorMessage' or 'errorPattern' supported at the same time"))
+            return Verdict(passed: false, problems: FailInfo.error("single attribute 'errorMessage' or 'errorPattern' supported at the same time"))
         }
-        let label = errorPattern.isEmpty ? " to equal" : " to match"
+        let relation: FailedExpectation.Relation = errorPattern.isEmpty ? .equal : .match
         let message = errorMessage.isEmpty ? errorPattern : errorMessage
-        func failure(_ actual: String, _ document: Int) -> [FailureLine] {
-            if negative { return FailInfo.expectation(not: true, label: label, expected: message, document: document) }
-            return FailInfo.expectation(not: false, label: label, expected: message, actual: actual, document: document)
+        func failure(_ actual: Operand, _ document: Int) -> [Problem] {
+            if negative { return FailInfo.expectation(relation, not: true, expected: .text(message), document: document) }
+            return FailInfo.expectation(relation, not: false, expected: .text(message), actual: actual, document: document)
         }
         func check(_ actual: Value, _ document: Int) -> Verdict {
             if !errorPattern.isEmpty {
@@ -181,46 +180,45 @@ extension ValidationContext {
                     do {
                         compiled = try compilePattern(GoRegexp.quoteMeta(errorPattern))
                     } catch {
-                        return Verdict(passed: false, lines: FailInfo.error(error.message))
+                        return Verdict(passed: false, problems: FailInfo.error(error.message))
                     }
                 }
-                guard case .string(let text) = actual else { return Verdict(passed: true, lines: []) }
+                guard case .string(let text) = actual else { return Verdict(passed: true, problems: []) }
                 if compiled.matches(text) == negative {
                     if errorPattern.contains(where: { "\\.+*?()|[]{}^$".contains($0) }),
                        let literal = try? compilePattern(GoRegexp.quoteMeta(errorPattern)) {
-                        if literal.matches(text) == negative { return Verdict(passed: false, lines: failure(text, document)) }
-                        return Verdict(passed: true, lines: [])
+                        if literal.matches(text) == negative { return Verdict(passed: false, problems: failure(.text(text), document)) }
+                        return Verdict(passed: true, problems: [])
                     }
-                    return Verdict(passed: false, lines: failure(text, document))
+                    return Verdict(passed: false, problems: failure(.text(text), document))
                 }
-                return Verdict(passed: true, lines: [])
+                return Verdict(passed: true, problems: [])
             }
             if !errorMessage.isEmpty {
                 let equal = actual.stringValue == errorMessage
                 if equal == negative {
-                    let shown = actual.stringValue ?? (actual.isNull ? "%!s(<nil>)" : GoFmt.format(actual))
-                    return Verdict(passed: false, lines: failure(shown, document))
+                    return Verdict(passed: false, problems: failure(.printed(actual), document))
                 }
-                return Verdict(passed: true, lines: [])
+                return Verdict(passed: true, problems: [])
             }
-            return Verdict(passed: true, lines: [])
+            return Verdict(passed: true, problems: [])
         }
         if let renderError {
             return check(.string(renderError), -1)
         }
         var passed = true
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (index, manifest) in selected.enumerated() {
             if errorMessage.isEmpty && errorPattern.isEmpty && !negative { continue }
             let verdict = check(manifest.mapValue?.entries["raw"] ?? .null, index)
-            lines += verdict.lines
+            lines += verdict.problems
             passed = accumulate(index, passed, verdict.passed)
             if !passed && failFast { break }
         }
         if selected.isEmpty && !negative {
             passed = false
-            lines += failure("No failed document", -1)
+            lines += failure(.text("No failed document"), -1)
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 }

@@ -5,15 +5,13 @@ import Values
 /// matchRegexRaw, matchSnapshot, matchSnapshotRaw.
 extension ValidationContext {
     func validateEqualRaw(_ expected: String) -> Verdict {
-        func failure(_ actual: String) -> [FailureLine] {
-            let expectedYAML = trustedYAML(.string(expected))
-            if negative { return FailInfo.expectation(not: true, label: " to equal", expected: expectedYAML) }
-            let actualYAML = trustedYAML(.string(actual))
-            return FailInfo.expectation(not: false, label: " to equal", expected: expectedYAML, actual: actualYAML,
-                                        diff: unifiedDiff(expected: expectedYAML, actual: actualYAML))
+        func failure(_ actual: String) -> [Problem] {
+            if negative { return FailInfo.expectation(.equal, not: true, expected: .yaml(.string(expected))) }
+            return FailInfo.expectation(.equal, not: false, expected: .yaml(.string(expected)), actual: .yaml(.string(actual)),
+                                        showsDiff: true)
         }
         var passed = false
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (index, manifest) in selected.enumerated() {
             let actual = uniformContent(manifest.mapValue?.entries["raw"] ?? .null)
             if (actual == expected) == negative {
@@ -27,23 +25,23 @@ extension ValidationContext {
         if selected.isEmpty {
             if negative { passed = true } else { lines += failure("no manifest found") }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 
     func validateRegexRaw(_ pattern: String) -> Verdict {
-        if pattern.isEmpty { return Verdict(passed: false, lines: FailInfo.error("expected field 'pattern' to be filled")) }
-        func failure(_ actual: String) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to match", expected: pattern, actual: actual)
+        if pattern.isEmpty { return Verdict(passed: false, problems: FailInfo.error("expected field 'pattern' to be filled")) }
+        func failure(_ actual: String) -> [Problem] {
+            FailInfo.expectation(.match, not: negative, expected: .text(pattern), actual: .text(actual))
         }
         var passed = false
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (index, manifest) in selected.enumerated() {
             let actual = uniformContent(manifest.mapValue?.entries["raw"] ?? .null)
             let compiled: GoRegexp
             do {
                 compiled = try compilePattern(pattern)
             } catch {
-                return Verdict(passed: false, lines: FailInfo.error(error.message))
+                return Verdict(passed: false, problems: FailInfo.error(error.message))
             }
             if compiled.matches(actual) == negative {
                 passed = false
@@ -56,21 +54,21 @@ extension ValidationContext {
         if selected.isEmpty {
             if negative { passed = true } else { lines += failure("no manifest found") }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 
     /// matchSnapshot: passes on zero documents; every path match is one
     /// comparison (and one tick of the test's snapshot counter).
     func validateSnapshot(path: String, matchRegex: String?, notMatchRegex: String?) -> Verdict {
         var passed = selected.isEmpty && !negative
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (document, manifest) in selected.enumerated() {
             let verdict = snapshotDocument(manifest, document, path: path, matchRegex: matchRegex, notMatchRegex: notMatchRegex)
-            lines += verdict.lines
+            lines += verdict.problems
             passed = accumulate(document, passed, verdict.passed)
             if !passed && failFast { break }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 
     private func snapshotDocument(_ manifest: Value, _ document: Int, path: String,
@@ -79,42 +77,42 @@ extension ValidationContext {
         do {
             matches = try findPath(path, in: manifest)
         } catch {
-            return Verdict(passed: false, lines: FailInfo.error(error.message, document: document))
+            return Verdict(passed: false, problems: FailInfo.error(error.message, document: document))
         }
         if matches.isEmpty && !negative {
-            return Verdict(passed: false, lines: FailInfo.error("unknown path \(path)", document: document))
+            return Verdict(passed: false, problems: FailInfo.error("unknown path \(path)", document: document))
         }
         var passed = matches.isEmpty && negative
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (index, match) in matches.enumerated() {
             guard let snapshots else { continue }
             let result = snapshots.compare(match, matchRegex: matchRegex ?? "", notMatchRegex: notMatchRegex ?? "")
             if result.hasError {
                 // helm-unittest prints the (nil) outer error here.
-                return Verdict(passed: false, lines: lines + FailInfo.error("<nil>", document: document, value: index))
+                return Verdict(passed: false, problems: lines + FailInfo.error("<nil>", document: document, value: index))
             }
             var current = true
             if result.passed == negative {
                 current = false
-                if !result.message.isEmpty {
-                    lines += FailInfo.expectation(not: negative, label: result.message, expected: result.cachedText,
+                if let pattern = result.failedPattern {
+                    lines += FailInfo.expectation(pattern, not: negative, expected: .text(result.cachedText),
                                                   document: document, value: index)
                 } else {
-                    let shown = negative ? result.cachedText : unifiedDiff(expected: result.cachedText, actual: result.newText)
-                    lines += FailInfo.expectation(not: negative, label: " to match snapshot \(result.index)", path: path,
+                    let shown: Operand = negative ? .text(result.cachedText) : .diff(expected: result.cachedText, actual: result.newText)
+                    lines += FailInfo.expectation(.snapshot(index: result.index), not: negative, path: path,
                                                   expected: shown, document: document, value: index)
                 }
             }
             passed = accumulate(index, passed, current)
             if !passed && failFast { break }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 
     /// matchSnapshotRaw: the `raw` text of every selected document.
     func validateSnapshotRaw() -> Verdict {
         var passed = selected.isEmpty && !negative
-        var lines: [FailureLine] = []
+        var lines: [Problem] = []
         for (index, manifest) in selected.enumerated() {
             let actual = uniformContent(manifest.mapValue?.entries["raw"] ?? .null)
             var current = true
@@ -122,14 +120,14 @@ extension ValidationContext {
                 let result = snapshots.compare(.string(actual), matchRegex: "", notMatchRegex: "")
                 if result.passed == negative {
                     current = false
-                    let shown = negative ? result.cachedText : unifiedDiff(expected: result.cachedText, actual: result.newText)
-                    lines += FailInfo.expectation(not: negative, label: " to match snapshot \(result.index)", expected: shown)
+                    let shown: Operand = negative ? .text(result.cachedText) : .diff(expected: result.cachedText, actual: result.newText)
+                    lines += FailInfo.expectation(.snapshot(index: result.index), not: negative, expected: shown)
                 }
             }
             passed = accumulate(index, passed, current)
             if !passed && failFast { break }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: lines)
     }
 
     /// Runs the validator of `check`.
@@ -144,8 +142,8 @@ extension ValidationContext {
             return validateContainsDocument(kind: kind, apiVersion: apiVersion, name: name, namespace: namespace, any: any)
         case .failedTemplate(let message, let pattern): return validateFailedTemplate(errorMessage: message, errorPattern: pattern)
         case .hasDocuments(let count, let filterAware): return validateDocumentCount(count, filterAware: filterAware)
-        case .isKind(let of): return validateField("kind", equals: of, label: " to be kind")
-        case .isAPIVersion(let of): return validateField("apiVersion", equals: of, label: " to be apiVersion")
+        case .isKind(let of): return validateField("kind", equals: of, relation: .kind)
+        case .isAPIVersion(let of): return validateField("apiVersion", equals: of, relation: .apiVersion)
         case .isNullOrEmpty(let path): return validateNullOrEmpty(path: path)
         case .isSubset(let path, let content): return validateSubset(path: path, content: content)
         case .isType(let path, let type): return validateType(path: path, type: type)

@@ -19,7 +19,7 @@ struct ValidationContext {
 /// A validator's verdict for one template.
 struct Verdict {
     var passed: Bool
-    var lines: [FailureLine]
+    var problems: [Problem]
 }
 
 /// helm-unittest's `determineSuccess`: the first result, then AND.
@@ -28,47 +28,30 @@ func accumulate(_ index: Int, _ previous: Bool, _ current: Bool) -> Bool {
     index == 0 ? current : previous && current
 }
 
-/// Building failure lines the way helm-unittest's `splitInfof` lays them out.
+/// Building problems with helm-unittest's index rules: a document or value
+/// index is shown only when it is 0 or more (its `splitInfof` callers pass
+/// -1 for none).
 enum FailInfo {
-    /// `DocumentIndex:`/`ValuesIndex:` (when ≥ 0), then the body.
-    static func indexed(_ body: [FailureLine], document: Int, value: Int) -> [FailureLine] {
-        var out: [FailureLine] = []
-        if document >= 0 { out.append(.field("DocumentIndex", String(document))) }
-        if value >= 0 { out.append(.field("ValuesIndex", String(value))) }
-        return out + body
+    /// The index when helm-unittest shows it.
+    static func shown(_ index: Int) -> Int? { index >= 0 ? index : nil }
+
+    /// An `Error:` problem.
+    static func error(_ detail: ErrorDetail, document: Int = -1, value: Int = -1) -> [Problem] {
+        [Problem(.error(detail), document: shown(document), value: shown(value))]
     }
 
-    /// `Error:` and the message as a block.
-    static func error(_ message: String, document: Int = -1, value: Int = -1) -> [FailureLine] {
-        indexed([.heading("Error:"), .block(message)], document: document, value: value)
+    /// An `Error:` problem with a plain message.
+    static func error(_ message: String, document: Int = -1, value: Int = -1) -> [Problem] {
+        error(.message(message), document: document, value: value)
     }
 
-    /// helm-unittest's `setFailFormat` filled in: optional `Path:`, the
-    /// `Expected[ NOT]<label>:` block, optional `Actual:` and `Diff:` blocks.
-    static func expectation(not: Bool, label: String, path: String? = nil, expected: String, actual: String? = nil,
-                            diff: String? = nil, document: Int = -1, value: Int = -1) -> [FailureLine] {
-        var body: [FailureLine] = []
-        if let path { body.append(.field("Path", trimGo(path))) }
-        body.append(.heading("Expected" + (not ? " NOT" : "") + label + ":"))
-        body.append(.block(expected))
-        if let actual {
-            body.append(.heading("Actual:"))
-            body.append(.block(actual))
-        }
-        if let diff {
-            body.append(.heading("Diff:"))
-            body.append(.block(diff))
-        }
-        return indexed(body, document: document, value: value)
-    }
-
-    /// `strings.Trim(s, "\n\t ")`.
-    static func trimGo(_ s: String) -> String {
-        let set: Set<Character> = ["\n", "\t", " "]
-        var sub = Substring(s)
-        while let f = sub.first, set.contains(f) { sub = sub.dropFirst() }
-        while let l = sub.last, set.contains(l) { sub = sub.dropLast() }
-        return String(sub)
+    /// An `Expected…` problem.
+    static func expectation(_ relation: FailedExpectation.Relation, not: Bool, path: String? = nil, expected: Operand,
+                            actual: Operand? = nil, showsDiff: Bool = false, document: Int = -1,
+                            value: Int = -1) -> [Problem] {
+        let expectation = FailedExpectation(relation, negated: not, path: path, expected: expected, actual: actual,
+                                      showsDiff: showsDiff)
+        return [Problem(.expectation(expectation), document: shown(document), value: shown(value))]
     }
 }
 
@@ -76,45 +59,45 @@ extension ValidationContext {
     /// The loop every validator repeats in helm-unittest: over the selected
     /// documents, AND of the results, fail-fast stop, and the zero-document
     /// rule (fail with `emptyFailure`, pass when negated).
-    func eachDocument(breakOnFailure: Bool = true, emptyFailure: () -> [FailureLine],
+    func eachDocument(breakOnFailure: Bool = true, emptyFailure: () -> [Problem],
                       _ body: (Int, Value) -> Verdict) -> Verdict {
         var passed = false
-        var lines: [FailureLine] = []
+        var problems: [Problem] = []
         for (index, document) in selected.enumerated() {
             let verdict = body(index, document)
-            lines += verdict.lines
+            problems += verdict.problems
             passed = accumulate(index, passed, verdict.passed)
             if !passed && failFast && breakOnFailure { break }
         }
         if selected.isEmpty {
-            if negative { passed = true } else { lines += emptyFailure() }
+            if negative { passed = true } else { problems += emptyFailure() }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: problems)
     }
 
     /// The inner loop over a path's matches: a path error and an unknown
     /// path fail (unless negated), each match is judged by `body`; a nil
     /// verdict adds its lines without counting (operator type mismatches).
     func eachMatch(of path: String, in document: Value, documentIndex: Int, unknownPath: String,
-                   _ body: (Int, Value) -> (passed: Bool?, lines: [FailureLine])) -> Verdict {
+                   _ body: (Int, Value) -> (passed: Bool?, problems: [Problem])) -> Verdict {
         let matches: [Value]
         do {
             matches = try findPath(path, in: document)
         } catch {
-            return Verdict(passed: false, lines: FailInfo.error(error.message, document: documentIndex))
+            return Verdict(passed: false, problems: FailInfo.error(error.message, document: documentIndex))
         }
         if matches.isEmpty && !negative {
-            return Verdict(passed: false, lines: FailInfo.error(unknownPath, document: documentIndex))
+            return Verdict(passed: false, problems: FailInfo.error(unknownPath, document: documentIndex))
         }
         var passed = matches.isEmpty && negative
-        var lines: [FailureLine] = []
+        var problems: [Problem] = []
         for (index, match) in matches.enumerated() {
             let verdict = body(index, match)
-            lines += verdict.lines
+            problems += verdict.problems
             guard let current = verdict.passed else { continue }
             passed = accumulate(index, passed, current)
             if !passed && failFast { break }
         }
-        return Verdict(passed: passed, lines: lines)
+        return Verdict(passed: passed, problems: problems)
     }
 }

@@ -7,15 +7,12 @@ import Values
 /// isNullOrEmpty, isSubset, isType, matchRegex, greaterOrEqual/lessOrEqual.
 extension ValidationContext {
     func validateEqual(path: String, expected: Value, decodeBase64: Bool) -> Verdict {
-        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [FailureLine] {
-            let expectedYAML = trustedYAML(expected)
+        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [Problem] {
             if negative {
-                return FailInfo.expectation(not: true, label: " to equal", path: path, expected: expectedYAML,
-                                            document: document, value: index)
+                return FailInfo.expectation(.equal, not: true, path: path, expected: .yaml(expected), document: document, value: index)
             }
-            let actualYAML = trustedYAML(actual)
-            return FailInfo.expectation(not: false, label: " to equal", path: path, expected: expectedYAML, actual: actualYAML,
-                                        diff: unifiedDiff(expected: expectedYAML, actual: actualYAML), document: document, value: index)
+            return FailInfo.expectation(.equal, not: false, path: path, expected: .yaml(expected), actual: .yaml(actual),
+                                        showsDiff: true, document: document, value: index)
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), -1, -1) }) { document, manifest in
             eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path \(path)") { index, match in
@@ -36,9 +33,8 @@ extension ValidationContext {
     }
 
     func validateNullOrEmpty(path: String) -> Verdict {
-        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to be null or empty, got", path: path, expected: trustedYAML(actual),
-                                 document: document, value: index)
+        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [Problem] {
+            FailInfo.expectation(.nullOrEmpty, not: negative, path: path, expected: .yaml(actual), document: document, value: index)
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), -1, -1) }) { document, manifest in
             eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path \(path)") { index, match in
@@ -48,15 +44,14 @@ extension ValidationContext {
     }
 
     func validateSubset(path: String, content: Value) -> Verdict {
-        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to contain", path: path, expected: trustedYAML(content),
-                                 actual: trustedYAML(actual), document: document, value: index)
+        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [Problem] {
+            FailInfo.expectation(.contain, not: negative, path: path, expected: .yaml(content), actual: .yaml(actual),
+                                 document: document, value: index)
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), -1, -1) }) { document, manifest in
             eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path \(path)") { index, match in
                 guard case .map(let actualMap, _) = match, case .map(let contentMap, _) = content else {
-                    return (false, FailInfo.error("expect '\(path)' to be an object, got:\n\(trustedYAML(match))",
-                                                  document: document, value: index))
+                    return (false, FailInfo.error(.notAnObject(path: path, actual: match), document: document, value: index))
                 }
                 let found = isSubset(contentMap, of: actualMap)
                 return found == negative ? (false, failure(match, document, index)) : (true, [])
@@ -65,8 +60,8 @@ extension ValidationContext {
     }
 
     func validateType(path: String, type: String) -> Verdict {
-        func failure(_ actual: String, _ document: Int, _ index: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to be of type", path: path, expected: type, actual: actual,
+        func failure(_ actual: String, _ document: Int, _ index: Int) -> [Problem] {
+            FailInfo.expectation(.type, not: negative, path: path, expected: .text(type), actual: .text(actual),
                                  document: document, value: index)
         }
         return eachDocument(emptyFailure: { failure("no manifest found", -1, -1) }) { document, manifest in
@@ -78,27 +73,26 @@ extension ValidationContext {
     }
 
     func validateRegex(path: String, pattern: String, decodeBase64: Bool) -> Verdict {
-        if pattern.isEmpty { return Verdict(passed: false, lines: FailInfo.error("expected field 'pattern' to be filled")) }
-        func failure(_ actual: String, _ document: Int, _ index: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to match", path: path, expected: pattern, actual: actual,
+        if pattern.isEmpty { return Verdict(passed: false, problems: FailInfo.error("expected field 'pattern' to be filled")) }
+        func failure(_ actual: String, _ document: Int, _ index: Int) -> [Problem] {
+            FailInfo.expectation(.match, not: negative, path: path, expected: .text(pattern), actual: .text(actual),
                                  document: document, value: index)
         }
         return eachDocument(emptyFailure: { failure("no manifest found", -1, -1) }) { document, manifest in
             do throws(LocatedError) {
                 _ = try findPath(path, in: manifest)
             } catch {
-                return Verdict(passed: false, lines: FailInfo.error(error.message, document: document))
+                return Verdict(passed: false, problems: FailInfo.error(error.message, document: document))
             }
             let compiled: GoRegexp
             do throws(LocatedError) {
                 compiled = try compilePattern(pattern)
             } catch {
-                return Verdict(passed: false, lines: FailInfo.error(error.message))
+                return Verdict(passed: false, problems: FailInfo.error(error.message))
             }
             return eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path \(path)") { index, match in
                 guard case .string(var text) = match else {
-                    return (false, FailInfo.error("expect '\(path)' to be a string, got:\n\(trustedYAML(match))",
-                                                  document: document, value: index))
+                    return (false, FailInfo.error(.notAString(path: path, actual: match), document: document, value: index))
                 }
                 if decodeBase64 {
                     guard let decoded = (try? GoBaseEncoding.base64Decode(text)).map({ String(decoding: $0.bytes, as: UTF8.self) }) else {
@@ -115,12 +109,11 @@ extension ValidationContext {
     /// bug: `notGreaterOrEqual` passes whenever the types agree, and
     /// `notLessOrEqual` means "greater than".
     func validateComparison(path: String, expected: Value, greater: Bool) -> Verdict {
-        let comparison = greater ? "greater" : "less"
-        func failure(_ message: String, _ document: Int, _ index: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to be \(comparison) then or equal to, got", path: path,
-                                 expected: message, document: document, value: index)
+        func failure(_ expected: Operand, _ document: Int, _ index: Int) -> [Problem] {
+            FailInfo.expectation(greater ? .greaterOrEqual : .lessOrEqual, not: negative, path: path, expected: expected,
+                                 document: document, value: index)
         }
-        return eachDocument(emptyFailure: { failure("no manifests found", -1, -1) }) { document, manifest in
+        return eachDocument(emptyFailure: { failure(.text("no manifests found"), -1, -1) }) { document, manifest in
             eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path '\(path)'") { index, actual in
                 let actualType = goReflectTypeName(actual)
                 let expectedType = goReflectTypeName(expected)
@@ -139,13 +132,12 @@ extension ValidationContext {
                     ordered = greater ? a >= e : a <= e
                 default:
                     let name = expectedType.isEmpty ? "<nil>" : expectedType
-                    return (false, failure("unsupported type '\(name)'", document, index))
+                    return (false, failure(.unsupportedType(name), document, index))
                 }
                 // Go: (greater && A) || (less && B) == !negative
                 let result = greater ? (ordered || negative) : (ordered == !negative)
                 if !result {
-                    let message = "the actual '\(GoFmt.format(actual))' is not \(comparison) or equal to the expected '\(GoFmt.format(expected))'"
-                    return (false, failure(message, document, index))
+                    return (false, failure(.notInOrder(actual: actual, expected: expected, greater: greater), document, index))
                 }
                 return (true, [])
             }
@@ -153,15 +145,14 @@ extension ValidationContext {
     }
 
     func validateContains(path: String, content: Value, count: Int?, any: Bool) -> Verdict {
-        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [FailureLine] {
-            FailInfo.expectation(not: negative, label: " to contain", path: path, expected: trustedYAML(.list([content])),
-                                 actual: trustedYAML(actual), document: document, value: index)
+        func failure(_ actual: Value, _ document: Int, _ index: Int) -> [Problem] {
+            FailInfo.expectation(.contain, not: negative, path: path, expected: .yaml(.list([content])), actual: .yaml(actual),
+                                 document: document, value: index)
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), 0, -1) }) { document, manifest in
             eachMatch(of: path, in: manifest, documentIndex: document, unknownPath: "unknown path \(path)") { index, match in
                 guard case .list(let items, _) = match else {
-                    return (false, FailInfo.error("expect '\(path)' to be an array, got:\n\(trustedYAML(match))",
-                                                  document: document, value: index))
+                    return (false, FailInfo.error(.notAnArray(path: path, actual: match), document: document, value: index))
                 }
                 var found = false
                 var matches = 0
@@ -181,7 +172,7 @@ extension ValidationContext {
                 }
                 if (found && matches == count) == negative {
                     if !found { return (false, failure(match, document, index)) }
-                    return (false, FailInfo.error("expect count \(count) in '\(path)' to be in array, got \(matches):\n\(trustedYAML(match))",
+                    return (false, FailInfo.error(.countMismatch(path: path, expected: count, found: matches, actual: match),
                                                   document: document, value: index))
                 }
                 return (true, [])

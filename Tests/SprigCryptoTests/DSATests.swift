@@ -191,23 +191,13 @@ import Values
     }
 
     func checkWithOpenSSL(_ pem: String) throws {
-        guard let openssl = CryptoVerificationTests.openssl else { return }
+        guard CryptoVerificationTests.openssl != nil else { return }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chartunit-dsa-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try pem.write(to: dir.appendingPathComponent("dsa.key"), atomically: true, encoding: .utf8)
         func run(_ args: [String]) throws -> (status: Int32, output: String) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: openssl)
-            p.arguments = args
-            p.currentDirectoryURL = dir
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            p.standardError = pipe
-            try p.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+            try CryptoVerificationTests().run(args, in: dir)
         }
         let check = try run(["pkey", "-check", "-noout", "-in", "dsa.key"])
         #expect(check.status == 0, "\(check.output)")

@@ -1,3 +1,6 @@
+import GoStd
+import Values
+
 /// One compiled schema (the library's `Schema`), stored in an arena
 /// (``JSONSchemaProgram``); subschemas are arena indices, so reference
 /// cycles need no reference counting. Nodes are built by one compiler and
@@ -64,7 +67,6 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var thenSchema: Int?
     @exclusivity(unchecked) var elseSchema: Int?
     @exclusivity(unchecked) var format: String?
-
 
     @exclusivity(unchecked) var minItems: Int?
     @exclusivity(unchecked) var maxItems: Int?
@@ -231,10 +233,6 @@ struct SchemaRoot: Sendable {
         return value
     }
 }
-
-
-import GoStd
-import Values
 
 /// What the validator needs to know about a node before looking at it:
 /// which groups of keywords it has. A node whose keywords do not apply to

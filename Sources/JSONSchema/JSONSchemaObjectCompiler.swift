@@ -1,3 +1,6 @@
+import GoStd
+import Values
+
 /// Compiles the keywords of one schema object, draft by draft (the
 /// library's objCompiler).
 struct ObjectCompiler {
@@ -190,6 +193,3 @@ struct ObjectCompiler {
     private func number(_ name: String) -> SchemaDecimal? { object[name]?.numberValue?.decimal }
     private func integer(_ name: String) -> Int? { number(name)?.intValue }
 }
-
-import GoStd
-import Values

@@ -35,12 +35,12 @@ public struct SprigCertificate: GoObject, Sendable {
 /// What Sprig's certificate functions (crypto.go) share, over
 /// ``SprigCertificates``; the functions are in ``Sprig/cryptoFamily``.
 enum SprigCertificateFunctions {
-    static func baseTemplate(_ cn: String, _ ips: Value, _ dns: Value, _ days: Int) throws(SprigCertificates.Failure) -> SprigCertificates.Template {
+    static func baseTemplate(_ cn: String, _ ips: Value, _ dns: Value, _ days: Int) throws(GoError) -> SprigCertificates.Template {
         var ipBytes: [[UInt8]] = []
         if case .list(let l, _) = ips {
             for ip in l {
-                guard case .string(let s) = ip else { throw SprigCertificates.Failure("error parsing ip: \(GoFmt.sprintf("%v", [ip])) is not a string") }
-                guard let b = SprigCertificates.parseIP(s) else { throw SprigCertificates.Failure("error parsing ip: \(s)") }
+                guard case .string(let s) = ip else { throw GoError("error parsing ip: \(GoFmt.sprintf("%v", [ip])) is not a string") }
+                guard let b = SprigCertificates.parseIP(s) else { throw GoError("error parsing ip: \(s)") }
                 ipBytes.append(b)
             }
         }
@@ -48,7 +48,7 @@ enum SprigCertificateFunctions {
         if case .list(let l, _) = dns {
             for d in l {
                 guard case .string(let s) = d else {
-                    throw SprigCertificates.Failure("error processing alternate dns name: \(GoFmt.sprintf("%v", [d])) is not a string")
+                    throw GoError("error processing alternate dns name: \(GoFmt.sprintf("%v", [d])) is not a string")
                 }
                 names.append(s)
             }
@@ -56,8 +56,8 @@ enum SprigCertificateFunctions {
         return SprigCertificates.Template(commonName: cn, ips: ipBytes, dnsNames: names, days: days)
     }
 
-    static func signed(_ t: SprigCertificates.Template, ca: Value, key: SprigPrivateKey) throws(SprigCertificates.Failure) -> SprigCertificate {
-        guard case .object(let o) = ca, let ca = o as? SprigCertificate else { throw SprigCertificates.Failure("unable to decode certificate") }
+    static func signed(_ t: SprigCertificates.Template, ca: Value, key: SprigPrivateKey) throws(GoError) -> SprigCertificate {
+        guard case .object(let o) = ca, let ca = o as? SprigCertificate else { throw GoError("unable to decode certificate") }
         let parent = try SprigCertificates.parseCertificate(ca.cert, field: "decodedSignerCert.Bytes")
         let signer = try SprigCertificates.parseKey(ca.key, prefix: "error parsing private key")
         return SprigCertificate(try SprigCertificates.create(t, signee: key, parent: parent, signer: signer))

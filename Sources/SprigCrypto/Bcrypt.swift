@@ -1,3 +1,5 @@
+import GoStd
+
 /// bcrypt (Provos and Mazières), as golang.org/x/crypto/bcrypt produces it:
 /// version `$2a$`, a 16-byte salt, 23 of the 24 encrypted bytes encoded
 /// with bcrypt's own base64 alphabet, the password's trailing NUL included
@@ -6,23 +8,19 @@ public enum Bcrypt {
     /// Go's `bcrypt.DefaultCost`.
     public static let defaultCost = 10
 
-    /// An error from hashing (Go's error texts).
-    public struct Failure: Error, CustomStringConvertible, Equatable {
-        public var description: String
-    }
 
     static let alphabet = Array("./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
 
     /// `GenerateFromPassword(password, cost)` with a fresh random salt.
-    public static func hash(_ password: [UInt8], cost: Int = defaultCost) throws(Failure) -> String {
+    public static func hash(_ password: [UInt8], cost: Int = defaultCost) throws(GoError) -> String {
         try hash(password, cost: cost, salt: CryptoRandom.bytes(16))
     }
 
     /// The hash for a given 16-byte salt (for tests and verification).
-    public static func hash(_ password: [UInt8], cost: Int, salt: [UInt8]) throws(Failure) -> String {
-        if password.count > 72 { throw Failure(description: "bcrypt: password length exceeds 72 bytes") }
+    public static func hash(_ password: [UInt8], cost: Int, salt: [UInt8]) throws(GoError) -> String {
+        if password.count > 72 { throw GoError("bcrypt: password length exceeds 72 bytes") }
         let cost = cost < 4 ? defaultCost : cost
-        if cost > 31 { throw Failure(description: "crypto/bcrypt: cost \(cost) is outside allowed inclusive range 4..31") }
+        if cost > 31 { throw GoError("crypto/bcrypt: cost \(cost) is outside allowed inclusive range 4..31") }
         let raw = rawHash(password, cost: cost, salt: salt)
         let costText = cost < 10 ? "0\(cost)" : "\(cost)"
         return "$2a$\(costText)$" + encode(salt) + encode(Array(raw.prefix(23)))

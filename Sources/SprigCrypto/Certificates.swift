@@ -18,11 +18,6 @@ import Darwin
 /// client auth, critical basic constraints, SHA-256 subject key IDs for
 /// CAs, the parent's key ID as authority key ID, DNS then IP SANs.
 public enum SprigCertificates {
-    /// An error with Go's text.
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-        public init(_ d: String) { description = d }
-    }
 
     /// A certificate and its subject's private key, both PEM.
     public struct PEMPair: Sendable, Hashable {
@@ -84,7 +79,7 @@ public enum SprigCertificates {
     }
 
     /// Sprig's `getCertAndKey` → `x509.CreateCertificate`.
-    public static func create(_ t: Template, signee: SprigPrivateKey, parent: Certificate?, signer: SprigPrivateKey) throws(Failure) -> PEMPair {
+    public static func create(_ t: Template, signee: SprigPrivateKey, parent: Certificate?, signer: SprigPrivateKey) throws(GoError) -> PEMPair {
         do {
             let signingKey = try signer.signer()
             let (publicKey, publicBits) = try signee.publicKey()
@@ -93,7 +88,7 @@ public enum SprigCertificates {
             var authorityKeyID: [UInt8]? = nil
             if let parent {
                 if signingKey.publicKey != parent.publicKey {
-                    throw Failure("x509: provided PrivateKey doesn't match parent's PublicKey")
+                    throw GoError("x509: provided PrivateKey doesn't match parent's PublicKey")
                 }
                 if issuer != subject, let ski = try parent.extensions.subjectKeyIdentifier {
                     authorityKeyID = Array(ski.keyIdentifier)
@@ -126,19 +121,17 @@ public enum SprigCertificates {
             var serializer = DER.Serializer()
             try serializer.serialize(certificate)
             return PEMPair(cert: PEM.encode(type: "CERTIFICATE", der: serializer.serializedBytes), key: signee.pem)
-        } catch let f as Failure {
-            throw Failure("error creating certificate: \(f.description)")
-        } catch let f as SprigPrivateKey.Failure {
-            throw Failure("error creating certificate: \(f.description)")
+        } catch let f as GoError {
+            throw GoError("error creating certificate: \(f.description)")
         } catch {
-            throw Failure("error creating certificate: \(error)")
+            throw GoError("error creating certificate: \(error)")
         }
     }
 
-    public static func parseCertificate(_ pem: String, field: String) throws(Failure) -> Certificate {
-        guard let block = PEM.decode(pem) else { throw Failure("unable to decode certificate") }
+    public static func parseCertificate(_ pem: String, field: String) throws(GoError) -> Certificate {
+        guard let block = PEM.decode(pem) else { throw GoError("unable to decode certificate") }
         guard let cert = try? Certificate(derEncoded: block.bytes) else {
-            throw Failure("error parsing certificate: \(field): x509: malformed certificate")
+            throw GoError("error parsing certificate: \(field): x509: malformed certificate")
         }
         return cert
     }
@@ -152,24 +145,24 @@ public enum SprigCertificates {
         return ids == [.sequence, .sequence, .bitString]
     }
 
-    public static func parseKey(_ pem: String, prefix: String) throws(Failure) -> SprigPrivateKey {
-        do { return try SprigPrivateKey.parse(pem: pem) } catch { throw Failure("\(prefix): \(error.description)") }
+    public static func parseKey(_ pem: String, prefix: String) throws(GoError) -> SprigPrivateKey {
+        do { return try SprigPrivateKey.parse(pem: pem) } catch { throw GoError("\(prefix): \(error.description)") }
     }
 
-    public static func newRSAKey() throws(Failure) -> SprigPrivateKey {
+    public static func newRSAKey() throws(GoError) -> SprigPrivateKey {
         do { return .rsa(try _RSA.Signing.PrivateKey(keySize: .bits2048)) } catch {
-            throw Failure("error generating rsa key: \(error)")
+            throw GoError("error generating rsa key: \(error)")
         }
     }
 
-    public static func buildCustom(_ b64cert: String, _ b64key: String) throws(Failure) -> PEMPair {
-        guard let cert = try? GoBaseEncoding.base64Decode(b64cert).bytes else { throw Failure("unable to decode base64 certificate") }
-        guard let key = try? GoBaseEncoding.base64Decode(b64key).bytes else { throw Failure("unable to decode base64 private key") }
+    public static func buildCustom(_ b64cert: String, _ b64key: String) throws(GoError) -> PEMPair {
+        guard let cert = try? GoBaseEncoding.base64Decode(b64cert).bytes else { throw GoError("unable to decode base64 certificate") }
+        guard let key = try? GoBaseEncoding.base64Decode(b64key).bytes else { throw GoError("unable to decode base64 private key") }
         let certText = String(decoding: cert, as: UTF8.self)
         let keyText = String(decoding: key, as: UTF8.self)
-        guard let block = PEM.decode(certText) else { throw Failure("unable to decode certificate") }
+        guard let block = PEM.decode(certText) else { throw GoError("unable to decode certificate") }
         if (try? Certificate(derEncoded: block.bytes)) == nil && !looksLikeCertificate(block.bytes) {
-            throw Failure("error parsing certificate: decodedCert.Bytes: x509: malformed certificate")
+            throw GoError("error parsing certificate: decodedCert.Bytes: x509: malformed certificate")
         }
         _ = try parseKey(keyText, prefix: "error parsing private key")
         return PEMPair(cert: certText, key: keyText)

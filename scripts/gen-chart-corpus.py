@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Chart loading and values layering corpus from real Helm v4 (the oracle).
 
-Run from the worktree root with the oracle venv's python:
-    /work/main/.oracle-venv/bin/python scripts/gen-chart-corpus.py
+Run with the oracle venv's python:
+    .oracle-venv/bin/python scripts/gen-chart-corpus.py        # or: make corpus
 
 For every chart (the synthetic ones under Tests/Fixtures/charts, written by
 this script, and every chart of ../shared/conformance/helm-unittest) it
@@ -19,18 +19,19 @@ import io
 import json
 import os
 import shutil
-import sys
 import tarfile
 import tempfile
 
-import helm_python as h
+import oracle_fixture
+from oracle_fixture import (helm_values, oracle, remove_stale, render as render_chart, write_if_changed, write_json,
+                            write_tree)
 
-ROOT = os.getcwd()
-FIXTURES = os.path.join(ROOT, "Tests/Fixtures/charts")
-OUT = os.path.join(ROOT, "Tests/Fixtures/chart-corpus")
-CONFORMANCE = os.path.normpath(os.path.join(ROOT, "../shared/conformance/helm-unittest"))
-if not os.path.isdir(CONFORMANCE):
-    CONFORMANCE = "/work/shared/conformance/helm-unittest"
+h, _ = oracle()
+
+ROOT = str(oracle_fixture.REPO)
+FIXTURES = str(oracle_fixture.FIXTURES / "charts")
+OUT = str(oracle_fixture.FIXTURES / "chart-corpus")
+CONFORMANCE = str(oracle_fixture.CONFORMANCE)
 
 PROBE = "zz-probe"
 GLOBS = ["**", "*", "files/*", "files/**", "**.txt", "*/*", "{files,data}/**", "[a-f]*", "?*", "**/[!a-m]*",
@@ -54,19 +55,11 @@ ROOT_PROBES = {
 }
 
 
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    mode = "wb" if isinstance(text, bytes) else "w"
-    with open(path, mode) as f:
-        f.write(text)
-
-
 def chart_files(name, files):
     """(Re)writes a synthetic chart directory."""
     d = os.path.join(FIXTURES, name)
     shutil.rmtree(d, ignore_errors=True)
-    for p, t in files.items():
-        write(os.path.join(d, p), t)
+    write_tree(d, files)
     return d
 
 
@@ -224,12 +217,8 @@ def probe_copy(src, dst):
     shutil.copytree(src, dst, symlinks=False)
     for d in chart_dirs(dst):
         shutil.rmtree(os.path.join(d, "templates"), ignore_errors=True)
-        os.makedirs(os.path.join(d, "templates"))
-        for name, text in CHART_PROBES.items():
-            write(os.path.join(d, "templates", "%s-%s.yaml" % (PROBE, name)), text)
-        if d == dst:
-            for name, text in ROOT_PROBES.items():
-                write(os.path.join(d, "templates", "%s-%s.yaml" % (PROBE, name)), text)
+        probes = {**CHART_PROBES, **ROOT_PROBES} if d == dst else CHART_PROBES
+        write_tree(d, {"templates/%s-%s.yaml" % (PROBE, name): text for name, text in probes.items()})
 
 
 def render_cases(path, values_sets):
@@ -237,9 +226,7 @@ def render_cases(path, values_sets):
     for text in values_sets:
         case = {"values": text}
         try:
-            chart = h.Chart.load(path)
-            values = h.values_from_yaml(text) if text else {}
-            out = chart.render(values)
+            out = render_chart(path, helm_values(text) if text else {})
             render = {k: v for k, v in sorted(out.items()) if "/templates/%s-" % PROBE in k}
             # AsConfig keys files by base name; Go picks among duplicates at random.
             for k in [k for k in render if k.endswith("-asconfig.yaml")]:
@@ -270,7 +257,7 @@ def record(name, source, kind, values_sets):
             probed = os.path.join(tmp, "probe")
             probe_copy(inner, probed)
             target = os.path.join(tmp, "probe.tgz")
-            write(target, tgz(dir_entries(probed, os.path.basename(inner))))
+            write_if_changed(target, tgz(dir_entries(probed, os.path.basename(inner))))
         else:
             target = os.path.join(tmp, "probe")
             probe_copy(full, target)
@@ -292,8 +279,7 @@ def main():
     for name, files in SYNTHETIC.items():
         chart_files(name, files)
     for name, data in TGZ.items():
-        write(os.path.join(FIXTURES, name), data)
-    os.makedirs(OUT, exist_ok=True)
+        write_if_changed(os.path.join(FIXTURES, name), data)
     targets = []
     for name in sorted(SYNTHETIC):
         targets.append((name, os.path.relpath(os.path.join(FIXTURES, name), ROOT), "dir"))
@@ -312,11 +298,9 @@ def main():
         entry = record(name, source, kind, USER_VALUES.get(name, [""]))
         if os.path.isabs(source) and source.startswith(CONFORMANCE):
             entry["source"] = "$CONFORMANCE" + source[len(CONFORMANCE):]
-        path = os.path.join(OUT, name + ".json")
-        write(path, json.dumps(entry, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
-        written.add(os.path.basename(path))
-    for stale in set(os.listdir(OUT)) - written:
-        os.remove(os.path.join(OUT, stale))
+        write_json(os.path.join(OUT, name + ".json"), entry)
+        written.add(name + ".json")
+    remove_stale(OUT, written)
     print("chart corpus: %d charts" % len(targets))
 
 

@@ -13,20 +13,11 @@ Each case is rendered REPEAT times; a case whose output varies between runs is d
 (go-yaml v2's key order is not transitive for some key sets, so Helm's `toYaml` of such a
 map depends on Go's random map order).
 """
-import json
-import os
 import random
-import shutil
-import sys
-import tempfile
-from pathlib import Path
 
-try:
-    import helm_python as h
-except ImportError:
-    sys.exit("gen-emitter-corpus: run the oracle setup first and use .oracle-venv/bin/python")
+from oracle_fixture import FIXTURES, render as render_chart, throwaway_chart, write_json
 
-OUT = Path(__file__).resolve().parent.parent / "Tests" / "Fixtures" / "emitter"
+OUT = FIXTURES / "emitter"
 REPEAT = 4
 
 
@@ -87,19 +78,13 @@ def fuzzed():
 
 def render(cases):
     """Renders every case REPEAT times; returns the stable ones with their outputs."""
-    work = Path(tempfile.mkdtemp())
-    try:
-        (work / "templates").mkdir()
-        (work / "Chart.yaml").write_text("apiVersion: v2\nname: gen\nversion: 0.1.0\n")
-        values = {}
-        for i, case in enumerate(cases):
-            values["c%d" % i] = case["value"]
-            (work / "templates" / ("t%d_y.yaml" % i)).write_text("{{ toYaml .Values.c%d }}" % i)
-            (work / "templates" / ("t%d_p.yaml" % i)).write_text("{{ toYamlPretty .Values.c%d }}" % i)
-        chart = h.Chart.load(str(work))
-        runs = [chart.render(values) for _ in range(REPEAT)]
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    files, values = {}, {}
+    for i, case in enumerate(cases):
+        values["c%d" % i] = case["value"]
+        files["templates/t%d_y.yaml" % i] = "{{ toYaml .Values.c%d }}" % i
+        files["templates/t%d_p.yaml" % i] = "{{ toYamlPretty .Values.c%d }}" % i
+    with throwaway_chart(files, name="gen") as chart:
+        runs = [render_chart(chart, values) for _ in range(REPEAT)]
     result = []
     for i, case in enumerate(cases):
         keys = ["gen/templates/t%d_y.yaml" % i, "gen/templates/t%d_p.yaml" % i]
@@ -111,17 +96,9 @@ def render(cases):
     return result
 
 
-def write(name, cases):
-    text = json.dumps(render(cases), indent=1, ensure_ascii=False) + "\n"
-    path = OUT / name
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-
-
 def main():
-    OUT.mkdir(parents=True, exist_ok=True)
-    write("helm-toyaml.json", handpicked())
-    write("helm-toyaml-fuzz.json", fuzzed())
+    write_json(OUT / "helm-toyaml.json", render(handpicked()), sort_keys=False)
+    write_json(OUT / "helm-toyaml-fuzz.json", render(fuzzed()), sort_keys=False)
 
 
 if __name__ == "__main__":

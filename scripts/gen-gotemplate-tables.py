@@ -2,12 +2,15 @@
 """Generates Tests/Fixtures/gotemplate-tables/*.json: rows written here, expected
 results computed by Go's own text/template (scripts/gotemplate-tables/main.go).
 
-Usage: scripts/gen-gotemplate-tables.py [path/to/go]   (default /tmp/gotool/bin/go)
+Usage: python3 scripts/gen-gotemplate-tables.py [path/to/go]   (default: go on PATH; `make corpus` passes
+the pinned Go it installs)
 """
 import json, os, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GO = sys.argv[1] if len(sys.argv) > 1 else "/tmp/gotool/bin/go"
+from oracle_fixture import FIXTURES, REPO, write_json
+
+GO = sys.argv[1] if len(sys.argv) > 1 else "go"
+GO = os.path.abspath(GO) if os.path.dirname(GO) else GO  # it runs in scripts/gotemplate-tables
 
 PARSE = [
     ("empty", ""), ("spaces", " \t\n"), ("text", "some text"), ("comment", "{{/*\n\n\n*/}}"),
@@ -156,16 +159,13 @@ EXECZERO = [
 def run(mode, rows):
     payload = json.dumps([{"name": n, "text": t} for n, t in rows])
     out = subprocess.run([GO, "run", ".", mode], input=payload.encode(), capture_output=True, check=True,
-                         cwd=os.path.join(ROOT, "scripts/gotemplate-tables"),
+                         cwd=REPO / "scripts" / "gotemplate-tables",
                          env={**os.environ, "GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod"})
     return json.loads(out.stdout)
 
-dest = os.path.join(ROOT, "Tests/Fixtures/gotemplate-tables")
-os.makedirs(dest, exist_ok=True)
 for mode, rows in (("parse", PARSE), ("exec", EXEC), ("execzero", EXECZERO)):
     names = [n for n, _ in rows]
     assert len(names) == len(set(names)), mode
     result = run(mode, rows)
-    with open(os.path.join(dest, mode + ".json"), "w") as f:
-        f.write(json.dumps(result, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    write_json(FIXTURES / "gotemplate-tables" / (mode + ".json"), result)
     print(mode, len(result))

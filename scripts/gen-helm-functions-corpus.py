@@ -14,18 +14,11 @@ the method or `Values` (they stay out of docs/functions.md, which lists function
 `subTemplate` also gets a subchart `charts/sub` (values.yaml = `subValues`) whose
 templates/t.yaml is that text; `subOutput` is what it rendered.
 """
-import json
-import shutil
-import sys
-import tempfile
-from pathlib import Path
+from oracle_fixture import FIXTURES, helm_values, oracle, render as render_chart, stable, throwaway_chart, write_json
 
-try:
-    import helm_python as h
-except ImportError:
-    sys.exit("gen-helm-functions-corpus: run the oracle setup first and use .oracle-venv/bin/python")
+h, _ = oracle()
 
-OUT = Path(__file__).resolve().parent.parent / "Tests" / "Fixtures" / "sprig-corpus" / "helm.json"
+OUT = FIXTURES / "sprig-corpus" / "helm.json"
 VALUES_OUT = OUT.parent / "values-type.json"
 
 CASES = []
@@ -160,44 +153,35 @@ V("dig", "nested-plain", '{{ dig "c" "d" "none" .Values.a }}', VV)
 
 
 def render(case):
-    work = Path(tempfile.mkdtemp())
-    try:
-        (work / "templates").mkdir()
-        (work / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 0.1.0\n")
-        (work / "templates" / "t.yaml").write_text(case["template"])
-        if case["helpers"]:
-            (work / "templates" / "_helpers.tpl").write_text(case["helpers"])
-        sub = case.get("subTemplate")
-        if sub is not None:
-            (work / "charts" / "sub" / "templates").mkdir(parents=True)
-            (work / "charts" / "sub" / "Chart.yaml").write_text("apiVersion: v2\nname: sub\nversion: 0.1.0\n")
-            (work / "charts" / "sub" / "values.yaml").write_text(case.get("subValues") or "")
-            (work / "charts" / "sub" / "templates" / "t.yaml").write_text(sub)
-        values = h.values_from_yaml(case["values"]) if case["values"] else {}
+    files = {"templates/t.yaml": case["template"]}
+    if case["helpers"]:
+        files["templates/_helpers.tpl"] = case["helpers"]
+    sub = case.get("subTemplate")
+    if sub is not None:
+        files["charts/sub/Chart.yaml"] = "apiVersion: v2\nname: sub\nversion: 0.1.0\n"
+        files["charts/sub/values.yaml"] = case.get("subValues") or ""
+        files["charts/sub/templates/t.yaml"] = sub
+    with throwaway_chart(files) as chart:
         try:
-            files = h.Chart.load(str(work)).render(values or {})
+            rendered = render_chart(chart, helm_values(case["values"]))
         except h.HelmError as e:
             return {"error": str(e)}
-        result = {"output": files["c/templates/t.yaml"]}
-        if sub is not None:
-            result["subOutput"] = files["c/charts/sub/templates/t.yaml"]
-        return result
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    result = {"output": rendered["c/templates/t.yaml"]}
+    if sub is not None:
+        result["subOutput"] = rendered["c/charts/sub/templates/t.yaml"]
+    return result
 
 
 def write(cases, path, label):
     out = []
     for case in cases:
-        runs = [render(case) for _ in range(2)]
-        if runs[0] != runs[1]:
+        result = stable(lambda: render(case))
+        if result is None:
             continue
         record = {k: v for k, v in case.items() if v is not None}
-        record.update(runs[0])
+        record.update(result)
         out.append(record)
-    text = json.dumps(out, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_json(path, out)
     print(f"{label}: {len(out)} cases, {sum('error' in c for c in out)} errors")
 
 

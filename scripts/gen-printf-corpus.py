@@ -36,17 +36,10 @@ The script is deterministic and rewrites the file only when its content changes.
 """
 import json
 import math
-import sys
-import tempfile
-from pathlib import Path
 
-try:
-    import helm_python as h
-except ImportError:
-    sys.exit("gen-printf-corpus: use the oracle venv's python (.oracle-venv/bin/python)")
+from oracle_fixture import FIXTURES, REPO, render as render_chart, throwaway_chart, write_json
 
-REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "Tests" / "Fixtures" / "printf-corpus" / "cases.json"
+OUT = FIXTURES / "printf-corpus" / "cases.json"
 
 
 # --------------------------------------------------------------------------------------
@@ -390,19 +383,10 @@ def render(writer, records, templates):
     values = {}
     for r in records:
         values.update(r["values"] or {})
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "c"
-        (root / "templates").mkdir(parents=True)
-        (root / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 0.1.0\n")
-        (root / "values.yaml").write_text("")
-        (root / "bytes").mkdir()
-        for content, fname in writer.byte_files.items():
-            (root / fname).write_bytes(content)
-        for fname, text in templates.items():
-            (root / "templates" / fname).write_text(text, encoding="utf-8")
-        chart = h.Chart.load(str(root))
-        out = chart.render(values, name="release-name", namespace="default", revision=1,
-                           is_install=True, is_upgrade=False)
+    files = {fname: content for content, fname in writer.byte_files.items()}
+    files.update({"templates/" + fname: text for fname, text in templates.items()})
+    with throwaway_chart(files) as chart:
+        out = render_chart(chart, values)
     for idx, r in enumerate(records):
         r["output"] = out["c/templates/t%04d.txt" % idx]
 
@@ -413,12 +397,9 @@ def main():
     first = [r["output"] for r in records]
     render(writer, records, templates)
     assert first == [r["output"] for r in records], "Helm output is not deterministic"
-    data = (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    if OUT.exists() and OUT.read_bytes() == data:
+    if not write_json(OUT, records, sort_keys=False):
         print("gen-printf-corpus: %d cases, unchanged" % len(records))
         return
-    OUT.write_bytes(data)
     print("gen-printf-corpus: wrote %d cases to %s" % (len(records), OUT.relative_to(REPO)))
 
 

@@ -10,30 +10,23 @@ renders: path -> text for every template (`helm-render --json`), or the error te
 Chart paths are stored relative to the repository's parent folder (`shared/...`,
 `main/examples/...` become `../shared/...` and `examples/...`).
 """
-import glob
-import json
 import os
 import re
-import sys
-from pathlib import Path
 
-try:
-    import helm_python as h
-except ImportError:
-    sys.exit("gen-render-corpus: run the oracle setup first and use .oracle-venv/bin/python")
+from oracle_fixture import (CONFORMANCE, FIXTURES, REPO, SHARED, helm_values, oracle, remove_stale,
+                            render as render_chart, stable, write_json)
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared")).resolve()
-OUT = REPO / "Tests" / "Fixtures" / "render-corpus"
+h, _ = oracle()
+
+OUT = FIXTURES / "render-corpus"
 VALUES_LINE = re.compile(r"^\s*-\s+(\S+\.ya?ml)\s*$")
 
 
 def charts():
-    base = SHARED / "conformance" / "helm-unittest"
     found = []
     for pattern in ["data/v3/*/Chart.yaml", "testdata/*/Chart.yaml"]:
-        found += [p.parent for p in sorted(base.glob(pattern))]
-    found += sorted(base.glob("data/v3/*.tgz"))
+        found += [p.parent for p in sorted(CONFORMANCE.glob(pattern))]
+    found += sorted(CONFORMANCE.glob("data/v3/*.tgz"))
     found += [p.parent for p in sorted((REPO / "examples").glob("*/Chart.yaml"))]
     return found
 
@@ -70,37 +63,29 @@ def label(chart):
 
 
 def render(chart, values_file):
-    values = {}
     try:
-        if values_file:
-            values = h.values_from_yaml((chart / values_file).read_text(encoding="utf-8")) or {}
-        out = h.Chart.load(str(chart)).render(values)
-        return {"output": out}
+        values = helm_values((chart / values_file).read_text(encoding="utf-8")) if values_file else None
+        return {"output": render_chart(chart, values)}
     except h.HelmError as e:
         return {"error": str(e)}
 
 
 def main():
-    OUT.mkdir(parents=True, exist_ok=True)
     written = set()
     for chart in charts():
         name = label(chart).replace("../shared/conformance/helm-unittest/", "").replace("/", "__")
         cases = []
         for values_file in [None] + suite_values(chart):
             case = {"chart": label(chart), "values": values_file}
-            runs = [render(chart, values_file) for _ in range(2)]
-            if runs[0] != runs[1]:
+            result = stable(lambda: render(chart, values_file))
+            if result is None:
                 continue  # output depends on randomness (rand*, uuidv4, certificates...)
-            case.update(runs[0])
+            case.update(result)
             cases.append(case)
         path = OUT / (name + ".json")
-        text = json.dumps(cases, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+        write_json(path, cases)
         written.add(path.name)
-    for stale in OUT.glob("*.json"):
-        if stale.name not in written:
-            stale.unlink()
+    remove_stale(OUT, written, "*.json")
     print(f"render corpus: {len(written)} charts")
 
 

@@ -2,8 +2,8 @@
 """Records real Helm v4's values.schema.json verdicts into
 Tests/Fixtures/schema-corpus.json.
 
-Run from the worktree root with the oracle's interpreter:
-    /work/main/.oracle-venv/bin/python scripts/gen-schema-corpus.py
+Run with the oracle's interpreter:
+    .oracle-venv/bin/python scripts/gen-schema-corpus.py        # or: make corpus
 
 Every case is a throwaway chart (Chart.yaml, values.yaml, a schema, maybe
 subcharts) rendered with user values. Helm's schema library walks Go maps in
@@ -12,17 +12,16 @@ smallest text seen and `unordered` says whether the texts differed (then
 only the order of sibling lines may differ).
 """
 import json
-import os
-import shutil
 import sys
+import tempfile
+from pathlib import Path
 
-import helm_python as h
+from oracle_fixture import CONFORMANCE, FIXTURES, oracle, render, write_json, write_tree
 from schema_corpus_cases import CASES
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Tests", "Fixtures", "schema-corpus.json")
-WORK = "/tmp/chartunit-schema-corpus"
-CONFORMANCE = "/work/shared/conformance/helm-unittest"
+h, _ = oracle()
+
+OUT = FIXTURES / "schema-corpus.json"
 RUNS = 24
 
 
@@ -58,21 +57,11 @@ def chart_files(case):
     return files
 
 
-def write_chart(path, files):
-    shutil.rmtree(path, ignore_errors=True)
-    for rel, text in files.items():
-        full = os.path.join(path, rel)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "w", encoding="utf-8") as f:
-            f.write(text)
-
-
 def run(path, values):
-    chart = h.Chart.load(path)
     seen = set()
     for _ in range(RUNS):
         try:
-            chart.render(values)
+            render(path, values)
             seen.add("ok")
         except h.HelmError as e:
             seen.add(str(e))
@@ -82,29 +71,27 @@ def run(path, values):
 def main():
     names = set()
     out = []
-    for case in CASES:
-        name = case["name"]
-        if name in names:
-            sys.exit("duplicate case name " + name)
-        names.add(name)
-        entry = {"name": name}
-        if "source" in case:
-            path = case["source"].replace("$CONFORMANCE", CONFORMANCE)
-            entry["source"] = case["source"]
-        else:
-            files = chart_files(case)
-            path = os.path.join(WORK, name)
-            write_chart(path, files)
-            entry["files"] = dict(sorted(files.items()))
-        values = case.get("values", {})
-        entry["values"] = values
-        seen = run(path, values)
-        entry["expected"] = seen[0]
-        entry["unordered"] = len(seen) > 1
-        out.append(entry)
-    with open(OUT, "w", encoding="utf-8") as f:
-        json.dump(out, f, indent=1, ensure_ascii=False, sort_keys=True)
-        f.write("\n")
+    with tempfile.TemporaryDirectory() as work:
+        for case in CASES:
+            name = case["name"]
+            if name in names:
+                sys.exit("duplicate case name " + name)
+            names.add(name)
+            entry = {"name": name}
+            if "source" in case:
+                path = case["source"].replace("$CONFORMANCE", str(CONFORMANCE))
+                entry["source"] = case["source"]
+            else:
+                files = chart_files(case)
+                path = write_tree(Path(work) / name, files)
+                entry["files"] = dict(sorted(files.items()))
+            values = case.get("values", {})
+            entry["values"] = values
+            seen = run(path, values)
+            entry["expected"] = seen[0]
+            entry["unordered"] = len(seen) > 1
+            out.append(entry)
+    write_json(OUT, out)
     ok = sum(1 for e in out if e["expected"] == "ok")
     print("%d cases (%d ok, %d errors, %d unordered) -> %s" % (
         len(out), ok, len(out) - ok, sum(1 for e in out if e["unordered"]), OUT))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the Sprig crypto golden corpus (Tests/Fixtures/sprig-corpus/crypto.json) from real Helm.
 
-    /work/main/.oracle-venv/bin/python scripts/gen-sprig-crypto-corpus.py   (from the repository root)
+    .oracle-venv/bin/python scripts/gen-sprig-crypto-corpus.py        # or: make corpus
 
 Every case is one throwaway chart `c` (apiVersion v2, empty values.yaml) whose `templates/t.yaml` is
 the case's `template`; `values` (YAML text, read by Helm's values reader, numbers float64) are the
@@ -21,18 +21,10 @@ import base64
 import json
 import re
 import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-try:
-    import helm_python as h
-except ImportError:
-    sys.exit("gen-sprig-crypto-corpus: use the oracle venv's python")
+from oracle_fixture import FIXTURES, helm_values, render_case, stable, write_json
 
-REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "Tests" / "Fixtures" / "sprig-corpus" / "crypto.json"
-TARGET = "c/templates/t.yaml"
+OUT = FIXTURES / "sprig-corpus" / "crypto.json"
 
 ED_KEY = """\
 -----BEGIN PRIVATE KEY-----
@@ -446,64 +438,38 @@ def cert_cases():
 GROUPS = [hash_cases, encoding_cases, bcrypt_cases, derive_cases, aes_cases, random_cases, key_cases, cert_cases]
 
 
-def write_file(path, text):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-
-
-def render(workdir, case):
-    d = workdir / "c"
-    (d / "templates").mkdir(parents=True)
-    write_file(d / "Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
-    write_file(d / "values.yaml", "")
-    write_file(d / "templates" / "t.yaml", case["template"])
-    values = h.values_from_yaml(case["values"]) if case["values"] is not None else {}
-    with h.Chart.load(str(d)) as chart:
-        try:
-            out = chart.render(values or {}, name="release-name", namespace="default", revision=1,
-                               is_install=True, is_upgrade=False)
-        except h.HelmRenderError as e:
-            return {"error": str(e)}
-    return {"output": out[TARGET]}
+def render(case):
+    return render_case({"templates/t.yaml": case["template"]}, helm_values(case["values"]))
 
 
 def main():
     old = {}
     if OUT.exists():
         old = {c["name"]: c for c in json.loads(OUT.read_text(encoding="utf-8"))}
-    cases, seen, run = [], set(), 0
-    with tempfile.TemporaryDirectory() as td:
-        for group in GROUPS:
-            for case in group():
-                assert case["name"] not in seen, case["name"]
-                seen.add(case["name"])
-                rec = {k: case[k] for k in ("name", "function", "template", "values")}
-                if case["shape"] is not None:
-                    rec["shape"] = case["shape"]
-                    prev = old.get(case["name"])
-                    if prev and prev.get("shape") == case["shape"] and prev["template"] == case["template"] \
-                            and prev.get("values") == case["values"] and "output" in prev:
-                        rec["output"] = prev["output"]
-                    else:
-                        run += 1
-                        res = render(Path(td) / ("r%d" % run), case)
-                        assert "output" in res, (case["name"], res)
-                        rec["output"] = res["output"]
-                    assert re.fullmatch(case["shape"], rec["output"]), (case["name"], rec["output"][:200])
+    cases, seen = [], set()
+    for group in GROUPS:
+        for case in group():
+            assert case["name"] not in seen, case["name"]
+            seen.add(case["name"])
+            rec = {k: case[k] for k in ("name", "function", "template", "values")}
+            if case["shape"] is not None:
+                rec["shape"] = case["shape"]
+                prev = old.get(case["name"])
+                if prev and prev.get("shape") == case["shape"] and prev["template"] == case["template"] \
+                        and prev.get("values") == case["values"] and "output" in prev:
+                    rec["output"] = prev["output"]
                 else:
-                    results = []
-                    for _ in range(2):
-                        run += 1
-                        results.append(render(Path(td) / ("r%d" % run), case))
-                    assert results[0] == results[1], ("not deterministic", case["name"], results)
-                    rec.update(results[0])
-                    assert ("error" in rec) == case["name"].endswith("-error"), (case["name"], rec)
-                cases.append(rec)
-    blob = (json.dumps(cases, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    changed = not (OUT.exists() and OUT.read_bytes() == blob)
-    if changed:
-        OUT.write_bytes(blob)
+                    res = render(case)
+                    assert "output" in res, (case["name"], res)
+                    rec["output"] = res["output"]
+                assert re.fullmatch(case["shape"], rec["output"]), (case["name"], rec["output"][:200])
+            else:
+                result = stable(lambda: render(case))
+                assert result is not None, ("not deterministic", case["name"])
+                rec.update(result)
+                assert ("error" in rec) == case["name"].endswith("-error"), (case["name"], rec)
+            cases.append(rec)
+    changed = write_json(OUT, cases)
     print("sprig crypto corpus: %d cases (%d shape, %d errors); %s"
           % (len(cases), sum("shape" in c for c in cases), sum("error" in c for c in cases),
              "written" if changed else "unchanged"))

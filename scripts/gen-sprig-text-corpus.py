@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the Sprig text-function golden corpus (Tests/Fixtures/sprig-corpus/text.json) from real Helm v4.
 
-    /work/main/.oracle-venv/bin/python scripts/gen-sprig-text-corpus.py
+    .oracle-venv/bin/python scripts/gen-sprig-text-corpus.py        # or: make corpus
 
 Each case is one throwaway chart `c` whose `templates/t.yaml` is the case's template; the case's
 `values` (YAML text, or null) are read by Helm's values reader (numbers are float64) and passed as
@@ -11,18 +11,10 @@ print `ok`/`bad`), so the output is deterministic. The file is written only when
 """
 import json
 import sys
-import tempfile
-from pathlib import Path
 
-try:
-    import helm_python as h
-    from helm_python import _native
-except ImportError:
-    sys.exit("gen-sprig-text-corpus: use the oracle venv's python")
+from oracle_fixture import FIXTURES, helm_values, render_case, stable, write_json
 
-REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "Tests" / "Fixtures" / "sprig-corpus" / "text.json"
-TARGET = "c/templates/t.yaml"
+OUT = FIXTURES / "sprig-corpus" / "text.json"
 
 CASES = []
 
@@ -327,48 +319,20 @@ C("shuffle", "int-error", "{{ shuffle 5 }}")
 
 # ---------------------------------------------------------------------------------------------
 
-def parse_values(text):
-    if text is None:
-        return {}
-    raw = _native.call_string("helm_values_from_yaml", text)
-    return json.loads(raw) or {}
-
-
-def render(workdir, case):
-    d = workdir / "c"
-    (d / "templates").mkdir(parents=True)
-    (d / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 0.1.0\n")
-    (d / "values.yaml").write_text("")
-    with open(d / "templates" / "t.yaml", "w", encoding="utf-8", newline="") as f:
-        f.write(case["template"])
-    with h.Chart.load(str(d)) as chart:
-        try:
-            out = chart.render(parse_values(case["values"]), name="release-name", namespace="default",
-                               revision=1, is_install=True, is_upgrade=False)
-        except h.HelmRenderError as e:
-            return {"error": str(e)}
-    return {"output": out.get(TARGET, "")}
-
-
 def main():
     names = set()
     results = []
-    with tempfile.TemporaryDirectory() as td:
-        for n, case in enumerate(CASES):
-            assert case["name"] not in names, case["name"]
-            names.add(case["name"])
-            first = render(Path(td) / ("a%05d" % n), case)
-            second = render(Path(td) / ("b%05d" % n), case)
-            if first != second:
-                print("unstable, dropped:", case["name"], file=sys.stderr)
-                continue
-            rec = dict(case)
-            rec.update(first)
-            results.append(rec)
-    blob = (json.dumps(results, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    if not (OUT.exists() and OUT.read_bytes() == blob):
-        OUT.write_bytes(blob)
+    for case in CASES:
+        assert case["name"] not in names, case["name"]
+        names.add(case["name"])
+        result = stable(lambda: render_case({"templates/t.yaml": case["template"]}, helm_values(case["values"])))
+        if result is None:
+            print("unstable, dropped:", case["name"], file=sys.stderr)
+            continue
+        rec = dict(case)
+        rec.update(result)
+        results.append(rec)
+    if write_json(OUT, results):
         print("wrote", OUT)
     funcs = {}
     for r in results:

@@ -8,16 +8,11 @@ Each case is one expression parsed by Helm's pkg/strvals in one mode (`typed` = 
 JSON text Helm's own encoder writes for the parsed map (so int64 and float64 both print as
 digits), or the exact error text. Nothing in the output is written by hand.
 """
-import json
-import sys
-from pathlib import Path
+from oracle_fixture import FIXTURES, oracle, write_json
 
-try:
-    from helm_python import _native
-except ImportError:
-    sys.exit("gen-strvals-corpus: run the oracle setup first and use .oracle-venv/bin/python")
+_, _native = oracle()
 
-OUT = Path(__file__).resolve().parent.parent / "Tests" / "Fixtures" / "strvals-corpus.json"
+OUT = FIXTURES / "strvals-corpus.json"
 FUNCS = {
     "typed": "helm_strvals_parse",
     "string": "helm_strvals_parse_string",
@@ -68,9 +63,7 @@ def main():
         cases.append(run("json", expr))
     for expr in LITERAL + COMMON[:30]:
         cases.append(run("literal", expr))
-    text = json.dumps(cases, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-    if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-        OUT.write_text(text, encoding="utf-8")
+    write_json(OUT, cases)
     print(f"strvals corpus: {len(cases)} cases, {sum('error' in c for c in cases)} errors")
 
 

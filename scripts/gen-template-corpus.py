@@ -21,21 +21,10 @@ randomises map iteration; none of these cases should depend on it). Output goes 
 Tests/Fixtures/template-corpus/<group>.json, written only when the bytes change, so a second run
 leaves the tree untouched. Nothing in those files is written by hand.
 """
-import json
-import sys
-import tempfile
-from pathlib import Path
+from oracle_fixture import FIXTURES, helm_values, remove_stale, render_case, stable, write_json
 
-try:
-    import helm_python as h
-    from helm_python import _native
-except ImportError:
-    sys.exit("gen-template-corpus: run the oracle setup first and use .oracle-venv/bin/python")
-
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / "Tests" / "Fixtures" / "template-corpus"
+CORPUS = FIXTURES / "template-corpus"
 REPEAT = 3
-TARGET = "c/templates/t.yaml"
 
 
 def C(name, template, values=None, helpers=None):
@@ -1015,95 +1004,43 @@ GROUPS = [
 # The oracle
 # --------------------------------------------------------------------------------------
 
-def _decode_int(s):
-    # Go's json.Marshal writes float64 -0 as "-0"; keep its sign (json.loads would give int 0).
-    return -0.0 if s == "-0" else int(s)
-
-
-def parse_values(text):
-    """Helm's values reader (as gen-values-corpus.py): nulls kept, -0 kept as -0.0."""
-    if text is None:
-        return {}
-    raw = _native.call_string("helm_values_from_yaml", text)
-    values = json.loads(raw, parse_int=_decode_int)
-    pub = h.values_from_yaml(text)
-    assert values == pub, ("native and public values_from_yaml disagree", text, values, pub)
-    return values or {}
-
-
-def write_file(path, text):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-
-
-def render_once(workdir, case):
-    """Build a fresh chart for the case, render it, return {"output": ...} or {"error": ...}."""
-    workdir.mkdir(parents=True)
-    d = workdir / "c"
-    (d / "templates").mkdir(parents=True)
-    write_file(d / "Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
-    write_file(d / "values.yaml", "")
-    write_file(d / "templates" / "t.yaml", case["template"])
+def render_once(case):
+    """A fresh chart for the case, rendered: {"output": ...} or {"error": ...}."""
+    files = {"templates/t.yaml": case["template"]}
     if case["helpers"] is not None:
-        write_file(d / "templates" / "_helpers.tpl", case["helpers"])
-    values = parse_values(case["values"])
-    with h.Chart.load(str(d)) as chart:
-        try:
-            out = chart.render(values, name="release-name", namespace="default", revision=1,
-                               is_install=True, is_upgrade=False)
-        except h.HelmRenderError as e:
-            msg = str(e)
-            assert not msg.startswith("Error: "), msg
-            return {"error": msg}
-    assert set(out) == {TARGET}, sorted(out)
-    return {"output": out[TARGET]}
+        files["templates/_helpers.tpl"] = case["helpers"]
+    return render_case(files, helm_values(case["values"]))
 
 
 def main():
-    CORPUS.mkdir(parents=True, exist_ok=True)
     seen = set()
     counts = {}
     nerr = 0
     dropped = []
     changed = 0
-    run = 0
-    with tempfile.TemporaryDirectory() as td:
-        root = Path(td)
-        for group, fn in GROUPS:
-            cases = []
-            for case in fn():
-                key = (group, case["name"])
-                assert key not in seen, "duplicate case name %s/%s" % key
-                seen.add(key)
-                results = []
-                for _ in range(REPEAT):
-                    run += 1
-                    results.append(render_once(root / ("r%06d" % run), case))
-                if any(r != results[0] for r in results[1:]):
-                    dropped.append("%s/%s" % key)
-                    continue
-                rec = {"name": case["name"], "template": case["template"], "helpers": case["helpers"],
-                       "values": case["values"]}
-                rec.update(results[0])
-                if group != "errors":
-                    assert ("error" in rec) == case["name"].endswith("-error"), \
-                        "%s/%s: name must end in -error exactly when the case fails" % key
-                else:
-                    assert "error" in rec, "%s/%s: the errors group holds only failing cases" % key
-                nerr += "error" in rec
-                cases.append(rec)
-            counts[group] = len(cases)
-            blob = (json.dumps(cases, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
-            path = CORPUS / (group + ".json")
-            if not (path.exists() and path.read_bytes() == blob):
-                path.write_bytes(blob)
-                changed += 1
-    keep = {g + ".json" for g, _ in GROUPS} | {"README.md"}
-    removed = 0
-    for p in sorted(CORPUS.iterdir()):
-        if p.name not in keep:
-            p.unlink()
-            removed += 1
+    for group, fn in GROUPS:
+        cases = []
+        for case in fn():
+            key = (group, case["name"])
+            assert key not in seen, "duplicate case name %s/%s" % key
+            seen.add(key)
+            result = stable(lambda: render_once(case), REPEAT)
+            if result is None:
+                dropped.append("%s/%s" % key)
+                continue
+            rec = {"name": case["name"], "template": case["template"], "helpers": case["helpers"],
+                   "values": case["values"]}
+            rec.update(result)
+            if group != "errors":
+                assert ("error" in rec) == case["name"].endswith("-error"), \
+                    "%s/%s: name must end in -error exactly when the case fails" % key
+            else:
+                assert "error" in rec, "%s/%s: the errors group holds only failing cases" % key
+            nerr += "error" in rec
+            cases.append(rec)
+        counts[group] = len(cases)
+        changed += write_json(CORPUS / (group + ".json"), cases)
+    removed = remove_stale(CORPUS, {g + ".json" for g, _ in GROUPS} | {"README.md"})
     for d in dropped:
         print("dropped (not deterministic): " + d)
     total = sum(counts.values())

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the fromToml golden data (Tests/Fixtures/toml-corpus.json) from real Helm.
 
-    /work/main/.oracle-venv/bin/python scripts/gen-toml-corpus.py
+    .oracle-venv/bin/python scripts/gen-toml-corpus.py        # or: make corpus
 
 Each case is one TOML document, given to real Helm v4 as the string value `doc` of a throwaway
 chart (apiVersion v2, empty values.yaml) with three templates:
@@ -19,16 +19,12 @@ the library's real behaviour, recorded as is). The file is rewritten only when i
 change. Nothing in it is written by hand.
 """
 import json
-import sys
-import tempfile
-from pathlib import Path
 
-try:
-    import helm_python as h
-except ImportError:
-    sys.exit("gen-toml-corpus: run the oracle setup first and use .oracle-venv/bin/python")
+from oracle_fixture import FIXTURES, oracle, render, stable, throwaway_chart, write_json
 
-OUT = Path(__file__).resolve().parent.parent / "Tests" / "Fixtures" / "toml-corpus.json"
+h, _ = oracle()
+
+OUT = FIXTURES / "toml-corpus.json"
 REPEAT = 2
 
 
@@ -532,30 +528,19 @@ def error_cases():
 GROUPS = [("valid", valid_cases), ("error", error_cases)]
 
 
-def write_file(path, text):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-
-
 def go_string(s):
     return json.dumps(s)
 
 
-def render_once(workdir, case):
-    d = workdir / "c"
-    (d / "templates").mkdir(parents=True)
-    write_file(d / "Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
-    write_file(d / "values.yaml", "")
-    write_file(d / "templates" / "json.yaml", "{{ toJson (fromToml .Values.doc) }}")
-    write_file(d / "templates" / "v.yaml", "{{ fromToml .Values.doc }}")
+def render_once(case):
     type_lines = "".join("{{ typeOf (index (fromToml .Values.doc) %s) }}\n" % " ".join(go_string(k) for k in path)
                          for path in case["types"])
-    write_file(d / "templates" / "type.yaml", type_lines)
-    with h.Chart.load(str(d)) as chart:
+    files = {"templates/json.yaml": "{{ toJson (fromToml .Values.doc) }}",
+             "templates/v.yaml": "{{ fromToml .Values.doc }}", "templates/type.yaml": type_lines}
+    with throwaway_chart(files) as chart:
         try:
-            out = chart.render({"doc": case["doc"]}, name="release-name", namespace="default", revision=1,
-                               is_install=True, is_upgrade=False)
-        except h.HelmRenderError as e:
+            out = render(chart, {"doc": case["doc"]})
+        except h.HelmError as e:
             return {"error": str(e)}
     rec = {"json": out["c/templates/json.yaml"], "v": out["c/templates/v.yaml"]}
     if case["types"]:
@@ -568,31 +553,22 @@ def main():
     cases = []
     dropped = []
     surprises = []
-    run = 0
-    with tempfile.TemporaryDirectory() as td:
-        root = Path(td)
-        for group, fn in GROUPS:
-            for case in fn():
-                assert case["name"] not in seen, "duplicate case name " + case["name"]
-                seen.add(case["name"])
-                results = []
-                for _ in range(REPEAT):
-                    run += 1
-                    results.append(render_once(root / ("r%06d" % run), case))
-                if any(r != results[0] for r in results[1:]):
-                    dropped.append(case["name"])
-                    continue
-                rec = {"name": case["name"], "doc": case["doc"]}
-                rec.update(results[0])
-                is_error = "error" in rec or rec["v"].startswith("map[Error:toml: ")
-                rec["outcome"] = "error" if is_error else "ok"
-                if is_error != (group == "error"):
-                    surprises.append("%s (%s case, Helm says %s)" % (case["name"], group, rec["outcome"]))
-                cases.append(rec)
-    blob = (json.dumps(cases, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
-    changed = not (OUT.exists() and OUT.read_bytes() == blob)
-    if changed:
-        OUT.write_bytes(blob)
+    for group, fn in GROUPS:
+        for case in fn():
+            assert case["name"] not in seen, "duplicate case name " + case["name"]
+            seen.add(case["name"])
+            result = stable(lambda: render_once(case), REPEAT)
+            if result is None:
+                dropped.append(case["name"])
+                continue
+            rec = {"name": case["name"], "doc": case["doc"]}
+            rec.update(result)
+            is_error = "error" in rec or rec["v"].startswith("map[Error:toml: ")
+            rec["outcome"] = "error" if is_error else "ok"
+            if is_error != (group == "error"):
+                surprises.append("%s (%s case, Helm says %s)" % (case["name"], group, rec["outcome"]))
+            cases.append(rec)
+    changed = write_json(OUT, cases)
     for s in surprises:
         print("note: " + s)
     for d in dropped:

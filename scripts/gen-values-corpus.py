@@ -48,23 +48,19 @@ How values reach the engine, and why (checked on every case with --compare-chart
 import argparse
 import json
 import os
-import shutil
 import sys
 import tarfile
-import tempfile
 from pathlib import Path
 
-try:
-    import helm_python as h
-    from helm_python import _native
-except ImportError:
-    sys.exit("gen-values-corpus: run the oracle setup first and use .oracle-venv/bin/python")
+from oracle_fixture import (FIXTURES, SHARED, dump_json, helm_values, oracle, remove_stale, render, stable,
+                            throwaway_chart, write_if_changed)
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / "Tests" / "Fixtures" / "values-corpus"
+h, _ = oracle()
+
+CORPUS = FIXTURES / "values-corpus"
 CASES = CORPUS / "cases"
 EXPECTED = CORPUS / "expected"
-DEFAULT_CONFORMANCE = Path(os.environ.get("SHARED", REPO.parent / "shared")) / "conformance"
+DEFAULT_CONFORMANCE = SHARED / "conformance"
 
 FUNCS = [  # (output key, template file, template text)
     ("toYaml", "toYaml.txt", "{{ toYaml .Values }}"),
@@ -632,42 +628,20 @@ def collect_conformance(root):
 # The oracle
 # --------------------------------------------------------------------------------------
 
-def _decode_int(s):
-    # Go's json.Marshal writes float64 -0 as "-0"; keep its sign (json.loads would give int 0).
-    return -0.0 if s == "-0" else int(s)
-
-
 def parse_values(text):
     """Helm's values parser. Returns (values, None) or (None, error message)."""
     try:
-        raw = _native.call_string("helm_values_from_yaml", text)
+        return helm_values(text), None
     except h.HelmError as e:
-        try:
-            h.values_from_yaml(text)
-        except h.HelmError as e2:
-            assert str(e2) == str(e)
-        else:
-            raise AssertionError("native and public values_from_yaml disagree")
         return None, str(e)
-    values = json.loads(raw, parse_int=_decode_int)
-    pub = h.values_from_yaml(text)
-    assert values == pub, ("native and public values_from_yaml disagree", text, values, pub)
-    return values, None
 
 
-def make_chart(dirpath, values_text=""):
-    (dirpath / "templates").mkdir(parents=True)
-    (dirpath / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 0.1.0\n")
-    with open(dirpath / "values.yaml", "w", encoding="utf-8", newline="") as f:
-        f.write(values_text)
-    for _, fname, text in FUNCS:
-        (dirpath / "templates" / fname).write_text(text)
-    return h.Chart.load(str(dirpath))
+def chart_files(values_text=""):
+    return {"values.yaml": values_text, **{"templates/" + fname: text for _, fname, text in FUNCS}}
 
 
 def render_all(chart, values):
-    out = chart.render(values, name="release-name", namespace="default", revision=1,
-                       is_install=True, is_upgrade=False)
+    out = render(chart, values)
     return {key: out["c/templates/" + fname] for key, fname, _ in FUNCS}
 
 
@@ -684,22 +658,14 @@ REPEAT = 8  # Go randomises map iteration: a case must give the same result ever
 
 
 def expected_for(chart, text, name="?"):
-    first = expected_once(chart, text)
-    for _ in range(REPEAT - 1):
-        if expected_once(chart, text) != first:
-            raise SystemExit("gen-values-corpus: case %s is not deterministic in Helm "
-                             "(Go map order?); drop it" % name)
-    return first
+    result = stable(lambda: expected_once(chart, text), REPEAT)
+    if result is None:
+        raise SystemExit("gen-values-corpus: case %s is not deterministic in Helm "
+                         "(Go map order?); drop it" % name)
+    return result
 
 
 # --------------------------------------------------------------------------------------
-
-def write_if_changed(path, data):
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.write_bytes(data)
-    return True
-
 
 def all_cases(conformance_root):
     cases = collect_conformance(conformance_root)
@@ -711,18 +677,16 @@ def all_cases(conformance_root):
 def compare_chart_values(cases):
     """Report where the case-as-chart-values.yaml path differs from the values_from_yaml path."""
     ndiff = 0
-    with tempfile.TemporaryDirectory() as td:
-        chart = make_chart(Path(td) / "c")
-        for i, (name, data) in enumerate(cases):
+    with throwaway_chart(chart_files()) as chart:
+        for name, data in cases:
             text = data.decode("utf-8")
             exp = expected_for(chart, text, name)
-            d = Path(td) / ("v%d" % i)
-            try:
-                own = make_chart(d, text)
-                got = {"error": None}
-                got.update(render_all(own, {}))
-            except h.HelmError as e:
-                got = {"error": str(e)}
+            with throwaway_chart(chart_files(text)) as own:
+                try:
+                    got = {"error": None}
+                    got.update(render_all(own, {}))
+                except h.HelmError as e:
+                    got = {"error": str(e)}
             diffs = [k for k in ["error"] + [f[0] for f in FUNCS] if exp.get(k) != got.get(k)]
             if diffs:
                 ndiff += 1
@@ -730,7 +694,6 @@ def compare_chart_values(cases):
                 for k in diffs:
                     print("   values_from_yaml %s: %r" % (k, exp.get(k)))
                     print("   chart values.yaml %s: %r" % (k, got.get(k)))
-            shutil.rmtree(d, ignore_errors=True)
     print("%d of %d cases differ" % (ndiff, len(cases)))
 
 
@@ -749,12 +712,9 @@ def main():
         compare_chart_values(cases)
         return
 
-    CASES.mkdir(parents=True, exist_ok=True)
-    EXPECTED.mkdir(parents=True, exist_ok=True)
     keep_cases, keep_expected = set(), set()
     changed = errors = 0
-    with tempfile.TemporaryDirectory() as td:
-        chart = make_chart(Path(td) / "c")
+    with throwaway_chart(chart_files()) as chart:
         for name, data in cases:
             keep_cases.add(name)
             changed += write_if_changed(CASES / name, data)
@@ -762,14 +722,8 @@ def main():
             errors += exp["error"] is not None
             jname = name[:-len(".yaml")] + ".json" if name.endswith(".yaml") else name + ".json"
             keep_expected.add(jname)
-            blob = json.dumps(exp, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-            changed += write_if_changed(EXPECTED / jname, blob.encode("utf-8"))
-    removed = 0
-    for d, keep in ((CASES, keep_cases), (EXPECTED, keep_expected)):
-        for p in sorted(d.iterdir()):
-            if p.name not in keep:
-                p.unlink()
-                removed += 1
+            changed += write_if_changed(EXPECTED / jname, dump_json(exp))
+    removed = remove_stale(CASES, keep_cases) + remove_stale(EXPECTED, keep_expected)
     nconf = sum(1 for n, _ in cases if n.startswith("conf__"))
     print("values corpus: %d cases (%d conformance, %d edge), %d errors; %d files written, %d removed"
           % (len(cases), nconf, len(cases) - nconf, errors, changed, removed))

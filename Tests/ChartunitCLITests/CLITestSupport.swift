@@ -4,10 +4,6 @@ import Testing
 
 /// Runs commands in-process and builds throwaway charts.
 enum CLI {
-    /// The repository root (this file is Tests/ChartunitCLITests/…).
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// `chartunit render ARGS…` without printing.
     static func render(_ arguments: [String]) throws -> CommandOutcome {
         let command = try Chartunit.parseAsRoot(["render"] + arguments)
@@ -35,17 +31,5 @@ enum CLI {
     /// A minimal Chart.yaml.
     static func chartYAML(_ name: String = "c", extra: String = "") -> String {
         "apiVersion: v2\nname: \(name)\nversion: 0.1.0\n" + extra
-    }
-
-    /// Whether the Sprig library is in the engine yet (`upper` renders).
-    static let sprigAvailable: Bool = {
-        guard let dir = try? chart(["Chart.yaml": chartYAML(), "templates/a.yaml": #"{{ "x" | upper }}"#]),
-              let outcome = try? render([dir, "--output", "json"]) else { return false }
-        return outcome.exitCode == 0
-    }()
-
-    /// Whether an error only says a (Sprig) function is missing.
-    static func isMissingFunction(_ stderr: String) -> Bool {
-        stderr.contains("function \"") && stderr.contains("\" not defined")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChartunitCLI
+import TestSupport
 
 /// `chartunit render --output json` against the committed render corpus
 /// (real Helm v4 through the oracle, scripts/gen-render-corpus.py): every
@@ -16,12 +17,9 @@ import Testing
     }
 
     static let cases: [Case] = {
-        let folder = CLI.repo.appendingPathComponent("Tests/Fixtures/render-corpus")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
         var cases: [Case] = []
-        for name in names {
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+        for name in Fixtures.files(in: "render-corpus", suffix: ".json") {
+            guard let data = try? Data(contentsOf: Fixtures.url("render-corpus/" + name)),
                   let rows = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { continue }
             for row in rows {
                 guard let chart = row["chart"] as? String else { continue }
@@ -36,29 +34,22 @@ import Testing
         #expect(Self.cases.count >= 32)
     }
 
-    @Test(arguments: cases)
+    /// Charts of the conformance data only where it is.
+    @Test(arguments: cases.filter { FileManager.default.fileExists(atPath: Fixtures.recordedPath($0.chart).path) })
     func matchesRealHelm(_ row: Case) throws {
-        let chart = CLI.repo.appendingPathComponent(row.chart).standardized.path
+        let chart = Fixtures.recordedPath(row.chart).path
         var arguments = [chart, "--output", "json"]
         if let values = row.values { arguments += ["-f", chart + "/" + values] }
         let outcome = try CLI.render(arguments)
 
-        let pending = !CLI.sprigAvailable && CLI.isMissingFunction(outcome.stderr)
-        try withKnownIssue("needs Sprig, not merged yet", isIntermittent: true) {
-            if pending { throw PendingFeature() }
-            if let output = row.output {
-                #expect(outcome.stderr == "")
-                #expect(outcome.exitCode == 0)
-                #expect(outcome.stdout == PythonJSON.dump(output))
-            } else {
-                #expect(outcome.stdout == "")
-                #expect(outcome.stderr == "Error: \(row.error ?? "")\n")
-                #expect(outcome.exitCode == 1)
-            }
-        } when: {
-            pending
+        if let output = row.output {
+            #expect(outcome.stderr == "")
+            #expect(outcome.exitCode == 0)
+            #expect(outcome.stdout == PythonJSON.dump(output))
+        } else {
+            #expect(outcome.stdout == "")
+            #expect(outcome.stderr == "Error: \(row.error ?? "")\n")
+            #expect(outcome.exitCode == 1)
         }
     }
-
-    private struct PendingFeature: Error {}
 }

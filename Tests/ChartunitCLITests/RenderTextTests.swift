@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChartunitCLI
+import TestSupport
 
 /// `chartunit render` in text mode: the shape `helm template` prints
 /// (read from Helm v4.2.3's pkg/cmd/template.go and pkg/action), and
@@ -198,8 +199,9 @@ import Testing
                 + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: sub, other"))
     }
 
-    @Test func schemaValidationAndItsSwitch() throws {
-        let chart = CLI.repo.appendingPathComponent("../shared/conformance/helm-unittest/data/v3/with-schema").standardized.path
+    @Test(.enabled(if: Fixtures.hasConformance))
+    func schemaValidationAndItsSwitch() throws {
+        let chart = Fixtures.conformance.appendingPathComponent("data/v3/with-schema").path
         #expect(try CLI.render([chart]) == .failure(
             "values don't meet the specifications of the schema(s) in the following chart(s):\nwith-schema:\n- at '': missing property 'image'\n"))
         #expect(try CLI.render([chart, "--skip-schema-validation"]).exitCode == 0)

@@ -6,18 +6,12 @@ import TestSupport
 /// `chartunit test` end to end, in-process, on temporary copies of
 /// helm-unittest's conformance charts.
 @Suite struct TestCommandTests {
-    static let conformance = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/conformance/helm-unittest")
-    static var hasConformanceData: Bool {
-        FileManager.default.fileExists(atPath: conformance.appendingPathComponent("data/v3/basic/Chart.yaml").path)
-    }
-
     /// A scratch copy of `data/v3/<chart>` (suites and snapshots included).
     static func copyChart(_ chart: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chartunit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let target = dir.appendingPathComponent(chart)
-        try FileManager.default.copyItem(at: conformance.appendingPathComponent("data/v3/\(chart)"), to: target)
+        try FileManager.default.copyItem(at: Fixtures.conformance.appendingPathComponent("data/v3/\(chart)"), to: target)
         return target
     }
 
@@ -34,7 +28,7 @@ import TestSupport
         return await command.execute(environment: ["NO_COLOR": "1", "PATH": path], isTerminal: false)
     }
 
-    @Test(.enabled(if: hasConformanceData))
+    @Test(.enabled(if: Fixtures.hasConformance))
     func brokenSuitesFailAloneAndTheRestRuns() async throws {
         let chart = try Self.copyChart("basic")
         let tests = chart.appendingPathComponent("broken")
@@ -102,7 +96,7 @@ import TestSupport
         #expect(output.contains("Test Suites: 5 failed, 2 errored, 1 passed, 6 total"))
     }
 
-    @Test(.enabled(if: hasConformanceData))
+    @Test(.enabled(if: Fixtures.hasConformance))
     func updatingSnapshotsTwiceChangesNoByte() async throws {
         let chart = try Self.copyChart("basic")
         let snapshots = chart.appendingPathComponent("tests/__snapshot__")
@@ -122,7 +116,7 @@ import TestSupport
         #expect(try contents() == afterFirst)
     }
 
-    @Test(.enabled(if: hasConformanceData))
+    @Test(.enabled(if: Fixtures.hasConformance))
     func postRendererPipesTheManifestsThroughACommand() async throws {
         let chart = try Self.copyChart("with-post-renderer")
         try Self.write("""

@@ -15,8 +15,6 @@ import Values
         var testDescription: String { chart + (values.map { " -f " + $0 } ?? "") }
     }
 
-    static let repo = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
-
     static let cases: [Case] = Fixtures.files(in: "render-corpus", suffix: ".json").flatMap { name -> [Case] in
         guard let data = try? Data(contentsOf: Fixtures.url("render-corpus/" + name)) else { return [] }
         return (try? JSONDecoder().decode([Case].self, from: data)) ?? []
@@ -28,7 +26,7 @@ import Values
 
     @Test(arguments: cases)
     func rendersLikeHelm(_ c: Case) throws {
-        let chartURL = Self.repo.appendingPathComponent(c.chart)
+        let chartURL = Fixtures.recordedPath(c.chart)
         guard FileManager.default.fileExists(atPath: chartURL.path) else { return }
         do {
             let chart = try ChartLoader(helm: .v4).load(path: chartURL.path)

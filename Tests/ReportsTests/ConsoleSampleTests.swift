@@ -107,21 +107,15 @@ struct ConsoleSampleTests {
         let build = try #require(Self.samples.first { $0.0 == name }?.1)
         let output = ConsoleReport(colored: false).render(build())
         let actual = try Snapshotable.transform(output)
-        let expected = try Fixtures.text("console/" + name)
+        let expected = try Fixtures.text("reports/console/" + name)
         #expect(actual == expected, "\(firstDifference(actual, expected))")
-    }
-
-    static let conformance = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance/helm-unittest")
-    static var hasConformanceData: Bool {
-        FileManager.default.fileExists(atPath: conformance.appendingPathComponent("data/v3/basic/Chart.yaml").path)
     }
 
     /// helm-unittest's own failing suites through chartunit's runner and
     /// validators (failures as data) and this module's layout: the console
     /// output equals helm-unittest's recording failure for failure — every
     /// title, field, heading, value's YAML, diff, error line, blank line and count.
-    @Test(.enabled(if: hasConformanceData), arguments: [
+    @Test(.enabled(if: Fixtures.hasConformance), arguments: [
         ("TestV3RunnerOkWithFailedTests", "basic"),
         ("TestV3RunnerOkWithDocumentSelectorWithFailedTests", "with-document-select"),
     ])
@@ -130,12 +124,12 @@ struct ConsoleSampleTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let copy = scratch.appendingPathComponent("test/data/v3/\(chart)")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.conformance.appendingPathComponent("data/v3/\(chart)"), to: copy)
+        try FileManager.default.copyItem(at: Fixtures.conformance.appendingPathComponent("data/v3/\(chart)"), to: copy)
         let options = TestRunOptions(testFiles: ["tests_failed/*_test.yaml"])
         let run = await TestRunner(renderer: HelmChartRenderer(), options: options).run(chartPaths: [copy.path])
         let output = ConsoleReport(colored: false).render(run)
             .replacingOccurrences(of: scratch.path + "/test/", with: "../../test/")
-        let expected = try Fixtures.text("console/" + name)
+        let expected = try Fixtures.text("reports/console/" + name)
         let actual = try Snapshotable.transform(output)
         #expect(actual == expected, "\(firstDifference(actual, expected))")
     }

@@ -64,7 +64,7 @@ struct XMLReportTests {
     @Test(arguments: goldenCases)
     func matchesHelmUnittest(_ row: (String, ReportFormat)) throws {
         let (scenario, format) = row
-        let expected = try Fixtures.text("xml/\(scenario).\(format.rawValue.lowercased()).xml")
+        let expected = try Fixtures.text("reports/xml/\(scenario).\(format.rawValue.lowercased()).xml")
         let actual = format.render(Self.scenario(scenario), environment: Self.environment, junitConformsToSchema: false)
         #expect(actual == expected, "\(firstDifference(actual, expected))")
     }
@@ -112,7 +112,7 @@ struct XMLReportTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--noout", "--schema", Fixtures.url("JUnit.xsd").path, file.path]
+        process.arguments = ["--noout", "--schema", Fixtures.url("reports/JUnit.xsd").path, file.path]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe

@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import UnitTest
 import Values
 
 @Suite struct SnapshotTests {
     @Test func reEmitsEveryConformanceSnapshotUnchanged() throws {
-        let files = Conformance.files(suffix: ".snap")
+        let files = Fixtures.conformanceFiles(suffix: ".snap")
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             let parsed = try SnapshotCache.parse(text)
             let entries = parsed.map { (test: $0.key, items: $0.value.map { (index: $0.key, text: $0.value) }) }
             #expect(snapshotFile(entries) == text, "\(file)")
         }
-        #expect(files.count > 20 || !Conformance.available)
+        #expect(files.count > 20 || !Fixtures.hasConformance)
     }
 
     @Test func countsInsertsMismatchesAndVanished() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import UnitTest
 import Values
 
@@ -26,12 +27,12 @@ import Values
     ]
 
     @Test func decodesEveryConformanceSuite() throws {
-        let files = Conformance.files(suffix: "_test.yaml")
+        let files = Fixtures.conformanceFiles(suffix: "_test.yaml")
         var failures: [String: String] = [:]
         var suites = 0
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
-            let relative = String(file.dropFirst(Conformance.root.path.count + 1))
+            let relative = String(file.dropFirst(Fixtures.conformance.path.count + 1))
             for strict in [false, true] {
                 let (found, error) = SuiteDecoder.decodeFile(text, path: file, chartRoute: "chart",
                                                              options: SuiteDecodingOptions(strict: strict))
@@ -39,7 +40,7 @@ import Values
                 if let error { failures["\(strict ? "strict" : "lax") \(relative)"] = error.message }
             }
         }
-        if Conformance.available {
+        if Fixtures.hasConformance {
             #expect(failures == Self.expectedFailures)
             #expect(files.count > 100 && suites > 200)
         }

@@ -1,27 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Values
 
 /// Every `.snap` file recorded by helm-unittest must come out of
 /// ``snapshotFile(_:)`` byte for byte after being read back.
 @Suite struct SnapshotFileTests {
-    /// `../shared/conformance/helm-unittest`, next to the checkout.
-    static let conformance: String = {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared/conformance/helm-unittest").path
-    }()
+    static let snapFiles = Fixtures.conformanceFiles(suffix: ".snap")
 
-    static let snapFiles: [String] = {
-        guard let walker = FileManager.default.enumerator(atPath: conformance) else { return [] }
-        var files: [String] = []
-        while let path = walker.nextObject() as? String {
-            if path.hasSuffix(".snap") { files.append(conformance + "/" + path) }
-        }
-        return files.sorted()
-    }()
-
-    @Test func foundSnapFiles() {
+    @Test(.enabled(if: Fixtures.hasConformance))
+    func foundSnapFiles() {
         #expect(Self.snapFiles.count >= 20)
     }
 

@@ -1,17 +1,5 @@
 import Foundation
 
-/// Locates golden data under `Tests/Fixtures/reports/`.
-enum Fixtures {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/reports")
-
-    static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
-
-    static func text(_ path: String) throws -> String {
-        try String(contentsOf: url(path), encoding: .utf8)
-    }
-}
-
 /// helm-unittest's `makeOutputSnapshotable` followed by cupaloy's snapshot
 /// layout: how the recorded console samples were made from the raw output.
 /// Sections start at ` PASS `, ` FAIL `, or newlines before `###`, `Charts:`

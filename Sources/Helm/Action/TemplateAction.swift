@@ -6,7 +6,7 @@ import Values
 /// (pkg/cmd/template.go, `Install.RunWithContext` on the client-only path,
 /// `Configuration.renderResources`, `releaseutil.SortManifests`).
 ///
-/// Errors are `RenderError`s worded as `helm template` prints them after
+/// Errors are `LocatedError`s worded as `helm template` prints them after
 /// `Error: `, including the `Use --debug flag …` hint where Helm adds it.
 public struct TemplateAction: Sendable {
     public var engine: HelmEngine

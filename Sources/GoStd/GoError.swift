@@ -17,9 +17,8 @@ public protocol WrappingError: Error, CustomStringConvertible {
     var underlying: (any Error)? { get }
 }
 
-/// Go's `err.Error()`: the description of a ``CustomStringConvertible``
-/// error, else Swift's description of it.
+/// Go's `err.Error()`: the error's description (every error here carries
+/// its Go text as its description).
 public func goErrorText(_ error: any Error) -> String {
-    if let e = error as? CustomStringConvertible { return e.description }
-    return String(describing: error)
+    String(describing: error)
 }

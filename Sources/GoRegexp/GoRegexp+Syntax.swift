@@ -95,6 +95,19 @@ struct RegexParser {
         return (c, n)
     }
 
+    /// regexp:
+    ///
+    ///     alternation
+    ///     alternation:   concatenation ('|' concatenation)*
+    ///     concatenation: repetition*
+    ///     repetition:    atom (('*' | '+' | '?' | '{' n (',' m?)? '}') '?'?)?
+    ///     atom:          literal | '.' | '^' | '$' | class | '\' …
+    ///                    | '(' alternation ')' | '(?' … (parsePerlFlags)
+    ///
+    /// Go's operator-precedence loop: atoms are pushed on a stack that `|` and `)`
+    /// reduce. `^`/`$` match at the text's ends unless `(?m)`; `.` skips `\n`
+    /// unless `(?s)`. A `{` that is not a repeat is a literal. An unclosed `(` is
+    /// `missing closing )`.
     private mutating func run() throws(GoRegexpError) -> RegexNode {
         var i = 0
         var lastRepeat: Int? = nil
@@ -166,7 +179,8 @@ struct RegexParser {
 
     private mutating func pushLiteral(_ r: UInt32) { push(.literal(r, fold: flags.foldCase && CaseFolding.orbit(r).count > 1)) }
 
-    /// Replaces the nodes above the topmost marker with their concatenation.
+    /// concatenation: `repetition*` — replaces the nodes above the topmost `(` or
+    /// `|` marker with their concatenation (none: `.empty`; one: itself).
     private mutating func concat() {
         var parts: [RegexNode] = []
         while case .node(let n)? = stack.last {
@@ -177,7 +191,8 @@ struct RegexParser {
         push(parts.isEmpty ? .empty : parts.count == 1 ? parts[0] : .concat(parts))
     }
 
-    /// Pops `node (| node)*` above the topmost left paren and returns the alternation.
+    /// alternation: `concatenation ('|' concatenation)*` — pops the alternatives
+    /// and bars above the topmost `(` and returns their alternation (one: itself).
     private mutating func alternate() -> RegexNode {
         var alts: [RegexNode] = []
         while let top = stack.last {
@@ -193,6 +208,9 @@ struct RegexParser {
         return alts.count == 1 ? alts[0] : .alternate(alts)
     }
 
+    /// group: `'(' alternation ')'` — a numbered or named capture, or the bare
+    /// body for `(?:…)`; restores the flags saved at the `(`. With no `(` open it
+    /// is `unexpected )`.
     private mutating func rightParen() throws(GoRegexpError) {
         concat()
         let body = alternate()
@@ -205,6 +223,11 @@ struct RegexParser {
         push(cap == 0 ? body : .capture(cap, name: name, body))
     }
 
+    /// repetition: `atom ('*' | '+' | '?' | '{…}') '?'?` — a `?` after the operator
+    /// flips greediness (whose default the `U` flag sets). No atom before it (at
+    /// the start, after `(` or `|`) is `missing argument to repetition operator`;
+    /// a repeat right after a repeat is `invalid nested repetition operator`;
+    /// nested `{n,m}` counts over 1000 are `invalid repeat count`.
     private mutating func applyRepeat(kind: UInt8, min: Int, max: Int, before: Int, after: Int, lastRepeat: Int?) throws(GoRegexpError) -> Int {
         var after = after
         var greedy = !flags.nonGreedy
@@ -251,7 +274,9 @@ struct RegexParser {
         }
     }
 
-    /// `{min}`, `{min,}`, `{min,max}`; nil when the text is not of that form (then `{` is a literal).
+    /// repeat: `'{' int (',' int?)? '}'` → `{n}` (n, n), `{n,}` (n, -1), `{n,m}`
+    /// (n, m) and the index after it; nil when the text is not of that form
+    /// (then `{` is a literal). A count too large to read gives min -1.
     private func parseRepeat(_ start: Int) -> (Int, Int, Int)? {
         var i = start + 1
         guard let (min, afterMin) = parseInt(i) else { return nil }
@@ -275,6 +300,7 @@ struct RegexParser {
         return (lo, max, i + 1)
     }
 
+    /// int: `'0' | [1-9] [0-9]*` — no leading zeros; values from 10⁸ up read as -1.
     private func parseInt(_ start: Int) -> (Int, Int)? {
         var i = start
         guard i < bytes.count, isDigit(bytes[i]) else { return nil }
@@ -289,6 +315,15 @@ struct RegexParser {
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
+    /// perlGroup (at `(?`):
+    ///
+    ///     '(?P<' name '>' | '(?<' name '>'       named capture, name: [A-Za-z0-9_]+
+    ///     '(?' flags ('-' flags)? ':'            group with flags
+    ///     '(?' flags ('-' flags)? ')'            flags to the end of the current group
+    ///     flags: [imsU]*                         (at least one after '-')
+    ///
+    /// Anything else is `invalid or unsupported Perl syntax` (`invalid named
+    /// capture` for a bad name). Returns the index after it.
     private mutating func parsePerlFlags(_ start: Int) throws(GoRegexpError) -> Int {
         let n = bytes.count - start
         let startsWithP = n > 4 && bytes[start + 2] == UInt8(ascii: "P") && bytes[start + 3] == UInt8(ascii: "<")
@@ -342,6 +377,14 @@ struct RegexParser {
         throw GoRegexpError(code: GoRegexpError.invalidPerlOp, expr: text(start, end))
     }
 
+    /// backslash (outside a class):
+    ///
+    ///     '\A' | '\z' | '\b' | '\B'      assertions
+    ///     '\Q' (any - '\E')* '\E'?       literal text
+    ///     '\C'                           `invalid escape sequence` (any byte)
+    ///     '\p…' | '\P…'                  Unicode class (parseUnicodeClass)
+    ///     '\d' '\D' '\s' '\S' '\w' '\W'  Perl class (parsePerlClass)
+    ///     escape                         one character (parseEscape)
     private mutating func parseBackslash(_ i: Int) throws(GoRegexpError) -> Int {
         if i + 1 < bytes.count {
             switch bytes[i + 1] {
@@ -377,6 +420,16 @@ struct RegexParser {
         return next
     }
 
+    /// escape:
+    ///
+    ///     '\' ('0' [0-7]{0,2} | [1-7] [0-7]{1,2})     octal (a lone \1-\7 is invalid)
+    ///     '\x' hex hex | '\x{' hex+ '}'               up to U+10FFFF
+    ///     '\' [afnrtv]
+    ///     '\' punct                                   an ASCII non-alphanumeric as itself
+    ///
+    /// Anything else is `invalid escape sequence`; a `\` at the end is `trailing
+    /// backslash at end of expression`. Returns the code point and the index
+    /// after it.
     private func parseEscape(_ i: Int) throws(GoRegexpError) -> (UInt32, Int) {
         var t = i + 1
         guard t < bytes.count else { throw GoRegexpError(code: GoRegexpError.trailingBackslash, expr: "") }
@@ -464,12 +517,17 @@ struct RegexParser {
         return .ranges(negated ? RangeSet.negate(base) : base)
     }
 
+    /// perlClass: `'\' [dDsSwW]` — the ASCII class (case-folded under `i`); nil
+    /// if not next.
     private func parsePerlClass(_ i: Int, into items: inout [RegexClass.Item]) -> Int? {
         guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), let (neg, r) = Self.perlGroups[bytes[i + 1]] else { return nil }
         items.append(group(r, negated: neg))
         return i + 2
     }
 
+    /// unicodeClass: `'\' [pP] (any | '{' '^'? name '}')` — a one-character or
+    /// braced name; `\P` and `^` negate; an unknown name or a missing `}` is
+    /// `invalid character class range`. nil if not next.
     private func parseUnicodeClass(_ i: Int, into items: inout [RegexClass.Item]) throws(GoRegexpError) -> Int? {
         guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
               bytes[i + 1] == UInt8(ascii: "p") || bytes[i + 1] == UInt8(ascii: "P") else { return nil }
@@ -503,6 +561,15 @@ struct RegexParser {
         return seqEnd
     }
 
+    /// class:
+    ///
+    ///     '[' '^'? item+ ']'
+    ///     item: '[:' '^'? name ':]' | unicodeClass | perlClass | char ('-' char)?
+    ///     char: '\' escape | any
+    ///
+    /// A `]` or `-` first is literal, and so is a `-` that does not make a range;
+    /// ranges must run upward (`invalid character class range`); EOF inside is
+    /// `missing closing ]`. `[^…]` also matches `\n` (Perl's ClassNL).
     private mutating func parseClass(_ start: Int) throws(GoRegexpError) -> Int {
         var t = start + 1
         var negated = false
@@ -559,6 +626,7 @@ struct RegexParser {
         return nil
     }
 
+    /// char (in a class): `'\' escape | any`; EOF is `missing closing ]`.
     private func parseClassChar(_ t: Int, classStart: Int) throws(GoRegexpError) -> (UInt32, Int) {
         guard t < bytes.count else {
             throw GoRegexpError(code: GoRegexpError.missingBracket, expr: text(classStart, bytes.count))

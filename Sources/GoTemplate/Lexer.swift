@@ -256,6 +256,9 @@ struct Lexer {
         }
     }
 
+    /// lexText: `(any - '{{')*` up to `{{` or EOF. Emits the text, less its
+    /// trailing white space when `{{- ` follows, and goes on to lexLeftDelim;
+    /// emits `eof` at the end.
     private mutating func lexText() -> State? {
         if let x = index(of: leftDelim, from: pos) {
             if x > 0 {
@@ -280,6 +283,8 @@ struct Lexer {
         return emit(.eof)
     }
 
+    /// lexLeftDelim: `'{{' ('-' space)?` — emits `leftDelim` and enters the
+    /// action; `{{/*` or `{{- /*` goes to lexComment instead.
     private mutating func lexLeftDelim() -> State? {
         pos += leftDelim.count
         let trimSpace = hasLeftTrimMarker(at: pos)
@@ -298,6 +303,9 @@ struct Lexer {
         return nil
     }
 
+    /// lexComment: `'/*' (any - '*/')* '*/' (space '-')? '}}'` — the comment
+    /// must end right at the delimiter; ` -}}` also skips the white space after
+    /// it. Emitted only with `emitComment`.
     private mutating func lexComment() -> State? {
         pos += 2
         guard let x = index(of: rightComment, from: pos) else { return errorf("unclosed comment") }
@@ -314,6 +322,8 @@ struct Lexer {
         return .text
     }
 
+    /// lexRightDelim: `(space '-')? '}}'` — the trim marker also skips the white
+    /// space after the delimiter; leaves the action.
     private mutating func lexRightDelim() -> State? {
         let (_, trimSpace) = atRightDelim()
         if trimSpace {
@@ -331,6 +341,10 @@ struct Lexer {
         return nil
     }
 
+    /// lexInsideAction: one item inside an action — `}}` (at paren depth 0),
+    /// space, `=`, `:=`, `|`, `"…"`, `` `…` ``, `$var`, `'c'`, `.field` or `.`,
+    /// a number (`+ - . 0-9` start), an identifier or keyword, `(`, `)`, or any
+    /// other printable ASCII character as `char`. EOF is `unclosed action`.
     private mutating func lexInsideAction() -> State? {
         let (delim, _) = atRightDelim()
         if delim {
@@ -387,6 +401,8 @@ struct Lexer {
         return "U+\(hex)"
     }
 
+    /// lexSpace: `space+` — stops before a ` -}}` trim marker; when its single
+    /// space is the marker's, goes straight to lexRightDelim.
     private mutating func lexSpace() -> State? {
         var numSpaces = 0
         while true {
@@ -402,6 +418,9 @@ struct Lexer {
         return emit(.space)
     }
 
+    /// lexIdentifier: `(letter | '_') alphanumeric*` then a terminator — a
+    /// keyword, `true` or `false` (bool), or an identifier. `break` and
+    /// `continue` are identifiers when a function of that name exists.
     private mutating func lexIdentifier() -> State? {
         while true {
             let r = next()
@@ -419,6 +438,8 @@ struct Lexer {
         }
     }
 
+    /// lexFieldOrVariable: `('.' | '$') alphanumeric*` then a terminator (the
+    /// `.` or `$` is already read). A bare `.` is `dot`; a bare `$` the variable `$`.
     private mutating func lexFieldOrVariable(_ type: ItemType) -> State? {
         if atTerminator() { return emit(type == .variable ? .variable : .dot) }
         var r: UInt32
@@ -428,6 +449,8 @@ struct Lexer {
         return emit(type)
     }
 
+    /// terminator: `space | EOF | '.' | ',' | '|' | ':' | '(' | ')' | '}}'` (peeked,
+    /// not consumed).
     private mutating func atTerminator() -> Bool {
         let r = peek()
         if Lexer.isSpace(r) { return true }
@@ -437,6 +460,9 @@ struct Lexer {
         }
     }
 
+    /// lexQuoted: `quote (any - quote - '\' - newline | '\' (any - newline))*
+    /// quote` for `"…"` and `'…'` (the opening quote already read); escapes are
+    /// checked later by ``Literals``.
     private mutating func lexQuoted(quote: UInt32, message: String, type: ItemType) -> State? {
         while true {
             var r = next()
@@ -451,6 +477,7 @@ struct Lexer {
         return emit(type)
     }
 
+    /// lexRawQuote: `` '`' (any - '`')* '`' `` — may span lines.
     private mutating func lexRawQuote() -> State? {
         while true {
             let r = next()
@@ -460,6 +487,8 @@ struct Lexer {
         return emit(.rawString)
     }
 
+    /// lexNumber: `number ([+-] number)?` — with the second part the item is a
+    /// complex constant, which must end in `i`.
     private mutating func lexNumber() -> State? {
         if !scanNumber() { return errorf("bad number syntax: \(GoQuote.quote(text(start, pos)))") }
         let sign = peek()
@@ -472,6 +501,10 @@ struct Lexer {
         return emit(.number)
     }
 
+    /// number: `[+-]? ('0' [xXoObB])? digit* ('.' digit*)? exponent? 'i'?`, not
+    /// followed by an alphanumeric. Digits are those of the base plus `_`;
+    /// the exponent is `[eE] [+-]? [0-9_]*` in decimal and `[pP] [+-]? [0-9_]*`
+    /// in hex (none in octal or binary). Values are checked by ``NumberParser``.
     private mutating func scanNumber() -> Bool {
         _ = accept("+-")
         var digits = "0123456789_"

@@ -7,7 +7,9 @@ enum Literals {
         var description: String { "invalid syntax" }
     }
 
-    /// Go's `underscoreOK`: underscores only between digits or after a base prefix.
+    /// underscores: in `[+-]? ('0' [bBoOxX])? rest`, each `_` sits between two
+    /// digits (hex letters count after `0x`) or between the base prefix and a
+    /// digit (Go's `underscoreOK`).
     static func underscoreOK(_ text: Substring.UTF8View) -> Bool {
         var s = Array(text)
         if let f = s.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { s.removeFirst() }
@@ -39,7 +41,9 @@ enum Literals {
         return saw != UInt8(ascii: "_")
     }
 
-    /// `strconv.ParseUint(s, 0, 64)` (no sign allowed).
+    /// uint: `'0' [xXoObB] digit+ | '0' octal* | [1-9] decimal*`, digits of the base
+    /// with `_` as ``underscoreOK(_:)`` allows (`strconv.ParseUint(s, 0, 64)`;
+    /// no sign). nil on syntax errors and overflow.
     static func parseUint(_ text: Substring) -> UInt64? {
         var s = Substring(text)
         guard !s.isEmpty else { return nil }
@@ -76,7 +80,7 @@ enum Literals {
         return n
     }
 
-    /// `strconv.ParseInt(s, 0, 64)`.
+    /// int: `[+-]? uint` in Int64's range (`strconv.ParseInt(s, 0, 64)`).
     static func parseInt(_ text: Substring) -> Int64? {
         var s = text
         var negative = false
@@ -93,8 +97,10 @@ enum Literals {
         return Int64(u)
     }
 
-    /// `strconv.ParseFloat(s, 64)` for the forms the lexer produces; nil on
-    /// syntax or range errors.
+    /// float: `[+-]? (decimal-float | '0' [xX] hex-mantissa [pP] [+-]? decimal)`,
+    /// with `_` as ``underscoreOK(_:)`` allows; no `0b`/`0o`, no `inf`/`nan`
+    /// (the lexer never makes them). `strconv.ParseFloat(s, 64)` for the forms
+    /// the lexer produces; nil on syntax errors and on overflow to infinity.
     static func parseFloat(_ text: Substring) -> Double? {
         guard !text.isEmpty else { return nil }
         var s = String(text)
@@ -114,7 +120,8 @@ enum Literals {
         return d
     }
 
-    /// `strconv.Unquote` for `"…"` and `` `…` `` literals.
+    /// string: `'"' (any - '"' - '\' - newline | escape)* '"'` or
+    /// `` '`' (any - '`')* '`' `` (carriage returns dropped) — `strconv.Unquote`.
     static func unquote(_ text: String) throws -> String {
         let u = Array(text.utf8)
         guard u.count >= 2, let q = u.first, q == u.last else { throw SyntaxError() }
@@ -141,8 +148,9 @@ enum Literals {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Decodes a character constant body `'x'` to its code point (Go's
-    /// `UnquoteChar` plus the tail check).
+    /// charConstant: `"'" (any - "'" - '\' | escape) "'"` — exactly one character,
+    /// decoded to its code point (Go's `UnquoteChar` plus the tail check:
+    /// `malformed character constant`).
     static func unquoteChar(_ text: String) throws -> UInt32 {
         let u = Array(text.utf8)
         guard u.count >= 3 else { throw SyntaxError() }
@@ -175,7 +183,11 @@ enum Literals {
         }
     }
 
-    /// One backslash escape at `i`; returns its UTF-8 bytes and the next index.
+    /// escape: `'\' ([abfnrtv\] | quote | 'x' hex{2} | 'u' hex{4} | 'U' hex{8} | [0-7]{3})`.
+    /// `\'` is allowed only in character constants and `\"` only in strings;
+    /// `\x` and octal give one byte in a string, a code point in a character
+    /// constant; `\u`/`\U` must be a valid scalar. Returns the UTF-8 bytes and
+    /// the index after the escape.
     private static func unescape(_ s: ArraySlice<UInt8>, at i: Int, quote: UInt8) throws -> ([UInt8], Int) {
         guard i + 1 < s.endIndex else { throw SyntaxError() }
         let c = s[i + 1]

@@ -2,6 +2,16 @@ import GoStd
 
 /// Go's `parse.newNumber`: every reading of a numeric literal.
 enum NumberParser {
+    /// number:
+    ///
+    ///     charConstant             int, uint and float of its code point
+    ///     real [+-] imaginary 'i'  complex (item `complex`)
+    ///     float 'i'                complex with that imaginary part
+    ///     uint | int | float       every reading that fits (a float with an exact
+    ///                              integer value also reads as int/uint)
+    ///
+    /// A literal that reads only as a float but has no `.`, `e` or `p` is
+    /// `integer overflow`; no reading at all is `illegal number syntax`.
     static func number(pos: Int, text: String, type: ItemType) throws -> NumberNode {
         var n = NumberNode(pos: pos, text: text)
         if type == .charConstant {
@@ -77,7 +87,9 @@ enum NumberParser {
         }
     }
 
-    /// `fmt.Sscan` of `a+bi` / `a-bi`.
+    /// complex: `real ('+' | '-') imaginary 'i'`, split at the last sign that does
+    /// not follow an exponent letter; each part a float or, failing that, an int.
+    /// (`fmt.Sscan` of `a+bi` / `a-bi`.)
     private static func parseComplex(_ text: String) -> (Double, Double)? {
         let u = Array(text.utf8)
         guard u.last == UInt8(ascii: "i") else { return nil }

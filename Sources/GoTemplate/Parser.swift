@@ -134,7 +134,12 @@ final class Parser {
 
     // MARK: grammar
 
-    /// Statements of the top-level tree, with `define`s split off.
+    /// parse:
+    ///
+    ///     (define | textOrAction)* EOF
+    ///
+    /// The top-level list, with each `{{define}}` parsed into its own tree by a
+    /// sub-parser. `{{end}}` or `{{else}}` here is an error.
     private func parseTop() throws -> ListNode {
         var nodes: [Node] = []
         let rootPos = peek().pos
@@ -157,7 +162,12 @@ final class Parser {
         return ListNode(pos: rootPos, nodes: nodes)
     }
 
-    /// define: `{{define "name"}} itemList {{end}}` (after `{{define`).
+    /// define (after `{{define`):
+    ///
+    ///     (string | rawString) '}}' itemList '{{end}}'
+    ///
+    /// Adds the list as the tree named by the unquoted string; `{{else}}` as the
+    /// terminator is an error.
     private func parseDefinition() throws {
         let context = "define clause"
         let t = nextNonSpace()
@@ -175,7 +185,12 @@ final class Parser {
         case elseItem(pos: Int, line: Int)
     }
 
-    /// itemList: textOrAction* terminated by `{{end}}` or `{{else}}`.
+    /// itemList:
+    ///
+    ///     textOrAction* ('{{end}}' | '{{else' …)
+    ///
+    /// Returns the list and the terminator, for the caller to check; EOF before
+    /// one is `unexpected EOF`.
     private func itemList() throws -> (ListNode, Parsed) {
         let pos = peekNonSpace().pos
         var nodes: [Node] = []
@@ -189,6 +204,9 @@ final class Parser {
         throw errorf("unexpected EOF")
     }
 
+    /// textOrAction:
+    ///
+    ///     text | comment | '{{' action
     private func textOrAction() throws -> Parsed {
         let t = nextNonSpace()
         switch t.type {
@@ -202,6 +220,15 @@ final class Parser {
         }
     }
 
+    /// action (after `{{`):
+    ///
+    ///     control
+    ///     pipeline '}}'
+    ///     control: block | break | continue | else | end | if | range | template | with
+    ///
+    /// The first word picks the control; `{{end}}` and `{{else}}` come back as
+    /// markers for the enclosing list. Variables declared here stay in scope
+    /// until the enclosing `{{end}}`.
     private func action() throws -> Parsed {
         let t = nextNonSpace()
         switch t.type {
@@ -222,6 +249,12 @@ final class Parser {
         return .node(.action(ActionNode(pos: t2.pos, line: t2.line, pipe: pipe)))
     }
 
+    /// break / continue (after the keyword):
+    ///
+    ///     '}}'
+    ///
+    /// Only inside the first list of a `{{range}}`. The lexer makes the words
+    /// keywords only when no function of that name is defined.
     private func breakOrContinue(_ t: Item, isBreak: Bool) throws -> Node {
         let word = isBreak ? "break" : "continue"
         let n = nextNonSpace()
@@ -230,6 +263,18 @@ final class Parser {
         return isBreak ? .breakNode(pos: t.pos) : .continueNode(pos: t.pos)
     }
 
+    /// pipeline:
+    ///
+    ///     declarations? command ('|' command)* '|'? end
+    ///     declarations:
+    ///         variable (':=' | '=')
+    ///         variable ',' variable (':=' | '=')     (range only)
+    ///
+    /// `end` is `}}` or `)`. A variable is a declaration only when `:=`, `=` or
+    /// `,` follows it (spaces allowed); otherwise it is an operand (so in
+    /// `{{range $x, $y}}` only `$x` is declared). Errors: `missing value for …`
+    /// with no command, `non executable command in pipeline stage N` when a
+    /// later command starts with a literal or `.`.
     private func pipeline(_ context: String, end: ItemType) throws -> PipeNode {
         let start = peekNonSpace()
         var decl: [VariableNode] = []
@@ -287,12 +332,28 @@ final class Parser {
         }
     }
 
+    /// if / range / with (after the keyword):
+    ///
+    ///     pipeline '}}' itemList '{{end}}'
+    ///     pipeline '}}' itemList '{{else}}' itemList '{{end}}'
+    ///     pipeline '}}' itemList '{{else' 'if' …       (if only)
+    ///     pipeline '}}' itemList '{{else' 'with' …     (with only)
+    ///
+    /// `{{else if …}}` is read as `{{else}}{{if …}}…{{end}}`, the inner `if`'s
+    /// `{{end}}` closing both. Runs ``parseControlBody(_:)`` under the nesting
+    /// guard.
     private func parseControl(_ context: String) throws -> BranchNode {
         session.nesting += 1
         defer { session.nesting -= 1 }
         return try DeepStack.guarded(depth: session.nesting) { try parseControlBody(context) }
     }
 
+    /// The rule of ``parseControl(_:)``, after the keyword:
+    ///
+    ///     pipeline '}}' itemList ('{{else' …)? '{{end}}'
+    ///
+    /// Variables declared in the pipeline go out of scope at the end; a second
+    /// `{{else}}` is `expected end; found {{else}}`.
     private func parseControlBody(_ context: String) throws -> BranchNode {
         let mark = vars.count
         defer { vars.removeSubrange(mark...) }
@@ -317,6 +378,12 @@ final class Parser {
         return BranchNode(pos: pipe.pos, line: pipe.line, pipe: pipe, list: list, elseList: elseList)
     }
 
+    /// else (after the keyword):
+    ///
+    ///     '}}'
+    ///     ('if' | 'with') …          left pending for parseControlBody
+    ///
+    /// Returns the `.elseItem` marker.
     private func elseControl() throws -> Parsed {
         let p = peekNonSpace()
         if p.type == .ifKeyword || p.type == .with { return .elseItem(pos: p.pos, line: p.line) }
@@ -324,6 +391,13 @@ final class Parser {
         return .elseItem(pos: t.pos, line: t.line)
     }
 
+    /// block (after the keyword):
+    ///
+    ///     (string | rawString) pipeline '}}' itemList '{{end}}'
+    ///
+    /// Defines the list as the named template (in a sub-parser with its own
+    /// variables) and stands for `{{template "name" pipeline}}`; the pipeline
+    /// is required.
     private func blockControl() throws -> Node {
         let context = "block clause"
         let t = nextNonSpace()
@@ -336,6 +410,9 @@ final class Parser {
         return .template(TemplateNode(pos: t.pos, line: t.line, name: blockName, pipe: pipe))
     }
 
+    /// template (after the keyword):
+    ///
+    ///     (string | rawString) pipeline? '}}'
     private func templateControl() throws -> Node {
         let context = "template clause"
         let t = nextNonSpace()
@@ -348,11 +425,21 @@ final class Parser {
         return .template(TemplateNode(pos: t.pos, line: t.line, name: templateName, pipe: pipe))
     }
 
+    /// templateName:
+    ///
+    ///     string | rawString        (unquoted)
     private func parseTemplateName(_ t: Item, _ context: String) throws -> String {
         guard t.type == .string || t.type == .rawString else { throw unexpected(t, context) }
         do { return try Literals.unquote(t.val) } catch { throw errorf(goErrorText(error)) }
     }
 
+    /// command:
+    ///
+    ///     operand (space operand)* ('|' | before '}}' or ')')
+    ///
+    /// Consumes the `|` that ends it but leaves `}}` and `)` for the pipeline;
+    /// anything else after an operand is `unexpected … in operand`. No operand is
+    /// `empty command`.
     private func command() throws -> CommandNode {
         let pos = peekNonSpace().pos
         var args: [Arg] = []
@@ -372,6 +459,13 @@ final class Parser {
         return CommandNode(pos: pos, args: args)
     }
 
+    /// operand:
+    ///
+    ///     term field*
+    ///
+    /// Fields must follow the term directly. After a field or variable they
+    /// lengthen it (`.a.b`, `$x.a`); after `(…)` or a function they make a chain;
+    /// after a literal or `.` they are an error. nil if no term is next.
     private func operand() throws -> Arg? {
         guard let node = try term() else { return nil }
         guard peek().type == .field else { return node }
@@ -387,6 +481,16 @@ final class Parser {
         }
     }
 
+    /// term:
+    ///
+    ///     literal (number, character, complex, string, raw string, nil, boolean)
+    ///     function (identifier; must be defined)
+    ///     .
+    ///     .Field
+    ///     $variable (must be in scope)
+    ///     '(' pipeline ')'
+    ///
+    /// nil, with the item put back, if none of these is next.
     private func term() throws -> Arg? {
         let t = nextNonSpace()
         switch t.type {
@@ -421,6 +525,11 @@ final class Parser {
         }
     }
 
+    /// variable:
+    ///
+    ///     '$' alphanumeric*
+    ///
+    /// The first part must be declared (`$` always is): `undefined variable "$x"`.
     private func useVar(_ pos: Int, _ text: String) throws -> Arg {
         let ident = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if vars.contains(ident[0]) { return .variable(VariableNode(pos: pos, ident: ident)) }

@@ -4,6 +4,8 @@ import Values
 /// Reading schema documents (`jsonschema.UnmarshalJSON`) and the URL and
 /// JSON-pointer helpers the compiler needs.
 public enum JSONSchemaDocument {
+    /// document: `ws* value ws*` (JSON; ws is space, tab, CR, LF).
+    ///
     /// Decodes a schema document as the library does: one JSON value read by
     /// a streaming decoder with `UseNumber`, then nothing but whitespace.
     /// Errors carry Go's texts (`unexpected EOF`, `invalid character 'x'
@@ -41,6 +43,10 @@ public enum JSONSchemaDocument {
             while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
         }
 
+        /// value: `object | array | string | number | true | false | null`, with
+        /// object `'{' (string ':' value (',' string ':' value)*)? '}'` and array
+        /// `'[' (value (',' value)*)? ']'` — on text already checked, so only the
+        /// first byte of each value is looked at. Numbers keep their literal text.
         mutating func value() -> JSONSchemaValue {
             skipSpace()
             guard i < bytes.count else { return .null }
@@ -89,6 +95,7 @@ public enum JSONSchemaDocument {
             }
         }
 
+        /// string: `'"' (char | escape)* '"'`, unescaped as Go does.
         mutating func string() -> String {
             GoJSON.readStringLiteral(bytes, at: &i)
         }

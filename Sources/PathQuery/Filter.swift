@@ -51,12 +51,15 @@ struct FilterParser {
 
     mutating func pop() -> FilterNode? { stack.popLast() ?? nil }
 
+    /// filter: `expression?` — nil for no lexemes. Lexemes left over after the
+    /// expression are ignored, as in Go.
     mutating func parse() -> FilterNode? {
         if peek().type == .eof { return nil }
         expression()
         return tree
     }
 
+    /// expression: `conjunction ('||' conjunction)*`, left-associative.
     mutating func expression() {
         conjunction()
         while peek().type == .filterOr {
@@ -67,6 +70,7 @@ struct FilterParser {
         }
     }
 
+    /// conjunction: `basicFilter ('&&' basicFilter)*`, left-associative.
     mutating func conjunction() {
         basicFilter()
         while peek().type == .filterAnd {
@@ -77,6 +81,15 @@ struct FilterParser {
         }
     }
 
+    /// basicFilter:
+    ///
+    ///     '!' basicFilter
+    ///     '(' expression ')'?
+    ///     filterTerm (comparator filterTerm)?
+    ///     comparator: '==' | '!=' | '>' | '>=' | '<' | '<=' | '=~'
+    ///
+    /// `!` takes the whole comparison after it (`!@.a == 1` is `!(@.a == 1)`);
+    /// a missing `)` is not an error.
     mutating func basicFilter() {
         let n = peek()
         switch n.type {
@@ -103,6 +116,15 @@ struct FilterParser {
         }
     }
 
+    /// filterTerm:
+    ///
+    ///     ('@' | '$') subpath
+    ///     literal (integer, float, string, boolean, null, regular expression)
+    ///     subpath: (identity | dotChild | bracketChild | recursiveDescent
+    ///               | arraySubscript | '[?(' any* ')]')*
+    ///
+    /// EOF or an error lexeme gives nil; anything else leaves the previous tree
+    /// in place, as Go does.
     mutating func filterTerm() {
         let n = peek()
         switch n.type {

@@ -10,6 +10,17 @@ extension Lexer {
         ("<=", .filterLessThanOrEqual), ("<", .filterLessThan),
     ]
 
+    /// lexFilterExprInitial: the start of an operand (after `[?(`, `(`, `!`, `&&`
+    /// or `||`), white space first skipped:
+    ///
+    ///     literal                      then lexFilterExpr
+    ///     '('                          nested expression (lexFilterExpr pushed)
+    ///     '!'                          again
+    ///     '@' path?                    no path when `=`, `!`, `>` or `<` follows
+    ///     '$' path
+    ///
+    /// A binary operator here is `missing first operand for binary operator …`;
+    /// anything else pops (e.g. the `)` of `()`).
     mutating func lexFilterExprInitial() -> LexState? {
         stripWhitespace()
         if let next = lexLiteral() { return next }
@@ -45,6 +56,9 @@ extension Lexer {
         return pop()
     }
 
+    /// literal: `number | string | 'true' | 'false' | 'null'` (the words may follow
+    /// white space and need no word boundary: `trueish` is `true`, then an error).
+    ///
     /// A numeric, string, boolean or null literal, if one is next; the
     /// returned state is wrapped so that "no literal" and "stop" differ.
     mutating func lexLiteral() -> LexState?? {
@@ -61,6 +75,16 @@ extension Lexer {
         return nil
     }
 
+    /// lexFilterExpr: after an operand, white space first skipped:
+    ///
+    ///     ')]'                         end of the filter (pop; lexFilterEnd reads it)
+    ///     ')'                          end of a nested expression (pop)
+    ///     '&&' | '||'                  then lexFilterExprInitial
+    ///     '==' | '!='                  then lexFilterTerm
+    ///     '=~' ws* regex               not after a string or number literal
+    ///     ('>=' | '>' | '<=' | '<')    lexComparison
+    ///
+    /// EOF is `missing end of filter`; anything else `invalid filter expression`.
     mutating func lexFilterExpr() -> LexState? {
         stripWhitespace()
         if isEmpty { return errorf("missing end of filter") }
@@ -107,6 +131,9 @@ extension Lexer {
         return errorf("invalid filter expression")
     }
 
+    /// lexFilterTerm: the right operand of a comparison: `'@' path? | '$' path |
+    /// literal`. A `@` followed by `|`, `&` or `)` has no path; anything else is
+    /// `invalid filter term`.
     mutating func lexFilterTerm() -> LexState? {
         stripWhitespace()
         if consumed("@") {
@@ -127,6 +154,8 @@ extension Lexer {
         return errorf("invalid filter term")
     }
 
+    /// lexFilterEnd: `')]'` — directly after `[?(` it is `missing filter`;
+    /// anything else is `invalid filter syntax`.
     mutating func lexFilterEnd() -> LexState? {
         if hasPrefix(")]") {
             if lastEmittedType == .filterBegin { return errorf("missing filter") }
@@ -137,6 +166,10 @@ extension Lexer {
         return errorf("invalid filter syntax")
     }
 
+    /// number: `[-.0-9] [-.eE0-9]*` — a float if it starts with `.` or has `.`,
+    /// `e`, `E` or a later `-` (checked by ParseFloat; `1e+5` is cut at the `+`
+    /// and fails), else an integer (checked by Atoi). nil if no number starts
+    /// here.
     mutating func lexNumericLiteral() -> LexState?? {
         guard let first = peek(), first == "." || first == "-" || ("0"..."9").contains(first) else { return nil }
         var isFloat = first == "."
@@ -164,6 +197,8 @@ extension Lexer {
         return .some(.filterExpr)
     }
 
+    /// string: `"'" (any - "'")* "'" | '"' (any - '"')* '"'` — no escapes. nil if
+    /// no string starts here.
     mutating func lexStringLiteral() -> LexState?? {
         let quote: String
         if hasPrefix("'") {
@@ -186,6 +221,8 @@ extension Lexer {
         return .some(.filterExpr)
     }
 
+    /// comparison: `('>=' | '>' | '<=' | '<') ws* term` — not after a string
+    /// literal nor before a `'`-quoted one (a `"`-quoted one passes, as in Go).
     mutating func lexComparison(_ op: String, _ type: LexemeType) -> LexState? {
         if lastEmittedType == .filterStringLiteral { return errorf("strings cannot be compared using \(op)") }
         consume(op)
@@ -196,6 +233,8 @@ extension Lexer {
         return .filterTerm
     }
 
+    /// regex: `'/' (any - '/' - '\' | '\' any)* '/'` — must compile as a Go
+    /// regexp once `\/` is read as `/`.
     mutating func lexRegularExpressionLiteral() -> LexState? {
         if !hasPrefix("/") { return errorf("regular expression does not start with /") }
         let startPos = pos

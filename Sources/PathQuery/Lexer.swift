@@ -241,6 +241,8 @@ struct Lexer {
 
     // MARK: - Path states
 
+    /// lexPath: `EOF` (identity) | `'$' …` (lexRoot) | anything else, after an
+    /// implied `$`, as lexSubPath.
     mutating func lexPath() -> LexState? {
         if isEmpty {
             emit(.identity)
@@ -252,6 +254,7 @@ struct Lexer {
         return .subPath
     }
 
+    /// lexRoot: `'$'`.
     mutating func lexRoot() -> LexState? {
         pos += 1
         emit(.root)
@@ -278,8 +281,9 @@ struct Lexer {
     static let dotChildStops: Set<Unicode.Scalar> = [".", "[", ")", " ", "&", "|", "=", "!", ">", "<", "~"]
     static let undottedChildStops: Set<Unicode.Scalar> = [".", "[", "]", ")", " ", "&", "|", "=", "!", ">", "<", "~"]
 
-    /// Consumes a quoted name whose only escapes are `\<quote>` and `\\`;
-    /// false (after emitting an error) if it is malformed.
+    /// quotedBody: `(any - quote - '\' | '\' quote | '\\')*`, stopping before the
+    /// closing quote. Any other escape is `unsupported escape sequence inside …`,
+    /// EOF is `unmatched …`; both emit an error and return false.
     mutating func consumedEscapedString(_ quote: String) -> Bool {
         while true {
             if peeked(quote) { return true }
@@ -299,6 +303,20 @@ struct Lexer {
         quote == "'" ? "\"'\"" : "'\"'"
     }
 
+    /// lexSubPath: the next step of a path:
+    ///
+    ///     ')'                              end of a filter operand (pop)
+    ///     EOF                              pop, or identity EOF at the top level
+    ///     '..' (any - '.' - '[')*          recursiveDescent; empty only before '['
+    ///     '.' name '~'?                    dotChild, or propertyName (last only)
+    ///     ws* '[' ws* quote …              lexBracketChild
+    ///     '[?('                            filterBegin (recursiveFilterBegin after '..')
+    ///     '[' …                            lexOptionalArrayIndex
+    ///     name '~'?                        undottedChild / propertyName, first step only
+    ///     name: (any - '.' '[' ')' ' ' '&' '|' '=' '!' '>' '<' '~')+, and not ']' in
+    ///           the first step
+    ///
+    /// A dot child or undotted child goes on to lexOptionalArrayIndex.
     mutating func lexSubPath() -> LexState? {
         if hasPrefix(")") { return pop() }
         if isEmpty {
@@ -358,7 +376,9 @@ struct Lexer {
         return errorf("invalid path syntax")
     }
 
-    /// `['a']`, `["a", 'b']`, with an optional `~` after it.
+    /// lexBracketChild: `'[' ws* quoted (ws* ',' ws* quoted)* ws* ']' '~'?` with
+    /// quoted: `"'" quotedBody "'" | '"' quotedBody '"'`, e.g. `['a']`,
+    /// `["a", 'b']`. With `~` it is a bracketPropertyName and must end the path.
     mutating func lexBracketChild() -> LexState? {
         _ = consumedWhitespaced("[")
         while true {
@@ -384,6 +404,11 @@ struct Lexer {
         return .optionalArrayIndex
     }
 
+    /// lexOptionalArrayIndex: `('[' (any - ']')+ ']' '~'?)?`, where the `[` is not
+    /// followed by `'`, `"` or `?(`. The subscript must pass ``Slicer`` (`invalid
+    /// array index …`); `~` is allowed only after `[*]` at the end of the path.
+    /// Then one of ` & | = ! > <` ends a filter operand (pop; an error outside a
+    /// filter); anything else goes on to lexSubPath.
     mutating func lexOptionalArrayIndex() -> LexState? {
         if consumed("[", except: ["['", "[\"", "[?("]) {
             var hasSubscript = false

@@ -156,6 +156,23 @@ struct PathParser {
         return lexemes[index]
     }
 
+    /// path (over the lexemes):
+    ///
+    ///     (identity | EOF)                   the node itself
+    ///     root path                          `$`, written or implied
+    ///     recursiveDescent path              `..name`, `..*`, `..` before `[`
+    ///     (dotChild | undottedChild) path    `.name`, `name`; `*` is all children
+    ///     bracketChild path                  `['a', "b"]`
+    ///     arraySubscript path                `[0]`, `[1:3]`, `[*]`, `[0,2]`
+    ///     filterStart filter filterEnd path  `[?(…)]`, `..[?(…)]`
+    ///     propertyNameStep path              `.a~`, `['a']~`, `[*]~`: keys, not values
+    ///
+    /// Built right to left: each step hands its matches to the rest. A filter's
+    /// lexemes run to the `)]` that matches its `[?(`, counting nested `[?(` but
+    /// not `..[?(` (as in Go), and go to ``FilterParser``. An error lexeme is
+    /// thrown as is; any other lexeme is `invalid path syntax`. (filterStart is
+    /// filterBegin or recursiveFilterBegin; propertyNameStep is propertyName,
+    /// bracketPropertyName or arraySubscriptPropertyName.)
     mutating func parse() throws(LocatedError) -> Step {
         let lx = nextLexeme()
         switch lx.type {
@@ -232,8 +249,10 @@ struct PathParser {
     }
 }
 
-/// Splits `'a','b'` into names, keeping commas inside quotes, then unquotes
-/// and unescapes each (Go's `bracketChildNames`).
+/// bracketNames: `quoted (',' quoted)*`, quoted: `ws* ("'" … "'" | '"' … '"') ws*`
+///
+/// Splits on the commas outside balanced quotes, then trims, unquotes and
+/// unescapes each name (Go's `bracketChildNames`).
 func bracketChildNames(_ names: String) -> [String] {
     var children: [String] = []
     var accum = ""

@@ -44,7 +44,20 @@ public enum SetPath {
         return map
     }
 
-    /// The keys and indices of `path` (Go's `traverseSetPath`).
+    /// setPath:
+    ///
+    ///     part ('.' part)*
+    ///     part:    name index* | '[' escaped ']' index* | ''
+    ///     index:   '[' int ']'            (Atoi: optional sign, decimal)
+    ///     name:    char+
+    ///     escaped: (char | '.')*          (`a.[b.c]` is the keys `a`, `b.c`)
+    ///     char:    any - '.' '[' ']' ',' '{' '}' '='
+    ///
+    /// The keys and indices in order (Go's `traverseSetPath`). An empty part
+    /// before a `.` is the key `""`; the last part must not be empty
+    /// (`unexpected end of`). Text between a `]` and the next `.` or `[` is
+    /// ignored, as in Go. `,`, `{`, `}` or `=` anywhere is `invalid token
+    /// found …`.
     static func parse(_ path: String) throws(LocatedError) -> [Cursor] {
         var cursors: [Cursor] = []
         var state = State.key

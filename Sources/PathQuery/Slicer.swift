@@ -6,8 +6,20 @@ enum Slicer {
         var message: String
     }
 
-    /// The indices `subscript` selects from a sequence of `length` items, in
-    /// order (unions may repeat indices; out-of-range indices are kept and
+    /// subscript:
+    ///
+    ///     member (',' member)+             union: each member's indices in turn; no `*`
+    ///     '*'                              every index
+    ///     int                              one index; negative counts from the end
+    ///     int? ':' int? (':' int?)?        start:end:step (step non-zero, default 1)
+    ///
+    /// White space around each part is ignored; a member is an index or a
+    /// slice. Errors: `malformed array index, too many colons`, `non-integer
+    /// array index`, `array index missing`, `array index step value must be
+    /// non-zero`, `error in union member N: …`.
+    ///
+    /// Returns the indices `subscript` selects from a sequence of `length` items,
+    /// in order (unions may repeat indices; out-of-range indices are kept and
     /// dropped by the caller).
     static func slice(_ sub: String, length: Int) -> Result<[Int], SliceError> {
         let union = sub.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

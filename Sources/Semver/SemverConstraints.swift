@@ -39,6 +39,18 @@ public struct SemverConstraints: Sendable {
 
     private static let parsed = Memo<CacheKey, SemverConstraints, GoError>()
 
+    /// constraints:
+    ///
+    ///     group ('||' group)*
+    ///     group:      ws* constraint ((ws+ | ',' ws*) constraint)* ws*
+    ///     constraint: op? ws* xversion
+    ///     op:         '=' | '!=' | '>' | '<' | '>=' | '=>' | '<=' | '=<' | '~' | '~>' | '^'
+    ///     xversion:   'v'? part ('.' part)? ('.' part)? ('-' prerelease)? ('+' metadata)?
+    ///     part:       [0-9xX*|]+          (the library's class, `|` included)
+    ///     range:      xversion ws+ '-' ws+ xversion      rewritten to `>= a, <= b` first
+    ///
+    /// A group that is not of this form is `improper constraint: …`.
+    ///
     /// `semver.NewConstraint`; throws the library's error text.
     public init(parsing text: String, dialect: SemverDialect = .v3_5) throws(GoError) {
         guard let rangeRegex = Self.rangeRegex, let validRegex = Self.validRegex, let findRegex = Self.findRegex else {
@@ -71,6 +83,9 @@ public struct SemverConstraints: Sendable {
 
     private static func isX(_ s: String) -> Bool { s == "x" || s == "*" || s == "X" }
 
+    /// constraint: `ws* op ws* xversion ws*` (see ``init(parsing:dialect:)``); the
+    /// empty text matches anything. An `x`, `X`, `*` or missing minor or patch
+    /// makes the constraint a wildcard ("dirty") read as 0.
     private static func parseConstraint(_ c: String, dialect: SemverDialect) throws(GoError) -> Constraint {
         let zero = SemverVersion(major: 0, minor: 0, patch: 0, prerelease: "", metadata: "", original: "0.0.0")
         guard !c.isEmpty else { return Constraint(version: zero, original: c, op: "", dirty: true) }

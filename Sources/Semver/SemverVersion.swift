@@ -30,6 +30,9 @@ public struct SemverVersion: Sendable, Hashable {
     private static let loose = try? GoRegexp(
         #"^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$"#)
 
+    /// version: `'v'? [0-9]+ ('.' [0-9]+)? ('.' [0-9]+)? ('-' prerelease)? ('+' metadata)?`
+    /// — a missing minor or patch reads as 0; leading zeros are allowed.
+    ///
     /// `semver.NewVersion` (with `CoerceNewVersion`): throws the library's error text.
     public init(parsing v: String) throws(GoError) {
         guard let re = Self.loose, let m = re.submatches(v) else { throw GoError("invalid semantic version") }
@@ -61,6 +64,8 @@ public struct SemverVersion: Sendable, Hashable {
 
     private static let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789".unicodeScalars)
 
+    /// prerelease: `ident ('.' ident)*`, ident: `[0-9A-Za-z-]+`, a numeric one
+    /// without a leading zero (`version segment starts with 0`).
     public static func validatePrerelease(_ p: String) throws(GoError) {
         for part in p.split(separator: ".", omittingEmptySubsequences: false) {
             if part.isEmpty { throw GoError("invalid prerelease string") }
@@ -72,6 +77,7 @@ public struct SemverVersion: Sendable, Hashable {
         }
     }
 
+    /// metadata: `ident ('.' ident)*`, ident: `[0-9A-Za-z-]+`.
     public static func validateMetadata(_ m: String) throws(GoError) {
         for part in m.split(separator: ".", omittingEmptySubsequences: false)
         where part.isEmpty || !part.unicodeScalars.allSatisfy({ allowed.contains($0) }) {

@@ -5,6 +5,14 @@ import Values
 /// lexer, each consuming input and naming the state that follows.
 
 extension TOMLLexer {
+    /// Runs one state. The states done inline here:
+    ///
+    ///     tableEnd               emits the `]` that closed a `[table]` name
+    ///     arrayEnd               emits `arrayEnd` after the closing `]`
+    ///     inlineTableEnd         emits `inlineTableEnd` after the closing `}`
+    ///     commentStart           emits `commentStart` (after `#`), then lexComment
+    ///     numberOrDateStart      `'0'` → baseNumberOrDate, other digit → numberOrDate
+    ///     …Escape                `\x` hex{2}, `\u` hex{4}, `\U` hex{8} (lexFixedEscape)
     mutating func step(_ s: State) -> State? {
         switch s {
         case .top: return lexTop()
@@ -51,6 +59,9 @@ extension TOMLLexer {
         }
     }
 
+    /// lexTop: `(ws | newline)* ('#' comment | '[' table | key | EOF)` — a
+    /// top-level item; a table or key is followed by lexTopEnd, a comment by
+    /// lexTop again.
     private mutating func lexTop() -> State? {
         let r = next()
         if isWhitespace(r) || isNL(r) { ignore(); return .top }
@@ -68,6 +79,8 @@ extension TOMLLexer {
         return .keyStart
     }
 
+    /// lexTopEnd: `ws* ('#' comment | newline | EOF)` after a top-level item;
+    /// anything else is `expected a top-level item to end with a newline, …`.
     private mutating func lexTopEnd() -> State? {
         let r = next()
         if r == 0x23 { push(.top); return .commentStart }
@@ -77,6 +90,8 @@ extension TOMLLexer {
         return errorf("expected a top-level item to end with a newline, comment, or EOF, but got \(quoteRune(r)) instead")
     }
 
+    /// lexTableStart (after `[`): `'['?` — `[[` starts an array-of-tables header;
+    /// then the name (lexTableNameStart).
     private mutating func lexTableStart() -> State? {
         if peek() == 0x5B {
             _ = next()
@@ -89,6 +104,7 @@ extension TOMLLexer {
         return .tableNameStart
     }
 
+    /// lexArrayTableEnd: `']'`, the second `]` of `]]`.
     private mutating func lexArrayTableEnd() -> State? {
         let r = next()
         if r != 0x5D {
@@ -98,6 +114,8 @@ extension TOMLLexer {
         return .topEnd
     }
 
+    /// lexTableNameStart: `ws* (quoted | bareName)` — one part of a table name;
+    /// an empty part (`]`, `.`, EOF next) is an error.
     private mutating func lexTableNameStart() -> State? {
         skip(isWhitespace)
         let r = peek()
@@ -114,6 +132,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexTableNameEnd: `ws* ('.' | ']')` — another part follows, or the name
+    /// ends.
     private mutating func lexTableNameEnd() -> State? {
         skip(isWhitespace)
         let r = next()
@@ -124,6 +144,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexBareName: `[A-Za-z0-9_-]*` — emits it as `text` (possibly empty; the
+    /// following state then reports the bad character).
     private mutating func lexBareName() -> State? {
         if Self.isBareKeyChar(next()) { return .bareName }
         backup()
@@ -131,6 +153,8 @@ extension TOMLLexer {
         return pop()
     }
 
+    /// lexQuotedName: `'"' string | "'" rawString` — a quoted part of a key or
+    /// table name.
     private mutating func lexQuotedName() -> State? {
         let r = next()
         switch r {
@@ -142,6 +166,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexKeyStart: `ws*` then a key, which must not start with `=`, `.` or EOF;
+    /// emits `keyStart`.
     private mutating func lexKeyStart() -> State? {
         skip(isWhitespace)
         let r = peek()
@@ -155,6 +181,7 @@ extension TOMLLexer {
         return .keyNameStart
     }
 
+    /// lexKeyNameStart: `ws* (quoted | bareName)` — one part of a key.
     private mutating func lexKeyNameStart() -> State? {
         skip(isWhitespace)
         let r = peek()
@@ -171,6 +198,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexKeyEnd: `ws* ('.' | '=')` — `.` goes on to the next part
+    /// (lexKeyNameStart); `=` emits `keyEnd` and goes on to the value.
     private mutating func lexKeyEnd() -> State? {
         skip(isWhitespace)
         let r = next()
@@ -188,6 +217,17 @@ extension TOMLLexer {
         }
     }
 
+    /// lexValue: `ws* value`:
+    ///
+    ///     digit …                       number or datetime
+    ///     '[' | '{'                     array, inline table
+    ///     '"' | '"""' | "'" | "'''"     the four strings
+    ///     'inf' | 'nan'                 float (also the odd `nnf`, `ian`: checked later)
+    ///     [+-] …                        signed number, `+inf`, `-nan`
+    ///     letter+                       `true` | `false`
+    ///
+    /// Newlines are not allowed before the value; `.` first is `floats must start
+    /// with a digit`.
     private mutating func lexValue() -> State? {
         let r = next()
         if isWhitespace(r) { ignore(); return .value }
@@ -217,6 +257,8 @@ extension TOMLLexer {
         return r == 0x0A ? errorPrevLine(message) : errorf(message)
     }
 
+    /// lexArrayValue (after `[` or `,`): `(ws | newline | comment)* (']' | value)`;
+    /// a `,` here is `unexpected comma`.
     private mutating func lexArrayValue() -> State? {
         let r = next()
         if isWhitespace(r) || isNL(r) { ignore(); return .arrayValue }
@@ -231,6 +273,7 @@ extension TOMLLexer {
         return .value
     }
 
+    /// lexArrayValueEnd: `(ws | newline | comment)* (',' | ']')`.
     private mutating func lexArrayValueEnd() -> State? {
         let r = next()
         if isWhitespace(r) || isNL(r) { ignore(); return .arrayValueEnd }
@@ -242,6 +285,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexInlineTableValue (after `{` or `,`): `(ws | newline | comment)* ('}' |
+    /// key '=' value)`; a `,` here is `unexpected comma`.
     private mutating func lexInlineTableValue() -> State? {
         let r = next()
         if isWhitespace(r) || isNL(r) { ignore(); return .inlineTableValue }
@@ -256,6 +301,8 @@ extension TOMLLexer {
         return .keyStart
     }
 
+    /// lexInlineTableValueEnd: `(ws | newline | comment)* (',' | '}')` — a
+    /// trailing `,` before `}` is allowed (TOML 1.1).
     private mutating func lexInlineTableValueEnd() -> State? {
         let r = next()
         if isWhitespace(r) || isNL(r) { ignore(); return .inlineTableValueEnd }
@@ -271,6 +318,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexString (after `"`): `(any - '"' - '\' - newline | '\' escape)* '"'` —
+    /// emits `string`, or `stringEsc` when it had escapes.
     private mutating func lexString() -> State? {
         let r = next()
         if r == Self.eof { return errorf("unexpected EOF; expected '\"'") }
@@ -291,14 +340,21 @@ extension TOMLLexer {
         return .string
     }
 
+    /// lexMultilineString (after `"""`): see ``lexMultiline(quote:raw:)``.
     private mutating func lexMultilineString() -> State? {
         lexMultiline(quote: 0x22, raw: false)
     }
 
+    /// lexMultilineRawString (after `'''`): see ``lexMultiline(quote:raw:)``.
     private mutating func lexMultilineRawString() -> State? {
         lexMultiline(quote: 0x27, raw: true)
     }
 
+    /// multiline: `(any - '\' | '\' (newline | escape))* q{3,5}` with `q` the
+    /// quote (in `'''` a `\` is plain text) — up to two quotes may precede the
+    /// closing three; six in a row is an error. Emits `multilineString` or
+    /// `rawMultilineString`.
+    ///
     /// Multi-line basic (`"""`) or literal (`'''`) string contents.
     private mutating func lexMultiline(quote q: UInt32, raw: Bool) -> State? {
         let here: State = raw ? .multilineRawString : .multilineString
@@ -340,6 +396,7 @@ extension TOMLLexer {
         return here
     }
 
+    /// lexRawString (after `'`): `(any - "'" - newline)* "'"`.
     private mutating func lexRawString() -> State? {
         let r = next()
         if r == Self.eof { return errorf("unexpected EOF; expected \"'\"") }
@@ -354,6 +411,8 @@ extension TOMLLexer {
         return .rawString
     }
 
+    /// lexMultilineStringEscape (after `\`): `newline | escape` — an escaped
+    /// newline (line-ending backslash) or an ordinary escape.
     private mutating func lexMultilineStringEscape() -> State? {
         if isNL(next()) { return .multilineString }
         backup()
@@ -361,6 +420,10 @@ extension TOMLLexer {
         return lexStringEscape()
     }
 
+    /// escape (after `\`): `[ebtnfr"\] | space | tab | 'x' hex{2} |
+    /// 'u' hex{4} | 'U' hex{8}`; anything else is `invalid escape in string`.
+    /// (Space and tab are for line-ending backslashes; the parser rejects them
+    /// elsewhere.)
     private mutating func lexStringEscape() -> State? {
         esc = true
         let r = next()
@@ -373,6 +436,7 @@ extension TOMLLexer {
         }
     }
 
+    /// hexEscape: exactly `count` hex digits (after `\x`, `\u` or `\U`).
     private mutating func lexFixedEscape(_ count: Int, _ word: String, _ letter: String) -> State? {
         for _ in 0..<count where !isHex(next()) {
             return errorf("expected \(word) hexadecimal digits after '\\\(letter)', but got \(quote(current)) instead")
@@ -380,6 +444,8 @@ extension TOMLLexer {
         return pop()
     }
 
+    /// lexNumberOrDate: `digit*` then `-` or `:` (datetime), `_` (decimal
+    /// number), `.`, `e`, `E` (float), or the end of an integer.
     private mutating func lexNumberOrDate() -> State? {
         let r = next()
         if isDigit(r) { return .numberOrDate }
@@ -394,6 +460,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexDatetime: `[0-9\-:Tt .Zz+]*` — a first approximation, trimmed and
+    /// checked by the parser.
     private mutating func lexDatetime() -> State? {
         let r = next()
         if isDigit(r) { return .datetime }
@@ -406,6 +474,7 @@ extension TOMLLexer {
         }
     }
 
+    /// lexBasedInteger: `(digit of the base | '_')*` after `0x`, `0o` or `0b`.
     private mutating func lexBasedInteger(_ isDigitOfBase: (UInt32) -> Bool, _ here: State) -> State? {
         let r = next()
         if isDigitOfBase(r) || r == 0x5F { return here }
@@ -414,6 +483,8 @@ extension TOMLLexer {
         return pop()
     }
 
+    /// lexDecimalNumber: `[0-9_]*` then `.`, `e`, `E` (float) or the end of an
+    /// integer.
     private mutating func lexDecimalNumber() -> State? {
         let r = next()
         if isDigit(r) || r == 0x5F { return .decimalNumber }
@@ -423,6 +494,8 @@ extension TOMLLexer {
         return pop()
     }
 
+    /// lexDecimalNumberStart (after `+` or `-`): `'inf' | 'nan' | digit …` — a
+    /// sign before `0b`, `0o`, `0x` or `.` is an error.
     private mutating func lexDecimalNumberStart() -> State? {
         let r = next()
         switch r {
@@ -446,6 +519,10 @@ extension TOMLLexer {
         return errorf("expected a digit but got \(quoteRune(r))")
     }
 
+    /// lexBaseNumberOrDate (after `0`): a digit (number or date), `_` (decimal),
+    /// `.`, `e`, `E` (float), `b`/`o`/`x` and a digit of that base (based
+    /// integer), or the end of the integer `0`. A bad digit after `b`/`o`/`x`
+    /// queues an error but lexing goes on, as in Go.
     private mutating func lexBaseNumberOrDate() -> State? {
         let r = next()
         if isDigit(r) { return .numberOrDate }
@@ -466,6 +543,7 @@ extension TOMLLexer {
         }
     }
 
+    /// lexFloat: `[0-9_.+\-eE]*` — a first approximation checked by the parser.
     private mutating func lexFloat() -> State? {
         let r = next()
         if isDigit(r) { return .float }
@@ -478,6 +556,8 @@ extension TOMLLexer {
         }
     }
 
+    /// lexBool: `letter*`, which must be `true` or `false` (`expected value but
+    /// found "…" instead`).
     private mutating func lexBool() -> State? {
         var word = ""
         while true {
@@ -495,6 +575,7 @@ extension TOMLLexer {
         return errorf("expected value but found \(GoQuote.quote(word)) instead")
     }
 
+    /// lexComment: `(any - newline)*` — emitted as `text`, the newline left.
     private mutating func lexComment() -> State? {
         let r = next()
         if isNL(r) || r == Self.eof {

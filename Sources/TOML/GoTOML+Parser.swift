@@ -50,7 +50,7 @@ struct TOMLParser {
         lexer = TOMLLexer(input)
     }
 
-    /// Parses the whole document into ``mapping``.
+    /// toml: `topLevel* EOF` over the lexer's items, into ``mapping``.
     public mutating func parse() throws(TOMLFailure) {
         while true {
             let item = try next()
@@ -109,7 +109,8 @@ struct TOMLParser {
         if item.type != type { throw bug("Expected '\(type)' but got '\(item.type)'.") }
     }
 
-    /// Key parts up to the item that ends the key.
+    /// keyParts: `keyPart* end` — the parts of a key or table name, up to the
+    /// item `end` (`keyEnd`, `tableEnd` or `arrayTableEnd`; EOF first is a BUG).
     private mutating func readKey(until end: TOMLLexer.ItemType) throws(TOMLFailure) -> [String] {
         var name = try nextPos()
         var key: [String] = []
@@ -121,6 +122,17 @@ struct TOMLParser {
         return key
     }
 
+    /// topLevel:
+    ///
+    ///     commentStart text
+    ///     tableStart keyPart* tableEnd                 `[a.b]`
+    ///     arrayTableStart keyPart* arrayTableEnd       `[[a.b]]`
+    ///     keyStart keyPart+ keyEnd value               `a.b = v`
+    ///
+    /// A header makes its table (or a new element of its array of tables) the
+    /// context, creating implicit parents; a dotted key creates its parents as
+    /// implicit tables and sets the value in the last, leaving the context as
+    /// it was.
     private mutating func topLevel(_ item: TOMLLexer.Item) throws(TOMLFailure) {
         switch item.type {
         case .commentStart:
@@ -149,6 +161,8 @@ struct TOMLParser {
         }
     }
 
+    /// keyPart: `text | string | stringEsc | multilineString | rawString |
+    /// rawMultilineString` — a bare part as is, a quoted one unescaped as a value.
     private mutating func keyPart(_ item: TOMLLexer.Item) throws(TOMLFailure) -> String {
         switch item.type {
         case .text: return String(decoding: item.val, as: UTF8.self)
@@ -162,7 +176,15 @@ struct TOMLParser {
 
     // MARK: - Values
 
-    /// The value an item starts, and whether its TOML type is `Array`.
+    /// value:
+    ///
+    ///     string | rawString | stringEsc | multilineString | rawMultilineString
+    ///     integer | float | bool | datetime
+    ///     array valueArray
+    ///     inlineTableStart valueInlineTable
+    ///
+    /// The Go value and whether its TOML type is Array (for the redefinition
+    /// checks).
     private mutating func value(_ item: TOMLLexer.Item, parentIsArray: Bool) throws(TOMLFailure) -> (TOMLNode, Bool) {
         switch item.type {
         case .string, .rawString:
@@ -209,6 +231,9 @@ struct TOMLParser {
         }
     }
 
+    /// array (after `array`): `(commentStart text | value)* arrayEnd` — a
+    /// `[]interface{}`; inline tables in it are new elements of an array of
+    /// tables for the redefinition checks.
     private mutating func valueArray() throws(TOMLFailure) -> TOMLNode {
         setType(currentKey, isArray: true)
         var array: [TOMLNode] = []
@@ -224,6 +249,12 @@ struct TOMLParser {
         return .array(array)
     }
 
+    /// inlineTable (after `inlineTableStart`):
+    ///
+    ///     (commentStart text | keyStart keyPart+ keyEnd value)* inlineTableEnd
+    ///
+    /// A fresh map, dotted keys making nested maps; its keys are also set under
+    /// the table's own context, so duplicates are caught as for `[table]`s.
     private mutating func valueInlineTable(parentIsArray: Bool) throws(TOMLFailure) -> TOMLNode {
         let topHash = TOMLTable()
         let outerContext = context

@@ -9,6 +9,8 @@ extension GoJSON {
         public var description: String { message }
     }
 
+    /// json: `ws* value ws*` (grammar at ``JSONScanner/step(_:)``).
+    ///
     /// `json.Unmarshal(data, &v)` into `interface{}`: objects become maps,
     /// numbers float64. Errors carry Go's messages (`invalid character 'x'
     /// looking for beginning of value`, `unexpected end of JSON input`).
@@ -37,6 +39,8 @@ extension GoJSON {
         return (value, reader.typeError)
     }
 
+    /// jsonPrefix: `ws* value` — whatever follows is left unread.
+    ///
     /// `json.NewDecoder(r).Decode(&v)` on `text`: one value from the start,
     /// and the byte offset just after it (the decoder's `InputOffset`).
     /// A value cut short gives `unexpected EOF`.
@@ -107,6 +111,15 @@ struct JSONScanner {
         "invalid character \(Self.quoteChar(c)) \(context)"
     }
 
+    /// json (the scanner's grammar):
+    ///
+    ///     value:  ws* (object | array | string | number | 'true' | 'false' | 'null') ws*
+    ///     object: '{' ws* (string ws* ':' value (',' ws* string ws* ':' value)*)? '}'
+    ///     array:  '[' ws* (value (',' value)*)? ']'
+    ///     string: '"' (any ≥ 0x20 - '"' - '\' | '\' ["\\/bfnrt] | '\u' hex{4})* '"'
+    ///     number: '-'? ('0' | [1-9] [0-9]*) ('.' [0-9]+)? ([eE] [+-]? [0-9]+)?
+    ///     ws:     ' ' | '\t' | '\n' | '\r'
+    ///
     /// Feeds one byte; returns Go's error text on a syntax error.
     mutating func step(_ c: UInt8) -> String? {
         switch state {
@@ -192,7 +205,8 @@ struct JSONScanner {
         }
     }
 
-    /// The error at the end of input, if the text is incomplete.
+    /// The end of input: fine after a complete top-level value (a number ends
+    /// here); otherwise `unexpected end of JSON input`.
     mutating func eof() -> String? {
         if endTop { return nil }
         switch state {
@@ -210,23 +224,28 @@ struct JSONScanner {
         (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
     }
 
+    /// literal: the next letter of `true`, `false` or `null`.
     private mutating func literal(_ c: UInt8, _ want: Unicode.Scalar, _ next: State, _ message: String) -> String? {
         guard c == UInt8(want.value) else { return error(c, message) }
         state = next
         return nil
     }
 
+    /// number after its integer part: `'.' fraction | [eE] exponent | end`.
     private mutating func zeroState(_ c: UInt8) -> String? {
         if c == UInt8(ascii: ".") { state = .dot; return nil }
         if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { state = .e; return nil }
         return endValue(c)
     }
 
+    /// exponent digits: `[0-9]` must follow `e`, `E` or its sign.
     private mutating func eSign(_ c: UInt8) -> String? {
         if c >= 48 && c <= 57 { state = .e0; return nil }
         return error(c, "in exponent of numeric literal")
     }
 
+    /// value: `ws* ('{' | '[' | '"' | '-' | [0-9] | 't' | 'f' | 'n')` — the first
+    /// byte picks the kind; nesting deeper than 10000 is refused.
     private mutating func beginValue(_ c: UInt8) -> String? {
         if Self.isSpace(c) { return nil }
         started = true
@@ -254,12 +273,15 @@ struct JSONScanner {
         return stack.count > 10000 ? "exceeded max depth" : nil
     }
 
+    /// object key: `ws* '"'`.
     private mutating func beginString(_ c: UInt8) -> String? {
         if Self.isSpace(c) { return nil }
         if c == UInt8(ascii: "\"") { state = .inString; return nil }
         return error(c, "looking for beginning of object key string")
     }
 
+    /// after a value: `ws*` then `':'` (after a key), `',' | '}'` (in an object),
+    /// `',' | ']'` (in an array), or nothing more at the top level.
     private mutating func endValue(_ c: UInt8) -> String? {
         guard let top = stack.last else {
             state = .endTop
@@ -301,6 +323,8 @@ struct JSONScanner {
 }
 
 extension GoJSON {
+    /// string: `'"' (any - '"' - '\' | '\' ["\\/bfnrt] | '\u' hex{4})* '"'`.
+    ///
     /// Reads the string literal starting at `i` (its opening quote) of JSON
     /// text already checked for syntax, unescaped as Go does (bad surrogates
     /// and invalid UTF-8 become U+FFFD); `i` ends after the closing quote.
@@ -365,6 +389,10 @@ private struct JSONReader {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
     }
 
+    /// value: `object | array | string | number | true | false | null`, on text
+    /// already checked by ``JSONScanner``, so only the first byte of each value
+    /// is looked at. Numbers become float64; one outside its range becomes nil
+    /// and is reported as Go reports it (`json: cannot unmarshal number …`).
     mutating func value() -> Value {
         skipSpace()
         guard i < bytes.count else { return .null }

@@ -3,6 +3,8 @@ import GoStd
 import Values
 
 extension KubeVersionInfo {
+    /// kubeVersion: `ws* 'v'? [0-9]+ ('.' [0-9]+)+ (any - newline)*`
+    ///
     /// Helm's `common.ParseKubeVersion` (k8s `version.ParseGeneric`): at
     /// least two numeric components after an optional `v`, anything after
     /// them ignored. `String()` (what constraints are checked against) is

@@ -43,7 +43,10 @@ public enum Strvals {
         return map
     }
 
-    /// `typedVal`: how `--set` types a value.
+    /// typedValue: `true | false | null` (any case) and `0` as such; `[+-]?
+    /// [0-9]+` within Int64 and not starting with `0` as int64 (so `-05` is -5
+    /// but `05` a string); anything else a string. (`typedVal`: how `--set`
+    /// types a value.)
     static func typedValue(_ text: String) -> Value {
         let lower = text.lowercased()
         if lower == "true" { return .bool(true) }
@@ -91,6 +94,8 @@ private struct StrvalsParser {
         return false
     }
 
+    /// set: `key*` — each ``key(_:level:)`` reads one assignment and the `,` after
+    /// it; the end of input ends parsing quietly.
     mutating func parse(into data: GoMap) throws {
         while true {
             do {
@@ -141,6 +146,9 @@ private struct StrvalsParser {
     private static let listType = "[]interface {}"
     private static let mapType = "map[string]interface {}"
 
+    /// key: the rule of ``keyBody(_:level:)``. A Go panic there (an existing
+    /// value of the wrong type) becomes `unable to parse key: …`.
+    ///
     /// One `key…=value` assignment into `data`.
     private mutating func key(_ data: GoMap, level: Int) throws {
         do {
@@ -150,6 +158,17 @@ private struct StrvalsParser {
         }
     }
 
+    /// key:
+    ///
+    ///     name '=' value
+    ///     name '.' key                      nested map, at most 30 levels
+    ///     name '[' index ']' listItem
+    ///     name ','                          `key "name" has no value (cannot end with ,)`
+    ///     name EOF                          `key "name" has no value` (end if empty)
+    ///     name: (any - '=' '[' ',' '.' - '\' | '\' any)*
+    ///
+    /// In literal mode there are no escapes and `,` belongs to the name. An empty
+    /// name is read but not set.
     private mutating func keyBody(_ data: GoMap, level: Int) throws {
         let stop: Set<Unicode.Scalar> = isLiteral ? ["=", "[", "."] : ["=", "[", ",", "."]
         let (k, last, eof) = runesUntil(stop)
@@ -198,7 +217,16 @@ private struct StrvalsParser {
         }
     }
 
-    /// The right-hand side of `key=` in every mode.
+    /// value (after `name=`):
+    ///
+    ///     literal mode:  any*                       the rest of the text, verbatim
+    ///     json mode:     ws* (',' | EOF)            null
+    ///                    json ws* ','?
+    ///     other modes:   list
+    ///                    (any - ',' - '\' | '\' any)* ','?
+    ///
+    /// EOF right after `=` sets `""` and ends parsing. The value is read by the
+    /// mode (typed, string, or the file it names).
     private mutating func assignment(_ data: GoMap, _ name: String) throws {
         switch mode {
         case .literal:
@@ -234,6 +262,8 @@ private struct StrvalsParser {
         }
     }
 
+    /// index: `(any - ']' - '\' | '\' any)* ']'` read by Atoi (optional sign,
+    /// decimal): `error parsing index: strconv.Atoi: …`. EOF ends parsing.
     private mutating func keyIndex() throws -> Int {
         let (v, _, eof) = runesUntil(["]"])
         if eof { throw EndOfInput() }
@@ -265,6 +295,14 @@ private struct StrvalsParser {
         return out
     }
 
+    /// listItem (after `name[index]`):
+    ///
+    ///     '=' value                         as in assignment; EOF right after is ""
+    ///     '[' index ']' listItem            nested list
+    ///     '.' key                           map element
+    ///
+    /// A negative index or one above 65536 is an error; text before the `=`, `[`
+    /// or `.` is `unexpected data at end of array index`; EOF there ends parsing.
     private mutating func listItem(_ list: [Value], _ index: Int, level: Int) throws -> [Value] {
         if index < 0 {
             throw ListFailure(list: list, error: LocatedError(.setSyntax, "negative \(index) index not allowed"))
@@ -333,7 +371,10 @@ private struct StrvalsParser {
         case list([Value]), eof, notList
     }
 
-    /// `valList`: a `{a,b}` list, or notList when the value does not start with `{`.
+    /// list: `'{' (item ',')* item '}' ','?`, item: `(any - ',' - '}' - '\' | '\' any)*`,
+    /// each read like a value (so `{}` is `[""]`). `.notList` if the value does
+    /// not start with `{`, `.eof` at the end of input; no `}` is `list must
+    /// terminate with '}'`. (`valList`.)
     private mutating func valueList() throws -> ListResult {
         guard position < runes.count else { return .eof }
         guard runes[position] == "{" else { return .notList }
@@ -351,7 +392,8 @@ private struct StrvalsParser {
         }
     }
 
-    /// `emptyVal`: skips spaces; true at the end of input or at a `,`.
+    /// emptyValue: `ws* (',' | EOF)` → true, consuming it; otherwise false, with
+    /// the white space skipped and the next rune left. (`emptyVal`.)
     private mutating func emptyValue() throws -> Bool {
         while position < runes.count {
             let r = runes[position]
@@ -365,6 +407,8 @@ private struct StrvalsParser {
         return true
     }
 
+    /// jsonValue: one JSON value (Go's `json.Decoder.Decode`, via
+    /// `GoJSON.decodePrefix`); reading resumes right after it.
     private mutating func jsonValue() throws -> Value {
         let rest = Self.text(Array(runes[position...]))
         do {

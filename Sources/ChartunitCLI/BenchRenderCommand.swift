@@ -42,7 +42,7 @@ struct BenchRenderCommand: ParsableCommand {
         let clock = ContinuousClock()
         var values = UserValues()
         for path in valueFiles {
-            values.files.append((name: path, text: String(decoding: try GoFile.read(path), as: UTF8.self)))
+            values.files.append((name: path, data: try GoFile.read(path)))
         }
         let userValues = try values.merged(helm: .v4)
         let loaded = try ChartLoader(helm: .v4).load(path: chart)

@@ -157,7 +157,7 @@ struct RenderCommand: ParsableCommand {
     private func mergedValues(readFile: @escaping @Sendable (String) throws(LocatedError) -> [UInt8]) throws(LocatedError) -> GoMap {
         var values = UserValues()
         for path in valueFiles.flatMap(GoFlags.csvSplit) {
-            values.files.append((name: path, text: String(decoding: try readFile(path), as: UTF8.self)))
+            values.files.append((name: path, data: try readFile(path)))
         }
         values.set = setValues
         values.setString = setStringValues

@@ -35,12 +35,23 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension RunResult {
     /// The suites helm-unittest puts in its report files: those that ran, in
-    /// order — not the suite files that failed to parse, nor the entries it prints
-    /// for a snapshot file it could not read or write (all of which carry an
-    /// execution error and no tests), nor anything of a chart that could not be tested.
+    /// order — not the entries it prints for a snapshot file it could not read
+    /// or write (which carry an execution error and no tests), nor anything of
+    /// a chart that could not be loaded. A suite file that could not be read
+    /// (where helm-unittest abandons the whole chart) is reported as a suite
+    /// with one errored test named after the file, so that CI dashboards show
+    /// what the exit status says.
     public var reportedSuites: [TestSuiteResult] {
         charts.filter { $0.executionError == nil }
             .flatMap(\.suites)
-            .filter { $0.executionError == nil }
+            .compactMap { suite in
+                if suite.unreadable {
+                    var reported = suite
+                    reported.tests = [TestJobResult(displayName: suite.filePath, index: 0, passed: false,
+                                                    executionError: suite.executionError)]
+                    return reported
+                }
+                return suite.executionError == nil ? suite : nil
+            }
     }
 }

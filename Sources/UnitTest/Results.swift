@@ -79,11 +79,16 @@ public struct TestSuiteResult: Sendable {
     public var failFast: Bool
     /// An error that stopped the whole suite (bad suite file, unknown assertion…).
     public var executionError: LocatedError?
+    /// Whether the suite file (or one of its parts) could not be read as a
+    /// suite: `executionError` says why, and nothing of it ran.
+    public var unreadable: Bool
     public var tests: [TestJobResult]
     public var snapshot: SnapshotCounts
 
     public init(displayName: String, filePath: String, passed: Bool, skipped: Bool = false, failFast: Bool = false,
-                executionError: LocatedError? = nil, tests: [TestJobResult] = [], snapshot: SnapshotCounts = SnapshotCounts()) {
+                executionError: LocatedError? = nil, unreadable: Bool = false, tests: [TestJobResult] = [],
+                snapshot: SnapshotCounts = SnapshotCounts()) {
+        self.unreadable = unreadable
         self.displayName = displayName
         self.filePath = filePath
         self.passed = passed
@@ -104,7 +109,7 @@ public struct ChartResult: Sendable {
     public var name: String
     /// The chart path as given on the command line.
     public var path: String
-    /// An error that stopped the chart before any suite ran (load failure, suite parse error).
+    /// An error that stopped the chart before any suite ran (the chart could not be loaded).
     public var executionError: LocatedError?
     public var suites: [TestSuiteResult]
 

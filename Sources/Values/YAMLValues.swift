@@ -10,8 +10,8 @@ public enum YAMLValues {
     /// keys become strings. An empty document gives an empty map.
     /// `valuesType` is the Go type named in errors: `common.Values` in Helm 4,
     /// `chartutil.Values` in Helm 3.
-    public static func helmValues(_ text: String, file: String = "", valuesType: String = "common.Values") throws(LocatedError) -> GoMap {
-        let root = try helmDocument(text, file: file)
+    public static func helmValues(bytes: [UInt8], file: String = "", valuesType: String = "common.Values") throws(LocatedError) -> GoMap {
+        let root = try helmDocument(bytes: bytes, file: file)
         switch root {
         case .null:
             return GoMap()
@@ -25,8 +25,8 @@ public enum YAMLValues {
 
     /// The first document of `text` through sigs.k8s.io/yaml's YAML→JSON→Go
     /// path (`fromYaml`, `fromYamlArray` decode the result further).
-    public static func helmDocument(_ text: String, file: String = "") throws(LocatedError) -> Value {
-        guard let decoded = try v2Decode(text, file: file) else { return .null }
+    public static func helmDocument(bytes: [UInt8], file: String = "") throws(LocatedError) -> Value {
+        guard let decoded = try v2Decode(bytes: bytes, file: file) else { return .null }
         return try jsonRoundTrip(decoded)
     }
 
@@ -35,11 +35,11 @@ public enum YAMLValues {
     /// Errors carry sigs.k8s.io/yaml's `error converting YAML to JSON: `
     /// prefix. This is the first half of sigs.k8s.io/yaml's `Unmarshal`;
     /// typed targets (Chart.yaml) convert the result themselves.
-    public static func v2Decode(_ text: String, file: String = "") throws(LocatedError) -> DecodedYAML? {
+    public static func v2Decode(bytes: [UInt8], file: String = "") throws(LocatedError) -> DecodedYAML? {
         let prefix = "error converting YAML to JSON: "
         let documents: [YAMLDocument]
         do {
-            documents = try YAMLParser.parseStream(text, file: file, dialect: .v2, limit: 1)
+            documents = try YAMLParser.parseStream(bytes: bytes, file: file, dialect: .v2, limit: 1)
         } catch {
             throw error.prefixed(prefix)
         }
@@ -55,8 +55,8 @@ public enum YAMLValues {
     /// Every document of `text` decoded as go-yaml v3 decodes into
     /// `interface{}` (helm-unittest's suites and rendered manifests): ints
     /// stay `int`, timestamps become `time.Time`, duplicate keys are errors.
-    public static func v3Documents(_ text: String, file: String = "") throws(LocatedError) -> [Value] {
-        let documents = try YAMLParser.parseStream(text, file: file, dialect: .v3)
+    public static func v3Documents(bytes: [UInt8], file: String = "") throws(LocatedError) -> [Value] {
+        let documents = try YAMLParser.parseStream(bytes: bytes, file: file, dialect: .v3)
         return try documents.map { (document) throws(LocatedError) in
             guard let root = document.root else { return .null }
             var decoder = GoYAMLDecoder(dialect: .v3)
@@ -152,5 +152,30 @@ extension GoTime {
         let local = GoTime.epochSeconds(year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second)
         self.init(seconds: local - Int64(offset), nanoseconds: Int32(t.nanosecond), utcOffset: Int32(offset),
                   zoneName: offset == 0 ? "UTC" : "")
+    }
+}
+
+/// The readers of ``YAMLValues`` over text (a Swift string's UTF-8 bytes).
+/// Read files as bytes instead: go-yaml rejects invalid UTF-8, which a
+/// Swift string would have turned into U+FFFD already.
+extension YAMLValues {
+    /// ``helmValues(bytes:file:valuesType:)`` of `text`.
+    public static func helmValues(_ text: String, file: String = "", valuesType: String = "common.Values") throws(LocatedError) -> GoMap {
+        try helmValues(bytes: Array(text.utf8), file: file, valuesType: valuesType)
+    }
+
+    /// ``helmDocument(bytes:file:)`` of `text`.
+    public static func helmDocument(_ text: String, file: String = "") throws(LocatedError) -> Value {
+        try helmDocument(bytes: Array(text.utf8), file: file)
+    }
+
+    /// ``v2Decode(bytes:file:)`` of `text`.
+    public static func v2Decode(_ text: String, file: String = "") throws(LocatedError) -> DecodedYAML? {
+        try v2Decode(bytes: Array(text.utf8), file: file)
+    }
+
+    /// ``v3Documents(bytes:file:)`` of `text`.
+    public static func v3Documents(_ text: String, file: String = "") throws(LocatedError) -> [Value] {
+        try v3Documents(bytes: Array(text.utf8), file: file)
     }
 }

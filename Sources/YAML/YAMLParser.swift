@@ -19,6 +19,9 @@ struct YAMLSyntaxError {
     /// libyaml's problem text (`did not find expected key`).
     var problem: String
     var problemMark: SourceLocation
+    /// Where the problem is: the problem's mark, or for a reader error the
+    /// place of its byte offset (go-yaml's text names no line then).
+    var place: SourceLocation
     /// libyaml's context text (`while parsing a block mapping`), if any.
     var context: String?
     var contextMark: SourceLocation?
@@ -55,7 +58,7 @@ struct YAMLSyntaxError {
         var notes: [String] = []
         if let context, let contextMark { notes.append("\(context) at \(contextMark.line):\(contextMark.column)") }
         let kind: ErrorKind = problem == "found unknown escape character" ? .yamlUnknownEscape : .yamlSyntax
-        return LocatedError(kind, goMessage(dialect), at: problemMark, notes: notes)
+        return LocatedError(kind, goMessage(dialect), at: place, notes: notes)
     }
 }
 
@@ -108,7 +111,7 @@ public enum YAMLParser {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    failure = syntaxError(parser, file: file).located(dialect)
+                    failure = syntaxError(parser, file: file, input: UnsafeBufferPointer(buffer)).located(dialect)
                     return
                 }
                 defer { yaml_event_delete(&event) }
@@ -126,16 +129,37 @@ public enum YAMLParser {
         return composer.documents
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t, file: String) -> YAMLSyntaxError {
+    private static func syntaxError(_ parser: yaml_parser_t, file: String, input: UnsafeBufferPointer<UInt8>) -> YAMLSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? ""
         let context = parser.context.map { String(cString: $0) }
+        if parser.error == YAML_READER_ERROR {
+            // The reader (bad UTF-8, control characters) knows only the byte
+            // offset; go-yaml's message then names no line.
+            return YAMLSyntaxError(problem: problem, problemMark: SourceLocation(file: file, line: 0, column: 0),
+                                   place: location(ofOffset: Int(parser.problem_offset), in: input, file: file),
+                                   context: nil, contextMark: nil, isScannerError: false)
+        }
+        let mark = location(parser.problem_mark, file: file)
         return YAMLSyntaxError(
             problem: problem,
-            problemMark: location(parser.problem_mark, file: file),
+            problemMark: mark,
+            place: mark,
             context: context,
             contextMark: context == nil ? nil : location(parser.context_mark, file: file),
             isScannerError: parser.error == YAML_SCANNER_ERROR
         )
+    }
+
+    /// The 1-based line and byte column of a byte offset of `input`.
+    static func location(ofOffset offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
+        let end = min(max(offset, 0), input.count)
+        var line = 1
+        var lineStart = 0
+        for i in 0..<end where input[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return SourceLocation(file: file, line: line, column: end - lineStart + 1, offset: end)
     }
 
     static func location(_ mark: yaml_mark_t, file: String) -> SourceLocation {

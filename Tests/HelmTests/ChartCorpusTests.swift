@@ -37,7 +37,7 @@ import Values
         for c in entry["cases"]?.listValue ?? [] {
             guard let c = c.mapValue else { continue }
             let text = c["values"]?.stringValue ?? ""
-            let user = try UserValues(files: text.isEmpty ? [] : [("values.yaml", text)]).merged(helm: .v4)
+            let user = try UserValues(files: text.isEmpty ? [] : [("values.yaml", Array(text.utf8))]).merged(helm: .v4)
             if let expected = c["error"]?.stringValue {
                 if expected.hasPrefix("values don't meet") { continue }  // schema validation: not here
                 expectError(expected) { try ValuesLayering.prepare(chart: chart, userValues: user, helm: .v4) }

@@ -31,7 +31,7 @@ import Values
         for helm in [HelmVersion.v3, .v4] {
             let files = Self.chart(["Chart.yaml": "apiVersion: v2\nname: c\nversion: 1.0.0\n", "values.yaml": "keep: 1\ngone: 2\n"])
             let chart = try ChartLoader(helm: helm).loadFiles(files)
-            let user = try UserValues(files: [("u.yaml", "gone: null\nnew: null\n")]).merged(helm: helm)
+            let user = try UserValues(files: [("u.yaml", Array("gone: null\nnew: null\n".utf8))]).merged(helm: helm)
             let processed = try ValuesLayering.prepare(chart: chart, userValues: user, helm: helm)
             #expect(try GoJSON.encode(.map(processed.values)) == #"{"keep":1,"new":null}"#)
         }

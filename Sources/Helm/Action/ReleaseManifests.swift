@@ -99,7 +99,7 @@ public enum ReleaseManifests {
     /// Throws the error text Helm wraps as `YAML parse error on <file>: …`.
     public static func head(_ document: String) throws(LocatedError) -> ManifestHead {
         var head = ManifestHead()
-        let fields = try SigsTypedUnmarshal.decode(document, as: simpleHead, package: "util")
+        let fields = try SigsTypedUnmarshal.decode(Array(document.utf8), as: simpleHead, package: "util")
         guard let fields else { return head }
         head.apiVersion = fields["apiVersion"]?.stringValue ?? ""
         head.kind = fields["kind"]?.stringValue ?? ""

@@ -31,7 +31,7 @@ public struct ChartLoader: Sendable {
         for file in files where file.name == "Chart.yaml" {
             var md = metadata ?? ChartMetadata()
             do {
-                if let fields = try SigsTypedUnmarshal.decode(file.text, file: file.name, as: ChartSchemas.metadata, package: package) {
+                if let fields = try SigsTypedUnmarshal.decode(file.data, file: file.name, as: ChartSchemas.metadata, package: package) {
                     md.apply(fields)
                 }
             } catch let error as LocatedError {
@@ -60,7 +60,7 @@ public struct ChartLoader: Sendable {
                 }
             case "values.yaml":
                 do {
-                    chart.defaultValues = try loadValues(file.text, file: file.name)
+                    chart.defaultValues = try loadValues(file.data, file: file.name)
                 } catch let error as LocatedError {
                     throw error.prefixed("cannot load values.yaml: ")
                 }
@@ -70,7 +70,7 @@ public struct ChartLoader: Sendable {
             case "requirements.yaml":
                 var md = metadata ?? ChartMetadata()
                 do {
-                    if let fields = try SigsTypedUnmarshal.decode(file.text, file: file.name, as: ChartSchemas.metadata, package: package) {
+                    if let fields = try SigsTypedUnmarshal.decode(file.data, file: file.name, as: ChartSchemas.metadata, package: package) {
                         md.apply(fields)
                     }
                 } catch let error as LocatedError {
@@ -128,7 +128,7 @@ public struct ChartLoader: Sendable {
 
     static func decodeLock(_ file: ChartFile, package: String) throws(LocatedError) -> ChartLock {
         var lock = ChartLock()
-        guard let fields = try SigsTypedUnmarshal.decode(file.text, file: file.name, as: ChartSchemas.lock, package: package) else {
+        guard let fields = try SigsTypedUnmarshal.decode(file.data, file: file.name, as: ChartSchemas.lock, package: package) else {
             return lock
         }
         lock.generated = fields["generated"]?.stringValue ?? ""
@@ -144,16 +144,16 @@ public struct ChartLoader: Sendable {
     /// starting with `---`) and deep-merges them, later documents winning;
     /// Helm 3 reads the first document only.
     /// Locations name `file`.
-    public func loadValues(_ text: String, file: String = "") throws(LocatedError) -> GoMap {
+    public func loadValues(_ data: [UInt8], file: String = "") throws(LocatedError) -> GoMap {
         let type = "map[string]interface {}"
         guard helm.readsEveryValuesDocument else {
-            return try YAMLValues.helmValues(text, file: file, valuesType: type)
+            return try YAMLValues.helmValues(bytes: data, file: file, valuesType: type)
         }
         var values = GoMap()
-        for document in try Self.yamlDocuments(text) {
+        for document in try Self.yamlDocuments(data) {
             let current: GoMap
             do {
-                current = try YAMLValues.helmValues(document, file: file, valuesType: type)
+                current = try YAMLValues.helmValues(bytes: document, file: file, valuesType: type)
             } catch {
                 throw error.prefixed("cannot unmarshal yaml document: ")
             }
@@ -165,28 +165,29 @@ public struct ChartLoader: Sendable {
     /// k8s.io/apimachinery's `YAMLReader`: documents separated by lines
     /// that start with `---` (only spaces or a comment may follow). Line
     /// ends become `\n`; the first separator stays with its document.
-    static func yamlDocuments(_ text: String) throws(LocatedError) -> [String] {
-        var documents: [String] = []
-        var buffer = ""
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if text.hasSuffix("\n") { lines.removeLast() }
-        if text.isEmpty { lines = [] }
+    static func yamlDocuments(_ data: [UInt8]) throws(LocatedError) -> [[UInt8]] {
+        var documents: [[UInt8]] = []
+        var buffer: [UInt8] = []
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if data.last == 0x0A { lines.removeLast() }
+        if data.isEmpty { lines = [] }
+        let dashes = Array("---".utf8)
         for rawLine in lines {
             var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.hasPrefix("---") {
-                let rest = GoStrings.trimSpace(String(line.dropFirst(3)))
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.starts(with: dashes) {
+                let rest = GoStrings.trimSpace(String(decoding: line.dropFirst(3), as: UTF8.self))
                 if !rest.isEmpty && !rest.hasPrefix("#") {
                     throw LocatedError(.chartLoad, "error reading yaml document: invalid Yaml document separator: \(rest)")
                 }
                 if !buffer.isEmpty {
                     documents.append(buffer)
-                    buffer = ""
+                    buffer = []
                     continue
                 }
             }
             buffer += line
-            buffer += "\n"
+            buffer.append(0x0A)
         }
         if !buffer.isEmpty { documents.append(buffer) }
         return documents

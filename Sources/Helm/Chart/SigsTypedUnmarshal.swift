@@ -72,8 +72,8 @@ struct SigsTypedUnmarshal {
 
     /// Decodes `text` into `type`; throws sigs.k8s.io/yaml's error text.
     /// Locations name `file`.
-    static func decode(_ text: String, file: String = "", as type: GoStructType, package: String) throws(LocatedError) -> GoMap? {
-        guard let decoded = try YAMLValues.v2Decode(text, file: file) else { return nil }
+    static func decode(_ data: [UInt8], file: String = "", as type: GoStructType, package: String) throws(LocatedError) -> GoMap? {
+        guard let decoded = try YAMLValues.v2Decode(bytes: data, file: file) else { return nil }
         let json = try toJSON(decoded, target: .structure(type))
         var unmarshal = SigsTypedUnmarshal(package: package)
         let value = unmarshal.value(json, as: .structure(type), context: nil)

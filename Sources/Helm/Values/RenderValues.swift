@@ -7,8 +7,8 @@ import Values
 /// order), then `--set-json`, `--set`, `--set-string`, `--set-file` and
 /// `--set-literal`, each parsed INTO the map built so far.
 public struct UserValues: Sendable {
-    /// The texts of the `-f` files, with a name for error messages.
-    public var files: [(name: String, text: String)] = []
+    /// The `-f` files' contents, with a name for error messages.
+    public var files: [(name: String, data: [UInt8])] = []
     public var setJSON: [String] = []
     public var set: [String] = []
     public var setString: [String] = []
@@ -17,7 +17,7 @@ public struct UserValues: Sendable {
     public var readFile: (@Sendable (String) throws -> Value)?
     public var setLiteral: [String] = []
 
-    public init(files: [(name: String, text: String)] = [], set: [String] = []) {
+    public init(files: [(name: String, data: [UInt8])] = [], set: [String] = []) {
         self.files = files
         self.set = set
     }
@@ -29,7 +29,7 @@ public struct UserValues: Sendable {
         for file in files {
             let current: GoMap
             do {
-                current = try loader.loadValues(file.text, file: file.name)
+                current = try loader.loadValues(file.data, file: file.name)
             } catch {
                 throw error.prefixed("failed to parse \(file.name): ")
             }

@@ -15,51 +15,47 @@ struct SuiteDiscovery {
     /// Renders a `--chart-tests-path` chart: its name and rendered files.
     var renderTestsChart: ((String) throws(LocatedError) -> (name: String, files: [String: String]))?
 
-    /// A suite file that failed to parse, which aborts the chart; `file` is
-    /// nil when no suite line is printed for it (a tests chart that failed).
-    struct Failure {
-        var file: String?
-        var error: LocatedError
+    /// What discovery finds: a suite to run, or a suite file (or tests
+    /// chart) that could not be read — that one's error, while the others run.
+    enum Found {
+        case suite(TestSuite)
+        case broken(file: String, error: LocatedError)
     }
 
+    /// The suites of the chart at `chartPath` and, with `--with-subchart`,
+    /// of its enabled subcharts, in helm-unittest's order: the suite files
+    /// (per glob, sorted), the `--chart-tests-path` suites, then each subchart's.
     func suites(chartPath: String, chartRoute: String, chart: ChartDescription,
-                mergedValues: GoMap? = nil) -> (suites: [TestSuite], failure: Failure?) {
-        var suites: [TestSuite] = []
+                mergedValues: GoMap? = nil) -> [Found] {
+        var found: [Found] = []
         let decoding = SuiteDecodingOptions(strict: options.strict, extraValuesFiles: extraValuesFiles,
                                             pluginVersion: options.pluginVersion)
-        var rendered: [TestSuite] = []
-        if !options.chartTestsPath.isEmpty, let renderTestsChart {
-            let directory = GoPath.join(chartPath, options.chartTestsPath)
-            if FileManager.default.fileExists(atPath: directory) {
-                do throws(LocatedError) {
-                    rendered = try renderedSuites(directory: directory, chartRoute: chartRoute, render: renderTestsChart)
-                } catch {
-                    return (suites, Failure(file: nil, error: error))
-                }
-            }
-        }
         for file in suiteFiles(chartPath: chartPath) {
             guard let data = FileManager.default.contents(atPath: file) else {
-                return (suites, Failure(file: file, error: LocatedError(.fileAccess, "open \(file): no such file or directory",
-                                                                        at: SourceLocation(file: file))))
+                found.append(.broken(file: file, error: LocatedError(.fileAccess, "open \(file): no such file or directory",
+                                                                     at: SourceLocation(file: file))))
+                continue
             }
-            let (found, error) = SuiteDecoder.decodeFile(String(decoding: data, as: UTF8.self), path: file,
-                                                         chartRoute: chartRoute, options: decoding)
-            if let error { return (suites, Failure(file: file, error: error)) }
-            suites += found
+            let (suites, errors) = SuiteDecoder.decodeFile(Array(data), path: file, chartRoute: chartRoute, options: decoding)
+            found += suites.map(Found.suite) + errors.map { Found.broken(file: file, error: $0) }
         }
-        suites += rendered
-        guard options.withSubcharts else { return (suites, nil) }
+        if !options.chartTestsPath.isEmpty, let renderTestsChart {
+            let directory = GoPath.join(chartPath, options.chartTestsPath)
+            do throws(LocatedError) {
+                found += try renderedSuites(directory: directory, chartRoute: chartRoute, render: renderTestsChart).map(Found.suite)
+            } catch {
+                found.append(.broken(file: directory, error: error))
+            }
+        }
+        guard options.withSubcharts else { return found }
         let values = mergedValues ?? conditionValues(chart: chart, chartPath: chartPath)
         for subchart in chart.subcharts {
             if let values, !isEnabled(subchart, parent: chart, values: values) { continue }
-            let (found, failure) = self.suites(chartPath: GoPath.join(chartPath, "charts", subchart.name),
-                                               chartRoute: GoPath.join(chartRoute, "charts", subchart.name),
-                                               chart: subchart, mergedValues: values)
-            if failure != nil { continue }
-            suites += found
+            found += self.suites(chartPath: GoPath.join(chartPath, "charts", subchart.name),
+                                 chartRoute: GoPath.join(chartRoute, "charts", subchart.name),
+                                 chart: subchart, mergedValues: values)
         }
-        return (suites, nil)
+        return found
     }
 
     /// `RenderTestSuiteFiles`: the suites a tests chart renders, each part of
@@ -67,9 +63,13 @@ struct SuiteDiscovery {
     private func renderedSuites(directory: String, chartRoute: String,
                                 render: (String) throws(LocatedError) -> (name: String, files: [String: String])) throws(LocatedError)
         -> [TestSuite] {
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw LocatedError(.fileAccess, "--chart-tests-path: stat \(directory): no such file or directory",
+                               at: SourceLocation(file: directory))
+        }
         let chartFile = GoPath.join(directory, "Chart.yaml")
         guard FileManager.default.fileExists(atPath: chartFile) else {
-            throw LocatedError(.fileAccess, "stat \(chartFile): no such file or directory")
+            throw LocatedError(.fileAccess, "stat \(chartFile): no such file or directory", at: SourceLocation(file: chartFile))
         }
         let (name, files) = try render(directory)
         var errors: [String] = []

@@ -88,22 +88,21 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         let renderer = self.renderer
         discovery.renderTestsChart = { (path) throws(LocatedError) in try renderer.renderSuiteChart(at: path) }
         let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description)
-        if let failure = found.failure {
-            let printed = failure.file.map {
-                [TestSuiteResult(displayName: "", filePath: $0, passed: false, executionError: failure.error)]
-            } ?? []
-            return ChartResult(name: description.name, path: path, executionError: failure.error, suites: printed)
-        }
-        let suites = found.suites
         // Suites sharing a snapshot file run in order, as helm-unittest's per-suite caches would see each other.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
-        for (i, suite) in suites.enumerated() {
-            let key = SnapshotCache.path(forSuiteFile: suite.definitionFile)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(i)
+        var results = [TestSuiteResult?](repeating: nil, count: found.count)
+        for (i, entry) in found.enumerated() {
+            switch entry {
+            case .broken(let file, let error):
+                results[i] = TestSuiteResult(displayName: "", filePath: file, passed: false, executionError: error,
+                                             unreadable: true)
+            case .suite(let suite):
+                let key = SnapshotCache.path(forSuiteFile: suite.definitionFile)
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(i)
+            }
         }
-        var results = [TestSuiteResult?](repeating: nil, count: suites.count)
         await withTaskGroup(of: [(Int, TestSuiteResult)].self) { group in
             var running = 0
             for key in order {
@@ -116,7 +115,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                 group.addTask {
                     var out: [(Int, TestSuiteResult)] = []
                     for i in indices {
-                        let result = runSuite(suites[i], chart: chart, description: description)
+                        guard case .suite(let suite) = found[i] else { continue }
+                        let result = runSuite(suite, chart: chart, description: description)
                         out.append((i, result))
                         if options.failFast && result.failFast { break }
                     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 import Values
 import YAML
 
@@ -29,16 +30,23 @@ public struct SuiteDecodingOptions: Sendable {
 
 /// Reading `*_test.yaml` files into ``TestSuite`` values.
 public enum SuiteDecoder {
-    /// Splits `text` at `---` lines with helm-unittest's separator regex
+    /// Splits `bytes` at `---` lines with helm-unittest's separator regex
     /// `(?:^|\s*\n)---\s*`, keeping the line each part starts on.
-    static func split(_ text: String) -> [(text: String, firstLine: Int)] {
-        let bytes = Array(text.utf8)
-        var parts: [(String, Int)] = []
+    static func split(_ bytes: [UInt8]) -> [(bytes: ArraySlice<UInt8>, firstLine: Int)] {
+        var parts: [(ArraySlice<UInt8>, Int)] = []
         var start = 0
         var i = 0
+        var line = 1
+        var lineCounted = 0
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
         func dashes(_ at: Int) -> Bool { at + 2 < bytes.count && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D }
-        func lineOf(_ offset: Int) -> Int { 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        func lineOf(_ offset: Int) -> Int {
+            while lineCounted < offset {
+                if bytes[lineCounted] == 0x0A { line += 1 }
+                lineCounted += 1
+            }
+            return line
+        }
         while i <= bytes.count {
             // A match begins at i: either ^--- (i == 0) or \s*\n--- .
             var matchEnd: Int?
@@ -57,48 +65,77 @@ public enum SuiteDecoder {
             if let end = matchEnd {
                 var e = end
                 while e < bytes.count && isSpace(bytes[e]) { e += 1 }
-                parts.append((String(decoding: bytes[start..<i], as: UTF8.self), lineOf(start)))
+                parts.append((bytes[start..<i], lineOf(start)))
                 start = e
                 i = e == i ? e + 1 : e
                 continue
             }
             i += 1
         }
-        parts.append((String(decoding: bytes[min(start, bytes.count)...], as: UTF8.self), lineOf(min(start, bytes.count))))
+        let last = min(start, bytes.count)
+        parts.append((bytes[last...], lineOf(last)))
         return parts
     }
 
-    /// Reads every suite of a file. Suites read before an error are returned
-    /// in `suites` along with the error, as helm-unittest does. Locations
-    /// count lines from the start of the file; the Go texts count from the
-    /// start of the suite's own `---` part, as helm-unittest's do.
-    public static func decodeFile(_ text: String, path: String, chartRoute: String,
-                                  options: SuiteDecodingOptions = SuiteDecodingOptions()) -> (suites: [TestSuite], error: LocatedError?) {
+    /// ``split(_:)`` of text, the parts as text (rendered manifests).
+    static func split(_ text: String) -> [(text: String, firstLine: Int)] {
+        split(Array(text.utf8)).map { (String(decoding: $0.bytes, as: UTF8.self), $0.firstLine) }
+    }
+
+    /// Whether a part holds nothing but white space (such parts are skipped).
+    static func isBlank(_ part: ArraySlice<UInt8>) -> Bool {
+        GoStrings.trimSpace(String(decoding: part, as: UTF8.self)).isEmpty
+    }
+
+    /// Reads every suite of a suite file's bytes. A part (`---` document)
+    /// that fails is one error; the other parts are still read (helm-unittest
+    /// gives up on the whole chart there). Locations count lines from the
+    /// start of the file; the Go texts count from the start of the suite's
+    /// own part, as helm-unittest's do.
+    public static func decodeFile(_ data: [UInt8], path: String, chartRoute: String,
+                                  options: SuiteDecodingOptions = SuiteDecodingOptions())
+        -> (suites: [TestSuite], errors: [LocatedError]) {
         var suites: [TestSuite] = []
-        for part in split(text) where !part.text.allSatisfy({ $0.isWhitespace }) {
+        var errors: [LocatedError] = []
+        for part in split(data) where !isBlank(part.bytes) {
             do throws(LocatedError) {
-                if let suite = try decodeSuite(part.text, path: path, chartRoute: chartRoute, options: options) {
+                if let suite = try decodeSuite(Array(part.bytes), path: path, chartRoute: chartRoute, options: options) {
                     suites.append(suite)
                 }
             } catch {
                 var located = error
-                if let line = located.location?.line { located.location?.line = line + part.firstLine - 1 }
-                return (suites, located)
+                if let line = located.location?.line, line > 0 { located.location?.line = line + part.firstLine - 1 }
+                errors.append(located)
             }
         }
-        return (suites, nil)
+        return (suites, errors)
+    }
+
+    /// ``decodeFile(_:path:chartRoute:options:)`` of text.
+    public static func decodeFile(_ text: String, path: String, chartRoute: String,
+                                  options: SuiteDecodingOptions = SuiteDecodingOptions())
+        -> (suites: [TestSuite], errors: [LocatedError]) {
+        decodeFile(Array(text.utf8), path: path, chartRoute: chartRoute, options: options)
+    }
+
+    /// ``decodeSuite(_:path:chartRoute:options:)`` of text (a rendered suite).
+    public static func decodeSuite(_ text: String, path: String, chartRoute: String,
+                                   options: SuiteDecodingOptions = SuiteDecodingOptions()) throws(LocatedError) -> TestSuite? {
+        try decodeSuite(Array(text.utf8), path: path, chartRoute: chartRoute, options: options)
     }
 
     /// Reads one suite document (one `---` part). Returns nil for a part
     /// holding no document.
-    public static func decodeSuite(_ text: String, path: String, chartRoute: String,
+    public static func decodeSuite(_ bytes: [UInt8], path: String, chartRoute: String,
                                    options: SuiteDecodingOptions = SuiteDecodingOptions()) throws(LocatedError) -> TestSuite? {
         let root: YAMLNode
         do {
-            guard let first = try YAMLParser.parseStream(text, file: path, dialect: .v3, limit: 1).first?.root else { return nil }
+            guard let first = try YAMLParser.parseStream(bytes: bytes, file: path, dialect: .v3, limit: 1).first?.root else {
+                return nil
+            }
             root = first
         } catch where error.kind == .yamlUnknownEscape {
-            return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options)
+            return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options)
         }
         let rootLocation = SourceLocation(file: path, line: root.location.line, column: 1)
         var decoder = NodeDecoder(strict: options.strict)
@@ -107,7 +144,7 @@ public enum SuiteDecoder {
         if let error = decoder.combinedError {
             // helm-unittest retries on any error whose text mentions this.
             if error.message.contains("unknown escape character") {
-                return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options)
+                return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options)
             }
             throw error
         }
@@ -126,11 +163,13 @@ public enum SuiteDecoder {
     /// part is decoded again (never strictly) with every odd run of
     /// backslashes doubled, and then neither validated nor given the CLI
     /// values files.
-    private static func retryEscaped(_ text: String, path: String, chartRoute: String,
+    private static func retryEscaped(_ bytes: [UInt8], path: String, chartRoute: String,
                                      options: SuiteDecodingOptions) throws(LocatedError) -> TestSuite? {
-        let escaped = doubleBackslashes(text)
+        let escaped = doubleBackslashes(bytes)
         var decoder = NodeDecoder(strict: false)
-        guard let root = try YAMLParser.parseStream(escaped, file: path, dialect: .v3, limit: 1).first?.root else { return nil }
+        guard let root = try YAMLParser.parseStream(bytes: escaped, file: path, dialect: .v3, limit: 1).first?.root else {
+            return nil
+        }
         let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
         if let error = decoder.combinedError { throw error }
         return fields.suite(path: path, chartRoute: chartRoute, extraValues: [])
@@ -138,9 +177,8 @@ public enum SuiteDecoder {
 
     /// helm-unittest's `escapeBackslashes`: every run of an odd number of
     /// backslashes gets one more.
-    static func doubleBackslashes(_ text: String) -> String {
+    static func doubleBackslashes(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        let bytes = Array(text.utf8)
         var i = 0
         while i < bytes.count {
             guard bytes[i] == 0x5C else { out.append(bytes[i]); i += 1; continue }
@@ -149,6 +187,6 @@ public enum SuiteDecoder {
             out.append(contentsOf: repeatElement(0x5C, count: count % 2 == 1 ? count + 1 : count))
             i += count
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Semver", "JSONSchema", "TOML", "Values", "YAML", "Diagnostics", "GoStd", "CZlib"]),
         .target(name: "PathQuery", dependencies: ["Values", "YAML", "GoRegexp", "Diagnostics", "GoStd"]),
         .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "GoRegexp", "Semver", "Values", "YAML", "Diagnostics", "GoStd"]),
-        .target(name: "Reports", dependencies: ["UnitTest", "Values", "GoStd"]),
+        .target(name: "Reports", dependencies: ["UnitTest", "Values", "GoStd", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",
             dependencies: [

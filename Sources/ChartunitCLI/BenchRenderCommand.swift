@@ -8,7 +8,7 @@ import Values
 /// loads a chart once, renders it N times with one engine and prints one
 /// JSON line with the mean time per render and the time to parse all of
 /// its templates once.
-struct BenchRenderCommand: ParsableCommand {
+struct BenchRenderCommand: OutcomeCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-render",
         abstract: "Time in-process renders of a chart (for make bench).",
@@ -24,11 +24,7 @@ struct BenchRenderCommand: ParsableCommand {
     @Option(help: "Execute only this template (e.g. c/charts/sub/templates/deployment.yaml) and report executions per second.")
     var only: String?
 
-    func run() throws {
-        try execute().emit()
-    }
-
-    func execute() -> CommandOutcome {
+    func outcome(in context: ProcessContext) async -> CommandOutcome {
         do {
             return CommandOutcome(stdout: try measure())
         } catch let error as LocatedError {

@@ -13,28 +13,30 @@ public struct Chartunit: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs the command line as helm-unittest would: Go-style boolean flags
-    /// (`--with-subchart=false`) accepted, and every usage error exits 1.
+    /// Runs the process's command line and exits with its status.
     public static func runCommandLine() async {
-        let arguments = GoBoolFlags.normalize(Array(CommandLine.arguments.dropFirst()))
+        let outcome = await outcome(arguments: Array(CommandLine.arguments.dropFirst()), in: .current)
+        outcome.write()
+        Foundation.exit(outcome.exitCode)
+    }
+
+    /// The outcome of a command line, as helm-unittest's and Helm's cobra
+    /// commands answer it: Go-style boolean flags (`--with-subchart=false`)
+    /// accepted; help on stdout with status 0; a usage error, or no
+    /// subcommand at all, on stderr with the usage and status 1.
+    static func outcome(arguments: [String], in context: ProcessContext) async -> CommandOutcome {
+        let command: ParsableCommand
         do {
-            var command = try await asyncParseAsRoot(arguments)
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.runAsynchronously()
-            } else {
-                try command.run()
-            }
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            command = try parseAsRoot(GoBoolFlags.normalize(arguments))
         } catch {
             let message = fullMessage(for: error)
-            if exitCode(for: error) == .success {
-                print(message)
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(1)
+            if exitCode(for: error) == .success { return CommandOutcome(stdout: message + "\n") }
+            return CommandOutcome(stderr: message + "\n", exitCode: 1)
         }
+        guard let runnable = command as? OutcomeCommand else {
+            return CommandOutcome(stderr: "Error: a subcommand is required\n" + helpMessage() + "\n", exitCode: 1)
+        }
+        return await runnable.outcome(in: context)
     }
 }
 
@@ -46,27 +48,13 @@ public enum ChartunitVersion {
 }
 
 /// `chartunit version`: prints the version.
-struct VersionCommand: ParsableCommand {
+struct VersionCommand: OutcomeCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
         abstract: "Print the version of chartunit."
     )
 
-    func run() throws {
-        print("chartunit \(ChartunitVersion.string)")
+    func outcome(in context: ProcessContext) async -> CommandOutcome {
+        CommandOutcome(stdout: "chartunit \(ChartunitVersion.string)\n")
     }
-}
-
-extension AsyncParsableCommand {
-    /// The command's `async` `run` (an existential call would pick the
-    /// synchronous default that prints the help).
-    mutating func runAsynchronously() async throws {
-        try await run()
-    }
-}
-
-extension ErrorKind {
-    /// A command line chartunit cannot act on (a chart that is not there,
-    /// too many arguments).
-    static let commandLine = ErrorKind("chartunit.commandLine")
 }

@@ -5,7 +5,7 @@ import Helm
 
 /// `chartunit functions`: the template functions a chart can call, with
 /// their one-line descriptions, from the tables the engine is built from.
-struct FunctionsCommand: ParsableCommand {
+struct FunctionsCommand: OutcomeCommand {
     static let configuration = CommandConfiguration(
         commandName: "functions",
         abstract: "List the template functions a chart can call, with a one-line description each.",
@@ -30,12 +30,7 @@ struct FunctionsCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try execute().emit()
-    }
-
-    /// Runs the command without printing.
-    func execute() -> CommandOutcome {
+    func outcome(in context: ProcessContext) async -> CommandOutcome {
         let library = HelmFunctionLibrary(helm: helmVersion == 3 ? .v3 : .v4)
         let unknown = names.filter { library.familyID(reaching: $0) == nil }
         if !unknown.isEmpty {

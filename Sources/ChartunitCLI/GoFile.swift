@@ -16,26 +16,11 @@ enum GoFile {
         if path.trimmingCharacters(in: .whitespaces) == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw LocatedError(.fileAccess, "open \(path): \(errnoText(errno))", at: SourceLocation(file: path)) }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 { throw LocatedError(.fileAccess, "read \(path): \(errnoText(errno))", at: SourceLocation(file: path)) }
-            if n == 0 { break }
-            out += buffer[0..<n]
+        do throws(GoError) {
+            return try GoOS.readFile(path)
+        } catch {
+            throw LocatedError(.fileAccess, error.message, at: SourceLocation(file: path))
         }
-        return out
-    }
-
-    private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.read(fd, buffer, count)
-        #else
-        return Darwin.read(fd, buffer, count)
-        #endif
     }
 
     /// `LocateChart` for local charts: the absolute path of an existing
@@ -56,17 +41,6 @@ enum GoFile {
             throw LocatedError(.commandLine, "non-absolute URLs should be in form of repo_name/path_to_chart, got: \(trimmed)")
         }
         throw LocatedError(.commandLine, "repo \(parts[0]) not found")
-    }
-
-    /// Go's `syscall.Errno.Error()` for the common cases.
-    static func errnoText(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file or directory"
-        case EACCES: return "permission denied"
-        case EISDIR: return "is a directory"
-        case ENOTDIR: return "not a directory"
-        default: return String(cString: strerror(code)).lowercased()
-        }
     }
 }
 

@@ -4,27 +4,6 @@ import Foundation
 import Helm
 import Values
 
-/// What a command produced: the bytes for stdout and stderr and the exit
-/// status. Commands build one; only `run()` writes it out, so tests can
-/// run a command in-process and look at its output.
-struct CommandOutcome: Sendable, Equatable {
-    var stdout = ""
-    var stderr = ""
-    var exitCode: Int32 = 0
-
-    /// Helm's failure: `Error: <message>` on stderr, status 1.
-    static func failure(_ message: String) -> CommandOutcome {
-        CommandOutcome(stdout: "", stderr: "Error: \(message)\n", exitCode: 1)
-    }
-
-    /// Writes the output and exits with the status when it is not 0.
-    func emit() throws {
-        if !stdout.isEmpty { FileHandle.standardOutput.write(Data(stdout.utf8)) }
-        if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
-        if exitCode != 0 { throw ExitCode(exitCode) }
-    }
-}
-
 /// The output formats of `chartunit render`.
 enum RenderOutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     /// What `helm template` prints.
@@ -34,7 +13,7 @@ enum RenderOutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 }
 
 /// `chartunit render`: a drop-in for `helm template`.
-struct RenderCommand: ParsableCommand {
+struct RenderCommand: OutcomeCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render a chart's templates like `helm template` (Helm v4.2.3).",
@@ -100,16 +79,16 @@ struct RenderCommand: ParsableCommand {
         guard !arguments.isEmpty else { throw ValidationError("requires at least 1 arg(s), only received 0") }
     }
 
-    func run() throws {
-        try execute().emit()
+    func outcome(in context: ProcessContext) async -> CommandOutcome {
+        execute()
     }
 
-    /// Runs the command without printing.
+    /// Runs the command without printing, reading files through `readFile`.
     func execute(readFile: @escaping @Sendable (String) throws(LocatedError) -> [UInt8] = GoFile.read) -> CommandOutcome {
         do {
             return try render(readFile: readFile)
         } catch {
-            return .failure(error.message)
+            return .failure(error.shown)
         }
     }
 

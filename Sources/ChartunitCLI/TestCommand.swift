@@ -1,5 +1,7 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
+import GoStd
 import Helm
 import Reports
 import UnitTest
@@ -9,7 +11,7 @@ import Glibc
 
 /// `chartunit test [flags] CHART...`: runs helm-unittest suites, with
 /// helm-unittest's flags, defaults, output and exit status.
-struct TestCommand: AsyncParsableCommand {
+struct TestCommand: OutcomeCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run helm-unittest test suites against charts.",
@@ -81,46 +83,51 @@ struct TestCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func run() async throws {
-        let outcome = await execute(environment: ProcessInfo.processInfo.environment,
-                                    isTerminal: isatty(STDOUT_FILENO) != 0)
-        FileHandle.standardOutput.write(Data(outcome.output.utf8))
-        if outcome.status != 0 { throw ExitCode(outcome.status) }
-    }
-
-    /// Runs the suites and returns what to print and the exit status, without
-    /// touching the process's output (so tests can call it).
-    func execute(environment: [String: String], isTerminal: Bool) async -> (output: String, status: Int32) {
-        let base = TestRunOptions(
-            testFiles: file.isEmpty ? ["tests/*_test.yaml"] : file, valuesFiles: values,
-            updateSnapshots: updateSnapshot, withSubcharts: withSubchart, strict: strict, failFast: failfast,
-            skipSchemaValidation: skipSchemaValidation, pluginVersion: ChartunitVersion.pluginVersion,
+    /// Checks the command line, runs the suites and returns what to print
+    /// and the exit status: 1 when anything failed, nothing was tested, or
+    /// the report could not be written.
+    func outcome(in context: ProcessContext) async -> CommandOutcome {
+        guard let format = ReportFormat(named: outputType) else {
+            return .failure(TestInputs.invalidArgument(outputType, flag: "-t, --output-type", "must be one of "
+                + ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).message)
+        }
+        if !outputFile.isEmpty && GoOS.isDirectory(outputFile) {
+            return .failure(TestInputs.invalidArgument(outputFile, flag: "-o, --output-file", "is a directory").message)
+        }
+        let testFiles = file.isEmpty ? ["tests/*_test.yaml"] : file
+        var options = TestRunOptions(
+            testFiles: testFiles, updateSnapshots: updateSnapshot, withSubcharts: withSubchart, strict: strict,
+            failFast: failfast, skipSchemaValidation: skipSchemaValidation, pluginVersion: ChartunitVersion.pluginVersion,
             chartTestsPath: chartTestsPath, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        var options = base
+        do throws(LocatedError) {
+            try TestInputs.checkSuitePatterns(testFiles)
+            options.valuesFiles = try TestInputs.valuesFiles(values, workingDirectory: FileManager.default.currentDirectoryPath)
+        } catch {
+            return .failure(error.shown)
+        }
         if debug { options.renderOutputDirectory = ".debug" }
-        options.executableSearchPath = environment["PATH"] ?? ""
+        options.executableSearchPath = context.environment["PATH"] ?? ""
         let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
         let run = await runner.run(chartPaths: charts)
 
-        var reportError: String?
-        if !outputFile.isEmpty, let format = ReportFormat(named: outputType) {
-            let report = format.render(run.reportedSuites, environment: .current(variables: environment))
-            if !FileManager.default.createFile(atPath: outputFile, contents: Data(report.utf8)) {
-                reportError = "open \(outputFile): " + errnoText(errno)
+        var runErrors: [String] = []
+        if run.charts.allSatisfy({ $0.executionError == nil }) && run.charts.allSatisfy(\.suites.isEmpty) {
+            runErrors.append("no test suites found: \(testFiles.joined(separator: ", ")) matched no file in "
+                + charts.joined(separator: ", "))
+        }
+        if !outputFile.isEmpty {
+            let report = format.render(run.reportedSuites, environment: .current(variables: context.environment))
+            do throws(GoError) {
+                try GoOS.mkdirAll(GoPath.dir(outputFile))
+                try GoOS.writeFileAtomically(Array(report.utf8), to: outputFile)
+            } catch {
+                runErrors.append(error.message)
             }
         }
-        let colored = color ?? (isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
-        let output = ConsoleReport(colored: colored).render(run, reportError: reportError)
-        return (output, run.passed ? 0 : 1)
-    }
-
-    private func errnoText(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file or directory"
-        case EACCES: return "permission denied"
-        case EISDIR: return "is a directory"
-        default: return String(cString: strerror(code)).lowercased()
-        }
+        let colored = color ?? (context.isTerminal && context.environment["NO_COLOR"] == nil
+            && context.environment["TERM"] != "dumb")
+        let output = ConsoleReport(colored: colored).render(run, runErrors: runErrors)
+        return CommandOutcome(stdout: output, exitCode: run.passed && runErrors.isEmpty ? 0 : 1)
     }
 }
 

@@ -51,6 +51,24 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
+    /// What a reader is shown: the Go tool's text as its first line, then
+    /// the ``placeLines``.
+    public var shown: String {
+        ([message] + placeLines).joined(separator: "\n")
+    }
+
+    /// The lines that say where the fault is, beyond what the Go text says:
+    /// `at file:line:col` unless the text already names that place (or, for
+    /// a whole-file location, that file), then the notes.
+    public var placeLines: [String] {
+        var lines: [String] = []
+        if let location, !location.file.isEmpty {
+            let place = location.line > 0 ? "\(location.file):\(location.line)" : location.file
+            if !message.contains(place) { lines.append("at \(location)") }
+        }
+        return lines + notes
+    }
+
     /// The source line of `location` with a caret under its column, or nil
     /// when the location is outside `source`.
     public func excerpt(in source: String) -> String? {

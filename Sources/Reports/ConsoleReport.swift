@@ -1,3 +1,4 @@
+import Diagnostics
 import GoStd
 import UnitTest
 import Values
@@ -7,9 +8,10 @@ import Values
 /// Every piece ends with a newline, the way helm-unittest's `Println` writes it,
 /// so a run's output is the concatenation of the pieces in order:
 /// per chart ``chart(_:)`` (a header, then one block per suite; for a chart that
-/// could not be tested, its suite blocks and then an error header), then
-/// ``erroredChartHeader(_:)`` if writing the report file failed, then
-/// ``snapshotSummary(_:)`` and ``summary(_:duration:)``. ``render(_:reportError:)`` does all of it.
+/// could not be tested, an error header), then one ``erroredChartHeader(_:)``
+/// per error of the run as a whole (the report file could not be written,
+/// nothing was tested), then ``snapshotSummary(_:)`` and ``summary(_:duration:)``.
+/// ``render(_:runErrors:)`` does all of it.
 public struct ConsoleReport: Sendable {
     /// Whether to emit fatih/color escape sequences.
     public var colored: Bool
@@ -19,12 +21,13 @@ public struct ConsoleReport: Sendable {
         self.colored = colored
     }
 
-    /// The whole output of a run. `reportError` is the error of writing the
-    /// report file, which helm-unittest prints as an error header before the summary.
-    public func render(_ run: RunResult, reportError: String? = nil) -> String {
+    /// The whole output of a run. `runErrors` are errors of the run as a
+    /// whole, printed as error headers before the summary (helm-unittest
+    /// prints the error of writing the report file so).
+    public func render(_ run: RunResult, runErrors: [String] = []) -> String {
         var text = ""
         for chart in run.charts { text += self.chart(chart) }
-        if let reportError { text += erroredChartHeader(reportError) }
+        for error in runErrors { text += erroredChartHeader(error) }
         let counts = RunCounts(run)
         text += snapshotSummary(counts)
         text += summary(counts, duration: run.duration)
@@ -32,11 +35,10 @@ public struct ConsoleReport: Sendable {
     }
 
     /// A chart's part of the output: its header and its suites, or for a chart
-    /// with an execution error, the suites it reported (a suite file that failed
-    /// to parse) followed by the error header.
+    /// that could not be loaded, the error header.
     public func chart(_ chart: ChartResult) -> String {
-        if let error = chart.executionError?.message {
-            return chart.suites.map(suite).joined() + erroredChartHeader(error)
+        if let error = chart.executionError {
+            return erroredChartHeader(error.message + placeText(error, indent: 0))
         }
         return chartHeader(name: chart.name, path: chart.path) + chart.suites.map(suite).joined()
     }
@@ -55,9 +57,9 @@ public struct ConsoleReport: Sendable {
     /// or its skipped and failed tests.
     public func suite(_ suite: TestSuiteResult) -> String {
         var text = line(suiteTitle(suite))
-        if let error = suite.executionError?.message {
+        if let error = suite.executionError {
             text += line(style(.highlight, "- Execution Error: "), indent: 1)
-            text += line(error + "\n", indent: 2)
+            text += line(error.message + placeText(error, indent: 2) + "\n", indent: 2)
             return text
         }
         for test in suite.tests { text += self.test(test) }
@@ -89,9 +91,9 @@ public struct ConsoleReport: Sendable {
             let text = style(.highlight, "- ") + style(.warningLabel, "SKIPPED") + style(.warning, " '\(test.displayName)'")
             return line(text, indent: 1)
         }
-        if let error = test.executionError?.message {
+        if let error = test.executionError {
             return line(style(.highlight, "- \(test.displayName)"), indent: 1)
-                + line(style(.highlight, "Error: \(error)\n"), indent: 2)
+                + line(style(.highlight, "Error: \(error.message)" + placeText(error, indent: 2) + "\n"), indent: 2)
         }
         var text = line(style(.danger, "- \(test.displayName)\n"), indent: 1)
         for assertion in test.assertions where !assertion.passed {
@@ -144,6 +146,12 @@ public struct ConsoleReport: Sendable {
     }
 
     /// helm-unittest's `Println(content, indent)`: tabs before the first line only, then a newline.
+    /// The error's ``LocatedError/placeLines`` (where the fault is, when the
+    /// Go text does not say), each on a line of its own at `indent` tabs.
+    private func placeText(_ error: LocatedError, indent: Int) -> String {
+        error.placeLines.map { "\n" + String(repeating: "\t", count: indent) + $0 }.joined()
+    }
+
     private func line(_ content: String, indent: Int = 0) -> String {
         String(repeating: "\t", count: indent) + content + "\n"
     }

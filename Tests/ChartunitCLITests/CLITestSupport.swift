@@ -14,6 +14,14 @@ enum CLI {
         return render.execute()
     }
 
+    /// The outcome of the command line `arguments` (without the program
+    /// name), run in-process with no colour and this process's `PATH`.
+    static func run(_ arguments: [String]) async -> CommandOutcome {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return await Chartunit.outcome(arguments: arguments,
+                                       in: ProcessContext(environment: ["NO_COLOR": "1", "PATH": path], isTerminal: false))
+    }
+
     /// Writes `files` (path → text) into a fresh temporary directory and
     /// returns the chart directory (`<tmp>/<name>`).
     static func chart(_ files: [String: String], name: String = "c") throws -> String {

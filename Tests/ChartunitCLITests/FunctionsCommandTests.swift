@@ -4,12 +4,12 @@ import Testing
 
 /// `chartunit functions`: the function tables, in each format.
 @Suite struct FunctionsCommandTests {
-    static func run(_ arguments: [String]) throws -> CommandOutcome {
-        try #require(try Chartunit.parseAsRoot(["functions"] + arguments) as? FunctionsCommand).execute()
+    static func run(_ arguments: [String]) async -> CommandOutcome {
+        await CLI.run(["functions"] + arguments)
     }
 
-    @Test func jsonHasEveryFamilyAndWhereEachNameGoes() throws {
-        let outcome = try Self.run(["--format", "json"])
+    @Test func jsonHasEveryFamilyAndWhereEachNameGoes() async throws {
+        let outcome = await Self.run(["--format", "json"])
         #expect(outcome.exitCode == 0)
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         let families = object?["families"] as? [[String: Any]] ?? []
@@ -23,8 +23,8 @@ import Testing
         #expect(object?["helmVersion"] as? Int == 4)
     }
 
-    @Test func helm3HasNoHelm4OnlyFunctions() throws {
-        let outcome = try Self.run(["--helm-version", "3", "--format", "json"])
+    @Test func helm3HasNoHelm4OnlyFunctions() async throws {
+        let outcome = await Self.run(["--helm-version", "3", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         let registered = object?["registered"] as? [String: Any] ?? [:]
         #expect(registered.count == 238)
@@ -32,8 +32,8 @@ import Testing
         #expect(registered["mustToJson"] as? String == "sprig-encoding")
     }
 
-    @Test func textListsTheNamedFunctionsWithTheirFate() throws {
-        let outcome = try Self.run(["slice", "mustToYaml"])
+    @Test func textListsTheNamedFunctionsWithTheirFate() async throws {
+        let outcome = await Self.run(["slice", "mustToYaml"])
         #expect(outcome.stdout == """
             Go text/template builtins
               slice       Go's `x[i:j:k]`. Never reached in Helm: Helm's function map replaces it with Sprig's \
@@ -49,8 +49,8 @@ import Testing
             """)
     }
 
-    @Test func markdownIsOneTablePerFamily() throws {
-        let outcome = try Self.run(["--format", "markdown", "dig"])
+    @Test func markdownIsOneTablePerFamily() async throws {
+        let outcome = await Self.run(["--format", "markdown", "dig"])
         #expect(outcome.stdout == """
             # Template functions (Helm 4)
 
@@ -64,8 +64,8 @@ import Testing
             """)
     }
 
-    @Test func anUnknownNameFails() throws {
-        let outcome = try Self.run(["--helm-version", "3", "mustToYaml", "dig"])
+    @Test func anUnknownNameFails() async throws {
+        let outcome = await Self.run(["--helm-version", "3", "mustToYaml", "dig"])
         #expect(outcome.exitCode == 1)
         #expect(outcome.stderr == "Error: function \"mustToYaml\" not defined\n")
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["functions", "--helm-version", "5"]) }

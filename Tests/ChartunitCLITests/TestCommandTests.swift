@@ -22,10 +22,8 @@ import TestSupport
 
     /// Parses and runs `chartunit test ARGS` with colour off.
     static func run(_ arguments: [String]) async throws -> (output: String, status: Int32) {
-        let parsed = try Chartunit.parseAsRoot(GoBoolFlags.normalize(["test"] + arguments))
-        let command = try #require(parsed as? TestCommand)
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return await command.execute(environment: ["NO_COLOR": "1", "PATH": path], isTerminal: false)
+        let outcome = await CLI.run(["test"] + arguments)
+        return (outcome.stdout + outcome.stderr, outcome.exitCode)
     }
 
     @Test(.enabled(if: Fixtures.hasConformance))

@@ -1,4 +1,5 @@
 import Testing
+import Diagnostics
 import UnitTest
 @testable import Reports
 
@@ -56,11 +57,14 @@ struct ConsoleReportTests {
         #expect(Self.colored.erroredChartHeader("x") == "\n### \u{1B}[31mError: \u{1B}[0m x\n\n")
     }
 
-    @Test func erroredChartPrintsItsSuitesThenTheError() {
-        let bad = TestSuiteResult(displayName: "", filePath: "tests/bad_test.yaml", passed: false, executionError: errorValue("parse error"))
-        let chart = ChartResult(name: "basic", path: "basic", executionError: errorValue("parse error"), suites: [bad])
-        #expect(Self.plain.chart(chart)
-            == " FAIL  \ttests/bad_test.yaml\n\t- Execution Error: \n\t\tparse error\n\n\n### Error:  parse error\n\n")
+    @Test func brokenSuiteFileIsOneFailedSuiteOfItsChart() {
+        let bad = TestSuiteResult(displayName: "", filePath: "tests/bad_test.yaml", passed: false,
+                                  executionError: LocatedError(.init("test"), "yaml: line 3: did not find expected key",
+                                                               at: SourceLocation(file: "basic/tests/bad_test.yaml", line: 3, column: 7)),
+                                  unreadable: true)
+        let chart = ChartResult(name: "basic", path: "basic", suites: [bad])
+        #expect(Self.plain.chart(chart) == "\n### Chart [ basic ] basic\n\n FAIL  \ttests/bad_test.yaml\n\t- Execution Error: "
+            + "\n\t\tyaml: line 3: did not find expected key\n\t\tat basic/tests/bad_test.yaml:3:7\n\n")
         let unloadable = ChartResult(name: "", path: "nowhere", executionError: errorValue("no Chart.yaml exists in directory \"nowhere\""))
         #expect(Self.plain.chart(unloadable) == "\n### Error:  no Chart.yaml exists in directory \"nowhere\"\n\n")
     }
@@ -121,8 +125,9 @@ struct ConsoleReportTests {
         let errorTests = Build.suite("errors", "c/tests/err_test.yaml", passing: 1, [Build.errored("renders", "template: boom")])
         return RunResult(charts: [
             ChartResult(name: "", path: "missing", executionError: errorValue("stat missing: no such file or directory")),
-            ChartResult(name: "b", path: "b", executionError: errorValue("yaml: bad"), suites: [
-                TestSuiteResult(displayName: "", filePath: "b/tests/x_test.yaml", passed: false, executionError: errorValue("yaml: bad")),
+            ChartResult(name: "b", path: "b", suites: [
+                TestSuiteResult(displayName: "", filePath: "b/tests/x_test.yaml", passed: false, executionError: errorValue("yaml: bad"),
+                                unreadable: true),
             ]),
             ChartResult(name: "c", path: "c", suites: [snapshotFailing, snapshotPassing, skippedSuite, erroredSuite, errorTests]),
         ], duration: .milliseconds(62_500))
@@ -133,12 +138,12 @@ struct ConsoleReportTests {
 
             ### Error:  stat missing: no such file or directory
 
+
+            ### Chart [ b ] b
+
              FAIL  \tb/tests/x_test.yaml
             \t- Execution Error: 
             \t\tyaml: bad
-
-
-            ### Error:  yaml: bad
 
 
             ### Chart [ c ] c
@@ -168,7 +173,7 @@ struct ConsoleReportTests {
 
             Snapshot Summary: 1 snapshot failed in 1 test suite. Check changes and use `-u` to update snapshot.
 
-            Charts:      3 failed, 2 errored, 0 passed, 3 total
+            Charts:      3 failed, 1 errored, 0 passed, 3 total
             Test Suites: 4 failed, 2 errored, 1 passed, 1 skipped, 6 total
             Tests:       2 failed, 1 errored, 2 passed, 1 skipped, 5 total
             Snapshot:    1 failed, 4 passed, 5 total
@@ -176,7 +181,7 @@ struct ConsoleReportTests {
 
 
             """
-        let output = Self.plain.render(Self.mixedRun(), reportError: "open report.xml: read-only file system")
+        let output = Self.plain.render(Self.mixedRun(), runErrors: ["open report.xml: read-only file system"])
         #expect(output == expected, "\(firstDifference(output, expected))")
         let counts = RunCounts(Self.mixedRun())
         #expect(counts.snapshots == SnapshotTotals(passed: 4, failed: 1, created: 1, vanished: 2))

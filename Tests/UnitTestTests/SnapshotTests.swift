@@ -9,7 +9,7 @@ import Values
         let files = Fixtures.conformanceFiles(suffix: ".snap")
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
-            let parsed = try SnapshotCache.parse(text)
+            let parsed = try SnapshotCache.parse(Array(text.utf8))
             let entries = parsed.map { (test: $0.key, items: $0.value.map { (index: $0.key, text: $0.value) }) }
             #expect(snapshotFile(entries) == text, "\(file)")
         }

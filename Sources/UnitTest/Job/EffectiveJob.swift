@@ -8,7 +8,7 @@ struct RunSettings: Sendable {
     var renderOutputDirectory: String
     /// The `PATH` post-renderer commands are looked up in.
     var executableSearchPath: String
-    var readFile: @Sendable (String) throws(LocatedError) -> String
+    var readFile: @Sendable (String) throws(LocatedError) -> [UInt8]
 }
 
 /// A test job with the suite's settings folded in (helm-unittest's

@@ -175,13 +175,13 @@ private let releaseNamePattern: GoRegexp? = try? GoRegexp(#"^[a-z0-9]([-a-z0-9]*
 
 /// `writeRenderedOutput`: every rendered file under `directory`.
 private func writeRenderedOutput(_ outputs: [String: String], to directory: String) throws(LocatedError) {
-    for (file, text) in outputs {
+    for (file, text) in outputs.sorted(by: { goLess($0.key, $1.key) }) {
         let path = GoPath.join(directory, file)
-        do {
-            try FileManager.default.createDirectory(atPath: GoPath.dir(path), withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        do throws(GoError) {
+            try GoOS.mkdirAll(GoPath.dir(path))
+            try GoOS.writeFileAtomically(Array(text.utf8), to: path)
         } catch {
-            throw LocatedError(.fileAccess, "open \(path): \(error.localizedDescription)", at: SourceLocation(file: path))
+            throw LocatedError(.fileAccess, error.message, at: SourceLocation(file: path))
         }
     }
 }

@@ -7,7 +7,7 @@ import YAML
 /// A test job's user values, built as helm-unittest's `getUserValues` does.
 struct JobValues {
     /// Reads a file; throws Go's `open <path>: …` text at the file.
-    let readFile: @Sendable (String) throws(LocatedError) -> String
+    let readFile: @Sendable (String) throws(LocatedError) -> [UInt8]
 
     /// The merged map: values files in order, then suite `set:`, then test
     /// `set:`; each layer scoped under the subchart route and winning over
@@ -18,10 +18,10 @@ struct JobValues {
         var base = GoMap()
         for file in valuesFiles {
             let path = file.hasPrefix("/") ? file : GoPath.join(GoPath.dir(definitionFile), file)
-            let text = try readFile(path)
+            let data = try readFile(path)
             let value: GoMap
             do {
-                value = try Self.decodeValuesFile(text, path: path)
+                value = try Self.decodeValuesFile(data, path: path)
             } catch {
                 throw error.prefixed("failed to parse \(file): ")
             }
@@ -35,8 +35,8 @@ struct JobValues {
     }
 
     /// yaml.v3 `Unmarshal` of a values file into `map[string]interface{}`.
-    static func decodeValuesFile(_ text: String, path: String = "") throws(LocatedError) -> GoMap {
-        let documents = try YAMLParser.parseStream(text, file: path, dialect: .v3, limit: 1)
+    static func decodeValuesFile(_ data: [UInt8], path: String = "") throws(LocatedError) -> GoMap {
+        let documents = try YAMLParser.parseStream(bytes: data, file: path, dialect: .v3, limit: 1)
         guard let root = documents.first?.root else { return GoMap() }
         if NodeDecoder.isNull(root) { return GoMap() }
         guard case .mapping = root.content else {
@@ -97,13 +97,10 @@ func mergeTables(_ dst: GoMap, _ src: GoMap) -> GoMap {
 }
 
 /// Go's `os.ReadFile` with its error texts, located at the file.
-@Sendable func goReadFile(_ path: String) throws(LocatedError) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw LocatedError(.fileAccess, "read \(path): is a directory", at: SourceLocation(file: path))
-        }
-        throw LocatedError(.fileAccess, "open \(path): no such file or directory", at: SourceLocation(file: path))
+@Sendable func goReadFile(_ path: String) throws(LocatedError) -> [UInt8] {
+    do throws(GoError) {
+        return try GoOS.readFile(path)
+    } catch {
+        throw LocatedError(.fileAccess, error.message, at: SourceLocation(file: path))
     }
-    return String(decoding: data, as: UTF8.self)
 }

@@ -2,9 +2,6 @@ import Diagnostics
 import GoStd
 import Foundation
 import Values
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Finding and reading the suite files of a chart and its subcharts
 /// (helm-unittest's `getV3TestSuitesWithValues`).
@@ -125,7 +122,7 @@ struct SuiteDiscovery {
             seen.append(pattern)
             if pattern.hasPrefix("/") { files.append(pattern); continue }
             let full = pattern.contains(base) ? pattern : GoPath.join(base, pattern)
-            files += glob(full)
+            files += DoublestarGlob.files(matching: full)
         }
         return files
     }
@@ -135,7 +132,7 @@ struct SuiteDiscovery {
         let base = chart.defaultValues.deepCopyMap()
         for file in options.valuesFiles {
             let path = file.hasPrefix("/") ? file : GoPath.join(chartPath, file)
-            guard let text = try? goReadFile(path), let values = try? JobValues.decodeValuesFile(text) else { return nil }
+            guard let data = try? goReadFile(path), let values = try? JobValues.decodeValuesFile(data) else { return nil }
             _ = mergeTables(values, base)
             base.entries = values.entries
         }
@@ -175,54 +172,4 @@ extension GoMap {
         if case .map(let m, _) = Value.map(self).deepCopy() { return m }
         return GoMap()
     }
-}
-
-/// Doublestar glob over the file system: `**` spans zero or more
-/// directories, other segments use shell patterns. Results are sorted.
-func glob(_ pattern: String) -> [String] {
-    let rooted = pattern.hasPrefix("/")
-    let segments = pattern.split(separator: "/").map(String.init)
-    var results: [String] = []
-    func hasMeta(_ s: String) -> Bool { s.contains { "*?[".contains($0) } }
-    func walk(_ dir: String, _ index: Int) {
-        if index == segments.count {
-            if FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir) { results.append(dir) }
-            return
-        }
-        let segment = segments[index]
-        let join = { (name: String) in dir.isEmpty ? (rooted ? "/" + name : name) : dir + "/" + name }
-        if segment == "**" {
-            walk(dir, index + 1)
-            for name in listing(dir) where isDirectory(join(name)) { walkAny(join(name), index) }
-            return
-        }
-        if !hasMeta(segment) {
-            let next = join(segment)
-            if index + 1 == segments.count || isDirectory(next) { walk(next, index + 1) }
-            return
-        }
-        for name in listing(dir) where fnmatchSegment(segment, name) {
-            walk(join(name), index + 1)
-        }
-    }
-    func walkAny(_ dir: String, _ index: Int) {
-        walk(dir, index + 1)
-        for name in listing(dir) where isDirectory(dir + "/" + name) { walkAny(dir + "/" + name, index) }
-    }
-    func listing(_ dir: String) -> [String] {
-        let path = dir.isEmpty ? (rooted ? "/" : ".") : dir
-        return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted(by: goLess)
-    }
-    func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
-    }
-    walk("", 0)
-    var unique: [String] = []
-    for r in results where !unique.contains(r) { unique.append(r) }
-    return unique
-}
-
-private func fnmatchSegment(_ pattern: String, _ name: String) -> Bool {
-    fnmatch(pattern, name, 0) == 0
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import GoRegexp
+import GoStd
 import Foundation
 import Values
 
@@ -42,32 +43,20 @@ final class SnapshotCache {
         return dir.appendingPathComponent(url.lastPathComponent + ".snap").path
     }
 
-    /// Creates the `__snapshot__` directory if needed and loads the file if it exists.
+    /// Loads the file if it exists. A file that cannot be read or parsed is
+    /// an error (and is never written over by this cache).
     func restore() throws(LocatedError) {
-        let dir = (filePath as NSString).deletingLastPathComponent
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            if !isDir.boolValue {
-                throw LocatedError(.snapshotFile, "snapshot cache dir \(dir) is not a directory", at: SourceLocation(file: dir))
-            }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            } catch {
-                throw LocatedError(.snapshotFile, "mkdir \(dir): permission denied", at: SourceLocation(file: dir))
-            }
-        }
         guard FileManager.default.fileExists(atPath: filePath) else { return }
         guard let data = FileManager.default.contents(atPath: filePath) else {
             throw LocatedError(.snapshotFile, "open \(filePath): permission denied", at: SourceLocation(file: filePath))
         }
-        cached = try Self.parse(String(decoding: data, as: UTF8.self), file: filePath)
+        cached = try Self.parse(Array(data), file: filePath)
         existed = true
     }
 
     /// yaml.v3 decoding of a `.snap` text into `map[string]map[uint]string`.
-    static func parse(_ text: String, file: String = "") throws(LocatedError) -> [String: [UInt: String]] {
-        let documents = try YAMLValues.v3Documents(text, file: file)
+    static func parse(_ data: [UInt8], file: String = "") throws(LocatedError) -> [String: [UInt: String]] {
+        let documents = try YAMLValues.v3Documents(bytes: data, file: file)
         guard let first = documents.first, case .map(let tests, _) = first else { return [:] }
         var out: [String: [UInt: String]] = [:]
         for (test, entries) in tests.entries {
@@ -157,23 +146,14 @@ final class SnapshotCache {
     @discardableResult
     func storeIfNeeded() throws(LocatedError) -> Bool {
         guard changed, isUpdating || insertedCount > 0 || vanishedCount > 0 else { return false }
-        try writeAtomically(renderedFile, to: filePath)
+        do throws(GoError) {
+            try GoOS.mkdirAll(GoPath.dir(filePath))
+            try GoOS.writeFileAtomically(Array(renderedFile.utf8), to: filePath)
+        } catch {
+            throw LocatedError(.snapshotFile, error.message, at: SourceLocation(file: filePath))
+        }
         existed = true
         return true
-    }
-}
-
-/// Writes `text` to a temporary file next to `path`, then renames it over `path`.
-func writeAtomically(_ text: String, to path: String) throws(LocatedError) {
-    let dir = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temp = (dir as NSString).appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
-    guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644]) else {
-        throw LocatedError(.snapshotFile, "open \(path): cannot write file", at: SourceLocation(file: path))
-    }
-    if rename(temp, path) != 0 {
-        try? FileManager.default.removeItem(atPath: temp)
-        throw LocatedError(.snapshotFile, "rename \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
     }
 }
 

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// What a command produced: the bytes for stdout and stderr and the exit
+/// status. Commands build one; only the process entry point writes it out,
+/// so tests run any command line in-process and look at all three.
+struct CommandOutcome: Sendable, Equatable {
+    var stdout = ""
+    var stderr = ""
+    var exitCode: Int32 = 0
+
+    /// cobra's and Helm's failure: `Error: <message>` on stderr, status 1.
+    static func failure(_ message: String) -> CommandOutcome {
+        CommandOutcome(stdout: "", stderr: "Error: \(message)\n", exitCode: 1)
+    }
+
+    /// Writes the output to the process's stdout and stderr.
+    func write() {
+        if !stdout.isEmpty { FileHandle.standardOutput.write(Data(stdout.utf8)) }
+        if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
+    }
+}
+
+/// What the process gives a command: its environment variables and
+/// whether stdout is a terminal (for colour).
+struct ProcessContext: Sendable {
+    var environment: [String: String]
+    var isTerminal: Bool
+
+    /// This process's.
+    static var current: ProcessContext {
+        ProcessContext(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
+    }
+}
+
+/// A subcommand that computes its whole outcome without printing.
+protocol OutcomeCommand: AsyncParsableCommand {
+    /// Runs the command and returns what to print and the exit status.
+    func outcome(in context: ProcessContext) async -> CommandOutcome
+}
+
+extension OutcomeCommand {
+    /// Prints the outcome and exits with its status.
+    mutating func run() async throws {
+        let outcome = await outcome(in: .current)
+        outcome.write()
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

@@ -43,6 +43,13 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
+    /// The same fault placed at `location` when it has no place yet.
+    public func placed(at location: SourceLocation) -> LocatedError {
+        var copy = self
+        if copy.location == nil { copy.location = location }
+        return copy
+    }
+
     /// `file:line:col: message` and the notes, one per line: the form for
     /// a reader who wants to jump to the fault.
     public var located: String {

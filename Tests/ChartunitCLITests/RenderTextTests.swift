@@ -203,7 +203,8 @@ import TestSupport
     func schemaValidationAndItsSwitch() throws {
         let chart = Fixtures.conformance.appendingPathComponent("data/v3/with-schema").path
         #expect(try CLI.render([chart]) == .failure(
-            "values don't meet the specifications of the schema(s) in the following chart(s):\nwith-schema:\n- at '': missing property 'image'\n"))
+            "values don't meet the specifications of the schema(s) in the following chart(s):\nwith-schema:\n- at '': missing property 'image'\n"
+                + "\nat \(chart)/values.schema.json"))
         #expect(try CLI.render([chart, "--skip-schema-validation"]).exitCode == 0)
     }
 

@@ -40,6 +40,10 @@ public struct Chart: Sendable {
     /// Subcharts found in `charts/` (directories and `.tgz` archives), in
     /// byte order of their names.
     public var dependencies: [Chart]
+    /// Where the chart's files came from, for naming them in errors: the
+    /// directory or archive the loader was given, a subchart's as
+    /// `<parent>/charts/<name>`; empty for files loaded from memory.
+    public var path = ""
 
     public init(metadata: ChartMetadata, lock: ChartLock? = nil, templates: [ChartFile] = [], files: [ChartFile] = [],
                 rawValues: [UInt8]? = nil, defaultValues: GoMap = GoMap(), schema: [UInt8]? = nil,

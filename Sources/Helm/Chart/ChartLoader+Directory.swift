@@ -47,15 +47,20 @@ extension ChartLoader {
         var rules = HelmIgnore()
         let ignorePath = top + "/" + HelmIgnore.fileName
         if FileSystem.kind(of: ignorePath) != nil {
-            rules = try HelmIgnore(parsing: try FileSystem.read(ignorePath))
+            rules = try HelmIgnore(parsing: try FileSystem.read(ignorePath), file: GoPath.join(path, HelmIgnore.fileName))
         }
         rules.addDefaults()
         var files: [ChartFile] = []
-        try walk(top: top, relative: "", rules: rules, into: &files)
-        return try loadFiles(files)
+        do {
+            try walk(top: top, relative: "", rules: rules, into: &files, path: path)
+        } catch {
+            throw error.placed(at: SourceLocation(file: path))
+        }
+        return try loadFiles(files, path: path)
     }
 
-    private func walk(top: String, relative: String, rules: HelmIgnore, into files: inout [ChartFile]) throws(LocatedError) {
+    private func walk(top: String, relative: String, rules: HelmIgnore, into files: inout [ChartFile],
+                      path: String) throws(LocatedError) {
         let directory = relative.isEmpty ? top : top + "/" + relative
         guard let listing = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw LocatedError(.chartLoad, "open \(directory): permission denied")
@@ -83,7 +88,7 @@ extension ChartLoader {
             }
             if type == .typeDirectory {
                 if rules.ignores(rel, isDirectory: true) { continue }
-                try walk(top: top, relative: rel, rules: rules, into: &files)
+                try walk(top: top, relative: rel, rules: rules, into: &files, path: path)
                 continue
             }
             if rules.ignores(rel, isDirectory: false) { continue }
@@ -91,7 +96,8 @@ extension ChartLoader {
                 throw LocatedError(.chartLoad, "cannot load irregular file \(full) as it has file mode type bits set")
             }
             if FileSystem.size(FileSystem.resolved(full)) > Self.maxFileSize {
-                throw LocatedError(.chartLoad, "chart file \(GoQuote.quote(name)) is larger than the maximum file size \(Self.maxFileSize)")
+                throw LocatedError(.chartLoad, "chart file \(GoQuote.quote(name)) is larger than the maximum file size \(Self.maxFileSize)",
+                                   at: SourceLocation(file: GoPath.join(path, rel)))
             }
             var data = try FileSystem.read(full)
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
@@ -107,12 +113,14 @@ extension ChartLoader {
         head += [UInt8](repeating: 0, count: 512 - head.count)
         if !head.starts(with: [0x1F, 0x8B, 0x08]) {
             if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
-                throw LocatedError(.chartLoad, "file '\(path)' seems to be a YAML file, but expected a gzipped archive")
+                throw LocatedError(.chartLoad, "file '\(path)' seems to be a YAML file, but expected a gzipped archive",
+                                   at: SourceLocation(file: path))
             }
-            throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a gzipped archive; got '\(sniffContentType(head))'")
+            throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a gzipped archive; got '\(sniffContentType(head))'",
+                               at: SourceLocation(file: path))
         }
         do {
-            return try loadArchive(bytes)
+            return try loadArchive(bytes, path: path)
         } catch where error.kind == .gzipHeader {
             throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a valid chart file (details: \(error.message))",
                                at: SourceLocation(file: path))

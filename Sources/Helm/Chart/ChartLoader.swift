@@ -24,14 +24,18 @@ public struct ChartLoader: Sendable {
     }
 
     /// Helm's `LoadFiles`: sorts files into metadata, values, templates,
-    /// `.Files` and subcharts, validates, then loads each subchart.
-    public func loadFiles(_ files: [ChartFile]) throws(LocatedError) -> Chart {
+    /// `.Files` and subcharts, validates, then loads each subchart. `path`
+    /// is where the files came from (``Chart/path``): errors name the
+    /// files under it.
+    public func loadFiles(_ files: [ChartFile], path: String = "") throws(LocatedError) -> Chart {
         let package = helm.chartPackage
+        let place = { (name: String) in path.isEmpty ? name : GoPath.join(path, name) }
         var metadata: ChartMetadata?
         for file in files where file.name == "Chart.yaml" {
             var md = metadata ?? ChartMetadata()
             do {
-                if let fields = try SigsTypedUnmarshal.decode(file.data, file: file.name, as: ChartSchemas.metadata, package: package) {
+                if let fields = try SigsTypedUnmarshal.decode(file.data, file: place(file.name), as: ChartSchemas.metadata,
+                                                              package: package) {
                     md.apply(fields)
                 }
             } catch let error as LocatedError {
@@ -42,6 +46,7 @@ public struct ChartLoader: Sendable {
         }
 
         var chart = Chart(metadata: ChartMetadata())
+        chart.path = path
         var subcharts: [String: [ChartFile]] = [:]
         for file in files {
             let name = file.name
@@ -50,7 +55,7 @@ public struct ChartLoader: Sendable {
                 continue
             case "Chart.lock", "requirements.lock":
                 do {
-                    chart.lock = try Self.decodeLock(file, package: package)
+                    chart.lock = try Self.decodeLock(file, at: place(file.name), package: package)
                 } catch let error as LocatedError {
                     throw error.prefixed("cannot load \(name): ")
                 }
@@ -60,7 +65,7 @@ public struct ChartLoader: Sendable {
                 }
             case "values.yaml":
                 do {
-                    chart.defaultValues = try loadValues(file.data, file: file.name)
+                    chart.defaultValues = try loadValues(file.data, file: place(file.name))
                 } catch let error as LocatedError {
                     throw error.prefixed("cannot load values.yaml: ")
                 }
@@ -70,7 +75,8 @@ public struct ChartLoader: Sendable {
             case "requirements.yaml":
                 var md = metadata ?? ChartMetadata()
                 do {
-                    if let fields = try SigsTypedUnmarshal.decode(file.data, file: file.name, as: ChartSchemas.metadata, package: package) {
+                    if let fields = try SigsTypedUnmarshal.decode(file.data, file: place(file.name), as: ChartSchemas.metadata,
+                                                                  package: package) {
                         md.apply(fields)
                     }
                 } catch let error as LocatedError {
@@ -95,8 +101,10 @@ public struct ChartLoader: Sendable {
             }
         }
 
-        guard var md = metadata else { throw LocatedError(.chartLoad, "Chart.yaml file is missing") }
-        if let error = md.validate() { throw error }
+        guard var md = metadata else {
+            throw LocatedError(.chartLoad, "Chart.yaml file is missing", at: path.isEmpty ? nil : SourceLocation(file: path))
+        }
+        if let error = md.validate() { throw error.placed(at: SourceLocation(file: place("Chart.yaml"))) }
         chart.metadata = md
 
         // Go walks a map here (random order); byte order keeps errors stable.
@@ -104,31 +112,33 @@ public struct ChartLoader: Sendable {
             let subFiles = subcharts[name] ?? []
             if name.hasPrefix("_") || name.hasPrefix(".") { continue }
             let sub: Chart
+            let subPath = place("charts/" + name)
             if GoPath.ext(name) == ".tgz", let first = subFiles.first, first.name != name {
-                throw LocatedError(.chartLoad, "error unpacking subchart tar in \(md.name): expected \(name), got \(first.name)")
+                throw LocatedError(.chartLoad, "error unpacking subchart tar in \(md.name): expected \(name), got \(first.name)",
+                                   at: SourceLocation(file: subPath))
             }
             do {
                 if GoPath.ext(name) == ".tgz", let first = subFiles.first {
-                    sub = try loadArchive(first.data)
+                    sub = try loadArchive(first.data, path: subPath)
                 } else {
                     var inner: [ChartFile] = []
                     for f in subFiles {
                         guard let slash = f.name.firstIndex(of: "/") else { continue }
                         inner.append(ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data))
                     }
-                    sub = try loadFiles(inner)
+                    sub = try loadFiles(inner, path: subPath)
                 }
             } catch {
-                throw error.prefixed("error unpacking subchart \(name) in \(md.name): ")
+                throw error.prefixed("error unpacking subchart \(name) in \(md.name): ").placed(at: SourceLocation(file: subPath))
             }
             chart.dependencies.append(sub)
         }
         return chart
     }
 
-    static func decodeLock(_ file: ChartFile, package: String) throws(LocatedError) -> ChartLock {
+    static func decodeLock(_ file: ChartFile, at place: String, package: String) throws(LocatedError) -> ChartLock {
         var lock = ChartLock()
-        guard let fields = try SigsTypedUnmarshal.decode(file.data, file: file.name, as: ChartSchemas.lock, package: package) else {
+        guard let fields = try SigsTypedUnmarshal.decode(file.data, file: place, as: ChartSchemas.lock, package: package) else {
             return lock
         }
         lock.generated = fields["generated"]?.stringValue ?? ""
@@ -150,7 +160,7 @@ public struct ChartLoader: Sendable {
             return try YAMLValues.helmValues(bytes: data, file: file, valuesType: type)
         }
         var values = GoMap()
-        for document in try Self.yamlDocuments(data) {
+        for document in try Self.yamlDocuments(data, file: file) {
             let current: GoMap
             do {
                 current = try YAMLValues.helmValues(bytes: document, file: file, valuesType: type)
@@ -165,7 +175,7 @@ public struct ChartLoader: Sendable {
     /// k8s.io/apimachinery's `YAMLReader`: documents separated by lines
     /// that start with `---` (only spaces or a comment may follow). Line
     /// ends become `\n`; the first separator stays with its document.
-    static func yamlDocuments(_ data: [UInt8]) throws(LocatedError) -> [[UInt8]] {
+    static func yamlDocuments(_ data: [UInt8], file: String = "") throws(LocatedError) -> [[UInt8]] {
         var documents: [[UInt8]] = []
         var buffer: [UInt8] = []
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -178,7 +188,8 @@ public struct ChartLoader: Sendable {
             if line.starts(with: dashes) {
                 let rest = GoStrings.trimSpace(String(decoding: line.dropFirst(3), as: UTF8.self))
                 if !rest.isEmpty && !rest.hasPrefix("#") {
-                    throw LocatedError(.chartLoad, "error reading yaml document: invalid Yaml document separator: \(rest)")
+                    throw LocatedError(.chartLoad, "error reading yaml document: invalid Yaml document separator: \(rest)",
+                                       at: file.isEmpty ? nil : SourceLocation(file: file))
                 }
                 if !buffer.isEmpty {
                     documents.append(buffer)

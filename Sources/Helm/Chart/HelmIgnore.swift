@@ -22,15 +22,22 @@ public struct HelmIgnore: Sendable {
     public init() {}
 
     /// Parses the lines of a `.helmignore` file. Throws pkg/ignore's errors
-    /// (`double-star (**) syntax is not supported`, `syntax error in pattern`).
-    public init(parsing text: [UInt8]) throws(LocatedError) {
+    /// (`double-star (**) syntax is not supported`, `syntax error in pattern`)
+    /// at the offending line of `file`.
+    public init(parsing text: [UInt8], file: String = HelmIgnore.fileName) throws(LocatedError) {
         var bytes = text[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if bytes.last == UInt8(ascii: "\n") || bytes.isEmpty { lines.removeLast() }
-        for var line in lines {
+        for (index, var line) in lines.enumerated() {
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            try addRule(String(decoding: line, as: UTF8.self))
+            do {
+                try addRule(String(decoding: line, as: UTF8.self))
+            } catch {
+                var located = error
+                located.location = SourceLocation(file: file, line: index + 1, column: 1)
+                throw located
+            }
         }
     }
 

@@ -204,8 +204,14 @@ extension ChartLoader {
     /// Helm's `LoadArchive`: a gzipped tar whose entries all sit under one
     /// top directory (any name). Refuses absolute paths, `..`, drive
     /// letters, oversized files and archives, as Helm does.
-    public func loadArchive(_ bytes: [UInt8]) throws(LocatedError) -> Chart {
-        try loadFiles(try archiveFiles(bytes))
+    public func loadArchive(_ bytes: [UInt8], path: String = "") throws(LocatedError) -> Chart {
+        let files: [ChartFile]
+        do {
+            files = try archiveFiles(bytes)
+        } catch {
+            throw path.isEmpty ? error : error.placed(at: SourceLocation(file: path))
+        }
+        return try loadFiles(files, path: path)
     }
 
     /// Helm's `LoadArchiveFiles`: the archive's files with the top

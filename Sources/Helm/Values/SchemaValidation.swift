@@ -17,28 +17,38 @@ public enum SchemaValidation {
     /// chart(s):`), or nil when everything is valid. Pass nothing when the
     /// user asked for `--skip-schema-validation`.
     public static func check(_ chart: ProcessedChart, helm: HelmVersion) -> LocatedError? {
-        let report = validate(chart, values: chart.values)
+        let (report, firstFile) = validate(chart, values: chart.values)
         if report.isEmpty { return nil }
         return LocatedError(.valuesSchema,
-                            "values don't meet the specifications of the schema(s) in the following chart(s):\n" + report)
+                            "values don't meet the specifications of the schema(s) in the following chart(s):\n" + report,
+                            at: firstFile.map { SourceLocation(file: $0) })
     }
 
     /// One chart's part of the report: `<name>:\n<errors>` for its own
-    /// schema, then its subcharts' parts.
-    static func validate(_ chart: ProcessedChart, values: GoMap) -> String {
+    /// schema, then its subcharts' parts; and the first schema file (or
+    /// chart, for values of the wrong type) the report blames.
+    static func validate(_ chart: ProcessedChart, values: GoMap) -> (report: String, file: String?) {
         var report = ""
+        var file: String?
+        let path = chart.chart.path
         if let schema = chart.chart.schema, let error = validate(values: values, schema: schema) {
             report += "\(chart.name):\n" + error
+            if !path.isEmpty { file = GoPath.join(path, "values.schema.json") }
         }
         for sub in chart.subcharts {
             guard let raw = values[sub.name] else { continue }
             switch raw {
             case .null: continue
-            case .map(let subValues, _): report += validate(sub, values: subValues)
-            default: report += "\(sub.name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
+            case .map(let subValues, _):
+                let part = validate(sub, values: subValues)
+                report += part.report
+                file = file ?? part.file
+            default:
+                report += "\(sub.name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
+                if file == nil && !sub.chart.path.isEmpty { file = sub.chart.path }
             }
         }
-        return report
+        return (report, file)
     }
 
     /// `ValidateAgainstSingleSchema`: nil if `values` satisfy the schema

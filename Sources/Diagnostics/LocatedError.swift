@@ -16,15 +16,16 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation?
     /// The error text exactly as the Go tool words it.
     public var message: String
-    /// Further lines of context (the parser state it was in, a hint).
-    public var notes: [String]
+    /// Further lines of context (the parser state it was in, the calls
+    /// that led to the fault).
+    public var notes: [Note]
     /// The texts of the Go errors this one wraps, as `errors.Unwrap`
     /// walks them, outermost first (Helm 4 rewrites execution errors from
     /// this chain).
     public var wrapped: [String]
 
     public init(_ kind: ErrorKind, _ message: String, at location: SourceLocation? = nil,
-                notes: [String] = [], wrapped: [String] = []) {
+                notes: [Note] = [], wrapped: [String] = []) {
         self.kind = kind
         self.message = message
         self.location = location
@@ -54,7 +55,7 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
     /// a reader who wants to jump to the fault.
     public var located: String {
         var text = location.map { "\($0): \(message)" } ?? message
-        for note in notes { text += "\n  " + note }
+        for note in notes { text += "\n  \(note)" }
         return text
     }
 
@@ -73,7 +74,21 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
             let place = location.line > 0 ? "\(location.file):\(location.line)" : location.file
             if !message.contains(place) { lines.append("at \(location)") }
         }
-        return lines + notes
+        return lines + notes.map(\.description)
+    }
+
+    /// The same fault with every line number (of the location and of the
+    /// notes) moved down by `offset`: for a fault found in a part of a file
+    /// that starts on line `offset + 1`. The Go text keeps its own count.
+    public func shiftingLines(by offset: Int) -> LocatedError {
+        var copy = self
+        copy.location = location.map { $0.shiftingLines(by: offset) }
+        copy.notes = notes.map { note in
+            var moved = note
+            moved.location = note.location.map { $0.shiftingLines(by: offset) }
+            return moved
+        }
+        return copy
     }
 
     /// The source line of `location` with a caret under its column, or nil
@@ -86,6 +101,27 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
         let prefix = line.utf8.prefix(max(0, location.column - 1))
         let pad = String(decoding: prefix, as: UTF8.self).map { $0 == "\t" ? "\t" : " " }.joined()
         return "\(line)\n\(pad)^"
+    }
+}
+
+/// A line of context for a ``LocatedError``: `text`, then the place it
+/// names (if any) and the rest of the line — `while parsing a block
+/// mapping at f.yaml:2:1`, `called from t:1:4 (executing "t" at <x>)`.
+public struct Note: Sendable, Hashable, CustomStringConvertible {
+    public var text: String
+    public var location: SourceLocation?
+    public var detail: String
+
+    public init(_ text: String, at location: SourceLocation? = nil, detail: String = "") {
+        self.text = text
+        self.location = location
+        self.detail = detail
+    }
+
+    /// `text location detail`, or just `text`.
+    public var description: String {
+        guard let location else { return text + detail }
+        return "\(text) \(location)\(detail)"
     }
 }
 

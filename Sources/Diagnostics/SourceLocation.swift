@@ -19,6 +19,13 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.init(file: file, line: 0, column: 0)
     }
 
+    /// The same place `offset` lines further down (a whole-file location stays).
+    public func shiftingLines(by offset: Int) -> SourceLocation {
+        var copy = self
+        if line > 0 { copy.line += offset }
+        return copy
+    }
+
     /// `file:line:col`, `line:col` when the file is unknown, `file` for the whole file.
     public var description: String {
         if line == 0 { return file }

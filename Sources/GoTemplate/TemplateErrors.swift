@@ -46,7 +46,8 @@ enum TemplateErrors {
             error.location = innerLocation
             error.notes = inner.notes
             if let location, let nodeText {
-                error.notes.append("called from \(location) (executing \(GoQuote.quote(templateName)) at <\(nodeText)>)")
+                error.notes.append(Note("called from", at: location,
+                                        detail: " (executing \(GoQuote.quote(templateName)) at <\(nodeText)>)"))
             }
         }
         return error

@@ -120,7 +120,9 @@ public struct ChartResult: Sendable {
         self.suites = suites
     }
 
-    public var passed: Bool { executionError == nil && suites.allSatisfy { $0.passed || $0.skipped } }
+    /// helm-unittest's chart verdict: loaded, and every suite passed (a
+    /// suite whose tests are all skipped has passed; one without tests has not).
+    public var passed: Bool { executionError == nil && suites.allSatisfy(\.passed) }
 }
 
 /// The outcome of a whole `chartunit test` run.

@@ -55,8 +55,11 @@ struct YAMLSyntaxError {
     /// The located error: go-yaml's text, at the problem's mark, with the
     /// parser's context as a note.
     func located(_ dialect: YAMLDialect) -> LocatedError {
-        var notes: [String] = []
-        if let context, let contextMark { notes.append("\(context) at \(contextMark.line):\(contextMark.column)") }
+        var notes: [Note] = []
+        if let context, let contextMark {
+            notes.append(Note(context + " at", at: SourceLocation(file: place.file, line: contextMark.line,
+                                                                  column: contextMark.column)))
+        }
         let kind: ErrorKind = problem == "found unknown escape character" ? .yamlUnknownEscape : .yamlSyntax
         return LocatedError(kind, goMessage(dialect), at: place, notes: notes)
     }
@@ -260,7 +263,6 @@ private struct Composer {
                 throw LocatedError(.yamlAlias, "yaml: unknown anchor '\(name)' referenced", at: mark)
             }
             target.isAlias = true
-            target.location = mark
             try append(target)
         default:
             break

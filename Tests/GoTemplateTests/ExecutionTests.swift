@@ -128,7 +128,7 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
             #expect(error.wrapped.count == 3)
             // The fault is in the included template; the note names the call.
             #expect(error.location == SourceLocation(file: "_h.tpl", line: 1, column: 20, offset: 19))
-            #expect(error.notes == [#"called from t:1:4 (executing "t" at <include "h" .>)"#])
+            #expect(error.notes.map(\.description) == [#"called from t:1:4 (executing "t" at <include "h" .>)"#])
         }
     }
 

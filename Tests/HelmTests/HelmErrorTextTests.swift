@@ -27,7 +27,7 @@ import Values
     @Test func helm4RewritesTemplateErrorChains() throws {
         let error = try includeError()
         #expect(error.location == SourceLocation(file: "_h.tpl", line: 1, column: 20, offset: 19))
-        #expect(error.notes == [#"called from t:1:4 (executing "t" at <include "h" .>)"#])
+        #expect(error.notes.map(\.description) == [#"called from t:1:4 (executing "t" at <include "h" .>)"#])
         #expect(HelmEngineErrors.execError("t", error, helm: .v4).message == """
             t:1:3
               executing "t" at <include "h" .>:

@@ -5,7 +5,8 @@ import Values
 struct RunSettings: Sendable {
     var failFast: Bool
     var skipSchemaValidation: Bool
-    var renderOutputDirectory: String
+    /// `-d`: where rendered files go, if anywhere.
+    var renderOutput: RenderOutputWriter?
     /// The `PATH` post-renderer commands are looked up in.
     var executableSearchPath: String
     var readFile: @Sendable (String) throws(LocatedError) -> [UInt8]

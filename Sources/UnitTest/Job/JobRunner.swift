@@ -21,8 +21,8 @@ extension EffectiveJob {
     /// write the output (`-d`), post-render, documents, assertions. An error
     /// of any step stops the job as its execution error; a render error is
     /// recorded and the job goes on, so `failedTemplate` can match it.
-    func run<R: ChartRenderer>(index: Int, renderer: R, chart: R.Chart, description: ChartDescription,
-                               cache: SnapshotCache?, settings: RunSettings) -> TestJobResult {
+    func run<R: ChartRenderer>(index: Int, position: RunPosition, renderer: R, chart: R.Chart,
+                               description: ChartDescription, cache: SnapshotCache?, settings: RunSettings) -> TestJobResult {
         let start = ContinuousClock.now
         var result = TestJobResult(displayName: job.name, index: index, passed: false)
         defer { result.duration = ContinuousClock.now - start }
@@ -30,9 +30,7 @@ extension EffectiveJob {
         do throws(LocatedError) {
             let values = try userValues(chartRoute: chartRoute, settings: settings)
             let render = renderV3Chart(values, renderer: renderer, chart: chart, chartRoute: chartRoute, settings: settings)
-            if !settings.renderOutputDirectory.isEmpty {
-                try writeRenderedOutput(render.outputs, to: settings.renderOutputDirectory)
-            }
+            try settings.renderOutput?.write(render.outputs, at: position)
             result.executionError = render.error
             let (postRendered, didPostRender) = try postRender(render.outputs, settings: settings)
             let documents = try Documents.parse(outputs: postRendered, chartName: description.name,
@@ -172,19 +170,6 @@ extension EffectiveJob {
 }
 
 private let releaseNamePattern: GoRegexp? = try? GoRegexp(#"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#)
-
-/// `writeRenderedOutput`: every rendered file under `directory`.
-private func writeRenderedOutput(_ outputs: [String: String], to directory: String) throws(LocatedError) {
-    for (file, text) in outputs.sorted(by: { goLess($0.key, $1.key) }) {
-        let path = GoPath.join(directory, file)
-        do throws(GoError) {
-            try GoOS.mkdirAll(GoPath.dir(path))
-            try GoOS.writeFileAtomically(Array(text.utf8), to: path)
-        } catch {
-            throw LocatedError(.fileAccess, error.message, at: SourceLocation(file: path))
-        }
-    }
-}
 
 /// Helm v3's `ValidateReleaseName`; the error or nil.
 func validateReleaseName(_ name: String) -> LocatedError? {

@@ -57,7 +57,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         self.renderer = renderer
         self.options = options
         settings = RunSettings(failFast: options.failFast, skipSchemaValidation: options.skipSchemaValidation,
-                               renderOutputDirectory: options.renderOutputDirectory,
+                               renderOutput: options.renderOutputDirectory.isEmpty
+                                   ? nil : RenderOutputWriter(directory: options.renderOutputDirectory),
                                executableSearchPath: options.executableSearchPath, readFile: goReadFile)
     }
 
@@ -66,16 +67,16 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
     public func run(chartPaths: [String]) async -> RunResult {
         let start = ContinuousClock.now
         var charts: [ChartResult] = []
-        for path in chartPaths {
-            let result = await runChart(at: path)
+        for (index, path) in chartPaths.enumerated() {
+            let result = await runChart(at: path, index: index)
             charts.append(result)
             if options.failFast && !result.passed { break }
         }
         return RunResult(charts: charts, duration: ContinuousClock.now - start)
     }
 
-    /// Tests one chart: discovery, then the suites.
-    public func runChart(at path: String) async -> ChartResult {
+    /// Tests one chart, the `index`th of the run: discovery, then the suites.
+    public func runChart(at path: String, index chartIndex: Int = 0) async -> ChartResult {
         let chart: Renderer.Chart
         do {
             chart = try renderer.loadChart(at: path)
@@ -116,7 +117,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                     var out: [(Int, TestSuiteResult)] = []
                     for i in indices {
                         guard case .suite(let suite) = found[i] else { continue }
-                        let result = runSuite(suite, chart: chart, description: description)
+                        let result = runSuite(suite, chart: chart, description: description,
+                                              position: RunPosition(chart: chartIndex, suite: i, job: 0))
                         out.append((i, result))
                         if options.failFast && result.failFast { break }
                     }
@@ -135,7 +137,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
     }
 
     /// Runs one suite with its snapshot cache, then stores the cache.
-    func runSuite(_ suite: TestSuite, chart: Renderer.Chart, description: ChartDescription) -> TestSuiteResult {
+    func runSuite(_ suite: TestSuite, chart: Renderer.Chart, description: ChartDescription,
+                  position: RunPosition) -> TestSuiteResult {
         var result = TestSuiteResult(displayName: suite.name, filePath: suite.definitionFile, passed: false)
         var snapshotFile = SnapshotCache.path(forSuiteFile: suite.definitionFile)
         if !suite.snapshotId.isEmpty {
@@ -157,7 +160,10 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                 skipped += 1
                 if index == 0 { passed = true }
             } else {
-                let jobResult = effective.run(index: index, renderer: renderer, chart: chart, description: description,
+                var jobPosition = position
+                jobPosition.job = index
+                let jobResult = effective.run(index: index, position: jobPosition, renderer: renderer, chart: chart,
+                                              description: description,
                                               cache: cache, settings: settings)
                 result.tests.append(jobResult)
                 if index == 0 { passed = jobResult.passed }

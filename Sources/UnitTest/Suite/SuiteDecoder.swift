@@ -103,9 +103,7 @@ public enum SuiteDecoder {
                     suites.append(suite)
                 }
             } catch {
-                var located = error
-                if let line = located.location?.line, line > 0 { located.location?.line = line + part.firstLine - 1 }
-                errors.append(located)
+                errors.append(error.shiftingLines(by: part.firstLine - 1))
             }
         }
         return (suites, errors)

@@ -80,6 +80,6 @@ let package = Package(
         .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "GoStd", "TestSupport"]),
         .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "PathQuery", "GoTemplate", "Values", "Diagnostics", "GoStd", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest", "Values", "Diagnostics", "TestSupport", "GoStd"]),
-        .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI", "TestSupport"]),
+        .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI", "TestSupport", "UnitTest", "Reports"]),
     ]
 )

@@ -197,6 +197,12 @@ TGZ = {
     "tgz-empty.tgz": tgz([]),
     "tgz-notgzip.tgz": b"this is not a gzip file\n",
     "tgz-truncated.tgz": tgz([("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 1.0.0\n")])[:30],
+    # Zip bombs: one file over Helm's 5 MiB per file, and files each under it
+    # that add up to more than its 100 MiB per chart.
+    "tgz-filebomb.tgz": tgz([("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 1.0.0\n"),
+                             ("c/templates/big.yaml", bytes(5 * 1024 * 1024 + 1))]),
+    "tgz-chartbomb.tgz": tgz([("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 1.0.0\n")]
+                             + [("c/files/part%02d" % i, bytes(5 * 1024 * 1024)) for i in range(21)]),
 }
 
 

@@ -39,7 +39,7 @@ public struct ChartLoader: Sendable {
                     md.apply(fields)
                 }
             } catch let error as LocatedError {
-                throw error.prefixed("cannot load Chart.yaml: ")
+                throw error.prefixed("cannot load Chart.yaml: ").placed(at: SourceLocation(file: place(file.name)))
             }
             if md.apiVersion.isEmpty { md.apiVersion = "v1" }
             metadata = md
@@ -57,7 +57,7 @@ public struct ChartLoader: Sendable {
                 do {
                     chart.lock = try Self.decodeLock(file, at: place(file.name), package: package)
                 } catch let error as LocatedError {
-                    throw error.prefixed("cannot load \(name): ")
+                    throw error.prefixed("cannot load \(name): ").placed(at: SourceLocation(file: place(name)))
                 }
                 if name == "requirements.lock" {
                     if metadata == nil { metadata = ChartMetadata() }
@@ -67,7 +67,7 @@ public struct ChartLoader: Sendable {
                 do {
                     chart.defaultValues = try loadValues(file.data, file: place(file.name))
                 } catch let error as LocatedError {
-                    throw error.prefixed("cannot load values.yaml: ")
+                    throw error.prefixed("cannot load values.yaml: ").placed(at: SourceLocation(file: place(file.name)))
                 }
                 chart.rawValues = file.data
             case "values.schema.json":
@@ -80,7 +80,7 @@ public struct ChartLoader: Sendable {
                         md.apply(fields)
                     }
                 } catch let error as LocatedError {
-                    throw error.prefixed("cannot load requirements.yaml: ")
+                    throw error.prefixed("cannot load requirements.yaml: ").placed(at: SourceLocation(file: place(file.name)))
                 }
                 metadata = md
                 if md.apiVersion == "v1" { chart.files.append(file) }

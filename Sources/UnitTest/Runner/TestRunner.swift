@@ -148,6 +148,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         do {
             try cache.restore()
         } catch {
+            // helm-unittest reports an unreadable snapshot file without the suite's name.
+            result.displayName = ""
             result.executionError = error
             return result
         }

@@ -3,6 +3,7 @@ import GoRegexp
 import GoStd
 import Foundation
 import Values
+import YAML
 
 /// The outcome of comparing one value with its stored snapshot.
 struct SnapshotComparison {
@@ -54,28 +55,57 @@ final class SnapshotCache {
         existed = true
     }
 
-    /// yaml.v3 decoding of a `.snap` text into `map[string]map[uint]string`.
+    /// yaml.v3 decoding of a `.snap` file into `map[string]map[uint]string`,
+    /// with go-yaml's errors (all mismatches at once, each with its line).
     static func parse(_ data: [UInt8], file: String = "") throws(LocatedError) -> [String: [UInt: String]] {
-        let documents = try YAMLValues.v3Documents(bytes: data, file: file)
-        guard let first = documents.first, case .map(let tests, _) = first else { return [:] }
-        var out: [String: [UInt: String]] = [:]
-        for (test, entries) in tests.entries {
-            guard case .map(let items, _) = entries else {
-                if case .null = entries { out[test] = [:]; continue }
-                throw LocatedError(.snapshotFile, "yaml: unmarshal errors:\n  cannot unmarshal into map[uint]string",
-                                   at: SourceLocation(file: file))
-            }
-            var byIndex: [UInt: String] = [:]
-            for (key, value) in items.entries {
-                guard let index = UInt(key) else {
-                    throw LocatedError(.snapshotFile, "yaml: unmarshal errors:\n  cannot unmarshal !!str `\(key)` into uint",
-                                       at: SourceLocation(file: file))
-                }
-                byIndex[index] = value.stringValue ?? GoFmt.format(value)
-            }
-            out[test] = byIndex
+        let documents = try YAMLParser.parseStream(bytes: data, file: file, dialect: .v3, limit: 1)
+        guard let root = documents.first?.root, !NodeDecoder.isNull(root) else { return [:] }
+        guard case .mapping(let pairs) = root.content else {
+            throw NodeDecoder.typeError(root, into: "map[string]map[uint]string")
         }
+        var decoder = NodeDecoder(strict: false)
+        var out: [String: [UInt: String]] = [:]
+        for pair in decoder.mergedPairs(pairs) {
+            guard case .scalar = pair.key.content else {
+                decoder.typeError(pair.key, into: "string")
+                continue
+            }
+            let test = NodeDecoder.isNull(pair.key) ? "" : pair.key.scalarText ?? ""
+            switch pair.value.content {
+            case .mapping(let items):
+                var byIndex: [UInt: String] = [:]
+                for item in decoder.mergedPairs(items) {
+                    guard let index = snapshotIndex(item.key, decoder: decoder) else {
+                        decoder.typeError(item.key, into: "uint")
+                        continue
+                    }
+                    guard case .scalar = item.value.content else {
+                        decoder.typeError(item.value, into: "string")
+                        continue
+                    }
+                    byIndex[index] = NodeDecoder.isNull(item.value) ? "" : item.value.scalarText ?? ""
+                }
+                out[test] = byIndex
+            case .scalar where NodeDecoder.isNull(pair.value):
+                out[test] = [:]
+            default:
+                decoder.typeError(pair.value, into: "map[uint]string")
+            }
+        }
+        if let error = decoder.mergeError ?? decoder.combinedError { throw error }
         return out
+    }
+
+    /// A snapshot index key as go-yaml decodes it into `uint`: a
+    /// non-negative integer (or a float with an integral value).
+    private static func snapshotIndex(_ key: YAMLNode, decoder: NodeDecoder) -> UInt? {
+        guard case .scalar = key.content, let value = try? decoder.value(key) else { return nil }
+        switch value {
+        case .int(let n, .uint), .int(let n, .uint64): return UInt(UInt64(bitPattern: n))
+        case .int(let n, _): return n >= 0 ? UInt(n) : nil
+        case .float(let f): return f >= 0 && f == f.rounded() && f < 18446744073709551616.0 ? UInt(f) : nil
+        default: return nil
+        }
     }
 
     /// helm-unittest's `Cache.Compare`.

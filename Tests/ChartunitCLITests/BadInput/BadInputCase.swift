@@ -67,6 +67,10 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     var absent: [String] = []
     /// Files (relative to the scratch directory) that must exist afterwards.
     var creates: [String] = []
+    /// Files that must hold exactly these bytes afterwards.
+    var keeps: [String: CaseFile] = [:]
+    /// Paths (relative to the scratch directory) made read-only before the run.
+    var readOnly: [String] = []
 
     var testDescription: String { name }
 
@@ -101,6 +105,10 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
                 try Data(file.bytes).write(to: url)
             }
         }
+        for path in readOnly {
+            #expect(chmod(root.appendingPathComponent(path).path, 0o555) == 0)
+        }
+        defer { for path in readOnly { chmod(root.appendingPathComponent(path).path, 0o755) } }
         let expand = { (text: String) in text.replacingOccurrences(of: "$D", with: root.path) }
         let outcome = await CLI.run(arguments.map(expand))
         let output = outcome.stdout + outcome.stderr
@@ -110,6 +118,10 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         }
         for fragment in absent.map(expand) {
             #expect(!output.contains(fragment), "unexpected \(fragment.debugDescription) in:\n\(output)")
+        }
+        for (path, file) in keeps {
+            let now = try? Data(contentsOf: root.appendingPathComponent(path))
+            #expect(now.map(Array.init) == file.bytes, "\(path) changed")
         }
         for path in creates {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path) not created")

@@ -98,6 +98,12 @@ import Testing
 
 /// `chartunit render` mistakes, with Helm's exact errors and limits.
 @Suite struct BadRenderCommandLineTests {
+    /// `render --set VALUE` fails with Helm's strvals error.
+    static func setError(_ name: String, _ value: String, _ message: String) -> BadInputCase {
+        BadInputCase(name: name, arguments: ["render", "$D/c", "--set", value], status: 1,
+                     fragments: ["Error: failed parsing --set data: " + message])
+    }
+
     static let testCases: [BadInputCase] = [
         BadInputCase(name: "render without a chart", arguments: ["render"], status: 1,
                      fragments: ["Error: requires at least 1 arg(s), only received 0"]),
@@ -107,18 +113,12 @@ import Testing
                      fragments: [#"Error: path "$D/nope" not found"#]),
         BadInputCase(name: "render a repository chart", arguments: ["render", "nope"], status: 1,
                      fragments: ["Error: non-absolute URLs should be in form of repo_name/path_to_chart, got: nope"]),
-        BadInputCase(name: "set without a value", arguments: ["render", "$D/c", "--set", "a"], status: 1,
-                     fragments: [#"Error: failed parsing --set data: key "a" has no value"#]),
-        BadInputCase(name: "set a map key without a value", arguments: ["render", "$D/c", "--set", "a.=1"], status: 1,
-                     fragments: [#"Error: failed parsing --set data: key map "a" has no value"#]),
-        BadInputCase(name: "set a huge index", arguments: ["render", "$D/c", "--set", "a[99999999]=1"], status: 1,
-                     fragments: ["Error: failed parsing --set data: index of 99999999 is greater than maximum supported index of 65536"]),
-        BadInputCase(name: "set a negative index", arguments: ["render", "$D/c", "--set", "a[-1]=1"], status: 1,
-                     fragments: ["Error: failed parsing --set data: negative -1 index not allowed"]),
-        BadInputCase(name: "set with data after an index", arguments: ["render", "$D/c", "--set", "a[1]]=2"], status: 1,
-                     fragments: ["Error: failed parsing --set data: unexpected data at end of array index: [']']"]),
-        BadInputCase(name: "second set pair without a value", arguments: ["render", "$D/c", "--set", "a=1,b"], status: 1,
-                     fragments: [#"Error: failed parsing --set data: key "b" has no value"#]),
+        setError("set without a value", "a", #"key "a" has no value"#),
+        setError("set a map key without a value", "a.=1", #"key map "a" has no value"#),
+        setError("set a huge index", "a[99999999]=1", "index of 99999999 is greater than maximum supported index of 65536"),
+        setError("set a negative index", "a[-1]=1", "negative -1 index not allowed"),
+        setError("set with data after an index", "a[1]]=2", "unexpected data at end of array index: [']']"),
+        setError("second set pair without a value", "a=1,b", #"key "b" has no value"#),
         BadInputCase(name: "set-json with bad JSON", arguments: ["render", "$D/c", "--set-json", "a={"], status: 1,
                      fragments: ["Error: failed parsing --set-json data"]),
         BadInputCase(name: "set-file of a missing file", arguments: ["render", "$D/c", "--set-file", "a=$D/nope.txt"], status: 1,

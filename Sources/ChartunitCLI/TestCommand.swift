@@ -102,6 +102,7 @@ struct TestCommand: OutcomeCommand {
         do throws(LocatedError) {
             try TestInputs.checkSuitePatterns(testFiles)
             options.valuesFiles = try TestInputs.valuesFiles(values, workingDirectory: FileManager.default.currentDirectoryPath)
+            options.conditionValuesFiles = values
         } catch {
             return .failure(error.shown)
         }

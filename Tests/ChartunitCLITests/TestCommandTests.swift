@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ChartunitCLI
 import TestSupport
+import UnitTest
 
 /// `chartunit test` end to end, in-process, on temporary copies of
 /// helm-unittest's conformance charts.
@@ -152,5 +153,38 @@ import TestSupport
         #expect(command.outputType == "junit")
         #expect(command.charts == ["chart"])
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["test"]) }
+    }
+
+    /// helm-unittest decides which subcharts' suites run from the `-v`
+    /// arguments read relative to the chart: a relative path that is not
+    /// there leaves every subchart's suites in, even one the values disable.
+    @Test func subchartConditionsReadValuesRelativeToTheChart() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chartunit-cond-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files: [String: String] = [
+            "c/Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\ndependencies:\n  - {name: sub, version: 0.1.0, condition: sub.enabled}\n",
+            "c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            "c/tests/a_test.yaml": "suite: a\ntemplates: [cm.yaml]\ntests:\n  - it: w\n    asserts:\n      - isKind: {of: ConfigMap}\n",
+            "c/charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+            "c/charts/sub/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\n",
+            "c/charts/sub/tests/s_test.yaml": "suite: sub\ntemplates: [cm.yaml]\ntests:\n  - it: w\n    asserts:\n      - isKind: {of: ConfigMap}\n",
+            "off.yaml": "sub:\n  enabled: false\n",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let off = root.appendingPathComponent("off.yaml").path
+        func suites(_ conditionValuesFiles: [String]) async -> [String] {
+            var options = TestRunOptions(valuesFiles: [off])
+            options.conditionValuesFiles = conditionValuesFiles
+            let run = await TestRunner(renderer: HelmChartRenderer(), options: options)
+                .run(chartPaths: [root.appendingPathComponent("c").path])
+            return run.charts.flatMap(\.suites).map(\.displayName)
+        }
+        #expect(await suites(["off.yaml"]) == ["a", "sub"])  // c/off.yaml is not there
+        #expect(await suites(["../off.yaml"]) == ["a"])
+        #expect(await suites([off]) == ["a"])
     }
 }

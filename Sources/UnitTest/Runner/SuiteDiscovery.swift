@@ -130,7 +130,7 @@ struct SuiteDiscovery {
     /// Chart defaults and the `-v` files (relative to the chart), for subchart conditions.
     private func conditionValues(chart: ChartDescription, chartPath: String) -> GoMap? {
         let base = chart.defaultValues.deepCopyMap()
-        for file in options.valuesFiles {
+        for file in options.conditionValuesFiles ?? options.valuesFiles {
             let path = file.hasPrefix("/") ? file : GoPath.join(chartPath, file)
             guard let data = try? goReadFile(path), let values = try? JobValues.decodeValuesFile(data) else { return nil }
             _ = mergeTables(values, base)

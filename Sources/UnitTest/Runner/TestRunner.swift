@@ -9,6 +9,11 @@ public struct TestRunOptions: Sendable {
     public var testFiles: [String]
     /// `-v` values files (absolute or relative to the working directory).
     public var valuesFiles: [String]
+    /// The `-v` arguments as given, for deciding which subcharts' suites
+    /// run: helm-unittest reads each relative to the chart (an absolute path
+    /// as it is) and, when one cannot be read, runs every subchart's suites.
+    /// Nil reads ``valuesFiles`` so.
+    public var conditionValuesFiles: [String]?
     /// `-u`
     public var updateSnapshots: Bool
     /// `-s` / `--with-subchart` (default true).

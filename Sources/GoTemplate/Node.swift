@@ -33,6 +33,18 @@ public enum Node: Sendable {
     }
 
     func write(to s: inout String) {
+        DeepStack.withRoom { writeHere(to: &s) }
+    }
+
+    /// Whether the node holds statement lists (`if`, `range`, `with`).
+    var hasBody: Bool {
+        switch self {
+        case .ifNode, .rangeNode, .withNode: return true
+        default: return false
+        }
+    }
+
+    private func writeHere(to s: inout String) {
         switch self {
         case .text(let n): s += n.text
         case .action(let n): s += "{{"; n.pipe.write(to: &s); s += "}}"
@@ -48,13 +60,25 @@ public enum Node: Sendable {
 }
 
 /// A sequence of statements.
-public final class ListNode: Sendable {
+public final class ListNode: @unchecked Sendable {
     public let pos: Int
-    public let nodes: [Node]
+    /// Set once; emptied only by `deinit`.
+    public private(set) var nodes: [Node]
 
     init(pos: Int, nodes: [Node]) {
         self.pos = pos
         self.nodes = nodes
+    }
+
+    /// Control structures nest without limit (Go parses 100000 nested
+    /// `{{if}}`s); freeing such a tree goes through a loop, not recursion.
+    private static let teardown = ThreadLocal { DeferredRelease<[Node]>() }
+
+    deinit {
+        guard nodes.contains(where: \.hasBody) else { return }
+        var taken: [[Node]] = [[]]
+        swap(&taken[0], &nodes)
+        Self.teardown.value.hold(consume taken)
     }
 
     func write(to s: inout String) {
@@ -212,7 +236,7 @@ public final class CommandNode: Sendable {
             if i > 0 { s += " " }
             if case .pipe(let p) = a {
                 s += "("
-                p.write(to: &s)
+                DeepStack.withRoom { p.write(to: &s) }
                 s += ")"
             } else {
                 a.write(to: &s)
@@ -267,14 +291,14 @@ public indirect enum Arg: Sendable {
         case .chain(let n):
             if case .pipe(let p) = n.node {
                 s += "("
-                p.write(to: &s)
+                DeepStack.withRoom { p.write(to: &s) }
                 s += ")"
             } else {
-                n.node.write(to: &s)
+                DeepStack.withRoom { n.node.write(to: &s) }
             }
             for f in n.fields { s += "." + f }
         case .identifier(let n): s += n.name
-        case .pipe(let p): p.write(to: &s)
+        case .pipe(let p): DeepStack.withRoom { p.write(to: &s) }
         case .variable(let n): n.write(to: &s)
         case .bool(_, let b): s += b ? "true" : "false"
         case .dot: s += "."

@@ -180,10 +180,10 @@ public struct TemplateSet: Sendable {
 public final class ExecutionEnvironment {
     /// Per-name counters for nested `include`s (Helm's `includedNames`).
     @exclusivity(unchecked) public var includeCounts: [String: Int] = [:]
+    /// Nested `tpl` executions in progress.
+    @exclusivity(unchecked) public var tplDepth = 0
     /// Data of the host layer for its functions (Helm's `lookup` objects).
     public var hostData: (any Sendable)?
-    /// Recursion levels in use across nested executions (for stack hopping).
-    @exclusivity(unchecked) var nesting = 0
 
     /// A fresh environment.
     public init() {}

@@ -143,6 +143,10 @@ public final class GoMap: @unchecked Sendable {
         self.entries = entries
     }
 
+    deinit {
+        if !entries.isEmpty { ValueTeardown.release(&entries) }
+    }
+
     public subscript(key: String) -> Value? {
         get { entries[key] }
         set { entries[key] = newValue }
@@ -200,8 +204,8 @@ extension Value {
     /// A copy that shares no map with `self` (Go types kept).
     public func deepCopy() -> Value {
         switch self {
-        case .list(let l, let t): return .list(l.map { $0.deepCopy() }, t)
-        case .map(let m, let t): return .map(GoMap(m.entries.mapValues { $0.deepCopy() }), t)
+        case .list(let l, let t): return DeepStack.withRoom { .list(l.map { $0.deepCopy() }, t) }
+        case .map(let m, let t): return DeepStack.withRoom { .map(GoMap(m.entries.mapValues { $0.deepCopy() }), t) }
         default: return self
         }
     }

@@ -23,6 +23,23 @@ public func sigsYAMLMarshal(_ v: Value) -> String? {
     return YAMLEmitter.emit(node, options: .goYAMLv2)
 }
 
+/// The error of `sigs.k8s.io/yaml.Marshal(v)` when ``sigsYAMLMarshal(_:)``
+/// gives nil: encoding/json's (`error marshaling into JSON: json:
+/// unsupported value: NaN`, `… exceeded max depth`), or go-yaml v2's when
+/// reading that JSON back (an empty array or object inside 10000 others,
+/// which JSON still writes, is `yaml: exceeded max depth of 10000`).
+public func sigsYAMLMarshalError(_ v: Value) -> String {
+    do {
+        _ = try GoJSON.encode(v)
+    } catch {
+        return "error marshaling into JSON: \(error)"
+    }
+    if GoJSON.exceedsMaxDepth(v, countingEmpty: true) {
+        return "yaml: exceeded max depth of \(YAMLParser.maxDepth)"
+    }
+    return "error marshaling into JSON: unsupported value"
+}
+
 /// go-yaml v3 encoding of the Go value `v` with the given indentation
 /// (`yaml.Marshal` uses 4, `Encoder.SetIndent(2)` 2), trailing line break
 /// kept; nil for objects go-yaml cannot encode here (anything but times).
@@ -85,7 +102,7 @@ enum V3Encoding {
             var nodes: [EmitNode] = []
             nodes.reserveCapacity(items.count)
             for item in items {
-                guard let n = node(item, trimLeadingNewlines: trimLeadingNewlines) else { return nil }
+                guard let n = DeepStack.withRoom({ node(item, trimLeadingNewlines: trimLeadingNewlines) }) else { return nil }
                 nodes.append(n)
             }
             return .sequence(nodes)
@@ -93,7 +110,8 @@ enum V3Encoding {
             var pairs: [EmitPair] = []
             pairs.reserveCapacity(m.count)
             for key in NaturalOrder.sorted(m.entries.keys, dialect: .v3) {
-                guard let value = m.entries[key], let n = node(value, trimLeadingNewlines: trimLeadingNewlines) else {
+                guard let value = m.entries[key],
+                      let n = DeepStack.withRoom({ node(value, trimLeadingNewlines: trimLeadingNewlines) }) else {
                     return nil
                 }
                 pairs.append(EmitPair(stringNode(key), n))

@@ -10,4 +10,12 @@ extension YAMLValues {
         var decoder = GoYAMLDecoder(dialect: .v3)
         return v3Value(try decoder.decode(node))
     }
+
+    /// go-yaml's `document contains excessive aliasing` for a document read
+    /// node by node: throws it if decoding all of `node` would (go-yaml
+    /// counts every node it decodes, into any type, per document).
+    public static func checkAliasing(_ node: YAMLNode) throws(LocatedError) {
+        var decoder = GoYAMLDecoder(dialect: .v3)
+        try decoder.checkAliasing(node)
+    }
 }

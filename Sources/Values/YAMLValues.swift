@@ -64,28 +64,79 @@ public enum YAMLValues {
         }
     }
 
-    /// The JSON round trip of sigs.k8s.io/yaml: keys to strings, numbers to float64.
+    /// The JSON round trip of sigs.k8s.io/yaml: keys to strings, numbers to
+    /// float64, and encoding/json's nesting limit on the way out and back in
+    /// (``JSONConversion``).
     public static func jsonRoundTrip(_ value: DecodedYAML) throws(LocatedError) -> Value {
-        switch value {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .int(let n): return .float(Double(n))
-        case .uint(let n): return .float(Double(n))
-        case .float(let f):
-            guard f.isFinite else {
-                throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: json: unsupported value: \(GoFloat.formatG(f))")
+        var conversion = JSONConversion()
+        let result = try conversion.convert(value, depth: 0)
+        try conversion.checkDecoding()
+        return result
+    }
+
+    /// sigs.k8s.io/yaml's YAML → JSON → Go step for one value, keeping
+    /// encoding/json's nesting limit (Go 1.27's json, built on
+    /// `encoding/json/v2`): `json.Marshal` refuses a non-empty array or
+    /// object inside 10000 others (an empty one is written without a depth
+    /// check), and the decoder then refuses any array or object inside 10000
+    /// others. Both say `exceeded max depth`.
+    public struct JSONConversion {
+        /// Whether an empty array or object sits deeper than the decoder allows.
+        public private(set) var tooDeepForDecoding = false
+
+        public init() {}
+
+        /// Notes an array or object inside `depth` others; throws the
+        /// marshalling error for a non-empty one over the limit.
+        public mutating func enter(isEmpty: Bool, depth: Int) throws(LocatedError) {
+            guard depth >= GoJSON.maxDepth else { return }
+            if isEmpty {
+                tooDeepForDecoding = true
+            } else {
+                throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: " + GoJSON.maxDepthMessage)
             }
-            return .float(f)
-        case .string(let s): return .string(s)
-        case .time(let t): return .string(GoTime(t).rfc3339Nano)
-        case .list(let items): return .list(try items.map(jsonRoundTrip))
-        case .map(let pairs):
-            var entries: [String: Value] = [:]
-            entries.reserveCapacity(pairs.count)
-            for pair in pairs {
-                entries[try jsonKey(pair.key, value: pair.value)] = try jsonRoundTrip(pair.value)
+        }
+
+        /// The decoder's error when an empty array or object was too deep.
+        public func checkDecoding() throws(LocatedError) {
+            if tooDeepForDecoding {
+                throw LocatedError(.yamlUnmarshal, "error unmarshaling JSON: while decoding JSON: " + GoJSON.maxDepthMessage)
             }
-            return .map(GoMap(entries))
+        }
+
+        /// `value`, inside `depth` arrays and objects, as it comes back from JSON.
+        public mutating func convert(_ value: DecodedYAML, depth: Int) throws(LocatedError) -> Value {
+            try DeepStack.withRoom { () throws(LocatedError) -> Value in try convertHere(value, depth: depth) }
+        }
+
+        private mutating func convertHere(_ value: DecodedYAML, depth: Int) throws(LocatedError) -> Value {
+            switch value {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let n): return .float(Double(n))
+            case .uint(let n): return .float(Double(n))
+            case .float(let f):
+                guard f.isFinite else {
+                    throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: json: unsupported value: \(GoFloat.formatG(f))")
+                }
+                return .float(f)
+            case .string(let s): return .string(s)
+            case .time(let t): return .string(GoTime(t).rfc3339Nano)
+            case .list(let items):
+                try enter(isEmpty: items.isEmpty, depth: depth)
+                var list: [Value] = []
+                list.reserveCapacity(items.count)
+                for item in items { list.append(try convert(item, depth: depth + 1)) }
+                return .list(list)
+            case .map(let pairs):
+                try enter(isEmpty: pairs.isEmpty, depth: depth)
+                var entries: [String: Value] = [:]
+                entries.reserveCapacity(pairs.count)
+                for pair in pairs {
+                    entries[try jsonKey(pair.key, value: pair.value)] = try convert(pair.value, depth: depth + 1)
+                }
+                return .map(GoMap(entries))
+            }
         }
     }
 
@@ -128,10 +179,10 @@ public enum YAMLValues {
         case .float(let f): return .float(f)
         case .string(let s): return .string(s)
         case .time(let t): return .object(GoTime(t))
-        case .list(let items): return .list(items.map(v3Value))
+        case .list(let items): return .list(DeepStack.withRoom { items.map(v3Value) })
         case .map(let pairs):
             var entries: [String: Value] = [:]
-            for pair in pairs { entries[v3KeyText(pair.key)] = v3Value(pair.value) }
+            for pair in pairs { entries[v3KeyText(pair.key)] = DeepStack.withRoom { v3Value(pair.value) } }
             return .map(GoMap(entries))
         }
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 
 /// The presentation style of a scalar in the source text.
 public enum YAMLScalarStyle: Sendable, Hashable {
@@ -54,8 +55,9 @@ public struct YAMLNode: Sendable {
     public var subtreeSize: Int {
         switch content {
         case .scalar: return 1
-        case .sequence(let items): return items.reduce(1) { $0 + $1.subtreeSize }
-        case .mapping(let pairs): return pairs.reduce(1) { $0 + $1.key.subtreeSize + $1.value.subtreeSize }
+        case .sequence(let items): return DeepStack.withRoom { items.reduce(1) { $0 + $1.subtreeSize } }
+        case .mapping(let pairs):
+            return DeepStack.withRoom { pairs.reduce(1) { $0 + $1.key.subtreeSize + $1.value.subtreeSize } }
         }
     }
 }

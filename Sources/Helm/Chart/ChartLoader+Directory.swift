@@ -111,8 +111,17 @@ extension ChartLoader {
             }
             throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a gzipped archive; got '\(sniffContentType(head))'")
         }
-        do {
-            return try loadArchive(bytes)
+        do throws(LocatedError) {
+            let files: [ChartFile]
+            do throws(LocatedError) {
+                files = try archiveFiles(bytes)
+            } catch where error.kind != .gzipHeader && helm == .v4 {
+                // Helm 4's `loader.LoadFile` words any other failure of
+                // `LoadArchiveFiles` (sizes, paths, tar) this way.
+                throw LocatedError(.chartLoad, "unable to load chart archive", at: SourceLocation(file: path),
+                                   notes: [error.message])
+            }
+            return try loadFiles(files)
         } catch where error.kind == .gzipHeader {
             throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a valid chart file (details: \(error.message))",
                                at: SourceLocation(file: path))

@@ -50,19 +50,9 @@ struct JobValues {
     /// Helm v3's `ReadValues` (YAML 1.1 + JSON: numbers become float64).
     static func helmValues(_ merged: GoMap) throws(LocatedError) -> GoMap {
         guard let text = sigsYAMLMarshal(.map(merged)) else {
-            throw LocatedError(.jobValues,
-                               "error marshaling into JSON: json: unsupported value: \(unsupportedFloat(.map(merged)) ?? "NaN")")
+            throw LocatedError(.jobValues, sigsYAMLMarshalError(.map(merged)))
         }
         return try YAMLValues.helmValues(text, valuesType: "chartutil.Values")
-    }
-
-    private static func unsupportedFloat(_ v: Value) -> String? {
-        switch v {
-        case .float(let f) where !f.isFinite: return GoFloat.formatG(f)
-        case .list(let l, _): return l.lazy.compactMap(unsupportedFloat).first
-        case .map(let m, _): return m.sortedKeys.lazy.compactMap { m.entries[$0].flatMap(unsupportedFloat) }.first
-        default: return nil
-        }
     }
 }
 
@@ -90,7 +80,7 @@ func mergeTables(_ dst: GoMap, _ src: GoMap) -> GoMap {
             continue
         }
         if case .map(let s, _) = value, case .map(let d, _) = existing {
-            _ = mergeTables(d, s)
+            _ = DeepStack.withRoom { mergeTables(d, s) }
         }
     }
     return dst

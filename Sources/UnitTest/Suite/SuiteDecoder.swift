@@ -101,6 +101,9 @@ public enum SuiteDecoder {
             return try retryEscaped(text, path: path, chartRoute: chartRoute, options: options)
         }
         let rootLocation = SourceLocation(file: path, line: root.location.line, column: 1)
+        // The typed fields below read nodes directly; go-yaml would have
+        // stopped an alias bomb while decoding them.
+        try YAMLValues.checkAliasing(root)
         var decoder = NodeDecoder(strict: options.strict)
         var fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
         if let error = decoder.mergeError { throw error }

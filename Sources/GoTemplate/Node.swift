@@ -75,10 +75,7 @@ public final class ListNode: @unchecked Sendable {
     private static let teardown = ThreadLocal { DeferredRelease<[Node]>() }
 
     deinit {
-        guard nodes.contains(where: \.hasBody) else { return }
-        var taken: [[Node]] = [[]]
-        swap(&taken[0], &nodes)
-        Self.teardown.value.hold(consume taken)
+        if nodes.contains(where: \.hasBody) { Self.teardown.value.hold(taking: &nodes, leaving: []) }
     }
 
     func write(to s: inout String) {
@@ -222,13 +219,21 @@ public final class PipeNode: Sendable {
 }
 
 /// One command of a pipeline: an operand or a function call with arguments.
-public final class CommandNode: Sendable {
+public final class CommandNode: @unchecked Sendable {
     public let pos: Int
-    public let args: [Arg]
+    /// Set once; emptied only by `deinit`.
+    public private(set) var args: [Arg]
 
     init(pos: Int, args: [Arg]) {
         self.pos = pos
         self.args = args
+    }
+
+    /// Parentheses nest 10000 deep; freeing them goes through a loop.
+    private static let teardown = ThreadLocal { DeferredRelease<[Arg]>() }
+
+    deinit {
+        if args.contains(where: \.holdsPipe) { Self.teardown.value.hold(taking: &args, leaving: []) }
     }
 
     func write(to s: inout String) {
@@ -263,6 +268,14 @@ public indirect enum Arg: Sendable {
     case nilValue(pos: Int)
     case number(NumberNode)
     case string(StringNode)
+
+    /// Whether the operand holds a parenthesized pipeline.
+    var holdsPipe: Bool {
+        switch self {
+        case .pipe, .chain: return true
+        default: return false
+        }
+    }
 
     /// The byte offset of the operand.
     public var pos: Int {

@@ -63,11 +63,7 @@ struct GoYAMLDecoder {
     private mutating func decodeNode(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
         try countDecode(node)
         if node.isAlias {
-            aliasDepth += 1
-            defer { aliasDepth -= 1 }
-            var target = node
-            target.isAlias = false
-            return try decode(target)
+            return try throughAlias(node) { (decoder, target) throws(LocatedError) in try decoder.decode(target) }
         }
         switch node.content {
         case .scalar:
@@ -93,6 +89,17 @@ struct GoYAMLDecoder {
         }
     }
 
+    /// Runs `body` on the node `alias` stands for, counted as reached
+    /// through an alias.
+    private mutating func throughAlias<T>(_ alias: YAMLNode,
+                                          _ body: (inout GoYAMLDecoder, YAMLNode) throws(LocatedError) -> T) throws(LocatedError) -> T {
+        aliasDepth += 1
+        defer { aliasDepth -= 1 }
+        var target = alias
+        target.isAlias = false
+        return try body(&self, target)
+    }
+
     /// Visits `node` as ``decode(_:)`` would, counting as go-yaml counts,
     /// without building anything: go-yaml's aliasing check for a document
     /// decoded another way (helm-unittest's suites into Go structs).
@@ -100,11 +107,7 @@ struct GoYAMLDecoder {
         try DeepStack.withRoom { () throws(LocatedError) in
             try countDecode(node)
             if node.isAlias {
-                aliasDepth += 1
-                defer { aliasDepth -= 1 }
-                var target = node
-                target.isAlias = false
-                try checkAliasing(target)
+                try throughAlias(node) { (decoder, target) throws(LocatedError) in try decoder.checkAliasing(target) }
                 return
             }
             switch node.content {

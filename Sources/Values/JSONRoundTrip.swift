@@ -17,11 +17,17 @@ import YAML
 ///   refuses to write a non-empty one, and go-yaml v2 refuses to read an
 ///   empty one (`exceeded max depth of 10000` flow levels).
 enum JSONRoundTrip {
-    static func node(_ v: Value, depth: Int = 0) -> EmitNode? {
-        DeepStack.withRoom { nodeHere(v, depth: depth) }
+    /// The node for `v`; `height` gets the levels of the result.
+    static func node(_ v: Value, height: inout Int) -> EmitNode? {
+        node(v, depth: 0, height: &height)
     }
 
-    private static func nodeHere(_ v: Value, depth: Int) -> EmitNode? {
+    private static func node(_ v: Value, depth: Int, height: inout Int) -> EmitNode? {
+        height = max(height, depth + 1)
+        return DeepStack.withRoom { nodeHere(v, depth: depth, height: &height) }
+    }
+
+    private static func nodeHere(_ v: Value, depth: Int, height: inout Int) -> EmitNode? {
         switch v {
         case .null: return .plain("null")
         case .bool(let b): return .plain(b ? "true" : "false")
@@ -38,7 +44,7 @@ enum JSONRoundTrip {
             var nodes: [EmitNode] = []
             nodes.reserveCapacity(items.count)
             for item in items {
-                guard let n = node(item, depth: depth + 1) else { return nil }
+                guard let n = node(item, depth: depth + 1, height: &height) else { return nil }
                 nodes.append(n)
             }
             return .sequence(nodes)
@@ -49,7 +55,7 @@ enum JSONRoundTrip {
             var decoded: [String: EmitNode] = [:]
             for key in m.sortedKeys {
                 guard isValidSimpleKey(key), let value = m.entries[key], let k = yamlReadBack(key),
-                      let n = node(value, depth: depth + 1) else { return nil }
+                      let n = node(value, depth: depth + 1, height: &height) else { return nil }
                 decoded[k] = n
             }
             // v2's key order is not a strict weak order (`10` < `1a` < `01` <

@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 import YAML
 
 extension YAMLValues {
@@ -7,8 +8,10 @@ extension YAMLValues {
     /// reads typed suite fields from the node tree and the free-form ones
     /// (`set:`, assertion values) through this.
     public static func v3Value(of node: YAMLNode) throws(LocatedError) -> Value {
-        var decoder = GoYAMLDecoder(dialect: .v3)
-        return v3Value(try decoder.decode(node))
+        try DeepStack.withStack(forDepth: node.height) { () throws(LocatedError) -> Value in
+            var decoder = GoYAMLDecoder(dialect: .v3)
+            return v3Value(try decoder.decode(node))
+        }
     }
 
     /// go-yaml's `document contains excessive aliasing` for a document read

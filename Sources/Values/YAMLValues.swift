@@ -26,29 +26,39 @@ public enum YAMLValues {
     /// The first document of `text` through sigs.k8s.io/yaml's YAML→JSON→Go
     /// path (`fromYaml`, `fromYamlArray` decode the result further).
     public static func helmDocument(_ text: String, file: String = "") throws(LocatedError) -> Value {
-        guard let decoded = try v2Decode(text, file: file) else { return .null }
-        return try jsonRoundTrip(decoded)
+        try v2Decode(text, file: file) { (decoded) throws(LocatedError) -> Value in
+            guard let decoded else { return .null }
+            return try jsonRoundTrip(decoded)
+        }
     }
 
     /// The first document of `text` as go-yaml v2 decodes it into
-    /// `interface{}` (keys keep their YAML types; nil for an empty stream).
-    /// Errors carry sigs.k8s.io/yaml's `error converting YAML to JSON: `
-    /// prefix. This is the first half of sigs.k8s.io/yaml's `Unmarshal`;
-    /// typed targets (Chart.yaml) convert the result themselves.
-    public static func v2Decode(_ text: String, file: String = "") throws(LocatedError) -> DecodedYAML? {
+    /// `interface{}` (keys keep their YAML types; nil for an empty stream),
+    /// handed to `body`. Errors carry sigs.k8s.io/yaml's `error converting
+    /// YAML to JSON: ` prefix. This is the first half of sigs.k8s.io/yaml's
+    /// `Unmarshal`; typed targets (Chart.yaml) convert the result
+    /// themselves. A deep document is decoded, and freed, on a stack that
+    /// fits it (``DeepStack/withStack(forDepth:_:)``).
+    public static func v2Decode<T>(_ text: String, file: String = "",
+                                   _ body: (DecodedYAML?) throws(LocatedError) -> T) throws(LocatedError) -> T {
         let prefix = "error converting YAML to JSON: "
-        let documents: [YAMLDocument]
+        var documents: [YAMLDocument]?
         do {
             documents = try YAMLParser.parseStream(text, file: file, dialect: .v2, limit: 1)
         } catch {
             throw error.prefixed(prefix)
         }
-        guard let root = documents.first?.root else { return nil }
-        var decoder = GoYAMLDecoder(dialect: .v2)
-        do {
-            return try decoder.decode(root)
-        } catch {
-            throw error.prefixed(prefix)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> T in
+            defer { documents = nil }
+            guard let root = documents?.first?.root else { return try body(nil) }
+            var decoder = GoYAMLDecoder(dialect: .v2)
+            let decoded: DecodedYAML
+            do throws(LocatedError) {
+                decoded = try decoder.decode(root)
+            } catch {
+                throw error.prefixed(prefix)
+            }
+            return try body(decoded)
         }
     }
 
@@ -56,11 +66,14 @@ public enum YAMLValues {
     /// `interface{}` (helm-unittest's suites and rendered manifests): ints
     /// stay `int`, timestamps become `time.Time`, duplicate keys are errors.
     public static func v3Documents(_ text: String, file: String = "") throws(LocatedError) -> [Value] {
-        let documents = try YAMLParser.parseStream(text, file: file, dialect: .v3)
-        return try documents.map { (document) throws(LocatedError) in
-            guard let root = document.root else { return .null }
-            var decoder = GoYAMLDecoder(dialect: .v3)
-            return v3Value(try decoder.decode(root))
+        var documents: [YAMLDocument]? = try YAMLParser.parseStream(text, file: file, dialect: .v3)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> [Value] in
+            defer { documents = nil }
+            return try (documents ?? []).map { (document) throws(LocatedError) in
+                guard let root = document.root else { return .null }
+                var decoder = GoYAMLDecoder(dialect: .v3)
+                return v3Value(try decoder.decode(root))
+            }
         }
     }
 

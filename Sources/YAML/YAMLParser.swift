@@ -191,6 +191,8 @@ private struct Composer {
         var node: YAMLNode
         var items: [YAMLNode] = []
         var isMapping: Bool
+        /// The greatest height among the items so far.
+        var height = 0
     }
 
     init(file: String) {
@@ -286,6 +288,7 @@ private struct Composer {
             } else {
                 node.content = .sequence(frame.items)
             }
+            node.height = frame.height + 1
             if let anchor = node.anchor { open.remove(anchor) }
             try finish(node)
         case YAML_ALIAS_EVENT:
@@ -318,6 +321,7 @@ private struct Composer {
             root = node
         } else {
             stack[stack.count - 1].items.append(node)
+            stack[stack.count - 1].height = max(stack[stack.count - 1].height, node.height)
         }
     }
 

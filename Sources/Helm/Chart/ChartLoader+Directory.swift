@@ -111,17 +111,8 @@ extension ChartLoader {
             }
             throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a gzipped archive; got '\(sniffContentType(head))'")
         }
-        do throws(LocatedError) {
-            let files: [ChartFile]
-            do throws(LocatedError) {
-                files = try archiveFiles(bytes)
-            } catch where error.kind != .gzipHeader && helm == .v4 {
-                // Helm 4's `loader.LoadFile` words any other failure of
-                // `LoadArchiveFiles` (sizes, paths, tar) this way.
-                throw LocatedError(.chartLoad, "unable to load chart archive", at: SourceLocation(file: path),
-                                   notes: [error.message])
-            }
-            return try loadFiles(files)
+        do {
+            return try loadArchive(bytes)
         } catch where error.kind == .gzipHeader {
             throw LocatedError(.chartLoad, "file '\(path)' does not appear to be a valid chart file (details: \(error.message))",
                                at: SourceLocation(file: path))

@@ -73,10 +73,14 @@ struct SigsTypedUnmarshal {
     /// Decodes `text` into `type`; throws sigs.k8s.io/yaml's error text.
     /// Locations name `file`.
     static func decode(_ text: String, file: String = "", as type: GoStructType, package: String) throws(LocatedError) -> GoMap? {
-        guard let decoded = try YAMLValues.v2Decode(text, file: file) else { return nil }
-        var conversion = YAMLValues.JSONConversion()
-        let json = try toJSON(decoded, target: .structure(type), conversion: &conversion, depth: 0)
-        try conversion.checkDecoding()
+        let decodedJSON = try YAMLValues.v2Decode(text, file: file) { (decoded) throws(LocatedError) -> Value? in
+            guard let decoded else { return nil }
+            var conversion = YAMLValues.JSONConversion()
+            let json = try toJSON(decoded, target: .structure(type), conversion: &conversion, depth: 0)
+            try conversion.checkDecoding()
+            return json
+        }
+        guard let json = decodedJSON else { return nil }
         var unmarshal = SigsTypedUnmarshal(package: package)
         let value = unmarshal.value(json, as: .structure(type), context: nil)
         if let error = unmarshal.firstError {

@@ -36,14 +36,17 @@ struct JobValues {
 
     /// yaml.v3 `Unmarshal` of a values file into `map[string]interface{}`.
     static func decodeValuesFile(_ text: String, path: String = "") throws(LocatedError) -> GoMap {
-        let documents = try YAMLParser.parseStream(text, file: path, dialect: .v3, limit: 1)
-        guard let root = documents.first?.root else { return GoMap() }
-        if NodeDecoder.isNull(root) { return GoMap() }
-        guard case .mapping = root.content else {
-            throw NodeDecoder.typeError(root, into: "map[string]interface {}")
+        var documents: [YAMLDocument]? = try YAMLParser.parseStream(text, file: path, dialect: .v3, limit: 1)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> GoMap in
+            defer { documents = nil }
+            guard let root = documents?.first?.root else { return GoMap() }
+            if NodeDecoder.isNull(root) { return GoMap() }
+            guard case .mapping = root.content else {
+                throw NodeDecoder.typeError(root, into: "map[string]interface {}")
+            }
+            guard case .map(let m, _) = try YAMLValues.v3Value(of: root) else { return GoMap() }
+            return m
         }
-        guard case .map(let m, _) = try YAMLValues.v3Value(of: root) else { return GoMap() }
-        return m
     }
 
     /// The values as Helm receives them: sigs.k8s.io/yaml marshal, then

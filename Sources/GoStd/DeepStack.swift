@@ -20,15 +20,15 @@ import Darwin
 /// what a template calls) does not matter.
 public enum DeepStack {
     /// Stack size of each helper thread.
-    public static let stackSize = 64 << 20
+    public static var stackSize: Int { 64 << 20 }
     /// The stack ``withRoom(_:)`` keeps free for one step of a recursion and
     /// the non-recursive calls it makes (debug frames are large).
-    public static let reserve = 1 << 20
+    public static var reserve: Int { 1 << 20 }
 
     /// Runs `body` here while this thread's stack has ``reserve`` bytes
     /// left, else on a fresh big-stack thread. A recursive walker calls
     /// itself through this at every level and needs no depth count.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func withRoom<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         if hasRoom() { return try body() }
         return try onNewThread(body)
@@ -37,15 +37,16 @@ public enum DeepStack {
     /// Whether the current thread's stack has ``reserve`` bytes left below
     /// the caller.
     public static func hasRoom() -> Bool {
-        let here = stackAddress()
-        let low = stackLowerBound()
-        return low == 0 || here > low + UInt(reserve)
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return here > stackLowerBound() + UInt(reserve)
     }
 
     /// Runs `body`, which builds or frees trees `depth` levels deep by
     /// recursion Swift does itself (freeing nested arrays of enums), where
     /// that fits: here when this thread's stack has room, else on a new
     /// thread with stack enough. Whatever `body` drops, it drops there.
+    @inlinable
     public static func withStack<T, E: Error>(forDepth depth: Int, _ body: () throws(E) -> T) throws(E) -> T {
         let needed = depth * bytesPerReleasedLevel + reserve
         if room() > needed { return try body() }
@@ -56,6 +57,7 @@ public enum DeepStack {
     /// recursion (nested arrays of enums: no `deinit` to break it up), where
     /// that recursion fits: here when this thread's stack has room for it,
     /// else on a new thread with stack enough.
+    @inlinable
     public static func release<T>(_ value: consuming T, depth: Int) {
         let needed = depth * bytesPerReleasedLevel + reserve
         if room() > needed { return }
@@ -65,15 +67,15 @@ public enum DeepStack {
 
     /// Stack one level of a recursive release takes (measured in debug
     /// builds: about 330 bytes for a map of values, less for arrays).
-    static let bytesPerReleasedLevel = 512
+    @usableFromInline static var bytesPerReleasedLevel: Int { 512 }
 
-    private final class ReleaseBox<T>: @unchecked Sendable {
-        var value: T?
-        init(_ value: consuming T) { self.value = value }
+    @usableFromInline final class ReleaseBox<T>: @unchecked Sendable {
+        @usableFromInline var value: T?
+        @usableFromInline init(_ value: consuming T) { self.value = value }
     }
 
     /// Bytes of stack left below the caller (0 when unknown).
-    static func room() -> Int {
+    @usableFromInline static func room() -> Int {
         let here = stackAddress()
         let low = stackLowerBound()
         return low <= 1 || here <= low ? 0 : Int(here - low)
@@ -86,16 +88,22 @@ public enum DeepStack {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
-    /// The per-thread lowest usable stack address (0: unknown), cached in a
-    /// thread-specific slot.
+    /// The thread-specific slot caching each thread's lowest usable stack
+    /// address (1 when it cannot be known: every check then passes).
     private static let boundKey: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key, nil)
         return key
     }()
 
+    @inline(__always)
     private static func stackLowerBound() -> UInt {
         if let cached = pthread_getspecific(boundKey) { return UInt(bitPattern: cached) }
+        return computeStackLowerBound()
+    }
+
+    @inline(never)
+    private static func computeStackLowerBound() -> UInt {
         var low: UInt = 1
         #if canImport(Darwin)
         let self_ = pthread_self()

@@ -22,10 +22,10 @@ public final class ThreadLocal<Object: AnyObject>: @unchecked Sendable {
     /// This thread's object.
     public var value: Object {
         if let box = pthread_getspecific(key) {
-            return Unmanaged<AnyObject>.fromOpaque(box).takeUnretainedValue() as! Object
+            return Unmanaged<Object>.fromOpaque(box).takeUnretainedValue()
         }
         let object = make()
-        pthread_setspecific(key, Unmanaged<AnyObject>.passRetained(object).toOpaque())
+        pthread_setspecific(key, Unmanaged<Object>.passRetained(object).toOpaque())
         return object
     }
 }
@@ -53,13 +53,6 @@ public final class DeferredRelease<Item> {
         while let item = pending.popLast() {
             drain(item, self)
         }
-    }
-
-    /// Moves `storage` out of a dying node (leaving `empty`) and holds it.
-    public func hold(taking storage: inout Item, leaving empty: Item) {
-        var taken = [empty]
-        swap(&taken[0], &storage)
-        hold(consume taken)
     }
 
     /// Adds `items` to the list (from a `drain` step).

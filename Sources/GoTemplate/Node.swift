@@ -36,11 +36,14 @@ public enum Node: Sendable {
         DeepStack.withRoom { writeHere(to: &s) }
     }
 
-    /// Whether the node holds statement lists (`if`, `range`, `with`).
-    var hasBody: Bool {
+    /// Levels of statement lists and parenthesized pipelines below.
+    var height: Int {
         switch self {
-        case .ifNode, .rangeNode, .withNode: return true
-        default: return false
+        case .ifNode(let b), .rangeNode(let b), .withNode(let b):
+            return max(b.pipe.height, b.list.height, b.elseList?.height ?? 0)
+        case .action(let n): return n.pipe.height
+        case .template(let n): return n.pipe?.height ?? 0
+        default: return 0
         }
     }
 
@@ -60,22 +63,19 @@ public enum Node: Sendable {
 }
 
 /// A sequence of statements.
-public final class ListNode: @unchecked Sendable {
+public final class ListNode: Sendable {
     public let pos: Int
-    /// Set once; emptied only by `deinit`.
-    public private(set) var nodes: [Node]
+    public let nodes: [Node]
 
     init(pos: Int, nodes: [Node]) {
         self.pos = pos
         self.nodes = nodes
     }
 
-    /// Control structures nest without limit (Go parses 100000 nested
-    /// `{{if}}`s); freeing such a tree goes through a loop, not recursion.
-    private static let teardown = ThreadLocal { DeferredRelease<[Node]>() }
-
-    deinit {
-        if nodes.contains(where: \.hasBody) { Self.teardown.value.hold(taking: &nodes, leaving: []) }
+    /// Levels of statement lists and parenthesized pipelines in this tree
+    /// (how deep walking or freeing it recurses).
+    var height: Int {
+        1 + (nodes.lazy.map { node in DeepStack.withRoom { node.height } }.max() ?? 0)
     }
 
     func write(to s: inout String) {
@@ -196,6 +196,11 @@ public final class PipeNode: Sendable {
         self.cmds = cmds
     }
 
+    /// Levels of parenthesized pipelines, this one included.
+    var height: Int {
+        1 + (cmds.lazy.flatMap(\.args).map(\.height).max() ?? 0)
+    }
+
     /// The pipeline printed back as source.
     public var description: String {
         var s = ""
@@ -219,21 +224,13 @@ public final class PipeNode: Sendable {
 }
 
 /// One command of a pipeline: an operand or a function call with arguments.
-public final class CommandNode: @unchecked Sendable {
+public final class CommandNode: Sendable {
     public let pos: Int
-    /// Set once; emptied only by `deinit`.
-    public private(set) var args: [Arg]
+    public let args: [Arg]
 
     init(pos: Int, args: [Arg]) {
         self.pos = pos
         self.args = args
-    }
-
-    /// Parentheses nest 10000 deep; freeing them goes through a loop.
-    private static let teardown = ThreadLocal { DeferredRelease<[Arg]>() }
-
-    deinit {
-        if args.contains(where: \.holdsPipe) { Self.teardown.value.hold(taking: &args, leaving: []) }
     }
 
     func write(to s: inout String) {
@@ -269,11 +266,12 @@ public indirect enum Arg: Sendable {
     case number(NumberNode)
     case string(StringNode)
 
-    /// Whether the operand holds a parenthesized pipeline.
-    var holdsPipe: Bool {
+    /// Levels of parenthesized pipelines in the operand.
+    var height: Int {
         switch self {
-        case .pipe, .chain: return true
-        default: return false
+        case .pipe(let p): return DeepStack.withRoom { p.height }
+        case .chain(let n): return n.node.height
+        default: return 0
         }
     }
 

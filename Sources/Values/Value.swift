@@ -144,7 +144,13 @@ public final class GoMap: @unchecked Sendable {
     }
 
     deinit {
-        if !entries.isEmpty { ValueTeardown.release(&entries) }
+        // Shallow trees are freed as Swift frees them; once that recursion
+        // has used up the stack down to ``DeepStack/reserve``, or where lists
+        // nest in lists (no map on the way to break the recursion up), a
+        // loop takes over.
+        if !entries.isEmpty && (!DeepStack.hasRoom() || entries.values.contains(where: \.nestsLists)) {
+            ValueTeardown.release(&entries)
+        }
     }
 
     public subscript(key: String) -> Value? {

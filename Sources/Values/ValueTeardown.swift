@@ -4,9 +4,17 @@ import GoStd
 /// map or list by recursing into its elements, some 300 bytes of stack a
 /// level, so a map nested 25000 deep (Go's values can be, and go-yaml's
 /// 10000-level limits allow that much in a suite) would overflow an 8 MB
-/// stack just by being dropped. A ``GoMap`` that dies hands its values to a
-/// per-thread ``DeferredRelease`` instead, which takes lists apart element
-/// by element.
+/// stack just by being dropped. A ``GoMap`` that dies with little stack
+/// left hands its values to a per-thread ``DeferredRelease`` instead,
+/// which takes lists apart element by element.
+extension Value {
+    /// Whether this is a list holding a list.
+    var nestsLists: Bool {
+        guard case .list(let items, _) = self else { return false }
+        return items.contains { if case .list = $0 { true } else { false } }
+    }
+}
+
 enum ValueTeardown {
     private static let queue = ThreadLocal { DeferredRelease<Value>() }
 

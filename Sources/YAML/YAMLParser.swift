@@ -109,13 +109,13 @@ public enum YAMLParser {
             var depth = YAMLDepthWatch()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    failure = depthError(&parser, &depth, composer: composer, file: file, dialect: dialect)
+                    failure = depthError(&parser, &depth, simpleKeyMark: composer.simpleKeyMark, file: file, dialect: dialect)
                         ?? syntaxError(parser, file: file).located(dialect)
                     return
                 }
                 defer { yaml_event_delete(&event) }
                 composer.noteSimpleKey(event)
-                if let error = depthError(&parser, &depth, composer: composer, file: file, dialect: dialect) {
+                if let error = depthError(&parser, &depth, simpleKeyMark: composer.simpleKeyMark, file: file, dialect: dialect) {
                     failure = error
                     return
                 }
@@ -135,14 +135,14 @@ public enum YAMLParser {
 
     /// go-yaml's `exceeded max depth of 10000`, if its scanner would have
     /// stopped among the tokens libyaml has read so far.
-    private static func depthError(_ parser: inout yaml_parser_t, _ watch: inout YAMLDepthWatch, composer: Composer,
+    private static func depthError(_ parser: inout yaml_parser_t, _ watch: inout YAMLDepthWatch, simpleKeyMark: yaml_mark_t?,
                                    file: String, dialect: YAMLDialect) -> LocatedError? {
         guard let hit = watch.check(&parser) else { return nil }
         let context: yaml_mark_t
         if hit.isFlow {
             context = hit.mark
         } else {
-            context = YAMLDepthWatch.simpleKeyMark(&parser, upTo: hit.mark, known: composer.simpleKeyMark)
+            context = YAMLDepthWatch.simpleKeyMark(&parser, upTo: hit.mark, known: simpleKeyMark)
                 ?? yaml_mark_t()
         }
         return YAMLSyntaxError(

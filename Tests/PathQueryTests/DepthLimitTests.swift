@@ -39,4 +39,13 @@ import Values
         }
         #expect(equal == true)
     }
+
+    /// Lists nested 100000 deep under one map, freed on the caller's
+    /// (8 MB) thread: more than Swift's recursive release fits there.
+    @Test func deepListPathIsFreedOnTheCallersStack() throws {
+        var built: GoMap? = try SetPath.buildValue(.int(1), atSetPath: "a" + String(repeating: "[0]", count: 100_000))
+        #expect(built?.count == 1)
+        built = nil
+        #expect(built == nil)
+    }
 }

@@ -153,6 +153,7 @@ extension Executor {
                 }
                 return try Builtins.invoke(builtin, argv)
             } catch let e as LocatedError {
+                if e.kind == .goFatal { throw e }
                 at(node)
                 throw errorf("error calling \(name): \(e.description)", cause: e)
             } catch {
@@ -168,6 +169,8 @@ extension Executor {
         let result: Value
         do {
             result = try body(values, context)
+        } catch let e as LocatedError where e.kind == .goFatal {
+            throw e
         } catch {
             at(node)
             throw errorf("error calling \(name): \(goErrorText(error))", cause: error)

@@ -161,12 +161,11 @@ final class Executor {
             nodeText: node.text, message, cause: cause)
     }
 
-    /// Runs a recursion step, hopping to a big-stack thread periodically.
+    /// Runs a recursion step, on a fresh big-stack thread when this one's
+    /// stack runs low (a level's frames vary with what the template calls).
     @inline(__always)
     func nested<T>(_ body: () throws -> T) throws -> T {
-        environment.nesting += 1
-        defer { environment.nesting -= 1 }
-        return try DeepStack.guarded(depth: environment.nesting, body)
+        try DeepStack.withRoom(body)
     }
 
     // MARK: variables

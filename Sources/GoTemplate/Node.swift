@@ -33,6 +33,21 @@ public enum Node: Sendable {
     }
 
     func write(to s: inout String) {
+        DeepStack.withRoom { writeHere(to: &s) }
+    }
+
+    /// Levels of statement lists and parenthesized pipelines below.
+    var height: Int {
+        switch self {
+        case .ifNode(let b), .rangeNode(let b), .withNode(let b):
+            return max(b.pipe.height, b.list.height, b.elseList?.height ?? 0)
+        case .action(let n): return n.pipe.height
+        case .template(let n): return n.pipe?.height ?? 0
+        default: return 0
+        }
+    }
+
+    private func writeHere(to s: inout String) {
         switch self {
         case .text(let n): s += n.text
         case .action(let n): s += "{{"; n.pipe.write(to: &s); s += "}}"
@@ -55,6 +70,12 @@ public final class ListNode: Sendable {
     init(pos: Int, nodes: [Node]) {
         self.pos = pos
         self.nodes = nodes
+    }
+
+    /// Levels of statement lists and parenthesized pipelines in this tree
+    /// (how deep walking or freeing it recurses).
+    var height: Int {
+        1 + (nodes.lazy.map { node in DeepStack.withRoom { node.height } }.max() ?? 0)
     }
 
     func write(to s: inout String) {
@@ -175,6 +196,11 @@ public final class PipeNode: Sendable {
         self.cmds = cmds
     }
 
+    /// Levels of parenthesized pipelines, this one included.
+    var height: Int {
+        1 + (cmds.lazy.flatMap(\.args).map(\.height).max() ?? 0)
+    }
+
     /// The pipeline printed back as source.
     public var description: String {
         var s = ""
@@ -212,7 +238,7 @@ public final class CommandNode: Sendable {
             if i > 0 { s += " " }
             if case .pipe(let p) = a {
                 s += "("
-                p.write(to: &s)
+                DeepStack.withRoom { p.write(to: &s) }
                 s += ")"
             } else {
                 a.write(to: &s)
@@ -239,6 +265,15 @@ public indirect enum Arg: Sendable {
     case nilValue(pos: Int)
     case number(NumberNode)
     case string(StringNode)
+
+    /// Levels of parenthesized pipelines in the operand.
+    var height: Int {
+        switch self {
+        case .pipe(let p): return DeepStack.withRoom { p.height }
+        case .chain(let n): return n.node.height
+        default: return 0
+        }
+    }
 
     /// The byte offset of the operand.
     public var pos: Int {
@@ -267,14 +302,14 @@ public indirect enum Arg: Sendable {
         case .chain(let n):
             if case .pipe(let p) = n.node {
                 s += "("
-                p.write(to: &s)
+                DeepStack.withRoom { p.write(to: &s) }
                 s += ")"
             } else {
-                n.node.write(to: &s)
+                DeepStack.withRoom { n.node.write(to: &s) }
             }
             for f in n.fields { s += "." + f }
         case .identifier(let n): s += n.name
-        case .pipe(let p): p.write(to: &s)
+        case .pipe(let p): DeepStack.withRoom { p.write(to: &s) }
         case .variable(let n): n.write(to: &s)
         case .bool(_, let b): s += b ? "true" : "false"
         case .dot: s += "."

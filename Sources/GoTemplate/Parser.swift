@@ -8,8 +8,6 @@ final class ParseSession {
     var order: [String] = []
     let functions: FunctionMap
     let parseName: String
-    /// Nesting of control structures and parentheses (for stack hopping).
-    var nesting = 0
 
     init(text: String, parseName: String, functions: FunctionMap, emitComments: Bool) {
         lexer = Lexer(text)
@@ -340,12 +338,10 @@ final class Parser {
     ///     pipeline '}}' itemList '{{else' 'with' …     (with only)
     ///
     /// `{{else if …}}` is read as `{{else}}{{if …}}…{{end}}`, the inner `if`'s
-    /// `{{end}}` closing both. Runs ``parseControlBody(_:)`` under the nesting
-    /// guard.
+    /// `{{end}}` closing both. Runs ``parseControlBody(_:)`` on a fresh
+    /// big-stack thread when this one's stack runs low.
     private func parseControl(_ context: String) throws -> BranchNode {
-        session.nesting += 1
-        defer { session.nesting -= 1 }
-        return try DeepStack.guarded(depth: session.nesting) { try parseControlBody(context) }
+        try DeepStack.withRoom { try parseControlBody(context) }
     }
 
     /// The rule of ``parseControl(_:)``, after the keyword:
@@ -509,12 +505,8 @@ final class Parser {
         case .leftParen:
             if stackDepth >= Parser.maxStackDepth { throw errorf("max expression depth exceeded") }
             stackDepth += 1
-            session.nesting += 1
-            defer {
-                stackDepth -= 1
-                session.nesting -= 1
-            }
-            return .pipe(try DeepStack.guarded(depth: session.nesting) { try pipeline("parenthesized pipeline", end: .rightParen) })
+            defer { stackDepth -= 1 }
+            return .pipe(try DeepStack.withRoom { try pipeline("parenthesized pipeline", end: .rightParen) })
         case .string, .rawString:
             do {
                 return .string(StringNode(pos: t.pos, quoted: t.val, text: try Literals.unquote(t.val)))

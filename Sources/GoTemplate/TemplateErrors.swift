@@ -11,6 +11,20 @@ extension ErrorKind {
     /// `ExecuteTemplate` of a name the set lacks: `template: no template "X"
     /// associated with template "SET"` (a plain error in Go, not an `ExecError`).
     public static let templateNotFound = ErrorKind("template.noTemplate")
+    /// What ends a Go program rather than returning an error (a goroutine
+    /// stack over Go's 1 GB limit): no template frame wraps it, it ends the
+    /// whole render with Go's runtime text.
+    public static let goFatal = ErrorKind("go.fatal")
+}
+
+extension LocatedError {
+    /// Go's `fatal error: stack overflow` (`runtime: goroutine stack exceeds
+    /// 1000000000-byte limit`), which kills the Go process: for recursion
+    /// Go has no limit of its own for, such as `tpl` calling itself.
+    public static func goStackOverflow(at location: SourceLocation? = nil) -> LocatedError {
+        LocatedError(.goFatal, "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow",
+                     at: location)
+    }
 }
 
 /// The located errors of parsing and executing templates, worded as Go's

@@ -33,18 +33,31 @@ public final class TemplateSource: Sendable {
 }
 
 /// One named template: a parsed tree and where it came from. Immutable.
-public final class Template: Sendable {
+public final class Template: @unchecked Sendable {
     /// The template's name (a file name or a `define` name).
     public let name: String
-    /// The parsed body.
-    public let root: ListNode
+    /// The parsed body (set once; taken only by `deinit`).
+    @exclusivity(unchecked) public private(set) var root: ListNode
     /// The source the tree was parsed from.
     public let source: TemplateSource
+    /// Levels in the tree (statement lists and parentheses).
+    let height: Int
 
     init(name: String, root: ListNode, source: TemplateSource) {
         self.name = name
         self.root = root
         self.source = source
+        height = root.height
+    }
+
+    /// Go nests `{{if}}`s without limit (a 5 MiB chart file holds 350000),
+    /// and Swift frees a tree by recursion: a deep one is freed on a stack
+    /// that fits it.
+    deinit {
+        guard height > 1000 else { return }
+        var taken = ListNode(pos: 0, nodes: [])
+        swap(&taken, &root)
+        DeepStack.release(consume taken, depth: 2 * height)
     }
 }
 
@@ -180,10 +193,10 @@ public struct TemplateSet: Sendable {
 public final class ExecutionEnvironment {
     /// Per-name counters for nested `include`s (Helm's `includedNames`).
     @exclusivity(unchecked) public var includeCounts: [String: Int] = [:]
+    /// Nested `tpl` executions in progress.
+    @exclusivity(unchecked) public var tplDepth = 0
     /// Data of the host layer for its functions (Helm's `lookup` objects).
     public var hostData: (any Sendable)?
-    /// Recursion levels in use across nested executions (for stack hopping).
-    @exclusivity(unchecked) var nesting = 0
 
     /// A fresh environment.
     public init() {}

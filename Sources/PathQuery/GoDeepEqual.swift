@@ -18,12 +18,12 @@ public func goDeepEqual(_ a: Value, _ b: Value) -> Bool {
     case (.string(let x), .string(let y)):
         return x == y
     case (.list(let x, _), .list(let y, _)):
-        return x.count == y.count && zip(x, y).allSatisfy { goDeepEqual($0, $1) }
+        return x.count == y.count && zip(x, y).allSatisfy { a, b in DeepStack.withRoom { goDeepEqual(a, b) } }
     case (.map(let x, _), .map(let y, _)):
         if x === y { return true }
         guard x.count == y.count else { return false }
         for (key, value) in x.entries {
-            guard let other = y.entries[key], goDeepEqual(value, other) else { return false }
+            guard let other = y.entries[key], DeepStack.withRoom({ goDeepEqual(value, other) }) else { return false }
         }
         return true
     case (.object(let x), .object(let y)):

@@ -106,10 +106,10 @@ final class QueryNode: Sendable {
         case .string(let s):
             self.init(scalar: s, tag: .str, value: .string(s))
         case .list(let items, _):
-            self.init(sequence: items.map { QueryNode($0) })
+            self.init(sequence: DeepStack.withRoom { items.map { QueryNode($0) } })
         case .map(let map, _):
             let keys = map.entries.keys.sorted { NaturalOrder.less($0, $1, dialect: .v3) }
-            self.init(mapping: keys.map { ($0, QueryNode(map.entries[$0] ?? .null)) })
+            self.init(mapping: DeepStack.withRoom { keys.map { ($0, QueryNode(map.entries[$0] ?? .null)) } })
         case .object(let object):
             if let time = object as? GoTime {
                 self.init(scalar: time.rfc3339Nano, tag: .other, value: value)
@@ -122,7 +122,7 @@ final class QueryNode: Sendable {
     /// This node and all below it, children first (go-yaml content order,
     /// mapping keys included), the order `..` visits them.
     func appendDescendantsPostOrder(to nodes: inout [QueryNode]) {
-        for child in content { child.appendDescendantsPostOrder(to: &nodes) }
+        for child in content { DeepStack.withRoom { child.appendDescendantsPostOrder(to: &nodes) } }
         nodes.append(self)
     }
 }

@@ -141,14 +141,14 @@ enum CoreConvert {
         case (.string(let x), .string(let y)): return x == y
         case (.list(let x, let t1), .list(let y, let t2)):
             guard t1 == t2, x.count == y.count else { return false }
-            for i in x.indices where !deepEqual(x[i], y[i]) { return false }
+            for i in x.indices where !DeepStack.withRoom({ deepEqual(x[i], y[i]) }) { return false }
             return true
         case (.map(let x, let t1), .map(let y, let t2)):
             guard t1 == t2 else { return false }
             if x === y { return true }
             guard x.count == y.count else { return false }
             for (key, value) in x.entries {
-                guard let other = y.entries[key], deepEqual(value, other) else { return false }
+                guard let other = y.entries[key], DeepStack.withRoom({ deepEqual(value, other) }) else { return false }
             }
             return true
         case (.object(let x), .object(let y)):

@@ -113,7 +113,7 @@ extension Sprig {
                 continue
             }
             if case .map(let sm, _) = s, case .map(let dm, _)? = d {
-                mergeMaps(dm, sm, overwrite: overwrite)
+                DeepStack.withRoom { mergeMaps(dm, sm, overwrite: overwrite) }
             }
             if overwrite, CoreConvert.sliceElements(s) != nil { dst[key] = s }
             if let d, !CoreConvert.isEmpty(d) {

@@ -58,7 +58,7 @@ public enum GoTOML {
                 guard !items.isEmpty else { return .other }
                 var allTables = true
                 for item in items {
-                    let k = try kind(item)
+                    let k = try DeepStack.withRoom { try kind(item) }
                     if k == .none { throw EncodingError(message: "toml: cannot encode array with nil element") }
                     if k != .table { allTables = false }
                 }
@@ -80,6 +80,10 @@ public enum GoTOML {
         }
 
         mutating func encode(key: [String], _ value: Value) throws {
+            try DeepStack.withRoom { try encodeHere(key: key, value) }
+        }
+
+        private mutating func encodeHere(key: [String], _ value: Value) throws {
             switch try kind(value) {
             case .none:
                 return
@@ -163,11 +167,11 @@ public enum GoTOML {
             case .list(let items, _):
                 out += "["
                 for (i, item) in items.enumerated() {
-                    try element(item)
+                    try DeepStack.withRoom { try element(item) }
                     if i != items.count - 1 { out += ", " }
                 }
                 out += "]"
-            case .map(let map, _): try inlineTable(map)
+            case .map(let map, _): try DeepStack.withRoom { try inlineTable(map) }
             case .object(let object):
                 if let time = object as? GoTime { out += time.rfc3339Nano } else { out += GoTOML.quoted(object.goFormatted) }
             }

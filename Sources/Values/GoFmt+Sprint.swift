@@ -21,7 +21,7 @@ extension GoFmt {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += " " }
-                write(item, to: &out)
+                DeepStack.withRoom { write(item, to: &out) }
             }
             out += "]"
         case .map(let map, _):
@@ -30,7 +30,7 @@ extension GoFmt {
                 if i > 0 { out += " " }
                 out += key
                 out += ":"
-                write(map.entries[key] ?? .null, to: &out)
+                DeepStack.withRoom { write(map.entries[key] ?? .null, to: &out) }
             }
             out += "]"
         case .object(let object): out += object.goFormatted

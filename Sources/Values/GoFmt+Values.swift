@@ -1,3 +1,5 @@
+import GoStd
+
 /// Dispatch of one operand and one verb, Go's `printArg` and `printValue`.
 extension GoPrinter {
     /// Go's `printArg`: a top-level operand.
@@ -102,7 +104,7 @@ extension GoPrinter {
         if case .null = value {
             printValue(.null, verb: verb, depth: depth)
         } else {
-            printValue(value, verb: verb, depth: depth + 1)
+            DeepStack.withRoom { printValue(value, verb: verb, depth: depth + 1) }
         }
     }
 
@@ -120,7 +122,7 @@ extension GoPrinter {
             if elementsAreInterfaces {
                 printElement(item, verb: verb, depth: depth + 1)
             } else {
-                printValue(item, verb: verb, depth: depth + 1)
+                DeepStack.withRoom { printValue(item, verb: verb, depth: depth + 1) }
             }
         }
         buf.append(flags.sharpV ? UInt8(ascii: "}") : UInt8(ascii: "]"))

@@ -270,7 +270,7 @@ struct JSONScanner {
 
     private mutating func push(_ p: Parse) -> String? {
         stack.append(p)
-        return stack.count > 10000 ? "exceeded max depth" : nil
+        return stack.count > GoJSON.maxDepth ? GoJSON.maxDepthMessage : nil
     }
 
     /// object key: `ws* '"'`.
@@ -407,7 +407,7 @@ private struct JSONReader {
                 let key = string()
                 skipSpace()
                 i += 1 // ':'
-                map[key] = value()
+                map[key] = DeepStack.withRoom { value() }
                 skipSpace()
                 let c = bytes[i]
                 i += 1
@@ -419,7 +419,7 @@ private struct JSONReader {
             skipSpace()
             if bytes[i] == UInt8(ascii: "]") { i += 1; return .list(items) }
             while true {
-                items.append(value())
+                items.append(DeepStack.withRoom { value() })
                 skipSpace()
                 let c = bytes[i]
                 i += 1

@@ -8,16 +8,66 @@ public enum GoJSON {
         public var description: String { message }
     }
 
+    /// encoding/json's nesting limit: an array or object inside this many
+    /// others is `exceeded max depth` (Go 1.27's json, built on
+    /// `encoding/json/v2`, checks it when writing too).
+    public static let maxDepth = 10_000
+    /// encoding/json's error text for ``maxDepth``.
+    public static let maxDepthMessage = "exceeded max depth"
+
     /// `json.Marshal(v)`; with `escapeHTML` false, what an Encoder with
     /// `SetEscapeHTML(false)` writes (without its trailing newline).
     /// `indent` non-nil gives `json.MarshalIndent(v, "", indent)`.
+    ///
+    /// Deeper than ``maxDepth`` fails as Go 1.27 fails: a non-empty array or
+    /// object there always, an empty one only with `indent` (compact output
+    /// writes `[]` and `{}` without a depth check).
     public static func encode(_ value: Value, escapeHTML: Bool = true, indent: String? = nil) throws -> String {
+        // Indented output grows with the square of the depth: fail before writing it.
+        if indent != nil, exceedsMaxDepth(value, countingEmpty: true) {
+            throw EncodingError(message: maxDepthMessage)
+        }
         var out = ""
         try write(value, to: &out, escapeHTML: escapeHTML, indent: indent, depth: 0)
         return out
     }
 
+    /// Whether `value` has an array or object inside ``maxDepth`` others
+    /// (with `countingEmpty` false, only a non-empty one counts). A nil
+    /// list is JSON's `null`, not an array.
+    public static func exceedsMaxDepth(_ value: Value, countingEmpty: Bool, depth: Int = 0) -> Bool {
+        let children: [Value]
+        switch value {
+        case .list(let items, let type):
+            if type.isNil && items.isEmpty { return false }
+            children = items
+        case .map(let map, _):
+            children = Array(map.entries.values)
+        case .object(let object as OrderedJSONObject):
+            children = object.fields.map(\.1)
+        case .object(let object as any GoJSONEncodable):
+            if case .object = object.jsonValue { return false }
+            return exceedsMaxDepth(object.jsonValue, countingEmpty: countingEmpty, depth: depth)
+        default:
+            return false
+        }
+        if depth >= maxDepth { return countingEmpty || !children.isEmpty }
+        return children.contains { child in
+            DeepStack.withRoom { exceedsMaxDepth(child, countingEmpty: countingEmpty, depth: depth + 1) }
+        }
+    }
+
+    private static func enter(isEmpty: Bool, indent: String?, depth: Int) throws {
+        if depth >= maxDepth && (!isEmpty || indent != nil) {
+            throw EncodingError(message: maxDepthMessage)
+        }
+    }
+
     private static func write(_ value: Value, to out: inout String, escapeHTML: Bool, indent: String?, depth: Int) throws {
+        try DeepStack.withRoom { try writeHere(value, to: &out, escapeHTML: escapeHTML, indent: indent, depth: depth) }
+    }
+
+    private static func writeHere(_ value: Value, to out: inout String, escapeHTML: Bool, indent: String?, depth: Int) throws {
         switch value {
         case .null:
             out += "null"
@@ -33,7 +83,9 @@ public enum GoJSON {
         case .string(let s):
             writeString(s, to: &out, escapeHTML: escapeHTML)
         case .list(let items, let type):
-            if items.isEmpty { out += type.isNil ? "null" : "[]"; return }
+            if items.isEmpty && type.isNil { out += "null"; return }
+            try enter(isEmpty: items.isEmpty, indent: indent, depth: depth)
+            if items.isEmpty { out += "[]"; return }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
@@ -43,6 +95,7 @@ public enum GoJSON {
             newline(&out, indent, depth)
             out += "]"
         case .map(let map, _):
+            try enter(isEmpty: map.count == 0, indent: indent, depth: depth)
             if map.count == 0 { out += "{}"; return }
             out += "{"
             for (i, key) in map.sortedKeys.enumerated() {
@@ -55,6 +108,7 @@ public enum GoJSON {
             newline(&out, indent, depth)
             out += "}"
         case .object(let object as OrderedJSONObject):
+            try enter(isEmpty: object.fields.isEmpty, indent: indent, depth: depth)
             if object.fields.isEmpty { out += "{}"; return }
             out += "{"
             for (i, (key, field)) in object.fields.enumerated() {

@@ -57,17 +57,13 @@ struct GoYAMLDecoder {
     }
 
     mutating func decode(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
-        decodeCount += 1
-        if aliasDepth > 0 { aliasCount += 1 }
-        if aliasCount > 100 && decodeCount > 1000 && Double(aliasCount) / Double(decodeCount) > allowedAliasRatio(decodeCount) {
-            throw LocatedError(.yamlUnmarshal, "yaml: document contains excessive aliasing", at: node.location)
-        }
+        try DeepStack.withRoom { () throws(LocatedError) -> DecodedYAML in try decodeNode(node) }
+    }
+
+    private mutating func decodeNode(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
+        try countDecode(node)
         if node.isAlias {
-            aliasDepth += 1
-            defer { aliasDepth -= 1 }
-            var target = node
-            target.isAlias = false
-            return try decode(target)
+            return try throughAlias(node) { (decoder, target) throws(LocatedError) in try decoder.decode(target) }
         }
         switch node.content {
         case .scalar:
@@ -79,6 +75,52 @@ struct GoYAMLDecoder {
             return .list(list)
         case .mapping(let pairs):
             return try mapping(pairs, at: node.location)
+        }
+    }
+
+    /// go-yaml's per-document count of decoded nodes and of those reached
+    /// through an alias: a document that is nearly all alias expansion (a
+    /// "billion laughs") fails before it is expanded.
+    private mutating func countDecode(_ node: YAMLNode) throws(LocatedError) {
+        decodeCount += 1
+        if aliasDepth > 0 { aliasCount += 1 }
+        if aliasCount > 100 && decodeCount > 1000 && Double(aliasCount) / Double(decodeCount) > allowedAliasRatio(decodeCount) {
+            throw LocatedError(.yamlUnmarshal, "yaml: document contains excessive aliasing", at: node.location)
+        }
+    }
+
+    /// Runs `body` on the node `alias` stands for, counted as reached
+    /// through an alias.
+    private mutating func throughAlias<T>(_ alias: YAMLNode,
+                                          _ body: (inout GoYAMLDecoder, YAMLNode) throws(LocatedError) -> T) throws(LocatedError) -> T {
+        aliasDepth += 1
+        defer { aliasDepth -= 1 }
+        var target = alias
+        target.isAlias = false
+        return try body(&self, target)
+    }
+
+    /// Visits `node` as ``decode(_:)`` would, counting as go-yaml counts,
+    /// without building anything: go-yaml's aliasing check for a document
+    /// decoded another way (helm-unittest's suites into Go structs).
+    mutating func checkAliasing(_ node: YAMLNode) throws(LocatedError) {
+        try DeepStack.withRoom { () throws(LocatedError) in
+            try countDecode(node)
+            if node.isAlias {
+                try throughAlias(node) { (decoder, target) throws(LocatedError) in try decoder.checkAliasing(target) }
+                return
+            }
+            switch node.content {
+            case .scalar:
+                break
+            case .sequence(let items):
+                for item in items { try checkAliasing(item) }
+            case .mapping(let pairs):
+                for pair in pairs {
+                    try checkAliasing(pair.key)
+                    try checkAliasing(pair.value)
+                }
+            }
         }
     }
 
@@ -203,11 +245,13 @@ func goSyntax(_ value: DecodedYAML, dialect: YAMLDialect = .v2) -> String {
     case .string(let s): return GoQuote.quote(s)
     case .time(let t): return GoTime(t).goFormatted
     case .list(let items):
-        return "[]interface {}{" + items.map { goSyntax($0, dialect: dialect) }.joined(separator: ", ") + "}"
+        return DeepStack.withRoom {
+            "[]interface {}{" + items.map { goSyntax($0, dialect: dialect) }.joined(separator: ", ") + "}"
+        }
     case .map(let pairs):
         let stringKeys = dialect == .v3 && pairs.allSatisfy { if case .string = $0.key { return true } else { return false } }
         let type = stringKeys ? "map[string]interface {}" : "map[interface {}]interface {}"
-        let entries = pairs.map { (goSyntax($0.key, dialect: dialect), goSyntax($0.value, dialect: dialect)) }
+        let entries = DeepStack.withRoom { pairs.map { (goSyntax($0.key, dialect: dialect), goSyntax($0.value, dialect: dialect)) } }
             .sorted { goLess($0.0, $1.0) }
             .map { "\($0.0):\($0.1)" }
         return type + "{" + entries.joined(separator: ", ") + "}"

@@ -12,9 +12,22 @@ import YAML
 ///   U+0085 (NEL) raw, which YAML folds like a line break inside the
 ///   double-quoted scalar; DEL, other C1 controls, U+FFFE and U+FFFF stay raw
 ///   too and make the YAML reader fail;
-/// - times become their RFC 3339 text.
+/// - times become their RFC 3339 text;
+/// - an array or object inside ``GoJSON/maxDepth`` others fails: JSON
+///   refuses to write a non-empty one, and go-yaml v2 refuses to read an
+///   empty one (`exceeded max depth of 10000` flow levels).
 enum JSONRoundTrip {
-    static func node(_ v: Value) -> EmitNode? {
+    /// The node for `v`; `height` gets the levels of the result.
+    static func node(_ v: Value, height: inout Int) -> EmitNode? {
+        node(v, depth: 0, height: &height)
+    }
+
+    private static func node(_ v: Value, depth: Int, height: inout Int) -> EmitNode? {
+        height = max(height, depth + 1)
+        return DeepStack.withRoom { nodeHere(v, depth: depth, height: &height) }
+    }
+
+    private static func nodeHere(_ v: Value, depth: Int, height: inout Int) -> EmitNode? {
         switch v {
         case .null: return .plain("null")
         case .bool(let b): return .plain(b ? "true" : "false")
@@ -27,20 +40,22 @@ enum JSONRoundTrip {
             return stringNode(text)
         case .list(let items, let type):
             if type.isNil { return .plain("null") }
+            if depth >= GoJSON.maxDepth { return nil }
             var nodes: [EmitNode] = []
             nodes.reserveCapacity(items.count)
             for item in items {
-                guard let n = node(item) else { return nil }
+                guard let n = node(item, depth: depth + 1, height: &height) else { return nil }
                 nodes.append(n)
             }
             return .sequence(nodes)
         case .map(let m, _):
             // JSON writes keys in byte order; a key that reads back equal to an
             // earlier one replaces its value in the decoded map.
+            if depth >= GoJSON.maxDepth { return nil }
             var decoded: [String: EmitNode] = [:]
             for key in m.sortedKeys {
                 guard isValidSimpleKey(key), let value = m.entries[key], let k = yamlReadBack(key),
-                      let n = node(value) else { return nil }
+                      let n = node(value, depth: depth + 1, height: &height) else { return nil }
                 decoded[k] = n
             }
             // v2's key order is not a strict weak order (`10` < `1a` < `01` <

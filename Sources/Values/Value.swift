@@ -143,6 +143,16 @@ public final class GoMap: @unchecked Sendable {
         self.entries = entries
     }
 
+    deinit {
+        // Shallow trees are freed as Swift frees them; once that recursion
+        // has used up the stack down to ``DeepStack/reserve``, or where lists
+        // nest in lists (no map on the way to break the recursion up), a
+        // loop takes over.
+        if !entries.isEmpty && (!DeepStack.hasRoom() || entries.values.contains(where: \.nestsLists)) {
+            ValueTeardown.release(&entries)
+        }
+    }
+
     public subscript(key: String) -> Value? {
         get { entries[key] }
         set { entries[key] = newValue }
@@ -200,8 +210,8 @@ extension Value {
     /// A copy that shares no map with `self` (Go types kept).
     public func deepCopy() -> Value {
         switch self {
-        case .list(let l, let t): return .list(l.map { $0.deepCopy() }, t)
-        case .map(let m, let t): return .map(GoMap(m.entries.mapValues { $0.deepCopy() }), t)
+        case .list(let l, let t): return DeepStack.withRoom { .list(l.map { $0.deepCopy() }, t) }
+        case .map(let m, let t): return DeepStack.withRoom { .map(GoMap(m.entries.mapValues { $0.deepCopy() }), t) }
         default: return self
         }
     }

@@ -11,24 +11,50 @@ import YAML
 /// (NaN or ±Inf floats, objects JSON cannot encode, strings with characters
 /// YAML does not allow raw such as DEL or C1 controls); Helm prints "".
 public func helmToYAML(_ v: Value) -> String? {
-    guard let node = JSONRoundTrip.node(v) else { return nil }
-    let text = YAMLEmitter.emit(node, options: .goYAMLv2)
+    guard let text = sigsYAMLMarshal(v) else { return nil }
     return text.hasSuffix("\n") ? String(text.dropLast()) : text
 }
 
 /// `sigs.k8s.io/yaml.Marshal(v)` (what helm-unittest uses to hand its
 /// `set:` values to Helm): ``helmToYAML(_:)`` with its trailing line break.
 public func sigsYAMLMarshal(_ v: Value) -> String? {
-    guard let node = JSONRoundTrip.node(v) else { return nil }
-    return YAMLEmitter.emit(node, options: .goYAMLv2)
+    var height = 0
+    guard let node = JSONRoundTrip.node(v, height: &height) else { return nil }
+    return emitAndRelease(node, height: height, options: .goYAMLv2)
+}
+
+/// The text of `node`, a tree `height` levels deep, which is then freed
+/// where its recursive release fits.
+private func emitAndRelease(_ node: consuming EmitNode, height: Int, options: YAMLEmitter.Options) -> String {
+    let text = YAMLEmitter.emit(node, options: options)
+    DeepStack.release(consume node, depth: height)
+    return text
+}
+
+/// The error of `sigs.k8s.io/yaml.Marshal(v)` when ``sigsYAMLMarshal(_:)``
+/// gives nil: encoding/json's (`error marshaling into JSON: json:
+/// unsupported value: NaN`, `… exceeded max depth`), or go-yaml v2's when
+/// reading that JSON back (an empty array or object inside 10000 others,
+/// which JSON still writes, is `yaml: exceeded max depth of 10000`).
+public func sigsYAMLMarshalError(_ v: Value) -> String {
+    do {
+        _ = try GoJSON.encode(v)
+    } catch {
+        return "error marshaling into JSON: \(error)"
+    }
+    if GoJSON.exceedsMaxDepth(v, countingEmpty: true) {
+        return "yaml: exceeded max depth of \(YAMLParser.maxDepth)"
+    }
+    return "error marshaling into JSON: unsupported value"
 }
 
 /// go-yaml v3 encoding of the Go value `v` with the given indentation
 /// (`yaml.Marshal` uses 4, `Encoder.SetIndent(2)` 2), trailing line break
 /// kept; nil for objects go-yaml cannot encode here (anything but times).
 public func goYAMLv3Marshal(_ v: Value, indent: Int = 4) -> String? {
-    guard let node = V3Encoding.node(v, trimLeadingNewlines: false) else { return nil }
-    return YAMLEmitter.emit(node, options: .goYAMLv3(indent: indent))
+    var height = 0
+    guard let node = V3Encoding.node(v, trimLeadingNewlines: false, height: &height) else { return nil }
+    return emitAndRelease(node, height: height, options: .goYAMLv3(indent: indent))
 }
 
 /// Helm's `toYamlPretty`: a go-yaml v3 encoder with `SetIndent(2)` fed the Go
@@ -37,8 +63,7 @@ public func goYAMLv3Marshal(_ v: Value, indent: Int = 4) -> String? {
 /// Values go-yaml cannot encode (objects other than times) give "", which
 /// is what Helm prints when the encoder fails.
 public func helmToYAMLPretty(_ v: Value) -> String {
-    guard let node = V3Encoding.node(v, trimLeadingNewlines: false) else { return "" }
-    let text = YAMLEmitter.emit(node, options: .goYAMLv3(indent: 2))
+    guard let text = goYAMLv3Marshal(v, indent: 2) else { return "" }
     return text.hasSuffix("\n") ? String(text.dropLast()) : text
 }
 
@@ -47,8 +72,9 @@ public func helmToYAMLPretty(_ v: Value) -> String {
 /// is written by a go-yaml v3 encoder with indent 2; the trailing line break
 /// is kept.
 public func snapshotYAML(_ v: Value) -> String {
-    guard let node = V3Encoding.node(v, trimLeadingNewlines: true) else { return "" }
-    return YAMLEmitter.emit(node, options: .goYAMLv3(indent: 2))
+    var height = 0
+    guard let node = V3Encoding.node(v, trimLeadingNewlines: true, height: &height) else { return "" }
+    return emitAndRelease(node, height: height, options: .goYAMLv3(indent: 2))
 }
 
 /// The text of a helm-unittest `.snap` file: go-yaml v3 (indent 2) writing
@@ -73,7 +99,17 @@ public func snapshotFile(_ entries: [(test: String, items: [(index: UInt, text: 
 
 /// go-yaml v3's `encode.go` decisions for Go values.
 enum V3Encoding {
-    static func node(_ v: Value, trimLeadingNewlines: Bool) -> EmitNode? {
+    /// The node for `v`; `height` gets the levels of the result.
+    static func node(_ v: Value, trimLeadingNewlines: Bool, height: inout Int) -> EmitNode? {
+        node(v, trimLeadingNewlines: trimLeadingNewlines, depth: 0, height: &height)
+    }
+
+    private static func node(_ v: Value, trimLeadingNewlines: Bool, depth: Int, height: inout Int) -> EmitNode? {
+        height = max(height, depth + 1)
+        return DeepStack.withRoom { nodeHere(v, trimLeadingNewlines: trimLeadingNewlines, depth: depth, height: &height) }
+    }
+
+    private static func nodeHere(_ v: Value, trimLeadingNewlines: Bool, depth: Int, height: inout Int) -> EmitNode? {
         switch v {
         case .null: return .plain("null")
         case .bool(let b): return .plain(b ? "true" : "false")
@@ -85,7 +121,7 @@ enum V3Encoding {
             var nodes: [EmitNode] = []
             nodes.reserveCapacity(items.count)
             for item in items {
-                guard let n = node(item, trimLeadingNewlines: trimLeadingNewlines) else { return nil }
+                guard let n = node(item, trimLeadingNewlines: trimLeadingNewlines, depth: depth + 1, height: &height) else { return nil }
                 nodes.append(n)
             }
             return .sequence(nodes)
@@ -93,7 +129,8 @@ enum V3Encoding {
             var pairs: [EmitPair] = []
             pairs.reserveCapacity(m.count)
             for key in NaturalOrder.sorted(m.entries.keys, dialect: .v3) {
-                guard let value = m.entries[key], let n = node(value, trimLeadingNewlines: trimLeadingNewlines) else {
+                guard let value = m.entries[key],
+                      let n = node(value, trimLeadingNewlines: trimLeadingNewlines, depth: depth + 1, height: &height) else {
                     return nil
                 }
                 pairs.append(EmitPair(stringNode(key), n))

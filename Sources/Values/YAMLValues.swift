@@ -26,29 +26,39 @@ public enum YAMLValues {
     /// The first document of `text` through sigs.k8s.io/yaml's YAML→JSON→Go
     /// path (`fromYaml`, `fromYamlArray` decode the result further).
     public static func helmDocument(bytes: [UInt8], file: String = "") throws(LocatedError) -> Value {
-        guard let decoded = try v2Decode(bytes: bytes, file: file) else { return .null }
-        return try jsonRoundTrip(decoded)
+        try v2Decode(bytes: bytes, file: file) { (decoded) throws(LocatedError) -> Value in
+            guard let decoded else { return .null }
+            return try jsonRoundTrip(decoded)
+        }
     }
 
     /// The first document of `text` as go-yaml v2 decodes it into
-    /// `interface{}` (keys keep their YAML types; nil for an empty stream).
-    /// Errors carry sigs.k8s.io/yaml's `error converting YAML to JSON: `
-    /// prefix. This is the first half of sigs.k8s.io/yaml's `Unmarshal`;
-    /// typed targets (Chart.yaml) convert the result themselves.
-    public static func v2Decode(bytes: [UInt8], file: String = "") throws(LocatedError) -> DecodedYAML? {
+    /// `interface{}` (keys keep their YAML types; nil for an empty stream),
+    /// handed to `body`. Errors carry sigs.k8s.io/yaml's `error converting
+    /// YAML to JSON: ` prefix. This is the first half of sigs.k8s.io/yaml's
+    /// `Unmarshal`; typed targets (Chart.yaml) convert the result
+    /// themselves. A deep document is decoded, and freed, on a stack that
+    /// fits it (``DeepStack/withStack(forDepth:_:)``).
+    public static func v2Decode<T>(bytes: [UInt8], file: String = "",
+                                   _ body: (DecodedYAML?) throws(LocatedError) -> T) throws(LocatedError) -> T {
         let prefix = "error converting YAML to JSON: "
-        let documents: [YAMLDocument]
+        var documents: [YAMLDocument]?
         do {
             documents = try YAMLParser.parseStream(bytes: bytes, file: file, dialect: .v2, limit: 1)
         } catch {
             throw error.prefixed(prefix)
         }
-        guard let root = documents.first?.root else { return nil }
-        var decoder = GoYAMLDecoder(dialect: .v2)
-        do {
-            return try decoder.decode(root)
-        } catch {
-            throw error.prefixed(prefix)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> T in
+            defer { documents = nil }
+            guard let root = documents?.first?.root else { return try body(nil) }
+            var decoder = GoYAMLDecoder(dialect: .v2)
+            let decoded: DecodedYAML
+            do throws(LocatedError) {
+                decoded = try decoder.decode(root)
+            } catch {
+                throw error.prefixed(prefix)
+            }
+            return try body(decoded)
         }
     }
 
@@ -56,36 +66,90 @@ public enum YAMLValues {
     /// `interface{}` (helm-unittest's suites and rendered manifests): ints
     /// stay `int`, timestamps become `time.Time`, duplicate keys are errors.
     public static func v3Documents(bytes: [UInt8], file: String = "") throws(LocatedError) -> [Value] {
-        let documents = try YAMLParser.parseStream(bytes: bytes, file: file, dialect: .v3)
-        return try documents.map { (document) throws(LocatedError) in
-            guard let root = document.root else { return .null }
-            var decoder = GoYAMLDecoder(dialect: .v3)
-            return v3Value(try decoder.decode(root))
+        var documents: [YAMLDocument]? = try YAMLParser.parseStream(bytes: bytes, file: file, dialect: .v3)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> [Value] in
+            defer { documents = nil }
+            return try (documents ?? []).map { (document) throws(LocatedError) in
+                guard let root = document.root else { return .null }
+                var decoder = GoYAMLDecoder(dialect: .v3)
+                return v3Value(try decoder.decode(root))
+            }
         }
     }
 
-    /// The JSON round trip of sigs.k8s.io/yaml: keys to strings, numbers to float64.
+    /// The JSON round trip of sigs.k8s.io/yaml: keys to strings, numbers to
+    /// float64, and encoding/json's nesting limit on the way out and back in
+    /// (``JSONConversion``).
     public static func jsonRoundTrip(_ value: DecodedYAML) throws(LocatedError) -> Value {
-        switch value {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .int(let n): return .float(Double(n))
-        case .uint(let n): return .float(Double(n))
-        case .float(let f):
-            guard f.isFinite else {
-                throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: json: unsupported value: \(GoFloat.formatG(f))")
+        var conversion = JSONConversion()
+        let result = try conversion.convert(value, depth: 0)
+        try conversion.checkDecoding()
+        return result
+    }
+
+    /// sigs.k8s.io/yaml's YAML → JSON → Go step for one value, keeping
+    /// encoding/json's nesting limit (Go 1.27's json, built on
+    /// `encoding/json/v2`): `json.Marshal` refuses a non-empty array or
+    /// object inside 10000 others (an empty one is written without a depth
+    /// check), and the decoder then refuses any array or object inside 10000
+    /// others. Both say `exceeded max depth`.
+    public struct JSONConversion {
+        /// Whether an empty array or object sits deeper than the decoder allows.
+        public private(set) var tooDeepForDecoding = false
+
+        public init() {}
+
+        /// Notes an array or object inside `depth` others; throws the
+        /// marshalling error for a non-empty one over the limit.
+        public mutating func enter(isEmpty: Bool, depth: Int) throws(LocatedError) {
+            guard depth >= GoJSON.maxDepth else { return }
+            if isEmpty {
+                tooDeepForDecoding = true
+            } else {
+                throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: " + GoJSON.maxDepthMessage)
             }
-            return .float(f)
-        case .string(let s): return .string(s)
-        case .time(let t): return .string(GoTime(t).rfc3339Nano)
-        case .list(let items): return .list(try items.map(jsonRoundTrip))
-        case .map(let pairs):
-            var entries: [String: Value] = [:]
-            entries.reserveCapacity(pairs.count)
-            for pair in pairs {
-                entries[try jsonKey(pair.key, value: pair.value)] = try jsonRoundTrip(pair.value)
+        }
+
+        /// The decoder's error when an empty array or object was too deep.
+        public func checkDecoding() throws(LocatedError) {
+            if tooDeepForDecoding {
+                throw LocatedError(.yamlUnmarshal, "error unmarshaling JSON: while decoding JSON: " + GoJSON.maxDepthMessage)
             }
-            return .map(GoMap(entries))
+        }
+
+        /// `value`, inside `depth` arrays and objects, as it comes back from JSON.
+        public mutating func convert(_ value: DecodedYAML, depth: Int) throws(LocatedError) -> Value {
+            try DeepStack.withRoom { () throws(LocatedError) -> Value in try convertHere(value, depth: depth) }
+        }
+
+        private mutating func convertHere(_ value: DecodedYAML, depth: Int) throws(LocatedError) -> Value {
+            switch value {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let n): return .float(Double(n))
+            case .uint(let n): return .float(Double(n))
+            case .float(let f):
+                guard f.isFinite else {
+                    throw LocatedError(.yamlUnmarshal, "error converting YAML to JSON: json: unsupported value: \(GoFloat.formatG(f))")
+                }
+                return .float(f)
+            case .string(let s): return .string(s)
+            case .time(let t): return .string(GoTime(t).rfc3339Nano)
+            case .list(let items):
+                try enter(isEmpty: items.isEmpty, depth: depth)
+                var list: [Value] = []
+                list.reserveCapacity(items.count)
+                for item in items { list.append(try convert(item, depth: depth + 1)) }
+                return .list(list)
+            case .map(let pairs):
+                try enter(isEmpty: pairs.isEmpty, depth: depth)
+                var entries: [String: Value] = [:]
+                entries.reserveCapacity(pairs.count)
+                for pair in pairs {
+                    entries[try jsonKey(pair.key, value: pair.value)] = try convert(pair.value, depth: depth + 1)
+                }
+                return .map(GoMap(entries))
+            }
         }
     }
 
@@ -128,10 +192,10 @@ public enum YAMLValues {
         case .float(let f): return .float(f)
         case .string(let s): return .string(s)
         case .time(let t): return .object(GoTime(t))
-        case .list(let items): return .list(items.map(v3Value))
+        case .list(let items): return .list(DeepStack.withRoom { items.map(v3Value) })
         case .map(let pairs):
             var entries: [String: Value] = [:]
-            for pair in pairs { entries[v3KeyText(pair.key)] = v3Value(pair.value) }
+            for pair in pairs { entries[v3KeyText(pair.key)] = DeepStack.withRoom { v3Value(pair.value) } }
             return .map(GoMap(entries))
         }
     }
@@ -167,11 +231,6 @@ extension YAMLValues {
     /// ``helmDocument(bytes:file:)`` of `text`.
     public static func helmDocument(_ text: String, file: String = "") throws(LocatedError) -> Value {
         try helmDocument(bytes: Array(text.utf8), file: file)
-    }
-
-    /// ``v2Decode(bytes:file:)`` of `text`.
-    public static func v2Decode(_ text: String, file: String = "") throws(LocatedError) -> DecodedYAML? {
-        try v2Decode(bytes: Array(text.utf8), file: file)
     }
 
     /// ``v3Documents(bytes:file:)`` of `text`.

@@ -1,3 +1,5 @@
+import GoStd
+
 /// Writes an ``EmitNode`` tree as YAML text, byte for byte the way go-yaml's
 /// libyaml-derived emitter (`emitterc.go`) does for a single implicit
 /// document: no `---`, no `...`, text ending in one line break.
@@ -104,6 +106,14 @@ struct EmitterCore {
 
     mutating func emitNode(_ node: EmitNode, root: Bool, sequence: Bool, mapping: Bool, simpleKey: Bool,
                            inBlockSequence: Bool) {
+        DeepStack.withRoom {
+            emitNodeHere(node, root: root, sequence: sequence, mapping: mapping, simpleKey: simpleKey,
+                         inBlockSequence: inBlockSequence)
+        }
+    }
+
+    private mutating func emitNodeHere(_ node: EmitNode, root: Bool, sequence: Bool, mapping: Bool, simpleKey: Bool,
+                                       inBlockSequence: Bool) {
         rootContext = root
         sequenceContext = sequence
         mappingContext = mapping

@@ -1,4 +1,5 @@
 import Diagnostics
+import GoStd
 
 /// The presentation style of a scalar in the source text.
 public enum YAMLScalarStyle: Sendable, Hashable {
@@ -26,6 +27,9 @@ public struct YAMLNode: Sendable {
     public var isAlias: Bool
     /// Whether the collection was written in flow style (`{}` / `[]`).
     public var isFlow: Bool
+    /// Levels in this subtree, aliases counted by their expansion (1 for a
+    /// scalar): how deep a walk over it, or freeing it, recurses.
+    public var height: Int = 1
 
     public init(_ content: Content, tag: String? = nil, anchor: String? = nil,
                 location: SourceLocation, isAlias: Bool = false, isFlow: Bool = false) {
@@ -54,8 +58,9 @@ public struct YAMLNode: Sendable {
     public var subtreeSize: Int {
         switch content {
         case .scalar: return 1
-        case .sequence(let items): return items.reduce(1) { $0 + $1.subtreeSize }
-        case .mapping(let pairs): return pairs.reduce(1) { $0 + $1.key.subtreeSize + $1.value.subtreeSize }
+        case .sequence(let items): return DeepStack.withRoom { items.reduce(1) { $0 + $1.subtreeSize } }
+        case .mapping(let pairs):
+            return DeepStack.withRoom { pairs.reduce(1) { $0 + $1.key.subtreeSize + $1.value.subtreeSize } }
         }
     }
 }
@@ -75,4 +80,12 @@ public struct YAMLPair: Sendable {
 public struct YAMLDocument: Sendable {
     public var root: YAMLNode?
     public var location: SourceLocation
+
+    /// The root's ``YAMLNode/height`` (0 for an empty document).
+    public var depth: Int { root?.height ?? 0 }
+}
+
+extension Array where Element == YAMLDocument {
+    /// The deepest document's ``YAMLDocument/depth``.
+    public var depth: Int { lazy.map(\.depth).max() ?? 0 }
 }

@@ -112,12 +112,19 @@ public enum YAMLParser {
                 yaml_parser_set_input_string(&parser, &empty, 0)
             }
             var event = yaml_event_t()
+            var depth = YAMLDepthWatch()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    failure = syntaxError(parser, file: file, input: UnsafeBufferPointer(buffer)).located(dialect)
+                    failure = depthError(&parser, &depth, simpleKeyMark: composer.simpleKeyMark, file: file, dialect: dialect)
+                        ?? syntaxError(parser, file: file, input: UnsafeBufferPointer(buffer)).located(dialect)
                     return
                 }
                 defer { yaml_event_delete(&event) }
+                composer.noteSimpleKey(event)
+                if let error = depthError(&parser, &depth, simpleKeyMark: composer.simpleKeyMark, file: file, dialect: dialect) {
+                    failure = error
+                    return
+                }
                 if event.type == YAML_STREAM_END_EVENT { break }
                 do throws(LocatedError) {
                     try composer.handle(event)
@@ -130,6 +137,29 @@ public enum YAMLParser {
         }
         if let failure { throw failure }
         return composer.documents
+    }
+
+    /// go-yaml's `exceeded max depth of 10000`, if its scanner would have
+    /// stopped among the tokens libyaml has read so far.
+    private static func depthError(_ parser: inout yaml_parser_t, _ watch: inout YAMLDepthWatch, simpleKeyMark: yaml_mark_t?,
+                                   file: String, dialect: YAMLDialect) -> LocatedError? {
+        guard let hit = watch.check(&parser) else { return nil }
+        let context: yaml_mark_t
+        if hit.isFlow {
+            context = hit.mark
+        } else {
+            context = YAMLDepthWatch.simpleKeyMark(&parser, upTo: hit.mark, known: simpleKeyMark)
+                ?? yaml_mark_t()
+        }
+        let mark = location(hit.mark, file: file)
+        return YAMLSyntaxError(
+            problem: YAMLDepthWatch.problem,
+            problemMark: mark,
+            place: mark,
+            context: hit.isFlow ? "while increasing flow level" : "while increasing indent level",
+            contextMark: location(context, file: file),
+            isScannerError: true
+        ).located(dialect)
     }
 
     private static func syntaxError(_ parser: yaml_parser_t, file: String, input: UnsafeBufferPointer<UInt8>) -> YAMLSyntaxError {
@@ -180,15 +210,51 @@ private struct Composer {
     private var documentStart = SourceLocation(file: "", line: 1, column: 1)
     private var root: YAMLNode?
     private var selfReference: LocatedError?
+    /// Open flow collections.
+    private var flowDepth = 0
+    /// Where go-yaml's scanner last saved a possible simple key outside flow
+    /// collections (the context of its indentation-depth error).
+    private(set) var simpleKeyMark: yaml_mark_t?
 
     private struct Frame {
         var node: YAMLNode
         var items: [YAMLNode] = []
         var isMapping: Bool
+        /// The greatest height among the items so far.
+        var height = 0
     }
 
     init(file: String) {
         self.file = file
+    }
+
+    /// Follows the node starts where go-yaml's scanner saves a simple key
+    /// outside flow collections: scalars (not block scalars), aliases, flow
+    /// collections, and the first property (anchor or tag) of a node.
+    mutating func noteSimpleKey(_ event: yaml_event_t) {
+        guard flowDepth == 0 else { return }
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let style = event.data.scalar.style
+            if style != YAML_LITERAL_SCALAR_STYLE && style != YAML_FOLDED_SCALAR_STYLE
+                || event.data.scalar.anchor != nil || event.data.scalar.tag != nil {
+                simpleKeyMark = event.start_mark
+            }
+        case YAML_ALIAS_EVENT:
+            simpleKeyMark = event.start_mark
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            if start.style == YAML_FLOW_SEQUENCE_STYLE || start.anchor != nil || start.tag != nil {
+                simpleKeyMark = event.start_mark
+            }
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            if start.style == YAML_FLOW_MAPPING_STYLE || start.anchor != nil || start.tag != nil {
+                simpleKeyMark = event.start_mark
+            }
+        default:
+            break
+        }
     }
 
     mutating func handle(_ event: yaml_event_t) throws(LocatedError) {
@@ -223,6 +289,7 @@ private struct Composer {
             let start = event.data.sequence_start
             let anchor = optionalString(start.anchor)
             if let anchor { open.insert(anchor) }
+            if start.style == YAML_FLOW_SEQUENCE_STYLE { flowDepth += 1 }
             stack.append(Frame(node: YAMLNode(.sequence([]), tag: optionalString(start.tag), anchor: anchor,
                                               location: mark, isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE),
                                isMapping: false))
@@ -230,11 +297,13 @@ private struct Composer {
             let start = event.data.mapping_start
             let anchor = optionalString(start.anchor)
             if let anchor { open.insert(anchor) }
+            if start.style == YAML_FLOW_MAPPING_STYLE { flowDepth += 1 }
             stack.append(Frame(node: YAMLNode(.mapping([]), tag: optionalString(start.tag), anchor: anchor,
                                               location: mark, isFlow: start.style == YAML_FLOW_MAPPING_STYLE),
                                isMapping: true))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
+            if frame.node.isFlow { flowDepth -= 1 }
             var node = frame.node
             if frame.isMapping {
                 var pairs: [YAMLPair] = []
@@ -248,6 +317,7 @@ private struct Composer {
             } else {
                 node.content = .sequence(frame.items)
             }
+            node.height = frame.height + 1
             if let anchor = node.anchor { open.remove(anchor) }
             try finish(node)
         case YAML_ALIAS_EVENT:
@@ -279,6 +349,7 @@ private struct Composer {
             root = node
         } else {
             stack[stack.count - 1].items.append(node)
+            stack[stack.count - 1].height = max(stack[stack.count - 1].height, node.height)
         }
     }
 

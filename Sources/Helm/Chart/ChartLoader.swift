@@ -210,7 +210,7 @@ public struct ChartLoader: Sendable {
         let out = GoMap(a.entries)
         for (key, value) in b.entries {
             if case .map(let bm, _) = value, case .map(let am, _)? = out[key] {
-                out[key] = .map(mergeMaps(am, bm))
+                out[key] = .map(DeepStack.withRoom { mergeMaps(am, bm) })
             } else {
                 out[key] = value
             }

@@ -73,8 +73,14 @@ struct SigsTypedUnmarshal {
     /// Decodes `text` into `type`; throws sigs.k8s.io/yaml's error text.
     /// Locations name `file`.
     static func decode(_ data: [UInt8], file: String = "", as type: GoStructType, package: String) throws(LocatedError) -> GoMap? {
-        guard let decoded = try YAMLValues.v2Decode(bytes: data, file: file) else { return nil }
-        let json = try toJSON(decoded, target: .structure(type))
+        let decodedJSON = try YAMLValues.v2Decode(bytes: data, file: file) { (decoded) throws(LocatedError) -> Value? in
+            guard let decoded else { return nil }
+            var conversion = YAMLValues.JSONConversion()
+            let json = try toJSON(decoded, target: .structure(type), conversion: &conversion, depth: 0)
+            try conversion.checkDecoding()
+            return json
+        }
+        guard let json = decodedJSON else { return nil }
         var unmarshal = SigsTypedUnmarshal(package: package)
         let value = unmarshal.value(json, as: .structure(type), context: nil)
         if let error = unmarshal.firstError {
@@ -85,9 +91,18 @@ struct SigsTypedUnmarshal {
 
     // MARK: YAML → JSON with the target type (sigs.k8s.io/yaml convertToJSONableObject)
 
-    static func toJSON(_ value: DecodedYAML, target: GoFieldType?) throws(LocatedError) -> Value {
+    static func toJSON(_ value: DecodedYAML, target: GoFieldType?, conversion: inout YAMLValues.JSONConversion,
+                       depth: Int) throws(LocatedError) -> Value {
+        try DeepStack.withRoom { () throws(LocatedError) -> Value in
+            try toJSONHere(value, target: target, conversion: &conversion, depth: depth)
+        }
+    }
+
+    private static func toJSONHere(_ value: DecodedYAML, target: GoFieldType?, conversion: inout YAMLValues.JSONConversion,
+                                   depth: Int) throws(LocatedError) -> Value {
         switch value {
         case .map(let pairs):
+            try conversion.enter(isEmpty: pairs.isEmpty, depth: depth)
             let map = GoMap()
             for pair in pairs {
                 let key = try YAMLValues.jsonKey(pair.key, value: pair.value)
@@ -100,13 +115,19 @@ struct SigsTypedUnmarshal {
                 default:
                     fieldTarget = nil
                 }
-                map[key] = try toJSON(pair.value, target: fieldTarget)
+                map[key] = try toJSON(pair.value, target: fieldTarget, conversion: &conversion, depth: depth + 1)
             }
             return .map(map)
         case .list(let items):
+            try conversion.enter(isEmpty: items.isEmpty, depth: depth)
             var elementTarget: GoFieldType?
             if case .slice(let element) = target { elementTarget = element }
-            return .list(try items.map { (item) throws(LocatedError) in try toJSON(item, target: elementTarget) })
+            var list: [Value] = []
+            list.reserveCapacity(items.count)
+            for item in items {
+                list.append(try toJSON(item, target: elementTarget, conversion: &conversion, depth: depth + 1))
+            }
+            return .list(list)
         case .int(let n) where target.isString:
             return .string(String(n))
         case .uint(let n) where target.isString:
@@ -116,7 +137,7 @@ struct SigsTypedUnmarshal {
         case .bool(let b) where target.isString:
             return .string(b ? "true" : "false")
         default:
-            return try YAMLValues.jsonRoundTrip(value)
+            return try conversion.convert(value, depth: depth)
         }
     }
 
@@ -150,6 +171,10 @@ struct SigsTypedUnmarshal {
 
     /// The decoded value; `.null` means "left at its zero value / set to nil".
     private mutating func value(_ json: Value, as type: GoFieldType, context: Context?) -> Value {
+        DeepStack.withRoom { valueHere(json, as: type, context: context) }
+    }
+
+    private mutating func valueHere(_ json: Value, as type: GoFieldType, context: Context?) -> Value {
         if case .null = json { return .null }
         switch type {
         case .any:

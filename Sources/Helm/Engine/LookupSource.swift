@@ -239,10 +239,10 @@ struct FakeCluster: Sendable {
         case .null, .bool, .float, .string: return nil
         case .int(_, let kind): return kind == .int64 ? nil : value.goTypeName
         case .list(let items, _):
-            for item in items { if let type = firstNonJSONType(item) { return type } }
+            for item in items { if let type = DeepStack.withRoom({ firstNonJSONType(item) }) { return type } }
             return nil
         case .map(let map, _):
-            for key in map.sortedKeys { if let type = firstNonJSONType(map[key] ?? .null) { return type } }
+            for key in map.sortedKeys { if let type = DeepStack.withRoom({ firstNonJSONType(map[key] ?? .null) }) { return type } }
             return nil
         case .object: return value.goTypeName
         }

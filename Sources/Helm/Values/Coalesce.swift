@@ -1,5 +1,6 @@
 import Diagnostics
 import Values
+import GoStd
 
 /// A chart during dependency processing: Go's `*chart.Chart`, with the
 /// pointer sharing Helm relies on (metadata and dependency records are
@@ -183,7 +184,7 @@ struct Coalescer {
                 dst[key] = value
             } else if case .map(let srcTable, _) = value {
                 if case .map(let dstTable, _)? = existing {
-                    coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key), merge: merge)
+                    DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key), merge: merge) }
                 }
             }
         }
@@ -195,7 +196,7 @@ struct Coalescer {
         for (key, value) in map.entries {
             switch value {
             case .null: map[key] = nil
-            case .map(let sub, _): cleanNilValues(sub)
+            case .map(let sub, _): DeepStack.withRoom { cleanNilValues(sub) }
             default: break
             }
         }
@@ -211,9 +212,11 @@ func goBoolVerb(_ v: Value) -> String {
     switch v {
     case .bool(let b): return b ? "true" : "false"
     case .null: return "%!t(<nil>)"
-    case .list(let items, _): return "[" + items.map(goBoolVerb).joined(separator: " ") + "]"
+    case .list(let items, _): return DeepStack.withRoom { "[" + items.map(goBoolVerb).joined(separator: " ") + "]" }
     case .map(let m, _):
-        return "map[" + m.sortedKeys.map { goBoolVerb(.string($0)) + ":" + goBoolVerb(m[$0] ?? .null) }.joined(separator: " ") + "]"
+        return DeepStack.withRoom {
+            "map[" + m.sortedKeys.map { goBoolVerb(.string($0)) + ":" + goBoolVerb(m[$0] ?? .null) }.joined(separator: " ") + "]"
+        }
     default: return "%!t(\(v.goTypeName)=\(GoFmt.format(v)))"
     }
 }

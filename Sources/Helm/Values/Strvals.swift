@@ -343,7 +343,7 @@ private struct StrvalsParser {
             }
             let inner: [Value]
             do {
-                inner = try listItem(current, next, level: level)
+                inner = try DeepStack.withRoom { try listItem(current, next, level: level) }
             } catch let failure as ListFailure {
                 throw ListFailure(list: list, error: failure.error)
             }

@@ -32,7 +32,7 @@ enum ValuesMethods {
         case "YAML":
             return TemplateFunction([], returns: .string) { _, _ in
                 guard let text = sigsYAMLMarshal(.map(receiver, type)) else {
-                    throw GoError("error marshaling into JSON: " + HelmFunctions.jsonFailure(.map(receiver, type)))
+                    throw GoError(sigsYAMLMarshalError(.map(receiver, type)))
                 }
                 return .string(text)
             }

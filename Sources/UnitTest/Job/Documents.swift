@@ -14,17 +14,20 @@ enum Documents {
     /// normalised text, as go-yaml's messages do.
     static func parseYAML(_ rendered: String, file: String = "") throws(LocatedError) -> [Value] {
         let normalised = SuiteDecoder.split(rendered).map(\.text).joined(separator: "\n---\n")
-        let documents = try YAMLParser.parseStream(normalised, file: file, dialect: .v3)
-        var out: [Value] = []
-        for document in documents {
-            guard let root = document.root, !NodeDecoder.isNull(root) else { continue }
-            guard case .mapping = root.content else {
-                throw NodeDecoder.typeError(root, into: "map[string]interface {}")
+        var documents: [YAMLDocument]? = try YAMLParser.parseStream(normalised, file: file, dialect: .v3)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> [Value] in
+            defer { documents = nil }
+            var out: [Value] = []
+            for document in documents ?? [] {
+                guard let root = document.root, !NodeDecoder.isNull(root) else { continue }
+                guard case .mapping = root.content else {
+                    throw NodeDecoder.typeError(root, into: "map[string]interface {}")
+                }
+                let value = try YAMLValues.v3Value(of: root)
+                if case .map(let m, _) = value, m.count > 0 { out.append(value) }
             }
-            let value = try YAMLValues.v3Value(of: root)
-            if case .map(let m, _) = value, m.count > 0 { out.append(value) }
+            return out
         }
-        return out
     }
 
     /// `parseManifestsFromOutputOfFiles`: `.yaml`/`.yml`/`.tpl` parsed,

@@ -36,33 +36,26 @@ struct JobValues {
 
     /// yaml.v3 `Unmarshal` of a values file into `map[string]interface{}`.
     static func decodeValuesFile(_ data: [UInt8], path: String = "") throws(LocatedError) -> GoMap {
-        let documents = try YAMLParser.parseStream(bytes: data, file: path, dialect: .v3, limit: 1)
-        guard let root = documents.first?.root else { return GoMap() }
-        if NodeDecoder.isNull(root) { return GoMap() }
-        guard case .mapping = root.content else {
-            throw NodeDecoder.typeError(root, into: "map[string]interface {}")
+        var documents: [YAMLDocument]? = try YAMLParser.parseStream(bytes: data, file: path, dialect: .v3, limit: 1)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> GoMap in
+            defer { documents = nil }
+            guard let root = documents?.first?.root else { return GoMap() }
+            if NodeDecoder.isNull(root) { return GoMap() }
+            guard case .mapping = root.content else {
+                throw NodeDecoder.typeError(root, into: "map[string]interface {}")
+            }
+            guard case .map(let m, _) = try YAMLValues.v3Value(of: root) else { return GoMap() }
+            return m
         }
-        guard case .map(let m, _) = try YAMLValues.v3Value(of: root) else { return GoMap() }
-        return m
     }
 
     /// The values as Helm receives them: sigs.k8s.io/yaml marshal, then
     /// Helm v3's `ReadValues` (YAML 1.1 + JSON: numbers become float64).
     static func helmValues(_ merged: GoMap) throws(LocatedError) -> GoMap {
         guard let text = sigsYAMLMarshal(.map(merged)) else {
-            throw LocatedError(.jobValues,
-                               "error marshaling into JSON: json: unsupported value: \(unsupportedFloat(.map(merged)) ?? "NaN")")
+            throw LocatedError(.jobValues, sigsYAMLMarshalError(.map(merged)))
         }
         return try YAMLValues.helmValues(text, valuesType: "chartutil.Values")
-    }
-
-    private static func unsupportedFloat(_ v: Value) -> String? {
-        switch v {
-        case .float(let f) where !f.isFinite: return GoFloat.formatG(f)
-        case .list(let l, _): return l.lazy.compactMap(unsupportedFloat).first
-        case .map(let m, _): return m.sortedKeys.lazy.compactMap { m.entries[$0].flatMap(unsupportedFloat) }.first
-        default: return nil
-        }
     }
 }
 
@@ -90,7 +83,7 @@ func mergeTables(_ dst: GoMap, _ src: GoMap) -> GoMap {
             continue
         }
         if case .map(let s, _) = value, case .map(let d, _) = existing {
-            _ = mergeTables(d, s)
+            _ = DeepStack.withRoom { mergeTables(d, s) }
         }
     }
     return dst

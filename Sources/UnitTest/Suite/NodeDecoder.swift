@@ -129,7 +129,7 @@ struct NodeDecoder {
         }
         for node in merged {
             guard case .mapping(let inner) = node.content, checkUniqueKeys(inner) else { continue }
-            collect(inner, &seen, &out)
+            DeepStack.withRoom { collect(inner, &seen, &out) }
         }
     }
 

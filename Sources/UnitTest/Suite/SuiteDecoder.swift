@@ -126,16 +126,26 @@ public enum SuiteDecoder {
     /// holding no document.
     public static func decodeSuite(_ bytes: [UInt8], path: String, chartRoute: String,
                                    options: SuiteDecodingOptions = SuiteDecodingOptions()) throws(LocatedError) -> TestSuite? {
-        let root: YAMLNode
-        do {
-            guard let first = try YAMLParser.parseStream(bytes: bytes, file: path, dialect: .v3, limit: 1).first?.root else {
-                return nil
-            }
-            root = first
+        var documents: [YAMLDocument]?
+        do throws(LocatedError) {
+            documents = try YAMLParser.parseStream(bytes: bytes, file: path, dialect: .v3, limit: 1)
         } catch where error.kind == .yamlUnknownEscape {
             return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options)
         }
+        // A deep document is read, and freed, on a stack that fits it.
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> TestSuite? in
+            defer { documents = nil }
+            guard let root = documents?.first?.root else { return nil }
+            return try decodeSuite(root, bytes: bytes, path: path, chartRoute: chartRoute, options: options)
+        }
+    }
+
+    private static func decodeSuite(_ root: YAMLNode, bytes: [UInt8], path: String, chartRoute: String,
+                                    options: SuiteDecodingOptions) throws(LocatedError) -> TestSuite? {
         let rootLocation = SourceLocation(file: path, line: root.location.line, column: 1)
+        // The typed fields below read nodes directly; go-yaml would have
+        // stopped an alias bomb while decoding them.
+        try YAMLValues.checkAliasing(root)
         var decoder = NodeDecoder(strict: options.strict)
         var fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
         if let error = decoder.mergeError { throw error }
@@ -164,13 +174,15 @@ public enum SuiteDecoder {
     private static func retryEscaped(_ bytes: [UInt8], path: String, chartRoute: String,
                                      options: SuiteDecodingOptions) throws(LocatedError) -> TestSuite? {
         let escaped = doubleBackslashes(bytes)
-        var decoder = NodeDecoder(strict: false)
-        guard let root = try YAMLParser.parseStream(bytes: escaped, file: path, dialect: .v3, limit: 1).first?.root else {
-            return nil
+        var documents: [YAMLDocument]? = try YAMLParser.parseStream(bytes: escaped, file: path, dialect: .v3, limit: 1)
+        return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> TestSuite? in
+            defer { documents = nil }
+            var decoder = NodeDecoder(strict: false)
+            guard let root = documents?.first?.root else { return nil }
+            let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
+            if let error = decoder.combinedError { throw error }
+            return fields.suite(path: path, chartRoute: chartRoute, extraValues: [])
         }
-        let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
-        if let error = decoder.combinedError { throw error }
-        return fields.suite(path: path, chartRoute: chartRoute, extraValues: [])
     }
 
     /// helm-unittest's `escapeBackslashes`: every run of an odd number of

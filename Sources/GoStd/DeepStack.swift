@@ -34,6 +34,24 @@ public enum DeepStack {
         return try onNewThread(body)
     }
 
+    /// The stack of a goroutine-like thread. Go grows a goroutine's stack
+    /// to 1 GB; deep template recursion (100000 nested `template` calls)
+    /// and deep values built by a template (freed when it ends) need more
+    /// than a caller's thread has.
+    public static let goroutineStackSize = 512 << 20
+
+    /// Each calling thread's parked thread with a ``goroutineStackSize`` stack.
+    private static let goroutineThread = ThreadLocal { ParkedThread(stackSize: goroutineStackSize) }
+
+    /// Runs `body` here when this thread has half a ``goroutineStackSize``
+    /// of stack left (it is such a thread), else on the calling thread's
+    /// parked thread with that stack. Callers run whole batches of work
+    /// through this once, so that the inner calls find room and stay put.
+    public static func onGoroutineStack<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        if room() >= goroutineStackSize / 2 { return try body() }
+        return try goroutineThread.value.run(body)
+    }
+
     /// Whether the current thread's stack has ``reserve`` bytes left below
     /// the caller.
     public static func hasRoom() -> Bool {

@@ -61,18 +61,13 @@ public final class HelmEngine: @unchecked Sendable {
         return try render(processed, options: options, only: only)
     }
 
-    /// The stack of the thread a render runs on. Go grows a goroutine's
-    /// stack to 1 GB; deep template recursion (100000 nested `template`
-    /// calls) and deep values built by a template (freed when it ends) need
-    /// more than a caller's thread has.
-    public static let renderStackSize = 512 << 20
-
     /// Renders the templates of an already processed tree of this chart
     /// and returns path → text, partials left out, as Helm's engine
     /// returns it. `only` limits which files execute (all still parse).
-    /// Runs on a thread of its own with a ``renderStackSize`` stack.
+    /// Runs on a thread with a goroutine-sized stack
+    /// (``DeepStack/onGoroutineStack(_:)``).
     public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: String] {
-        try DeepStack.onNewThread(stackSize: Self.renderStackSize) { () throws(LocatedError) -> [String: String] in
+        try DeepStack.onGoroutineStack { () throws(LocatedError) -> [String: String] in
             try renderHere(chart, options: options, only: only)
         }
     }

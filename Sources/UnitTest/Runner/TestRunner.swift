@@ -119,15 +119,18 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                 }
                 running += 1
                 group.addTask {
-                    var out: [(Int, TestSuiteResult)] = []
-                    for i in indices {
-                        guard case .suite(let suite) = found[i] else { continue }
-                        let result = runSuite(suite, chart: chart, description: description,
-                                              position: RunPosition(chart: chartIndex, suite: i, job: 0))
-                        out.append((i, result))
-                        if options.failFast && result.failFast { break }
+                    // Renders need a goroutine's stack; one hop per batch, not per render.
+                    DeepStack.onGoroutineStack {
+                        var out: [(Int, TestSuiteResult)] = []
+                        for i in indices {
+                            guard case .suite(let suite) = found[i] else { continue }
+                            let result = runSuite(suite, chart: chart, description: description,
+                                                  position: RunPosition(chart: chartIndex, suite: i, job: 0))
+                            out.append((i, result))
+                            if options.failFast && result.failFast { break }
+                        }
+                        return out
                     }
-                    return out
                 }
             }
             for await batch in group { for (i, r) in batch { results[i] = r } }

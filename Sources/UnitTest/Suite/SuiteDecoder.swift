@@ -60,7 +60,13 @@ public enum SuiteDecoder {
                     if bytes[j] == 0x0A && dashes(j + 1) { newline = j }
                     j += 1
                 }
-                if let n = newline { matchEnd = n + 4 }
+                if let n = newline {
+                    matchEnd = n + 4
+                } else {
+                    // No match can start later in this run either.
+                    i = j
+                    continue
+                }
             }
             if let end = matchEnd {
                 var e = end

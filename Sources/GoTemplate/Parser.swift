@@ -397,14 +397,16 @@ final class Parser {
     ///
     /// Defines the list as the named template (in a sub-parser with its own
     /// variables) and stands for `{{template "name" pipeline}}`; the pipeline
-    /// is required.
+    /// is required. Blocks nest, so the body runs under the nesting guard.
     private func blockControl() throws -> Node {
         let context = "block clause"
         let t = nextNonSpace()
         let blockName = try parseTemplateName(t, context)
         let pipe = try pipeline(context, end: .rightDelim)
         let sub = Parser(session: session, name: blockName)
-        let (list, end) = try sub.itemList()
+        session.nesting += 1
+        defer { session.nesting -= 1 }
+        let (list, end) = try DeepStack.guarded(depth: session.nesting) { try sub.itemList() }
         if case .elseItem = end { throw errorf("unexpected {{else}} in \(context)") }
         try sub.add(list)
         return .template(TemplateNode(pos: t.pos, line: t.line, name: blockName, pipe: pipe))

@@ -45,6 +45,38 @@ enum TemplateFuzz {
 
     /// The file name every input is parsed as, as Helm names a chart's template.
     static let name = "c/templates/t.yaml"
+
+    /// The executor's inputs: shorter, with shorter runs, and no number
+    /// literal of more than four digits (``boundingNumbers(_:)``).
+    static let executorMutator: FuzzMutator = {
+        var m = mutator
+        m.maxLength = 16 * 1024
+        m.maxRun = 256
+        return m
+    }()
+
+    /// `input` with every number-like run (`[0-9][0-9A-Za-z_]*`) longer
+    /// than five bytes cut to four: `{{ range 055555555555555555 }}` and
+    /// `until 99999999` run as long in Go as here, so they are no finding.
+    static func boundingNumbers(_ input: [UInt8]) -> [UInt8] {
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isWord(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        while i < input.count {
+            guard isDigit(input[i]), i == 0 || !isWord(input[i - 1]) else {
+                out.append(input[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < input.count && isWord(input[end]) { end += 1 }
+            out += input[i..<(end - i > 5 ? i + 4 : end)]
+            i = end
+        }
+        return out
+    }
 }
 
 /// The Go template parser (`TemplateSet.parseFile`) with Helm's function
@@ -204,13 +236,19 @@ enum TemplateExecution {
         return .map(merged)
     }()
 
+    /// `.Files`: a few small files (a whole chart's would make each `{{ . }}` print tens of kilobytes).
+    static let files = FilesObject(ChartFilesData(files: [
+        "config/app.yaml": Array("name: app\nport: 8080\n".utf8), "files/a.txt": Array("hello\n".utf8),
+        "files/b.json": Array(#"{"k": [1, 2]}"#.utf8), "files/bin.dat": [0, 1, 0xFF, 0xC3], "README.md": Array("# c\n".utf8),
+    ]))
+
     /// A fresh context per execution: templates may change maps (`set`, `merge`).
     static func context() -> Value {
         let valuesType = ValuesMethods.type(.v4)
         guard case .map(let values, _) = values.deepCopy() else { return .null }
         return .map(GoMap([
             "Chart": .map(chart.metadata.v4ChartValue(isRoot: true)),
-            "Files": .object(FilesObject(ChartFilesData(chart.files))),
+            "Files": .object(files),
             "Release": .map(ReleaseInfo.defaults(.v4).value),
             "Capabilities": .object(CapabilitiesObject(.defaults(.v4), helm: .v4)),
             "Values": .map(values, valuesType),
@@ -240,8 +278,9 @@ enum TemplateExecution {
         typealias E = TemplateExecution
         let base = E.helpers
         let name = TemplateFuzz.name
-        let summary = await runFuzz("template-executor", seeds: TemplateFuzz.seeds, mutator: TemplateFuzz.mutator,
-                              defaultCount: 3_000, seed: 0xE8EC) { input in
+        let summary = await runFuzz("template-executor", seeds: TemplateFuzz.seeds, mutate: { parent, pool, rng in
+            TemplateFuzz.boundingNumbers(TemplateFuzz.executorMutator.mutate(parent, pool: pool, using: &rng))
+        }, defaultCount: 3_000, seed: 0xE8EC) { input in
             let text = String(decoding: input, as: UTF8.self)
             var set = base
             do {

@@ -17,7 +17,8 @@ import Values
                  "#", "~", "null", "manifest should match snapshot:\n  ", "\t"],
         alphabet: "-:?[]{},#&*!|>'\"%@` \n\t\\.0123456789abxyz",
         bursts: [("[", "]"), ("{", "}"), ("  ", ""), ("a:\n  ", "")],
-        maxLength: 64 * 1024)
+        // As for suites: how deep YAML may nest is the YAML parser's business, not this reader's.
+        maxLength: 64 * 1024, maxBurst: 512, maxRun: 256)
 
     @Test func mutatedSnapshotsReadOrFail() async {
         let summary = await runFuzz("snapshot", seeds: Self.seeds, mutator: Self.mutator, defaultCount: 3_000, seed: 0x5A9) { input in

@@ -23,8 +23,9 @@ import TestSupport
         alphabet: "-:?[]{},#&*!|>'\"%@` \n\t\\.0123456789abxyz",
         bursts: [("[", "]"), ("{", "}"), ("- ", ""), ("a:\n  ", ""), ("- - ", ""), ("{a: ", "}")],
         // go-yaml reports every pair of duplicate keys (n² messages), as chartunit does:
-        // runs of a few hundred keep that quadratic cost out of the way.
-        maxLength: 64 * 1024, maxRun: 256)
+        // runs of a few hundred keep that quadratic cost out of the way. Nesting stays under
+        // 512 levels: how deep YAML may nest is the YAML parser's business, not the suite decoder's.
+        maxLength: 64 * 1024, maxBurst: 512, maxRun: 256)
 
     @Test func mutatedSuitesDecodeOrFail() async {
         let summary = await runFuzz("suite-decoder", seeds: Self.seeds, mutator: Self.mutator, defaultCount: 2_000, seed: 0x5017E) { input in

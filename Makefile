@@ -95,9 +95,31 @@ oracle-check: corpus
 oracle-diff: release oracle
 	$(ORACLE_PY) scripts/oracle-diff.py --bin $(BIN)
 
-## fuzz: a million mutated inputs through the YAML parser and decoders.
+## fuzz: FUZZ_COUNT corpus-seeded mutated inputs (default ten million) through each fuzz target
+## (FUZZ_TARGETS, name:Module.Suite) in a release build, one `swift test --filter` per target so a
+## crash names its target; the crashing or hanging input is saved in .build/fuzz/NAME-*.bin.
+## Prints each target's count and failures at the end. `swift test` runs a small slice of each.
+FUZZ_COUNT ?= 10000000
+FUZZ_PROGRESS ?= 1000000
+FUZZ_TARGETS ?= yaml:YAMLTests.ParserFuzzTests template-parser:HelmTests.TemplateParserFuzzTests \
+  template-executor:HelmTests.TemplateExecutorFuzzTests suite-decoder:UnitTestTests.SuiteDecoderFuzzTests \
+  path:PathQueryTests.PathFuzzTests strvals:HelmTests.StrvalsFuzzTests snapshot:UnitTestTests.SnapshotFuzzTests \
+  helmignore:HelmTests.HelmIgnoreFuzzTests archive:HelmTests.ArchiveFuzzTests
 fuzz: deps
-	CHARTUNIT_FUZZ_COUNT=1000000 $(SWIFT) test --filter ParserFuzzTests
+	@mkdir -p .build/fuzz; echo "$(SWIFT) test -c release list (the tests use @testable imports: swift build cannot build them in release)"; \
+	  $(SWIFT) test -c release list > .build/fuzz/build.log 2>&1 || { cat .build/fuzz/build.log; exit 1; }
+	@summary=.build/fuzz/summary.txt; : > $$summary; status=0; \
+	for target in $(FUZZ_TARGETS); do \
+	  name=$${target%%:*}; suite=$${target#*:}; log=.build/fuzz/$$name.log; \
+	  echo "fuzz: $$name ($$suite), $(FUZZ_COUNT) inputs"; \
+	  CHARTUNIT_FUZZ_COUNT=$(FUZZ_COUNT) CHARTUNIT_FUZZ_PROGRESS=$(FUZZ_PROGRESS) \
+	    $(SWIFT) test -c release --skip-build --filter "^$$suite/" > $$log 2>&1; rc=$$?; \
+	  grep -E '^fuzz: |^↳ fuzz |✘ Test' $$log; \
+	  line=$$(grep -E "^fuzz: $$name [0-9]+ inputs" $$log | tail -1); \
+	  if [ $$rc -ne 0 ] || [ -z "$$line" ]; then status=1; line="fuzz: $$name FAILED (exit $$rc; see $$log)"; fi; \
+	  echo "$$line" >> $$summary; \
+	done; \
+	echo; cat $$summary; exit $$status
 
 ## demo: chartunit test on the example charts (a web app; a parent chart with subcharts and globals).
 demo: release

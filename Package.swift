@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(name: "chartunit", dependencies: ["ChartunitCLI"]),
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Values", "Diagnostics", "GoStd"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Values", "Diagnostics", "GoStd", "TestSupport"]),
         .testTarget(name: "GoStdTests", dependencies: ["GoStd"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "Values", "TestSupport", "GoStd"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "Diagnostics", "TestSupport", "GoStd", "TOML"]),

@@ -393,14 +393,15 @@ final class Parser {
     ///
     /// Defines the list as the named template (in a sub-parser with its own
     /// variables) and stands for `{{template "name" pipeline}}`; the pipeline
-    /// is required.
+    /// is required. Blocks nest without limit, so the body is parsed with
+    /// stack room (``DeepStack/withRoom(_:)``).
     private func blockControl() throws -> Node {
         let context = "block clause"
         let t = nextNonSpace()
         let blockName = try parseTemplateName(t, context)
         let pipe = try pipeline(context, end: .rightDelim)
         let sub = Parser(session: session, name: blockName)
-        let (list, end) = try sub.itemList()
+        let (list, end) = try DeepStack.withRoom { try sub.itemList() }
         if case .elseItem = end { throw errorf("unexpected {{else}} in \(context)") }
         try sub.add(list)
         return .template(TemplateNode(pos: t.pos, line: t.line, name: blockName, pipe: pipe))

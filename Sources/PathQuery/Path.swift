@@ -19,13 +19,14 @@ extension ErrorKind {
 public struct Path: Sendable, CustomStringConvertible {
     /// The path text as written.
     public let text: String
-    let step: Step
+    /// The steps, applied left to right; none is the identity.
+    let steps: [Step]
 
     /// Compiles `text`; throws the Go library's message as a ``LocatedError``.
     public init(_ text: String) throws(LocatedError) {
         self.text = text
         var parser = PathParser(lexemes: Lexer.lex(text))
-        step = try parser.parse()
+        steps = try parser.parse()
     }
 
     public var description: String { text }
@@ -42,110 +43,121 @@ public struct Path: Sendable, CustomStringConvertible {
         return nodes(in: document.root).map(\.value)
     }
 
+    /// Go's chain of steps, each handing every match to the rest of the
+    /// chain in turn: depth first, with a work stack rather than recursion,
+    /// so a path of thousands of steps runs (Go's stack grows).
     func nodes(in root: QueryNode) -> [QueryNode] {
         var result: [QueryNode] = []
-        step.evaluate(root, root: root, into: &result)
+        var pending: [(step: Int, node: QueryNode)] = [(0, root)]
+        var matches: [QueryNode] = []
+        while let (i, node) = pending.popLast() {
+            guard i < steps.count else {
+                result.append(node)
+                continue
+            }
+            matches.removeAll(keepingCapacity: true)
+            steps[i].apply(node, root: root, into: &matches)
+            for match in matches.reversed() { pending.append((i + 1, match)) }
+        }
         return result
     }
 }
 
-/// A compiled path: each case applies itself, then hands each match to `next`.
-indirect enum Step: Sendable {
-    case identity
-    case root(Step)
-    case recursive(RecursiveChild, Step)
-    case child(String, Step)
-    case allChildren(Step)
-    case bracketChildren([String], Step)
-    case arraySubscript(String, Step)
-    case filter(Filter, recursive: Bool, Step)
-    case propertyName(String, Step)
-    case bracketPropertyNames([String], Step)
-    case arraySubscriptPropertyName(String, Step)
+/// One step of a compiled path: the nodes it selects from a node, which the
+/// rest of the path then continues from.
+enum Step: Sendable {
+    case root
+    case recursive(RecursiveChild)
+    case child(String)
+    case allChildren
+    case bracketChildren([String])
+    case arraySubscript(String)
+    case filter(Filter, recursive: Bool)
+    case propertyName(String)
+    case bracketPropertyNames([String])
+    case arraySubscriptPropertyName(String)
 
     enum RecursiveChild: Sendable {
         case all, none
         case named(String)
     }
 
-    func evaluate(_ node: QueryNode, root: QueryNode, into out: inout [QueryNode]) {
+    func apply(_ node: QueryNode, root: QueryNode, into out: inout [QueryNode]) {
         switch self {
-        case .identity:
+        case .root:
             out.append(node)
-        case .root(let next):
-            next.evaluate(node, root: root, into: &out)
-        case .recursive(let child, let next):
+        case .recursive(let child):
             var all: [QueryNode] = []
             node.appendDescendantsPostOrder(to: &all)
-            let step: Step
-            switch child {
-            case .all: step = .allChildren(next)
-            case .none: step = next
-            case .named(let name): step = .child(name, next)
+            for n in all {
+                switch child {
+                case .all: Step.allChildren.apply(n, root: root, into: &out)
+                case .none: out.append(n)
+                case .named(let name): Step.child(name).apply(n, root: root, into: &out)
+                }
             }
-            for n in all { step.evaluate(n, root: root, into: &out) }
-        case .child(let name, let next):
+        case .child(let name):
             guard node.kind == .mapping else { return }
             var i = 0
             while i + 1 < node.content.count {
                 if node.content[i].text == name {
-                    next.evaluate(node.content[i + 1], root: root, into: &out)
+                    out.append(node.content[i + 1])
                     return
                 }
                 i += 2
             }
-        case .allChildren(let next):
+        case .allChildren:
             switch node.kind {
             case .mapping:
-                for (i, n) in node.content.enumerated() where i % 2 == 1 { next.evaluate(n, root: root, into: &out) }
+                for (i, n) in node.content.enumerated() where i % 2 == 1 { out.append(n) }
             case .sequence:
-                for n in node.content { next.evaluate(n, root: root, into: &out) }
+                out.append(contentsOf: node.content)
             case .scalar:
                 return
             }
-        case .bracketChildren(let names, let next):
+        case .bracketChildren(let names):
             guard node.kind == .mapping else { return }
             for name in names {
                 for i in stride(from: 0, to: node.content.count - 1, by: 2) where node.content[i].text == name {
-                    next.evaluate(node.content[i + 1], root: root, into: &out)
+                    out.append(node.content[i + 1])
                 }
             }
-        case .arraySubscript(let sub, let next):
+        case .arraySubscript(let sub):
             if node.kind == .mapping && sub == "*" {
-                for (i, n) in node.content.enumerated() where i % 2 == 1 { next.evaluate(n, root: root, into: &out) }
+                for (i, n) in node.content.enumerated() where i % 2 == 1 { out.append(n) }
                 return
             }
             guard node.kind == .sequence, case .success(let indices) = Slicer.slice(sub, length: node.content.count) else { return }
             for i in indices where i >= 0 && i < node.content.count {
-                next.evaluate(node.content[i], root: root, into: &out)
+                out.append(node.content[i])
             }
-        case .filter(let filter, let recursive, let next):
+        case .filter(let filter, let recursive):
             if node.kind == .sequence && !recursive {
-                for c in node.content where filter.accepts(c, root: root) { next.evaluate(c, root: root, into: &out) }
+                for c in node.content where filter.accepts(c, root: root) { out.append(c) }
             } else if filter.accepts(node, root: root) {
-                next.evaluate(node, root: root, into: &out)
+                out.append(node)
             }
-        case .propertyName(let name, let next):
+        case .propertyName(let name):
             guard node.kind == .mapping else { return }
             for i in stride(from: 0, to: node.content.count, by: 2) where node.content[i].text == name {
-                next.evaluate(node.content[i], root: root, into: &out)
+                out.append(node.content[i])
                 return
             }
-        case .bracketPropertyNames(let names, let next):
+        case .bracketPropertyNames(let names):
             guard node.kind == .mapping else { return }
             for name in names {
                 for i in stride(from: 0, to: node.content.count, by: 2) where node.content[i].text == name {
-                    next.evaluate(node.content[i], root: root, into: &out)
+                    out.append(node.content[i])
                 }
             }
-        case .arraySubscriptPropertyName(let sub, let next):
+        case .arraySubscriptPropertyName(let sub):
             guard node.kind == .mapping && sub == "*" else { return }
-            for i in stride(from: 0, to: node.content.count, by: 2) { next.evaluate(node.content[i], root: root, into: &out) }
+            for i in stride(from: 0, to: node.content.count, by: 2) { out.append(node.content[i]) }
         }
     }
 }
 
-/// Builds a ``Step`` chain from the lexemes (Go's `newPath`).
+/// Builds the ``Step``s from the lexemes (Go's `newPath`).
 struct PathParser {
     let lexemes: [Lexeme]
     var index = 0
@@ -167,81 +179,79 @@ struct PathParser {
     ///     filterStart filter filterEnd path  `[?(…)]`, `..[?(…)]`
     ///     propertyNameStep path              `.a~`, `['a']~`, `[*]~`: keys, not values
     ///
-    /// Built right to left: each step hands its matches to the rest. A filter's
+    /// Each step hands its matches to the rest (``Path/nodes(in:)``). A filter's
     /// lexemes run to the `)]` that matches its `[?(`, counting nested `[?(` but
     /// not `..[?(` (as in Go), and go to ``FilterParser``. An error lexeme is
     /// thrown as is; any other lexeme is `invalid path syntax`. (filterStart is
     /// filterBegin or recursiveFilterBegin; propertyNameStep is propertyName,
     /// bracketPropertyName or arraySubscriptPropertyName.)
-    mutating func parse() throws(LocatedError) -> Step {
-        let lx = nextLexeme()
-        switch lx.type {
-        case .error:
-            throw lx.error
-        case .identity, .eof:
-            return .identity
-        case .root:
-            return .root(try parse())
-        case .recursiveDescent:
-            let next = try parse()
-            let name = GoStrings.trimPrefix(lx.value, "..")
-            switch name {
-            case "*": return .recursive(.all, next)
-            case "": return .recursive(.none, next)
-            default: return .recursive(.named(unescape(name)), next)
-            }
-        case .dotChild:
-            return child(GoStrings.trimPrefix(lx.value, "."), try parse())
-        case .undottedChild:
-            return child(lx.value, try parse())
-        case .bracketChild:
-            let next = try parse()
-            return .bracketChildren(bracketChildNames(bracketInner(lx.value)), next)
-        case .arraySubscript:
-            let next = try parse()
-            return .arraySubscript(GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "["), "]"), next)
-        case .filterBegin, .recursiveFilterBegin:
-            var filterLexemes: [Lexeme] = []
-            var nesting = 1
-            scan: while true {
-                let f = nextLexeme()
-                switch f.type {
-                case .filterBegin:
-                    nesting += 1
-                case .filterEnd:
-                    nesting -= 1
-                    if nesting == 0 { break scan }
-                case .error:
-                    throw f.error
-                case .eof:
-                    throw LocatedError(.pathQuery, "missing end of filter")
-                default:
-                    break
+    ///
+    /// The steps come out in a list, read in a loop: a path of thousands of
+    /// steps does not recurse (Go's recursion runs on a stack that grows).
+    mutating func parse() throws(LocatedError) -> [Step] {
+        var steps: [Step] = []
+        while true {
+            let lx = nextLexeme()
+            switch lx.type {
+            case .error:
+                throw lx.error
+            case .identity, .eof:
+                return steps
+            case .root:
+                steps.append(.root)
+            case .recursiveDescent:
+                let name = GoStrings.trimPrefix(lx.value, "..")
+                switch name {
+                case "*": steps.append(.recursive(.all))
+                case "": steps.append(.recursive(.none))
+                default: steps.append(.recursive(.named(unescape(name))))
                 }
-                filterLexemes.append(f)
+            case .dotChild:
+                steps.append(child(GoStrings.trimPrefix(lx.value, ".")))
+            case .undottedChild:
+                steps.append(child(lx.value))
+            case .bracketChild:
+                steps.append(.bracketChildren(bracketChildNames(bracketInner(lx.value))))
+            case .arraySubscript:
+                steps.append(.arraySubscript(GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "["), "]")))
+            case .filterBegin, .recursiveFilterBegin:
+                var filterLexemes: [Lexeme] = []
+                var nesting = 1
+                scan: while true {
+                    let f = nextLexeme()
+                    switch f.type {
+                    case .filterBegin:
+                        nesting += 1
+                    case .filterEnd:
+                        nesting -= 1
+                        if nesting == 0 { break scan }
+                    case .error:
+                        throw f.error
+                    case .eof:
+                        throw LocatedError(.pathQuery, "missing end of filter")
+                    default:
+                        break
+                    }
+                    filterLexemes.append(f)
+                }
+                var filterParser = FilterParser(filterLexemes)
+                steps.append(.filter(Filter(filterParser.parse()), recursive: lx.type == .recursiveFilterBegin))
+            case .propertyName:
+                let name = GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "."), "~")
+                steps.append(.propertyName(unescape(name)))
+            case .bracketPropertyName:
+                let inner = GoStrings.trimSuffix(GoStrings.trimSpace(lx.value), "~")
+                steps.append(.bracketPropertyNames(bracketChildNames(bracketInner(inner))))
+            case .arraySubscriptPropertyName:
+                steps.append(.arraySubscriptPropertyName(GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "["), "]~")))
+            default:
+                throw LocatedError(.pathQuery, "invalid path syntax")
             }
-            let next = try parse()
-            var filterParser = FilterParser(filterLexemes)
-            let filter = Filter(filterParser.parse())
-            return .filter(filter, recursive: lx.type == .recursiveFilterBegin, next)
-        case .propertyName:
-            let next = try parse()
-            let name = GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "."), "~")
-            return .propertyName(unescape(name), next)
-        case .bracketPropertyName:
-            let next = try parse()
-            let inner = GoStrings.trimSuffix(GoStrings.trimSpace(lx.value), "~")
-            return .bracketPropertyNames(bracketChildNames(bracketInner(inner)), next)
-        case .arraySubscriptPropertyName:
-            let next = try parse()
-            return .arraySubscriptPropertyName(GoStrings.trimSuffix(GoStrings.trimPrefix(lx.value, "["), "]~"), next)
-        default:
-            throw LocatedError(.pathQuery, "invalid path syntax")
         }
     }
 
-    func child(_ name: String, _ next: Step) -> Step {
-        name == "*" ? .allChildren(next) : .child(unescape(name), next)
+    func child(_ name: String) -> Step {
+        name == "*" ? .allChildren : .child(unescape(name))
     }
 
     func bracketInner(_ raw: String) -> String {

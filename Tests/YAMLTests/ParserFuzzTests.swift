@@ -1,24 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 import YAML
 @testable import Values
 
 /// Random-mutation fuzzing of the YAML parser and both decoders: every input
 /// must give a value or an error, never a crash or a hang.
 /// `CHARTUNIT_FUZZ_COUNT` sets the number of inputs (default 20 000;
-/// `make fuzz` runs a million).
+/// `make fuzz` runs ten million).
 @Suite struct ParserFuzzTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [String] = [
         "a: 1\nb:\n  - x\n  - {c: d, e: [1, 2]}\n",
         "base: &b {x: 1, y: [a, b]}\nd:\n  <<: *b\n  z: 3\ne:\n  <<: [*b, {q: 1}]\n",
@@ -48,22 +38,15 @@ import YAML
         return bytes.count > 4096 ? Array(bytes.prefix(4096)) : bytes
     }
 
-    @Test func mutatedInputsNeverCrash() {
-        let count = Int(ProcessInfo.processInfo.environment["CHARTUNIT_FUZZ_COUNT"] ?? "") ?? 20_000
-        var rng = SplitMix64(state: 0xC0FFEE)
-        var pool = Self.seeds.map { Array($0.utf8) }
-        var accepted = 0
-        for i in 0..<count {
-            let input = Self.mutate(pool[Int.random(in: 0..<pool.count, using: &rng)], using: &rng)
-            if (try? YAMLParser.parseStream(bytes: input)) != nil {
-                accepted += 1
-                if pool.count < 512, i % 7 == 0 { pool.append(input) }
-            }
+    @Test func mutatedInputsNeverCrash() async {
+        let summary = await runFuzz("yaml", seeds: Self.seeds.map { Array($0.utf8) }, mutate: { input, _, rng in Self.mutate(input, using: &rng) },
+                              defaultCount: 20_000, seed: 0xC0FFEE) { input in
+            let parsed = (try? YAMLParser.parseStream(bytes: input)) != nil
             let text = String(decoding: input, as: UTF8.self)
             _ = try? YAMLValues.helmValues(text)
             _ = try? YAMLValues.v3Documents(text)
+            return parsed ? .accepted : .rejected
         }
-        #expect(accepted > 0)
-        print("fuzz: \(count) inputs, \(accepted) parsed, \(count - accepted) rejected with an error")
+        #expect(summary.accepted > 0)
     }
 }

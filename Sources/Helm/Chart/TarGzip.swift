@@ -75,6 +75,8 @@ enum TarGzip {
         var mode: Int64
         var size: Int64
         var data: ArraySlice<UInt8>
+        /// The stream ends inside the data: reading it is `unexpected EOF`.
+        var truncated = false
 
         var isDirectory: Bool { typeflag == UInt8(ascii: "5") || mode & 0o040000 != 0 }
     }
@@ -105,20 +107,30 @@ enum TarGzip {
             if let s = paxSize, typeflag != UInt8(ascii: "x"), typeflag != UInt8(ascii: "L") { size = s }
             guard size >= 0 else { throw LocatedError(.chartLoad, invalidHeader) }
             let dataStart = offset + 512
-            let dataEnd = dataStart + Int(size)
-            guard size <= Int64(bytes.count), dataEnd <= bytes.count else { throw LocatedError(.chartLoad, "unexpected EOF") }
-            let data = bytes[dataStart..<dataEnd]
-            offset = dataStart + (Int(size) + 511) / 512 * 512
+            // Go reads an entry's data only when it is copied, so a header whose data
+            // runs past the end still comes out of `Next` (and Helm checks its name and
+            // size first); the entry is the last one.
+            let truncated = size > Int64(bytes.count - dataStart)
+            let data = bytes[dataStart..<(truncated ? bytes.count : dataStart + Int(size))]
+            if !truncated { offset = dataStart + (Int(size) + 511) / 512 * 512 }
+            let special: Set<UInt8> = [UInt8(ascii: "L"), UInt8(ascii: "K"), UInt8(ascii: "x"), UInt8(ascii: "g")]
+            if truncated && special.contains(typeflag) { throw LocatedError(.chartLoad, "unexpected EOF") }
             switch typeflag {
+            case UInt8(ascii: "g"):
+                _ = try paxRecords(data)
             case UInt8(ascii: "L"):
                 longName = cString(data)
                 continue
             case UInt8(ascii: "K"):
                 continue
             case UInt8(ascii: "x"):
-                let records = paxRecords(data)
+                let records = try paxRecords(data)
                 if let p = records["path"] { paxPath = p }
-                if let s = records["size"], let n = Int64(s) { paxSize = n }
+                if let s = records["size"] {
+                    // mergePAX: a size that is not a decimal int64 is a bad header.
+                    guard let n = Int64(s) else { throw LocatedError(.chartLoad, invalidHeader) }
+                    paxSize = n
+                }
                 continue
             default:
                 break
@@ -136,7 +148,8 @@ enum TarGzip {
                 flag = name.hasSuffix("/") && flag == 0 ? UInt8(ascii: "5") : UInt8(ascii: "0")
             }
             let mode = (try? number(block, 100, 8)) ?? 0
-            entries.append(Entry(name: name, typeflag: flag, mode: mode, size: size, data: data))
+            entries.append(Entry(name: name, typeflag: flag, mode: mode, size: size, data: data, truncated: truncated))
+            if truncated { break }
             longName = nil
             paxPath = nil
             paxSize = nil
@@ -160,9 +173,16 @@ enum TarGzip {
     private static func number(_ block: ArraySlice<UInt8>, _ at: Int, _ length: Int) throws(LocatedError) -> Int64 {
         let field = block[(block.startIndex + at)..<(block.startIndex + at + length)]
         if let first = field.first, first & 0x80 != 0 {
-            var n: Int64 = Int64(first & 0x7F)
-            for b in field.dropFirst() { n = n << 8 | Int64(b) }
-            return n
+            // Go's parseNumeric: two's complement, big-endian; overflow is a bad header.
+            let inverse: UInt8 = first & 0x40 != 0 ? 0xFF : 0
+            var x: UInt64 = 0
+            for (i, b) in field.enumerated() {
+                let c = i == 0 ? (b ^ inverse) & 0x7F : b ^ inverse
+                if x >> 56 > 0 { throw LocatedError(.chartLoad, invalidHeader) }
+                x = x << 8 | UInt64(c)
+            }
+            if x >> 63 > 0 { throw LocatedError(.chartLoad, invalidHeader) }
+            return inverse == 0xFF ? ~Int64(x) : Int64(x)
         }
         var n: Int64 = 0
         var seen = false
@@ -180,20 +200,26 @@ enum TarGzip {
         return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
     }
 
-    private static func paxRecords(_ data: ArraySlice<UInt8>) -> [String: String] {
+    /// Go's `parsePAX`: every record is `LEN KEY=VALUE\n` with LEN counting
+    /// the whole record; any other shape is `archive/tar: invalid tar header`.
+    private static func paxRecords(_ data: ArraySlice<UInt8>) throws(LocatedError) -> [String: String] {
         var records: [String: String] = [:]
         var rest = data
         while !rest.isEmpty {
+            // parsePAXRecord: the length, a space, KEY=VALUE and a newline, all of LEN bytes.
             guard let space = rest.firstIndex(of: 0x20),
                   let length = Int(String(decoding: rest[rest.startIndex..<space], as: UTF8.self)),
-                  length > 0, length <= rest.count else { break }
-            let record = rest[(space + 1)..<(rest.startIndex + length)]
-            if let eq = record.firstIndex(of: UInt8(ascii: "=")) {
-                let key = String(decoding: record[record.startIndex..<eq], as: UTF8.self)
-                var value = record[(eq + 1)...]
-                if value.last == 0x0A { value = value.dropLast() }
-                records[key] = String(decoding: value, as: UTF8.self)
-            }
+                  length >= 5, length <= rest.count,
+                  length > space - rest.startIndex + 1,
+                  rest[rest.startIndex + length - 1] == 0x0A else { throw LocatedError(.chartLoad, invalidHeader) }
+            let record = rest[(space + 1)..<(rest.startIndex + length - 1)]
+            guard let eq = record.firstIndex(of: UInt8(ascii: "=")) else { throw LocatedError(.chartLoad, invalidHeader) }
+            let key = record[record.startIndex..<eq]
+            let value = record[(eq + 1)...]
+            // validPAXRecord
+            let nulIn = ["path", "linkpath", "uname", "gname"].contains(String(decoding: key, as: UTF8.self)) ? value : key
+            guard !key.isEmpty, !nulIn.contains(0) else { throw LocatedError(.chartLoad, invalidHeader) }
+            records[String(decoding: key, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
             rest = rest.dropFirst(length)
         }
         return records
@@ -246,6 +272,7 @@ extension ChartLoader {
             if entry.size > Int64(Self.maxFileSize) {
                 throw LocatedError(.chartLoad, "decompressed chart file \(GoQuote.quote(entry.name)) is larger than the maximum file size \(Self.maxFileSize)")
             }
+            if entry.truncated { throw LocatedError(.chartLoad, "unexpected EOF") }
             var data = Array(entry.data.prefix(Int(remaining)))
             remaining -= Int64(data.count)
             if Int64(data.count) < entry.size || remaining <= 0 { throw LocatedError(.chartLoad, chartTooLarge) }

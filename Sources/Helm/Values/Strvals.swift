@@ -303,7 +303,47 @@ private struct StrvalsParser {
     ///
     /// A negative index or one above 65536 is an error; text before the `=`, `[`
     /// or `.` is `unexpected data at end of array index`; EOF there ends parsing.
+    /// Nested lists (`a[0][0]…`) are followed in a loop, not by recursion: Go's
+    /// parser recurses without a depth limit, on a stack that grows.
     private mutating func listItem(_ list: [Value], _ index: Int, level: Int) throws -> [Value] {
+        var outer: [(list: [Value], index: Int)] = []
+        var list = list, index = index
+        var inner: [Value] = []
+        var nested = true
+        while nested {
+            do {
+                switch try listLevel(list, index, level: level) {
+                case .nested(let current, let next):
+                    outer.append((list, index))
+                    (list, index) = (current, next)
+                case .done(let result):
+                    inner = result
+                    nested = false
+                }
+            } catch let failure as ListFailure where !outer.isEmpty {
+                // Each Go level returns its own list with the error: the caller gets the outermost.
+                throw ListFailure(list: outer[0].list, error: failure.error)
+            }
+        }
+        for (l, i) in outer.reversed() {
+            do {
+                inner = try setIndex(l, i, .list(inner))
+            } catch let failure as ListFailure {
+                throw ListFailure(list: outer[0].list, error: failure.error)
+            }
+        }
+        return inner
+    }
+
+    private enum ListLevel {
+        /// `[next]` follows: the list at `index` (or a new one) is the next level's.
+        case nested(current: [Value], next: Int)
+        /// The level's list with its element set.
+        case done([Value])
+    }
+
+    /// One level of ``listItem(_:_:level:)``.
+    private mutating func listLevel(_ list: [Value], _ index: Int, level: Int) throws -> ListLevel {
         if index < 0 {
             throw ListFailure(list: list, error: LocatedError(.setSyntax, "negative \(index) index not allowed"))
         }
@@ -318,20 +358,20 @@ private struct StrvalsParser {
             switch mode {
             case .literal:
                 let (v, _, _) = runesUntil([])
-                return try setIndex(list, index, .string(Self.text(v)))
+                return .done(try setIndex(list, index, .string(Self.text(v))))
             case .json:
-                if try emptyValue() { return try setIndex(list, index, .null) }
+                if try emptyValue() { return .done(try setIndex(list, index, .null)) }
                 let value = try jsonValue()
                 let out = try setIndex(list, index, value)
                 do { _ = try emptyValue() } catch { throw ListFailure(list: out, error: error) }
-                return out
+                return .done(out)
             default:
                 switch try valueList() {
-                case .list(let l): return try setIndex(list, index, .list(l))
-                case .eof: return try setIndex(list, index, .string(""))
+                case .list(let l): return .done(try setIndex(list, index, .list(l)))
+                case .eof: return .done(try setIndex(list, index, .string("")))
                 case .notList:
                     let (v, _, _) = runesUntil([","])
-                    return try setIndex(list, index, try read(v))
+                    return .done(try setIndex(list, index, try read(v)))
                 }
             }
         case "["?:
@@ -341,13 +381,7 @@ private struct StrvalsParser {
                 guard case .list(let l, _) = list[index] else { throw Self.conversion(list[index], to: Self.listType) }
                 current = l
             }
-            let inner: [Value]
-            do {
-                inner = try DeepStack.withRoom { try listItem(current, next, level: level) }
-            } catch let failure as ListFailure {
-                throw ListFailure(list: list, error: failure.error)
-            }
-            return try setIndex(list, index, .list(inner))
+            return .nested(current: current, next: next)
         default: // "."
             var out = list
             var inner = GoMap()
@@ -363,7 +397,7 @@ private struct StrvalsParser {
             } catch {
                 throw ListFailure(list: out, error: error)
             }
-            return try setIndex(out, index, .map(inner))
+            return .done(try setIndex(out, index, .map(inner)))
         }
     }
 

@@ -145,9 +145,11 @@ struct NodeDecoder {
         let before = errors.count
         for i in pairs.indices {
             guard case .scalar(let a, _) = pairs[i].key.content else { continue }
+            var message: String?
             for j in (i + 1)..<pairs.count {
                 if case .scalar(let b, _) = pairs[j].key.content, a == b {
-                    record(pairs[j].key, "mapping key \(GoQuote.quote(a)) already defined at line \(pairs[i].key.location.line)")
+                    message = message ?? "mapping key \(GoQuote.quote(a)) already defined at line \(pairs[i].key.location.line)"
+                    record(pairs[j].key, message ?? "")
                 }
             }
         }

@@ -157,7 +157,7 @@ public enum SuiteDecoder {
         if let error = decoder.mergeError { throw error }
         if let error = decoder.combinedError {
             // helm-unittest retries on any error whose text mentions this.
-            if error.message.contains("unknown escape character") {
+            if mentions(error.message, "unknown escape character") {
                 return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options)
             }
             throw error
@@ -188,6 +188,21 @@ public enum SuiteDecoder {
             let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
             if let error = decoder.combinedError { throw error }
             return fields.suite(path: path, chartRoute: chartRoute, extraValues: [])
+        }
+    }
+
+    /// Whether `text` contains `word`, compared byte by byte: go-yaml's n²
+    /// duplicate-key messages can join into 100 MB, which Foundation's
+    /// `contains` would first convert to UTF-16.
+    static func mentions(_ text: String, _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
+            for i in 0...(bytes.count - needle.count) where bytes[i] == first {
+                if bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
         }
     }
 

@@ -67,14 +67,26 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The lines that say where the fault is, beyond what the Go text says:
     /// `at file:line:col` unless the text already names that place (or, for
-    /// a whole-file location, that file), then the notes.
+    /// a whole-file location, that file), then the notes, a run of equal
+    /// notes shown once with its count.
     public var placeLines: [String] {
         var lines: [String] = []
         if let location, !location.file.isEmpty {
             let place = location.line > 0 ? "\(location.file):\(location.line)" : location.file
             if !message.contains(place) { lines.append("at \(location)") }
         }
-        return lines + notes.map(\.description)
+        // A recursion (include calling itself 1000 times) repeats one note:
+        // it is shown once, with its count.
+        var index = 0
+        while index < notes.count {
+            let text = notes[index].description
+            var run = 1
+            while index + run < notes.count && notes[index + run].description == text { run += 1 }
+            lines.append(text)
+            if run > 1 { lines.append("(the line above \(run - 1) more times)") }
+            index += run
+        }
+        return lines
     }
 
     /// The same fault with every line number (of the location and of the

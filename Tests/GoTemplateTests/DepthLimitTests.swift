@@ -32,12 +32,10 @@ import Values
 
     @Test(arguments: [nil, 512 << 10] as [Int?])
     func templateDepthIsExact(stackSize: Int?) {
-        let start = Date()
         // 100000 calls: the first from the top level, then one per level 0…99998.
         if stackSize == nil { #expect(Self.run(Self.counting(99999)).0 == "reached 99999") }
         #expect(Self.run(Self.counting(100_000), stackSize: stackSize).1
                 == #"template: t:1:45: executing "a" at <{{template "a" (inc .)}}>: exceeded maximum template depth (100000)"#)
-        #expect(Date().timeIntervalSince(start) < 60)
     }
 
     @Test func selfRecursionOnASmallStack() {

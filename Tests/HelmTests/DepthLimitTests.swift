@@ -30,12 +30,6 @@ import Values
         }
     }
 
-    static func elapsed<T>(_ body: () throws -> T) rethrows -> (T, TimeInterval) {
-        let start = Date()
-        let result = try body()
-        return (result, Date().timeIntervalSince(start))
-    }
-
     // MARK: template recursion
 
     @Test(arguments: [
@@ -43,9 +37,8 @@ import Values
         (.v4, "c/templates/t.yaml:1:25\n  executing \"a\" at <{{template \"a\" .}}>:\n    exceeded maximum template depth (100000)"),
     ])
     func templateSelfRecursion(_ helm: HelmVersion, _ message: String) {
-        let (error, seconds) = Self.elapsed { Self.renderError(#"{{define "a"}}{{template "a" .}}{{end}}{{template "a" .}}"#, helm: helm) }
+        let error = Self.renderError(#"{{define "a"}}{{template "a" .}}{{end}}{{template "a" .}}"#, helm: helm)
         #expect(error?.message == message)
-        #expect(seconds < 60)
     }
 
     /// Helm's `include` counts calls per name (`recursionMaxNums` 1000):
@@ -75,12 +68,9 @@ import Values
         (.v3, #"{{define "a"}}{{ tpl "{{ template \"a\" . }}" . }}{{end}}{{ include "a" . }}"#),
     ])
     func tplRecursion(_ helm: HelmVersion, _ template: String) throws {
-        let (error, seconds) = Self.elapsed {
-            Self.renderError(template, values: "x: \"{{ tpl .Values.x . }}\"\n", helm: helm)
-        }
+        let error = Self.renderError(template, values: "x: \"{{ tpl .Values.x . }}\"\n", helm: helm)
         #expect(error?.message == "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow")
         #expect(error?.kind == .goFatal)
-        #expect(seconds < 60)
     }
 
     // MARK: YAML and JSON depth in chart files
@@ -92,12 +82,12 @@ import Values
     func deepValuesFile(_ helm: HelmVersion, _ message: String) {
         let values = "a: " + String(repeating: "[", count: 10000) + String(repeating: "]", count: 10000) + "\n"
         expectError(message) {
-            try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": Self.chartYAML, "values.yaml": values]))
+            _ = try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": Self.chartYAML, "values.yaml": values]))
         }
         let deeper = "a: " + String(repeating: "[", count: 100_000) + "\n"
         let prefix = helm == .v4 ? "cannot load values.yaml: cannot unmarshal yaml document: " : "cannot load values.yaml: "
         expectError(prefix + "error converting YAML to JSON: yaml: exceeded max depth of 10000") {
-            try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": Self.chartYAML, "values.yaml": deeper]))
+            _ = try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": Self.chartYAML, "values.yaml": deeper]))
         }
     }
 
@@ -105,12 +95,12 @@ import Values
     func deepChartYAML(_ helm: HelmVersion) {
         let tooDeep = Self.chartYAML + "x: " + String(repeating: "[", count: 10001) + String(repeating: "]", count: 10001) + "\n"
         expectError("cannot load Chart.yaml: error converting YAML to JSON: yaml: line 4: exceeded max depth of 10000") {
-            try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": tooDeep]))
+            _ = try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": tooDeep]))
         }
         // `annotations` is one more level: an empty list 10001 deep passes JSON's writer, not its reader.
         let emptyDeep = Self.chartYAML + "annotations:\n  a: " + String(repeating: "[", count: 9999) + String(repeating: "]", count: 9999) + "\n"
         expectError("cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: exceeded max depth") {
-            try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": emptyDeep]))
+            _ = try ChartLoader(helm: helm).loadFiles(Self.files(["Chart.yaml": emptyDeep]))
         }
     }
 
@@ -193,15 +183,14 @@ import Values
         let one = Self.tgz(Self.base + [("c/files/huge.txt", 200 << 20, 0)])
         #expect(many.count < 1 << 20 && one.count < 1 << 20)
         for bomb in [many, one] {
-            let (_, seconds) = Self.elapsed { expectError(message) { try ChartLoader(helm: helm).archiveFiles(bomb) } }
-            #expect(seconds < 30)
+            expectError(message) { _ = try ChartLoader(helm: helm).archiveFiles(bomb) }
         }
     }
 
     @Test func bigFileInArchiveAndDirectory() throws {
         let big = Self.tgz(Self.base + [("c/templates/big.yaml", 20 << 20, UInt8(ascii: "#"))])
         expectError(#"decompressed chart file "c/templates/big.yaml" is larger than the maximum file size 5242880"#) {
-            try ChartLoader(helm: .v3).archiveFiles(big)
+            _ = try ChartLoader(helm: .v3).archiveFiles(big)
         }
         // From a file: the same (Helm 4's `helm template x.tgz` says only `unable
         // to load chart archive`; its chart loader, the oracle's, says this).
@@ -212,7 +201,7 @@ import Values
         try Data(big).write(to: archive)
         for helm in [HelmVersion.v3, .v4] {
             expectError(#"decompressed chart file "c/templates/big.yaml" is larger than the maximum file size 5242880"#) {
-                try ChartLoader(helm: helm).load(path: archive.path)
+                _ = try ChartLoader(helm: helm).load(path: archive.path)
             }
         }
         // A directory: the file limit, checked before reading the file.
@@ -222,7 +211,7 @@ import Values
         try Data(repeating: UInt8(ascii: "#"), count: 20 << 20).write(to: chartDir.appendingPathComponent("templates/big.yaml"))
         for helm in [HelmVersion.v3, .v4] {
             expectError(#"chart file "big.yaml" is larger than the maximum file size 5242880"#) {
-                try ChartLoader(helm: helm).load(path: chartDir.path)
+                _ = try ChartLoader(helm: helm).load(path: chartDir.path)
             }
         }
     }

@@ -16,9 +16,7 @@ import Values
         ("a.b[0][2000000].c", "index of 2000000 is greater than maximum supported index of 1048576"),
     ])
     func hugeIndexIsRefused(_ path: String, _ message: String) {
-        let start = Date()
         expectError(message) { try SetPath.buildValue(.string("V"), atSetPath: path) }
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func indexAtTheLimitIsBuilt() throws {

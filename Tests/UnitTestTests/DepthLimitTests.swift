@@ -19,9 +19,7 @@ import Values
             + "a1: &a1 [" + Array(repeating: "*a0", count: 100).joined(separator: ", ") + "]\n"
             + "j: &j {it: t, asserts: *a1}\n"
             + "tests: [" + Array(repeating: "*j", count: 100_000).joined(separator: ", ") + "]\n"
-        let start = Date()
         #expect(Self.decode(text) == "yaml: document contains excessive aliasing")
-        #expect(Date().timeIntervalSince(start) < 20)
     }
 
     @Test func aliasesInModerationStillDecode() {

@@ -40,14 +40,12 @@ import Testing
 
     @Test(arguments: helmDocumentRows)
     func helmDocumentDepth(_ row: Row) {
-        let start = Date()
         do {
             _ = try YAMLValues.helmDocument(row.text)
             #expect(row.error == nil, "\(row.name) decoded")
         } catch {
             #expect(error.message == row.error, "\(row.name)")
         }
-        #expect(Date().timeIntervalSince(start) < 20)
     }
 
     /// `fromJson`: the decoder refuses any array or object inside 10000 others.
@@ -136,10 +134,8 @@ import Testing
         ("%.99999999999f|", [.float(1.5)], 31, "%!(NOVERB)%!(EXTRA float64=1.5)"),
     ] as [(String, [Value], Int, String)])
     func printfWidthAndPrecisionLimits(_ format: String, _ args: [Value], _ length: Int, _ prefix: String) {
-        let start = Date()
         let out = GoFmt.sprintf(format, args)
         #expect(out.utf8.count == length)
         #expect(out.hasPrefix(prefix))
-        #expect(Date().timeIntervalSince(start) < 20)
     }
 }

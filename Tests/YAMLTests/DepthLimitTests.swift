@@ -70,7 +70,6 @@ import Values
     func parserStopsAtGoYAMLsDepth(_ row: Row) throws {
         let text = row.text()
         for (dialect, expected) in [(YAMLDialect.v2, row.v2), (.v3, row.v3)] {
-            let start = Date()
             do {
                 let documents = try YAMLParser.parseStream(text, file: "deep.yaml", dialect: dialect)
                 #expect(expected == nil, "\(dialect) parsed")
@@ -84,7 +83,6 @@ import Values
                 #expect(error.location?.file == "deep.yaml")
                 if let line = row.line { #expect(error.location?.line == line, "\(dialect)") }
             }
-            #expect(Date().timeIntervalSince(start) < 20, "\(dialect) took too long")
         }
     }
 

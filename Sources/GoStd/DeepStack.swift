@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Runs deep recursion on fresh threads with large stacks, so that Go's
 /// depth limits (10000 nested parentheses or YAML/JSON levels, 100000 nested
@@ -155,9 +156,9 @@ public enum DeepStack {
     }()
     #endif
 
-    private final class Job: @unchecked Sendable {
-        let work: () -> Void
-        init(_ work: @escaping () -> Void) { self.work = work }
+    private final class Item: @unchecked Sendable {
+        var run: (() -> Void)?
+        init(_ run: @escaping () -> Void) { self.run = run }
     }
 
     /// Runs `body` on a new thread with a `stackSize` stack (only the pages
@@ -165,33 +166,23 @@ public enum DeepStack {
     public static func onNewThread<T, E: Error>(stackSize: Int = stackSize, _ body: () throws(E) -> T) throws(E) -> T {
         let result: Result<T, E> = withoutActuallyEscaping(body) { escapable in
             var result: Result<T, E>?
-            let job = Job { result = Result { () throws(E) -> T in try escapable() } }
-            var attr = pthread_attr_t()
-            pthread_attr_init(&attr)
-            defer { pthread_attr_destroy(&attr) }
-            pthread_attr_setstacksize(&attr, stackSize)
-            #if canImport(Darwin)
-            var thread: pthread_t?
-            #else
-            var thread = pthread_t()
-            #endif
-            let raw = Unmanaged.passRetained(job).toOpaque()
-            let rc = pthread_create(&thread, &attr, { arg in
-                guard let arg else { return nil }
-                Unmanaged<Job>.fromOpaque(arg).takeRetainedValue().work()
-                return nil
-            }, raw)
-            if rc != 0 {
-                // No thread: run here and let the stack take its chances.
-                Unmanaged<Job>.fromOpaque(raw).release()
-                return Result { () throws(E) -> T in try escapable() }
+            let done = DispatchSemaphore(value: 0)
+            // The thread drops `body` before it signals: nothing may hold it
+            // once this call returns.
+            let item = Item { result = Result { () throws(E) -> T in try escapable() } }
+            let started = startThread(stackSize: stackSize) {
+                item.run?()
+                item.run = nil
+                done.signal()
             }
-            #if canImport(Darwin)
-            if let thread { pthread_join(thread, nil) }
-            #else
-            pthread_join(thread, nil)
-            #endif
-            // The helper always stores a result before it ends.
+            if started {
+                done.wait()
+            } else {
+                // No thread: run here and let the stack take its chances.
+                item.run?()
+                item.run = nil
+            }
+            // The helper always stores a result before it signals.
             return result!
         }
         return try result.get()

@@ -30,30 +30,16 @@ public final class ParkedThread: @unchecked Sendable {
     /// Starts the thread with a `stackSize` stack (only the pages it
     /// touches take memory).
     public init(stackSize: Int) {
-        var attr = pthread_attr_t()
-        pthread_attr_init(&attr)
-        defer { pthread_attr_destroy(&attr) }
-        pthread_attr_setstacksize(&attr, stackSize)
-        pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        #else
-        var thread = pthread_t()
-        #endif
-        let raw = Unmanaged.passRetained(mailbox).toOpaque()
-        let rc = pthread_create(&thread, &attr, { arg in
-            guard let arg else { return nil }
-            let mailbox = Unmanaged<Mailbox>.fromOpaque(arg).takeRetainedValue()
+        let mailbox = self.mailbox
+        started = startThread(stackSize: stackSize) {
             while true {
                 mailbox.start.wait()
-                if mailbox.stopping { return nil }
+                if mailbox.stopping { return }
                 mailbox.item?()
                 mailbox.item = nil
                 mailbox.finished.signal()
             }
-        }, raw)
-        if rc != 0 { Unmanaged<Mailbox>.fromOpaque(raw).release() }
-        started = rc == 0
+        }
     }
 
     deinit {
@@ -76,4 +62,33 @@ public final class ParkedThread: @unchecked Sendable {
         }
         return try result.get()
     }
+}
+
+/// Work handed to a new thread.
+private final class ThreadWork: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+/// Starts a detached thread with a `stackSize` stack (only the pages it
+/// touches take memory) running `work`; false when no thread could be made.
+func startThread(stackSize: Int, _ work: @escaping () -> Void) -> Bool {
+    var attr = pthread_attr_t()
+    pthread_attr_init(&attr)
+    defer { pthread_attr_destroy(&attr) }
+    pthread_attr_setstacksize(&attr, stackSize)
+    pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
+    #if canImport(Darwin)
+    var thread: pthread_t?
+    #else
+    var thread = pthread_t()
+    #endif
+    let raw = Unmanaged.passRetained(ThreadWork(work)).toOpaque()
+    let rc = pthread_create(&thread, &attr, { arg in
+        guard let arg else { return nil }
+        Unmanaged<ThreadWork>.fromOpaque(arg).takeRetainedValue().run()
+        return nil
+    }, raw)
+    if rc != 0 { Unmanaged<ThreadWork>.fromOpaque(raw).release() }
+    return rc == 0
 }

@@ -38,7 +38,7 @@ public struct ChartLoader: Sendable {
                                                               package: package) {
                     md.apply(fields)
                 }
-            } catch let error as LocatedError {
+            } catch {
                 throw error.prefixed("cannot load Chart.yaml: ").placed(at: SourceLocation(file: place(file.name)))
             }
             if md.apiVersion.isEmpty { md.apiVersion = "v1" }
@@ -56,7 +56,7 @@ public struct ChartLoader: Sendable {
             case "Chart.lock", "requirements.lock":
                 do {
                     chart.lock = try Self.decodeLock(file, at: place(file.name), package: package)
-                } catch let error as LocatedError {
+                } catch {
                     throw error.prefixed("cannot load \(name): ").placed(at: SourceLocation(file: place(name)))
                 }
                 if name == "requirements.lock" {
@@ -66,7 +66,7 @@ public struct ChartLoader: Sendable {
             case "values.yaml":
                 do {
                     chart.defaultValues = try loadValues(file.data, file: place(file.name))
-                } catch let error as LocatedError {
+                } catch {
                     throw error.prefixed("cannot load values.yaml: ").placed(at: SourceLocation(file: place(file.name)))
                 }
                 chart.rawValues = file.data
@@ -79,7 +79,7 @@ public struct ChartLoader: Sendable {
                                                                   package: package) {
                         md.apply(fields)
                     }
-                } catch let error as LocatedError {
+                } catch {
                     throw error.prefixed("cannot load requirements.yaml: ").placed(at: SourceLocation(file: place(file.name)))
                 }
                 metadata = md

@@ -168,7 +168,7 @@ public enum HelmFunctions {
         do {
             let out = try context.execute(clone, templateNamed: root, data: data)
             return out.removingNoValue
-        } catch let error as LocatedError where error.kind == .goFatal {
+        } catch where error.kind == .goFatal {
             throw error
         } catch {
             throw WrappedError("error during tpl function execution for \(GoQuote.quote(text))", error)
@@ -185,10 +185,8 @@ public enum HelmFunctions {
                 return .map(["Error": .string(
                     "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go value of type map[string]interface {}")])
             }
-        } catch let error as LocatedError {
-            return .map(["Error": .string(error.message)])
         } catch {
-            return .map(["Error": .string(String(describing: error))])
+            return .map(["Error": .string(error.message)])
         }
     }
 
@@ -202,10 +200,8 @@ public enum HelmFunctions {
                 return .list([.string(
                     "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go value of type []interface {}")])
             }
-        } catch let error as LocatedError {
-            return .list([.string(error.message)])
         } catch {
-            return .list([.string(String(describing: error))])
+            return .list([.string(error.message)])
         }
     }
 

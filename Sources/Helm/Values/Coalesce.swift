@@ -184,7 +184,7 @@ struct Coalescer {
                 dst[key] = value
             } else if case .map(let srcTable, _) = value {
                 if case .map(let dstTable, _)? = existing {
-                    DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key), merge: merge) }
+                    _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key), merge: merge) }
                 }
             }
         }

@@ -36,6 +36,14 @@ public enum Node: Sendable {
         DeepStack.withRoom { writeHere(to: &s) }
     }
 
+    /// Whether the node holds statement lists (`if`, `range`, `with`).
+    var hasBody: Bool {
+        switch self {
+        case .ifNode, .rangeNode, .withNode: return true
+        default: return false
+        }
+    }
+
     /// Levels of statement lists and parenthesized pipelines below.
     var height: Int {
         switch self {
@@ -63,13 +71,27 @@ public enum Node: Sendable {
 }
 
 /// A sequence of statements.
-public final class ListNode: Sendable {
+public final class ListNode: @unchecked Sendable {
     public let pos: Int
-    public let nodes: [Node]
+    /// Set once; emptied only by `deinit`.
+    public private(set) var nodes: [Node]
 
     init(pos: Int, nodes: [Node]) {
         self.pos = pos
         self.nodes = nodes
+    }
+
+    private static let teardown = ThreadLocal { DeferredRelease<[Node]>() }
+
+    /// Swift frees a tree by recursion. A list dying with little stack left
+    /// (deep in the parser, as an error unwinds past a deep finished body)
+    /// hands its statements to a per-thread loop instead.
+    deinit {
+        if nodes.contains(where: \.hasBody) && !DeepStack.hasRoom() {
+            var taken: [[Node]] = [[]]
+            swap(&taken[0], &nodes)
+            Self.teardown.value.hold(consume taken)
+        }
     }
 
     /// Levels of statement lists and parenthesized pipelines in this tree
@@ -224,13 +246,26 @@ public final class PipeNode: Sendable {
 }
 
 /// One command of a pipeline: an operand or a function call with arguments.
-public final class CommandNode: Sendable {
+public final class CommandNode: @unchecked Sendable {
     public let pos: Int
-    public let args: [Arg]
+    /// Set once; emptied only by `deinit`.
+    public private(set) var args: [Arg]
 
     init(pos: Int, args: [Arg]) {
         self.pos = pos
         self.args = args
+    }
+
+    private static let teardown = ThreadLocal { DeferredRelease<[Arg]>() }
+
+    /// As ``ListNode``'s: 10000 nested parentheses freed with little stack
+    /// left go through a per-thread loop.
+    deinit {
+        if args.contains(where: \.holdsPipe) && !DeepStack.hasRoom() {
+            var taken: [[Arg]] = [[]]
+            swap(&taken[0], &args)
+            Self.teardown.value.hold(consume taken)
+        }
     }
 
     func write(to s: inout String) {
@@ -265,6 +300,14 @@ public indirect enum Arg: Sendable {
     case nilValue(pos: Int)
     case number(NumberNode)
     case string(StringNode)
+
+    /// Whether the operand holds a parenthesized pipeline.
+    var holdsPipe: Bool {
+        switch self {
+        case .pipe, .chain: return true
+        default: return false
+        }
+    }
 
     /// Levels of parenthesized pipelines in the operand.
     var height: Int {

@@ -62,6 +62,18 @@ import Values
         #expect(Self.run("{{" + deep + "}}", stackSize: 512 << 10).1 == "template: t:1: max expression depth exceeded")
     }
 
+    /// A parse error after a deep pipeline is complete frees that pipeline
+    /// deep in the parser's recursion (a fuzz finding): it is freed without
+    /// deep recursion there.
+    @Test func deepPipelineFreedByAParseError() {
+        let closed = String(repeating: "(", count: 9000) + "1" + String(repeating: ")", count: 6000)
+        #expect(Self.run("{{" + closed, stackSize: 512 << 10).1 == "template: t:1: unclosed action")
+        let then = String(repeating: "(", count: 9000) + "1" + String(repeating: ")", count: 9000) + " ) }}"
+        #expect(Self.run("{{ " + then, stackSize: 512 << 10).1 == "template: t:1: unexpected right paren")
+        let ifs = String(repeating: "{{if 1}}", count: 30000) + "x" + String(repeating: "{{end}}", count: 30000) + "{{ ) }}"
+        #expect(Self.run(ifs, stackSize: 8 << 20).1 == "template: t:1: unexpected right paren")
+    }
+
     /// An error of kind `goFatal` (Go's process-ending `fatal error`) passes
     /// through every template frame unchanged.
     @Test func fatalErrorsAreNotWrapped() {

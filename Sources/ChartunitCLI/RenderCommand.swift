@@ -71,6 +71,8 @@ struct RenderCommand: OutcomeCommand {
     var helmVersion = 4
     @Option(help: "text or json.")
     var output: RenderOutputFormat = .text
+    @Flag(help: "After an error, say where it was found (file:line:col, the calls that led there); without it, stderr is Helm's.")
+    var locate = false
 
     func validate() throws {
         guard helmVersion == 3 || helmVersion == 4 else {
@@ -88,7 +90,7 @@ struct RenderCommand: OutcomeCommand {
         do {
             return try render(readFile: readFile)
         } catch {
-            return .failure(error.shown)
+            return .failure(locate ? error.shown : error.message)
         }
     }
 

@@ -202,9 +202,9 @@ import TestSupport
     @Test(.enabled(if: Fixtures.hasConformance))
     func schemaValidationAndItsSwitch() throws {
         let chart = Fixtures.conformance.appendingPathComponent("data/v3/with-schema").path
-        #expect(try CLI.render([chart]) == .failure(
-            "values don't meet the specifications of the schema(s) in the following chart(s):\nwith-schema:\n- at '': missing property 'image'\n"
-                + "\nat \(chart)/values.schema.json"))
+        let message = "values don't meet the specifications of the schema(s) in the following chart(s):\nwith-schema:\n- at '': missing property 'image'\n"
+        #expect(try CLI.render([chart]) == .failure(message))
+        #expect(try CLI.render([chart, "--locate"]) == .failure(message + "\nat \(chart)/values.schema.json"))
         #expect(try CLI.render([chart, "--skip-schema-validation"]).exitCode == 0)
     }
 

@@ -126,11 +126,17 @@ import Testing
         BadInputCase(name: "values file missing", arguments: ["render", "$D/c", "-f", "$D/nope.yaml"], status: 1,
                      fragments: ["Error: open $D/nope.yaml: no such file or directory"]),
         BadInputCase(name: "values file with a syntax error", files: ["v.yaml": "a: [1\n"],
-                     arguments: ["render", "$D/c", "-f", "$D/v.yaml"], status: 1,
+                     arguments: ["render", "$D/c", "-f", "$D/v.yaml", "--locate"], status: 1,
                      fragments: ["Error: failed to parse $D/v.yaml: cannot unmarshal yaml document: error converting YAML to JSON: "
                                     + "yaml: line 1: did not find expected ',' or ']'", "at $D/v.yaml:2:1"]),
-        BadInputCase(name: "values file with invalid UTF-8", files: ["v.yaml": CaseFile(bytes: [0x61, 0x3A, 0x20, 0xC3, 0x28, 0x0A])],
+        // Without --locate, stderr is exactly Helm's.
+        BadInputCase(name: "values file with a syntax error, Helm's text alone", files: ["v.yaml": "a: [1\n"],
                      arguments: ["render", "$D/c", "-f", "$D/v.yaml"], status: 1,
+                     fragments: ["Error: failed to parse $D/v.yaml: cannot unmarshal yaml document: error converting YAML to JSON: "
+                                    + "yaml: line 1: did not find expected ',' or ']'\n"],
+                     absent: ["at $D/v.yaml:2:1"]),
+        BadInputCase(name: "values file with invalid UTF-8", files: ["v.yaml": CaseFile(bytes: [0x61, 0x3A, 0x20, 0xC3, 0x28, 0x0A])],
+                     arguments: ["render", "$D/c", "-f", "$D/v.yaml", "--locate"], status: 1,
                      fragments: ["yaml: invalid", "$D/v.yaml:1:"]),
         BadInputCase(name: "unknown output format", arguments: ["render", "$D/c", "--output", "yaml"], status: 1,
                      fragments: ["Error: The value 'yaml' is invalid for '--output <output>'"]),

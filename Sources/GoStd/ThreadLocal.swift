@@ -55,6 +55,13 @@ public final class DeferredRelease<Item> {
         }
     }
 
+    /// Moves `storage` out of a dying node (leaving `empty`) and holds it.
+    public func hold(taking storage: inout Item, leaving empty: Item) {
+        var taken = [empty]
+        swap(&taken[0], &storage)
+        hold(consume taken)
+    }
+
     /// Adds `items` to the list (from a `drain` step).
     public func append<S: Sequence>(contentsOf items: S) where S.Element == Item {
         pending.append(contentsOf: items)

@@ -88,9 +88,7 @@ public final class ListNode: @unchecked Sendable {
     /// hands its statements to a per-thread loop instead.
     deinit {
         if nodes.contains(where: \.hasBody) && !DeepStack.hasRoom() {
-            var taken: [[Node]] = [[]]
-            swap(&taken[0], &nodes)
-            Self.teardown.value.hold(consume taken)
+            Self.teardown.value.hold(taking: &nodes, leaving: [])
         }
     }
 
@@ -262,9 +260,7 @@ public final class CommandNode: @unchecked Sendable {
     /// left go through a per-thread loop.
     deinit {
         if args.contains(where: \.holdsPipe) && !DeepStack.hasRoom() {
-            var taken: [[Arg]] = [[]]
-            swap(&taken[0], &args)
-            Self.teardown.value.hold(consume taken)
+            Self.teardown.value.hold(taking: &args, leaving: [])
         }
     }
 

@@ -74,6 +74,10 @@ struct TestCommand: OutcomeCommand {
     @Option(name: .customLong("helm-version"), help: "Helm semantics to render with: 3 (helm-unittest) or 4.")
     var helmVersion = 3
 
+    @Flag(name: .customLong("show-kube-carry-over"),
+          help: "List the tests that rendered with a Kubernetes version an earlier test set (helm-unittest's carry-over).")
+    var showKubeCarryOver = false
+
     @Argument(help: "Chart directories or archives.")
     var charts: [String] = []
 
@@ -127,7 +131,8 @@ struct TestCommand: OutcomeCommand {
         }
         let colored = color ?? (context.isTerminal && context.environment["NO_COLOR"] == nil
             && context.environment["TERM"] != "dumb")
-        let output = ConsoleReport(colored: colored).render(run, runErrors: runErrors)
+        var output = ConsoleReport(colored: colored).render(run, runErrors: runErrors)
+        if showKubeCarryOver { output += KubeVersionCarryOverReport().render(run) }
         return CommandOutcome(stdout: output, exitCode: run.passed && runErrors.isEmpty ? 0 : 1)
     }
 }

@@ -40,6 +40,9 @@ public struct TestJobResult: Sendable {
     public var assertions: [AssertionResult]
     /// Wall time of the job.
     public var duration: Duration
+    /// Set when the job rendered with a Kubernetes version an earlier job
+    /// left behind (helm-unittest's carry-over, ``KubeVersionCarryOver``).
+    public var kubeVersionOrigin: KubeVersionOrigin?
 
     public init(displayName: String, index: Int, passed: Bool, skipped: Bool = false, executionError: LocatedError? = nil,
                 assertions: [AssertionResult] = [], duration: Duration = .zero) {

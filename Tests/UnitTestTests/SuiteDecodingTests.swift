@@ -104,7 +104,7 @@ import Values
         #expect(second.capabilities.apiVersions == .list(["v1"]))
         let effective = EffectiveJob(job: second, suite: suite)
         #expect(effective.apiVersions == ["v1", "apps/v1"])
-        #expect(effective.kubeMajor == "1" && effective.kubeMinor == "27")
+        #expect(effective.ownKubeMajor == suite.capabilities.majorVersion && effective.ownKubeMinor == "27")
         #expect(EffectiveJob(job: first, suite: suite).apiVersions == [])
     }
 
@@ -237,5 +237,33 @@ import Values
         } else {
             Issue.record("not decoded")
         }
+    }
+}
+
+/// ``KubeVersionCarryOver`` on its own: which jobs set helm-unittest's
+/// global version, and which inherit it.
+@Suite struct KubeVersionCarryOverUnitTests {
+    static func suite(_ file: String, major: String = "", _ jobs: [(name: String, major: String, minor: String, skip: Bool)]) -> TestSuite {
+        TestSuite(name: file, capabilities: SuiteCapabilities(majorVersion: major),
+                  tests: jobs.map { job in
+                      TestJob(name: job.name, capabilities: JobCapabilities(majorVersion: job.major, minorVersion: job.minor),
+                              skipReason: job.skip ? "skipped" : "")
+                  },
+                  definitionFile: file, chartRoute: "c")
+    }
+
+    @Test func versionsInRunOrder() {
+        var carry = KubeVersionCarryOver()
+        let first = Self.suite("a", [("default", "", "", false), ("sets", "1", "25", false), ("inherits", "", "", false),
+                                     ("skipped", "", "29", true), ("minor only", "", "27", false)])
+        let a = carry.versions(for: first) { _ in true }
+        #expect(a.map { $0?.version.description } == ["v1.20.0", "v1.25.0", "v1.25.0", nil, "v1.27.0"])
+        #expect(a.map { $0?.origin?.test } == [nil, nil, "sets", nil, nil])
+        // A job that stops before rendering leaves nothing behind.
+        let second = Self.suite("b", major: "2", [("fails early", "", "33", false), ("after", "", "", false)])
+        let b = carry.versions(for: second) { $0.job.name != "fails early" }
+        #expect(b.map { $0?.version.description } == ["v2.33.0", "v2.27.0"])
+        #expect(b.map { $0?.origin?.test } == [nil, "minor only"])
+        #expect(carry.current == KubeVersion(major: "2", minor: "27"))
     }
 }

@@ -30,14 +30,14 @@ struct EffectiveJob {
                        appVersion: job.chart.appVersion.isEmpty ? suite.chart.appVersion : job.chart.appVersion)
     }
 
-    var kubeMajor: String {
-        let v = job.capabilities.majorVersion.isEmpty ? suite.capabilities.majorVersion : job.capabilities.majorVersion
-        return v.isEmpty ? "1" : v
+    /// The job's `majorVersion`, else its suite's ("" when neither sets one).
+    var ownKubeMajor: String {
+        job.capabilities.majorVersion.isEmpty ? suite.capabilities.majorVersion : job.capabilities.majorVersion
     }
 
-    var kubeMinor: String {
-        let v = job.capabilities.minorVersion.isEmpty ? suite.capabilities.minorVersion : job.capabilities.minorVersion
-        return v.isEmpty ? "20" : v
+    /// The job's `minorVersion`, else its suite's.
+    var ownKubeMinor: String {
+        job.capabilities.minorVersion.isEmpty ? suite.capabilities.minorVersion : job.capabilities.minorVersion
     }
 
     var apiVersions: [String] {

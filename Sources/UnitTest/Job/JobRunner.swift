@@ -21,7 +21,7 @@ extension EffectiveJob {
     /// write the output (`-d`), post-render, documents, assertions. An error
     /// of any step stops the job as its execution error; a render error is
     /// recorded and the job goes on, so `failedTemplate` can match it.
-    func run<R: ChartRenderer>(index: Int, position: RunPosition, renderer: R, chart: R.Chart,
+    func run<R: ChartRenderer>(index: Int, position: RunPosition, kubeVersion: KubeVersion, renderer: R, chart: R.Chart,
                                description: ChartDescription, cache: SnapshotCache?, settings: RunSettings) -> TestJobResult {
         let start = ContinuousClock.now
         var result = TestJobResult(displayName: job.name, index: index, passed: false)
@@ -29,7 +29,8 @@ extension EffectiveJob {
         let chartRoute = suite.chartRoute.isEmpty ? description.name : suite.chartRoute
         do throws(LocatedError) {
             let values = try userValues(chartRoute: chartRoute, settings: settings)
-            let render = renderV3Chart(values, renderer: renderer, chart: chart, chartRoute: chartRoute, settings: settings)
+            let render = renderV3Chart(values, kubeVersion: kubeVersion, renderer: renderer, chart: chart,
+                                       chartRoute: chartRoute, settings: settings)
             try settings.renderOutput?.write(render.outputs, at: position)
             result.executionError = render.error
             let (postRendered, didPostRender) = try postRender(render.outputs, settings: settings)
@@ -47,6 +48,13 @@ extension EffectiveJob {
         return result
     }
 
+    /// Whether the job gets as far as helm-unittest's `capabilitiesV3`: its
+    /// values build and its release name is valid.
+    func reachesRender(chartRoute: String, settings: RunSettings) -> Bool {
+        if !release.name.isEmpty && validateReleaseName(release.name) != nil { return false }
+        return (try? userValues(chartRoute: chartRoute, settings: settings)) != nil
+    }
+
     /// `getUserValues`: the merged values files and `set:`s, as Helm reads them back.
     private func userValues(chartRoute: String, settings: RunSettings) throws(LocatedError) -> GoMap {
         let merged = try JobValues(readFile: settings.readFile)
@@ -57,7 +65,8 @@ extension EffectiveJob {
 
     /// `renderV3Chart`: the release checked, then the chart rendered with
     /// the job's release, capabilities, chart overrides and templates.
-    private func renderV3Chart<R: ChartRenderer>(_ values: GoMap, renderer: R, chart: R.Chart, chartRoute: String,
+    private func renderV3Chart<R: ChartRenderer>(_ values: GoMap, kubeVersion: KubeVersion, renderer: R, chart: R.Chart,
+                                                 chartRoute: String,
                                                  settings: RunSettings) -> RenderOutcome {
         let release = self.release
         if !release.name.isEmpty, let problem = validateReleaseName(release.name) {
@@ -70,7 +79,7 @@ extension EffectiveJob {
             release: ReleaseOptions(name: release.name.isEmpty ? "RELEASE-NAME" : release.name,
                                     namespace: release.namespace.isEmpty ? "NAMESPACE" : release.namespace,
                                     revision: release.revision, isInstall: !release.isUpgrade, isUpgrade: release.isUpgrade),
-            kubeMajor: kubeMajor, kubeMinor: kubeMinor, apiVersions: apiVersions,
+            kubeMajor: kubeVersion.major, kubeMinor: kubeVersion.minor, apiVersions: apiVersions,
             chartVersion: overrides.version, appVersion: overrides.appVersion,
             templates: TemplateFilter(chartRoute: chartRoute, templates: defaultTemplates, excludeTemplates: suite.excludeTemplates),
             kubernetesProvider: kubernetesProvider, skipSchemaValidation: settings.skipSchemaValidation)

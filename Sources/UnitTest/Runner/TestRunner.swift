@@ -72,8 +72,9 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
     public func run(chartPaths: [String]) async -> RunResult {
         let start = ContinuousClock.now
         var charts: [ChartResult] = []
+        var kubeVersions = KubeVersionCarryOver()
         for (index, path) in chartPaths.enumerated() {
-            let result = await runChart(at: path, index: index)
+            let result = await runChart(at: path, index: index, kubeVersions: &kubeVersions)
             charts.append(result)
             if options.failFast && !result.passed { break }
         }
@@ -81,7 +82,9 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
     }
 
     /// Tests one chart, the `index`th of the run: discovery, then the suites.
-    public func runChart(at path: String, index chartIndex: Int = 0) async -> ChartResult {
+    /// `kubeVersions` carries helm-unittest's global Kubernetes version from
+    /// the charts before (``KubeVersionCarryOver``).
+    func runChart(at path: String, index chartIndex: Int = 0, kubeVersions: inout KubeVersionCarryOver) async -> ChartResult {
         let chart: Renderer.Chart
         do {
             chart = try renderer.loadChart(at: path)
@@ -98,6 +101,15 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
         var results = [TestSuiteResult?](repeating: nil, count: found.count)
+        // Each job's Kubernetes version, worked out in run order before the suites run in parallel.
+        var workedOut: [Int: [(version: KubeVersion, origin: KubeVersionOrigin?)?]] = [:]
+        for (i, entry) in found.enumerated() {
+            guard case .suite(let suite) = entry else { continue }
+            let chartRoute = suite.chartRoute.isEmpty ? description.name : suite.chartRoute
+            let settings = self.settings
+            workedOut[i] = kubeVersions.versions(for: suite) { $0.reachesRender(chartRoute: chartRoute, settings: settings) }
+        }
+        let versions = workedOut
         for (i, entry) in found.enumerated() {
             switch entry {
             case .broken(let file, let error):
@@ -125,7 +137,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                         for i in indices {
                             guard case .suite(let suite) = found[i] else { continue }
                             let result = runSuite(suite, chart: chart, description: description,
-                                                  position: RunPosition(chart: chartIndex, suite: i, job: 0))
+                                                  position: RunPosition(chart: chartIndex, suite: i, job: 0),
+                                                  kubeVersions: versions[i] ?? [])
                             out.append((i, result))
                             if options.failFast && result.failFast { break }
                         }
@@ -146,7 +159,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
 
     /// Runs one suite with its snapshot cache, then stores the cache.
     func runSuite(_ suite: TestSuite, chart: Renderer.Chart, description: ChartDescription,
-                  position: RunPosition) -> TestSuiteResult {
+                  position: RunPosition, kubeVersions: [(version: KubeVersion, origin: KubeVersionOrigin?)?]) -> TestSuiteResult {
         var result = TestSuiteResult(displayName: suite.name, filePath: suite.definitionFile, passed: false)
         var snapshotFile = SnapshotCache.path(forSuiteFile: suite.definitionFile)
         if !suite.snapshotId.isEmpty {
@@ -172,9 +185,11 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             } else {
                 var jobPosition = position
                 jobPosition.job = index
-                let jobResult = effective.run(index: index, position: jobPosition, renderer: renderer, chart: chart,
-                                              description: description,
+                let kube = index < kubeVersions.count ? kubeVersions[index] : nil
+                var jobResult = effective.run(index: index, position: jobPosition, kubeVersion: kube?.version ?? .initial,
+                                              renderer: renderer, chart: chart, description: description,
                                               cache: cache, settings: settings)
+                jobResult.kubeVersionOrigin = kube?.origin
                 result.tests.append(jobResult)
                 if index == 0 { passed = jobResult.passed }
                 passed = passed && jobResult.passed

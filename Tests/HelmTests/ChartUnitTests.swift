@@ -127,8 +127,12 @@ import Values
     }
 
     @Test func linesAndConfig() throws {
-        let files = ChartFilesData(files: ["a.txt": Array("x\ny\n".utf8), "empty": [], "d/b.bin": [0, 1, 2]])
+        let files = ChartFilesData(files: ["a.txt": Array("x\ny\n".utf8), "empty": [], "d/b.bin": [0, 1, 2],
+                                           "crlf.txt": Array("a\r\nb\r\n".utf8), "open.txt": Array("a\n\nb".utf8)])
         #expect(try files.lines("a.txt").get() == ["x", "y"])
+        // Split on "\n" bytes only (helm4: ["a\r","b\r"], 2 lines).
+        #expect(try files.lines("crlf.txt").get() == ["a\r", "b\r"])
+        #expect(try files.lines("open.txt").get() == ["a", "", "b"])
         #expect(try files.lines("missing").get() == [])
         #expect(throws: ChartFilesData.LinesError()) { try files.lines("empty").get() }
         #expect(files.glob("a.txt").asConfig() == "a.txt: |\n  x\n  y")

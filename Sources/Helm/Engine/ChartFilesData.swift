@@ -40,9 +40,10 @@ public struct ChartFilesData: Sendable, Hashable {
     public func lines(_ path: String) -> Result<[String], LinesError> {
         guard let data = files[path] else { return .success([]) }
         guard !data.isEmpty else { return .failure(LinesError()) }
-        var text = String(decoding: data, as: UTF8.self)
-        if data.last == UInt8(ascii: "\n") { text.removeLast() }
-        return .success(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        // Bytes, as Go splits: a `\r` before a `\n` stays with its line.
+        let body = data.last == UInt8(ascii: "\n") ? data.dropLast() : data[...]
+        return .success(body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// The panic `Lines` raises on an empty file.

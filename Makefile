@@ -12,7 +12,7 @@ BIN := .build/release/chartunit
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 REGEXP_SCRIPTS := Sources/GoRegexp/GoRegexp+Scripts.swift
 
-.PHONY: all deps oracle gotool build release test unit-test oracle-check oracle-diff docs-check conformance fuzz demo bench install clean corpus
+.PHONY: all deps oracle gotool helm build release test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance fuzz demo bench install clean corpus
 
 all: build
 
@@ -43,8 +43,8 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## test: unit and golden tests, the live oracle checks (golden data, oracle-diff), then CLI smoke checks.
-test: deps unit-test oracle-check oracle-diff docs-check
+## test: unit and golden tests, the live oracle checks (golden data, oracle-diff, the helm CLIs), then CLI smoke checks.
+test: deps unit-test oracle-check oracle-diff helm-cli-diff docs-check
 	$(MAKE) --no-print-directory release
 	$(BIN) version
 	$(MAKE) --no-print-directory conformance
@@ -94,6 +94,15 @@ oracle-check: corpus
 ## suites use) with chartunit and with real Helm; diff per file; fail on any difference.
 oracle-diff: release oracle
 	$(ORACLE_PY) scripts/oracle-diff.py --bin $(BIN)
+
+## helm: the real helm 3.20.2 and 4.2.3 CLIs from $(SHARED)/helm, unpacked into .helm/.
+helm:
+	@[ -x .helm/helm3 ] && [ -x .helm/helm4 ] || $(SHARED)/helm/setup .helm
+
+## helm-cli-diff: `chartunit render` against `helm3 template` (--helm-version 3) and `helm4 template`
+## on the same charts as oracle-diff: stdout, stderr and exit status byte for byte.
+helm-cli-diff: release oracle helm
+	$(ORACLE_PY) scripts/helm-cli-diff.py --bin $(BIN)
 
 ## fuzz: FUZZ_COUNT corpus-seeded mutated inputs (default ten million) through each fuzz target
 ## (FUZZ_TARGETS, name:Module.Suite) in a release build, one `swift test --filter` per target so a

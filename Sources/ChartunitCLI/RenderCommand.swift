@@ -97,7 +97,7 @@ struct RenderCommand: OutcomeCommand {
     private var helm: HelmVersion { helmVersion == 3 ? .v3 : .v4 }
 
     private func render(readFile: @escaping @Sendable (String) throws(LocatedError) -> [UInt8]) throws(LocatedError) -> CommandOutcome {
-        var capabilities = CapabilitiesInfo.defaults(helm)
+        var capabilities = CapabilitiesInfo.helmTemplateDefaults(helm)
         if let kubeVersion {
             do {
                 capabilities.kubeVersion = try KubeVersionInfo.parseGeneric(kubeVersion)

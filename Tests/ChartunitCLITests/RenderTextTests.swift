@@ -208,6 +208,22 @@ import TestSupport
         #expect(try CLI.render([chart, "--skip-schema-validation"]).exitCode == 0)
     }
 
+    /// `.Capabilities` as each released CLI gives it (helm3 3.20.2 and helm4
+    /// 4.2.3 `template` of this chart), and as helm-unittest 1.1.0's Helm
+    /// library gives it to `chartunit test`.
+    @Test(arguments: [
+        ("3", #"{"version":"v3.20.2","git_commit":"8fb76d6ab555577e98e23b7500009537a471feee","git_tree_state":"clean","go_version":"go1.27.3"}"#,
+         "v1.35.0", 57),
+        ("4", #"{"version":"v4.2.3","git_commit":"43e8b7feece8beb0fcba47059ec9b522fd929a64","git_tree_state":"clean","go_version":"go1.27.3","kube_client_version":"v1.36"}"#,
+         "v1.36.0", 55),
+    ])
+    func capabilitiesOfTheReleasedCLIs(_ version: String, _ helmVersion: String, _ kubeVersion: String, _ apiVersions: Int) throws {
+        let chart = try CLI.chart(["Chart.yaml": CLI.chartYAML(), "templates/t.yaml":
+            "h: {{ .Capabilities.HelmVersion | toJson }}\nk: {{ .Capabilities.KubeVersion }}\nn: {{ len .Capabilities.APIVersions }}\n"])
+        let outcome = try CLI.render([chart, "--helm-version", version])
+        #expect(outcome.stdout == "---\n# Source: c/templates/t.yaml\nh: \(helmVersion)\nk: \(kubeVersion)\nn: \(apiVersions)\n")
+    }
+
     @Test func optionValidation() {
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["render", "x", "--helm-version", "5"]) }
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["render", "x", "--output", "yaml"]) }

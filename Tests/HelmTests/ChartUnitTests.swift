@@ -56,11 +56,13 @@ import Values
         }
     }
 
-    @Test func defaults() {
+    @Test func defaults() throws {
         #expect(ReleaseInfo.defaults(.v3).name == "RELEASE-NAME")
         #expect(ReleaseInfo.defaults(.v3).revision == 0)
         #expect(CapabilitiesInfo.defaults(.v3).kubeVersion.version == "v1.20.0")
         #expect(CapabilitiesInfo.defaults(.v3).apiVersions.isEmpty)
+        // helm-unittest 1.1.0 prints {"version":"v3.20","go_version":"go1.27.3"} for `.Capabilities.HelmVersion | toJson`.
+        #expect(try GoJSON.encode(.map(CapabilitiesInfo.defaults(.v3).helmVersion.value)) == #"{"go_version":"go1.27.3","version":"v3.20"}"#)
         #expect(CapabilitiesInfo.defaults(.v4).apiVersions.count == 55)
         #expect(KubeVersionInfo(parsing: "1.29")?.normalized == "v1.29.0")
         #expect(KubeVersionInfo(parsing: "v1.33.4-gke.1")?.version == "v1.33.4-gke.1")

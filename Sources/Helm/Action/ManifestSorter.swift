@@ -57,21 +57,22 @@ public enum ManifestSorter {
     /// kind, stably. Hooks with an unknown event are dropped, as Helm does.
     /// Throws `YAML parse error on <path>: …` for a document whose head
     /// does not decode.
-    public static func sort(_ files: [String: String]) throws(LocatedError) -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
+    public static func sort(_ files: [String: String], helm: HelmVersion = .v4) throws(LocatedError)
+        -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var log: [String] = []
-        return try sort(files, log: &log)
+        return try sort(files, helm: helm, log: &log)
     }
 
     /// `sort(_:)`, appending Helm's log line for each hook with an unknown
     /// event (`level=INFO msg="skipping unknown hooks" hookTypes=…`) to `log`.
-    public static func sort(_ files: [String: String], log: inout [String]) throws(LocatedError)
+    public static func sort(_ files: [String: String], helm: HelmVersion = .v4, log: inout [String]) throws(LocatedError)
         -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var hooks: [ReleaseHook] = []
         var manifests: [ReleaseManifest] = []
         for path in files.keys.sorted(by: goLess) {
             guard let content = files[path], !GoPath.base(path).hasPrefix("_"),
                   !GoStrings.trimSpace(content).isEmpty else { continue }
-            for document in ReleaseManifests.split(content) {
+            for document in ReleaseManifests.split(content, helm: helm) {
                 let head: ManifestHead
                 do {
                     head = try ReleaseManifests.head(document)

@@ -19,15 +19,17 @@ public struct ManifestHead: Sendable, Hashable {
 /// Helm's manifest utilities (`pkg/release/v1/util/manifest.go`):
 /// splitting a rendered file into YAML documents and reading their heads.
 public enum ReleaseManifests {
-    /// `SplitManifests`: leading whitespace trimmed, the text split at
-    /// `(?:^|\s*\n)---\s*`, whitespace-only documents dropped, every
-    /// document's leading whitespace trimmed. Documents keep their order.
-    public static func split(_ text: String) -> [String] {
-        let bytes = Array(trimLeftSpace(text).utf8)
+    /// `SplitManifests`: the text split at `(?:^|\s*\n)---\s*`,
+    /// whitespace-only documents dropped. Helm 4 trims leading whitespace
+    /// (of the text and of every document); Helm 3 trims both ends of each.
+    /// Documents keep their order.
+    public static func split(_ text: String, helm: HelmVersion = .v4) -> [String] {
+        let trim = { (text: String) -> String in helm == .v3 ? GoStrings.trimSpace(text) : trimLeftSpace(text) }
+        let bytes = Array(trim(text).utf8)
         return splitBySeparator(bytes).compactMap { piece in
             let doc = String(decoding: piece, as: UTF8.self)
             if GoStrings.trimSpace(doc).isEmpty { return nil }
-            return trimLeftSpace(doc)
+            return trim(doc)
         }
     }
 

@@ -89,7 +89,7 @@ public struct TemplateAction: Sendable {
 
         let sorted: (hooks: [ReleaseHook], manifests: [ReleaseManifest])
         do {
-            sorted = try ManifestSorter.sort(files, log: &log)
+            sorted = try ManifestSorter.sort(files, helm: engine.helm, log: &log)
         } catch {
             var located = error
             located.message += Self.debugHint

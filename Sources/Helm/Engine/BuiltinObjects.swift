@@ -131,10 +131,39 @@ public struct CapabilitiesInfo: Sendable, Hashable {
             return CapabilitiesInfo(kubeVersion: KubeVersionInfo(major: 1, minor: 36), apiVersions: v4APIVersions,
                                     helmVersion: HelmBuildInfo(version: "v4.2", goVersion: "go1.26.6", kubeClientVersion: "v1.36"))
         case .v3:
+            // helm-unittest 1.1.0's Helm library: no build flags, and Helm 3's
+            // BuildInfo has no kube_client_version.
             return CapabilitiesInfo(kubeVersion: KubeVersionInfo(major: 1, minor: 20), apiVersions: [],
-                                    helmVersion: HelmBuildInfo(version: "v3.20", goVersion: "go1.25.0", kubeClientVersion: "v1.35"))
+                                    helmVersion: HelmBuildInfo(version: "v3.20", goVersion: "go1.27.3", kubeClientVersion: ""))
         }
     }
+
+    /// What the released `helm template` CLIs (3.20.2, 4.2.3) give a chart:
+    /// their build info, the kube version of their client-go, and its
+    /// scheme's group/versions.
+    public static func helmTemplateDefaults(_ helm: HelmVersion) -> CapabilitiesInfo {
+        switch helm {
+        case .v4:
+            return CapabilitiesInfo(kubeVersion: KubeVersionInfo(major: 1, minor: 36), apiVersions: v4APIVersions,
+                                    helmVersion: HelmBuildInfo(version: "v4.2.3", gitCommit: "43e8b7feece8beb0fcba47059ec9b522fd929a64",
+                                                               gitTreeState: "clean", goVersion: "go1.27.3", kubeClientVersion: "v1.36"))
+        case .v3:
+            return CapabilitiesInfo(kubeVersion: KubeVersionInfo(major: 1, minor: 35), apiVersions: v3APIVersions,
+                                    helmVersion: HelmBuildInfo(version: "v3.20.2", gitCommit: "8fb76d6ab555577e98e23b7500009537a471feee",
+                                                               gitTreeState: "clean", goVersion: "go1.27.3", kubeClientVersion: ""))
+        }
+    }
+
+    /// Helm 3.20.2's list: Helm 4.2.3's with autoscaling v2beta1 and
+    /// v2beta2 after v2, and scheduling v1alpha1 where Helm 4 has v1alpha2.
+    public static let v3APIVersions: [String] = {
+        var list = v4APIVersions
+        if let at = list.firstIndex(of: "autoscaling/v2") {
+            list.insert(contentsOf: ["autoscaling/v2beta1", "autoscaling/v2beta2"], at: at + 1)
+        }
+        if let at = list.firstIndex(of: "scheduling.k8s.io/v1alpha2") { list[at] = "scheduling.k8s.io/v1alpha1" }
+        return list
+    }()
 
     /// The JSON/map form (`KubeVersion`, `APIVersions`, `HelmVersion`).
     public var value: GoMap {

@@ -224,6 +224,41 @@ import TestSupport
         #expect(outcome.stdout == "---\n# Source: c/templates/t.yaml\nh: \(helmVersion)\nk: \(kubeVersion)\nn: \(apiVersions)\n")
     }
 
+    /// Where `helm3 template` (3.20.2) and `helm4 template` (4.2.3) differ,
+    /// as each printed it for these charts: Helm 3 trims both ends of every
+    /// document and has no webhook kinds in its install order, and words
+    /// its warnings, its unknown-hook log and its missing-dependency error
+    /// its own way.
+    @Test(arguments: [
+        ("3", "sorting", "---\n# Source: c/templates/a.yaml\n# only a comment\n---\n# Source: c/templates/b.yaml\n"
+            + "kind: ValidatingWebhookConfiguration\n---\n# Source: c/templates/c.yaml\nkind: Zebra\n", ""),
+        ("4", "sorting", "---\n# Source: c/templates/b.yaml\nkind: ValidatingWebhookConfiguration\n\n---\n"
+            + "# Source: c/templates/a.yaml\n# only a comment\n\n---\n# Source: c/templates/c.yaml\nkind: Zebra\n", ""),
+        ("3", "deprecated", "---\n# Source: c/templates/t.yaml\na: 1\n", "WARNING: This chart is deprecated\n"),
+        ("4", "deprecated", "---\n# Source: c/templates/t.yaml\na: 1\n", "level=WARN msg=\"this chart is deprecated\"\n"),
+        ("3", "unknown hook", "\n", "manifest_sorter.go:199: info: skipping unknown hook: \"bogus\"\n"),
+        ("4", "unknown hook", "\n", "level=INFO msg=\"skipping unknown hooks\" hookTypes=bogus\n"),
+        ("3", "missing dependency", "", "Error: An error occurred while checking for chart dependencies. You may need to run "
+            + "`helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: sub\n"),
+        ("4", "missing dependency", "", "Error: an error occurred while checking for chart dependencies. You may need to run "
+            + "'helm dependency build' to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: sub\n"),
+    ])
+    func helm3AndHelm4Differ(_ version: String, _ chart: String, _ stdout: String, _ stderr: String) async throws {
+        let files: [String: String] = switch chart {
+        case "sorting": ["Chart.yaml": CLI.chartYAML(), "templates/a.yaml": "# only a comment\n",
+                         "templates/b.yaml": "kind: ValidatingWebhookConfiguration\n", "templates/c.yaml": "kind: Zebra\n"]
+        case "deprecated": ["Chart.yaml": CLI.chartYAML(extra: "deprecated: true\n"), "templates/t.yaml": "a: 1\n"]
+        case "unknown hook": ["Chart.yaml": CLI.chartYAML(),
+                              "templates/h.yaml": "kind: Pod\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: bogus\n"]
+        default: ["Chart.yaml": CLI.chartYAML(extra: "dependencies:\n- name: sub\n  version: 1.0.0\n"), "templates/t.yaml": "a: 1\n"]
+        }
+        let path = try CLI.chart(files)
+        let outcome = await CLI.run(["render", path, "--helm-version", version])
+        #expect(outcome.stdout == stdout)
+        #expect(outcome.stderr == stderr)
+        #expect(outcome.exitCode == (chart == "missing dependency" ? 1 : 0))
+    }
+
     @Test func optionValidation() {
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["render", "x", "--helm-version", "5"]) }
         #expect(throws: (any Error).self) { try Chartunit.parseAsRoot(["render", "x", "--output", "yaml"]) }

@@ -30,8 +30,9 @@ public struct ReleaseHook: Sendable, Hashable {
 /// Helm's `releaseutil.SortManifests` with `InstallOrder`
 /// (pkg/release/v1/util/manifest_sorter.go, kind_sorter.go).
 public enum ManifestSorter {
-    /// The kinds in the order Helm installs them; other kinds go last,
-    /// sorted by kind name.
+    /// The kinds in the order Helm 4 installs them; other kinds go last,
+    /// sorted by kind name. Helm 3's list ends before the two webhook
+    /// configurations (``installOrder(_:)``).
     public static let installOrder: [String] = [
         "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
         "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
@@ -42,8 +43,14 @@ public enum ManifestSorter {
         "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
     ]
 
-    private static let rank: [String: Int] = Dictionary(
-        uniqueKeysWithValues: installOrder.enumerated().map { ($1, $0) })
+    /// `InstallOrder` of `helm`.
+    public static func installOrder(_ helm: HelmVersion) -> ArraySlice<String> {
+        helm == .v3 ? installOrder.dropLast(2) : installOrder[...]
+    }
+
+    private static let ranks: [HelmVersion: [String: Int]] = Dictionary(uniqueKeysWithValues: [HelmVersion.v3, .v4].map { helm in
+        (helm, Dictionary(uniqueKeysWithValues: installOrder(helm).enumerated().map { ($1, $0) }))
+    })
 
     /// Hook event names Helm knows (`test-success` is an alias of `test`).
     private static let events: [String: String] = [
@@ -94,7 +101,9 @@ public enum ManifestSorter {
                     hookEvents.append(event)
                 }
                 if unknown {
-                    log.append(#"level=INFO msg="skipping unknown hooks" hookTypes="# + SlogText.value(hookTypes))
+                    // Helm 3.20.2 logs through Go's `log` with `Lshortfile`.
+                    log.append(helm == .v3 ? "manifest_sorter.go:199: info: skipping unknown hook: " + GoQuote.quote(hookTypes)
+                                           : #"level=INFO msg="skipping unknown hooks" hookTypes="# + SlogText.value(hookTypes))
                     continue
                 }
                 let weight = annotations["helm.sh/hook-weight"].flatMap { goAtoi($0) } ?? 0
@@ -102,22 +111,23 @@ public enum ManifestSorter {
                                          events: hookEvents, weight: weight))
             }
         }
-        return (stableSorted(hooks, kind: \.kind), stableSorted(manifests, kind: \.head.kind))
+        let rank = ranks[helm] ?? [:]
+        return (stableSorted(hooks, rank: rank, kind: \.kind), stableSorted(manifests, rank: rank, kind: \.head.kind))
     }
 
     /// `sort.SliceStable` with `lessByKind`.
-    static func stableSorted<T>(_ items: [T], kind: (T) -> String) -> [T] {
+    static func stableSorted<T>(_ items: [T], rank: [String: Int], kind: (T) -> String) -> [T] {
         items.enumerated().sorted { a, b in
             let ka = kind(a.element), kb = kind(b.element)
-            if lessByKind(ka, kb) { return true }
-            if lessByKind(kb, ka) { return false }
+            if lessByKind(ka, kb, rank: rank) { return true }
+            if lessByKind(kb, ka, rank: rank) { return false }
             return a.offset < b.offset
         }.map(\.element)
     }
 
     /// `lessByKind`: known kinds by install order, unknown kinds after
     /// them by name.
-    static func lessByKind(_ a: String, _ b: String) -> Bool {
+    static func lessByKind(_ a: String, _ b: String, rank: [String: Int]) -> Bool {
         let first = rank[a], second = rank[b]
         switch (first, second) {
         case (nil, nil): return a != b && goLess(a, b)

@@ -64,8 +64,10 @@ public struct TemplateAction: Sendable {
         if !type.isEmpty && type != "application" {
             throw LocatedError(.helmTemplate, "\(type) charts are not installable")
         }
-        if chart.metadata.deprecated { log.append(#"level=WARN msg="this chart is deprecated""#) }
-        try Self.checkDependencies(chart)
+        if chart.metadata.deprecated {
+            log.append(engine.helm == .v3 ? "WARNING: This chart is deprecated" : #"level=WARN msg="this chart is deprecated""#)
+        }
+        try Self.checkDependencies(chart, helm: engine.helm)
         if let problem = Self.releaseNameProblem(options.release.name) {
             throw LocatedError(.helmTemplate, "release name check failed: release name \(GoQuote.quote(options.release.name)): " + problem)
         }
@@ -177,15 +179,18 @@ public struct TemplateAction: Sendable {
     }
 
     /// `action.CheckDependencies`: every dependency Chart.yaml declares
-    /// must be present under `charts/`.
-    static func checkDependencies(_ chart: Chart) throws(LocatedError) {
+    /// must be present under `charts/`; the install command's wrapping text
+    /// differs between Helm 3 and Helm 4.
+    static func checkDependencies(_ chart: Chart, helm: HelmVersion) throws(LocatedError) {
         let declared = (chart.metadata.dependencies ?? []).compactMap { $0 }
         guard !declared.isEmpty else { return }
         let present = Set(chart.dependencies.map(\.name))
         let missing = declared.map(\.name).filter { !present.contains($0) }
         guard !missing.isEmpty else { return }
-        throw LocatedError(.helmTemplate, "an error occurred while checking for chart dependencies. You may need to run "
-            + "'helm dependency build' to fetch missing dependencies: found in Chart.yaml, but missing in charts/ "
+        let wrap = helm == .v3
+            ? "An error occurred while checking for chart dependencies. You may need to run `helm dependency build` "
+            : "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' "
+        throw LocatedError(.helmTemplate, wrap + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ "
             + "directory: " + missing.joined(separator: ", "))
     }
 }

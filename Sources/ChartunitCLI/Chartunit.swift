@@ -34,6 +34,12 @@ public struct Chartunit: AsyncParsableCommand {
             return CommandOutcome(stderr: message + "\n", exitCode: 1)
         }
         guard let runnable = command as? OutcomeCommand else {
+            // ArgumentParser answers `help [sub]` and `sub --help` with its
+            // own help command: the help of the subcommand named, if any.
+            if !arguments.isEmpty {
+                let named = configuration.subcommands.first { sub in sub.configuration.commandName.map(arguments.contains) ?? false }
+                return CommandOutcome(stdout: helpMessage(for: named ?? Chartunit.self) + "\n")
+            }
             return CommandOutcome(stderr: "Error: a subcommand is required\n" + helpMessage() + "\n", exitCode: 1)
         }
         return await runnable.outcome(in: context)

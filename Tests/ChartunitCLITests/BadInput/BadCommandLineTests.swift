@@ -6,6 +6,15 @@ import Testing
     static let testCases: [BadInputCase] = [
         BadInputCase(name: "no subcommand", arguments: [], status: 1,
                      fragments: ["Error: a subcommand is required", "USAGE: chartunit <subcommand>", "test"]),
+        // Help is no mistake: stdout, status 0, the help of the command named.
+        BadInputCase(name: "subcommand --help", arguments: ["render", "--help"], status: 0,
+                     fragments: ["OVERVIEW: Render a chart's templates like `helm template`", "--helm-version"],
+                     absent: ["a subcommand is required"]),
+        BadInputCase(name: "help subcommand", arguments: ["help", "test"], status: 0,
+                     fragments: ["OVERVIEW: Run helm-unittest test suites against charts.", "--show-kube-carry-over"],
+                     absent: ["a subcommand is required"]),
+        BadInputCase(name: "--help", arguments: ["--help"], status: 0, fragments: ["USAGE: chartunit <subcommand>"],
+                     absent: ["a subcommand is required"]),
         BadInputCase(name: "unknown subcommand", arguments: ["tset", "$D/c"], status: 1,
                      fragments: ["Error: 2 unexpected arguments: 'tset', '$D/c'"]),
         BadInputCase(name: "test without a chart", arguments: ["test"], status: 1,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import GoStd
 import Helm
 import Values
 
@@ -71,6 +72,10 @@ struct RenderCommand: OutcomeCommand {
     var helmVersion = 4
     @Option(help: "text or json.")
     var output: RenderOutputFormat = .text
+    @Option(name: .customLong("output-dir"), help: "Write the manifests to files in this folder instead of stdout.")
+    var outputDirectory = ""
+    @Flag(name: .customLong("release-name"), help: "With --output-dir, write into a folder named after the release.")
+    var useReleaseName = false
     @Flag(help: "After an error, say where it was found (file:line:col, the calls that led there); without it, stderr is Helm's.")
     var locate = false
 
@@ -125,13 +130,42 @@ struct RenderCommand: OutcomeCommand {
         action.showOnly = showOnly
         action.skipTests = skipTests
         action.noHooks = noHooks
+        action.outputDirectory = outputDirectory
+        action.useReleaseName = useReleaseName
         switch output {
         case .text:
             let output = try action.renderTextAndLog(userValues: userValues)
-            return CommandOutcome(stdout: output.text, stderr: output.log.map { $0 + "\n" }.joined())
+            let stderr = output.log.map { $0 + "\n" }.joined()
+            var wrote = ""
+            for write in output.writes {
+                do throws(GoError) {
+                    try Self.perform(write)
+                } catch {
+                    return CommandOutcome(stdout: wrote, stderr: stderr + "Error: \(error.message)\n", exitCode: 1)
+                }
+                wrote += "wrote \(write.path)\n"
+            }
+            if let failure = output.failure {
+                return CommandOutcome(stdout: wrote, stderr: stderr + "Error: \(locate ? failure.shown : failure.message)\n", exitCode: 1)
+            }
+            return CommandOutcome(stdout: wrote + output.text, stderr: stderr)
         case .json:
             return CommandOutcome(stdout: PythonJSON.dump(try action.renderFiles(userValues: userValues)))
         }
+    }
+
+    /// One `--output-dir` write, its folders made first; the file is
+    /// replaced atomically with its new content.
+    private static func perform(_ write: TemplateAction.OutputWrite) throws(GoError) {
+        try GoOS.mkdirAll(GoPath.dir(write.path))
+        var content: [UInt8] = []
+        switch write.mode {
+        case .create: break
+        case .append: content = try GoOS.readFile(write.path)
+        case .appendIfExists: if GoOS.exists(write.path) { content = try GoOS.readFile(write.path) }
+        }
+        content += Array(write.text.utf8)
+        try GoOS.writeFileAtomically(content, to: write.path)
     }
 
     /// Helm's `values.Options.MergeValues` with files read from disk (`-` is stdin).

@@ -19,6 +19,10 @@ public struct TemplateAction: Sendable {
     public var skipTests = false
     /// `--no-hooks`: leave out every hook.
     public var noHooks = false
+    /// `--output-dir`: the files go there instead of stdout.
+    public var outputDirectory = ""
+    /// `--release-name`: under the output directory, in a folder named after the release.
+    public var useReleaseName = false
 
     public init(engine: HelmEngine, options: RenderOptions) {
         self.engine = engine
@@ -49,6 +53,31 @@ public struct TemplateAction: Sendable {
     public struct TextOutput: Sendable, Hashable {
         public var text: String
         public var log: [String]
+        /// With `--output-dir`: the writes Helm makes, in order (each one
+        /// prints `wrote PATH` on stdout before `text`).
+        public var writes: [OutputWrite] = []
+        /// An error Helm reports after making the writes (`--show-only`
+        /// with `--output-dir` finds nothing on stdout to show).
+        public var failure: LocatedError?
+    }
+
+    /// One `writeToFile` of `helm template --output-dir`: `---\n# Source:
+    /// NAME\n` and the text, creating the file (and its folders) or
+    /// appending to it.
+    public struct OutputWrite: Sendable, Hashable {
+        public enum Mode: Sendable, Hashable {
+            /// The file's first write in this run: created anew.
+            case create
+            /// A later write to the same file.
+            case append
+            /// A hook's first write: appended when the file is already on
+            /// disk (from an earlier run too), as Helm stats it.
+            case appendIfExists
+        }
+        /// `outputDir + "/" + name`, as Helm joins them.
+        public var path: String
+        public var text: String
+        public var mode: Mode
     }
 
     /// The text `helm template` prints on stdout.
@@ -99,24 +128,53 @@ public struct TemplateAction: Sendable {
         }
 
         var body = ""
+        var writes: [OutputWrite] = []
+        var written = Set<String>()
+        // `writeToFile`: the first write of a name creates its file, later ones append.
+        func write(_ directory: String, _ name: String, _ text: String, first: OutputWrite.Mode = .create) {
+            writes.append(OutputWrite(path: directory + "/" + name, text: "---\n# Source: \(name)\n\(text)\n",
+                                      mode: written.contains(name) ? .append : first))
+            written.insert(name)
+        }
+        let directory = useReleaseName ? GoPath.join(outputDirectory, options.release.name) : outputDirectory
         if includeCRDs {
             for sub in processed.allCharts {
                 for file in sub.chart.files where Self.isCRD(file.name) {
-                    body += "---\n# Source: \(sub.path)/\(file.name)\n\(file.text)\n"
+                    let name = "\(sub.path)/\(file.name)"
+                    if outputDirectory.isEmpty {
+                        body += "---\n# Source: \(name)\n\(file.text)\n"
+                    } else {
+                        write(outputDirectory, name, file.text)
+                    }
                 }
             }
         }
         for manifest in sorted.manifests {
-            body += "---\n# Source: \(manifest.name)\n\(manifest.content)\n"
+            if outputDirectory.isEmpty {
+                body += "---\n# Source: \(manifest.name)\n\(manifest.content)\n"
+            } else {
+                write(directory, manifest.name, manifest.content)
+            }
         }
         var out = GoStrings.trimSpace(body) + "\n"
         if !noHooks {
+            // template.go keeps its own record of the files hooks wrote.
+            written = []
             for hook in sorted.hooks where !(skipTests && hook.isTest) {
-                out += "---\n# Source: \(hook.path)\n\(hook.manifest)\n"
+                if outputDirectory.isEmpty {
+                    out += "---\n# Source: \(hook.path)\n\(hook.manifest)\n"
+                } else {
+                    write(directory, hook.path, hook.manifest, first: .appendIfExists)
+                }
             }
         }
-        guard !showOnly.isEmpty else { return TextOutput(text: out, log: log) }
-        return TextOutput(text: try Self.filter(out, showOnly: showOnly), log: log)
+        guard !showOnly.isEmpty else { return TextOutput(text: out, log: log, writes: writes) }
+        do {
+            return TextOutput(text: try Self.filter(out, showOnly: showOnly), log: log, writes: writes)
+        } catch {
+            guard !writes.isEmpty else { throw error }
+            return TextOutput(text: "", log: log, writes: writes, failure: error)
+        }
     }
 
     /// `--show-only`: the documents whose `# Source:` path (without the

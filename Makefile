@@ -77,8 +77,9 @@ unit-test: deps
 
 ## corpus: regenerate the golden data under Tests/Fixtures from real Helm (scripts/gen-*-corpus.py,
 ## oracle venv) and from Go's text/template (gen-gotemplate-tables.py), and Go's Unicode script
-## tables in $(REGEXP_SCRIPTS) (gen-regexp-scripts.go). A file is rewritten only when its bytes change.
-corpus: oracle gotool
+## tables in $(REGEXP_SCRIPTS) (gen-regexp-scripts.go), and the helm3 CLI corpus (gen-helm3-render-corpus.py,
+## the CLI from `make helm`). A file is rewritten only when its bytes change.
+corpus: oracle gotool helm
 	@for g in $(GENERATORS); do echo "$$g"; $(ORACLE_PY) $$g || exit 1; done
 	@echo scripts/gen-gotemplate-tables.py; python3 scripts/gen-gotemplate-tables.py $(GO)
 	@echo scripts/gen-regexp-scripts.go; set -e; tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \

@@ -16,10 +16,10 @@ public enum GoLayout {
         case fracSecond(digits: Int, trimmed: Bool, separator: UInt8)
     }
 
-    static let longDayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    public static let longDayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
     static let shortDayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let shortMonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let longMonthNames = ["January", "February", "March", "April", "May", "June", "July",
+    public static let longMonthNames = ["January", "February", "March", "April", "May", "June", "July",
                                  "August", "September", "October", "November", "December"]
 
     private static func has(_ l: [UInt8], _ i: Int, _ s: String) -> Bool {
@@ -104,14 +104,14 @@ public enum GoLayout {
 }
 
 extension GoTime {
-    /// Day of the week, 0 = Sunday.
-    var weekday: Int {
+    /// Day of the week, 0 = Sunday (`t.Weekday()`).
+    public var weekday: Int {
         let days = (seconds + Int64(utcOffset)).floorDiv(86400)
         return Int(((days % 7) + 11) % 7)
     }
 
-    /// Day of the year, 1-based.
-    var yearDay: Int {
+    /// Day of the year, 1-based (`t.YearDay()`).
+    public var yearDay: Int {
         let c = components
         return Int((GoTime.epochSeconds(year: c.year, month: c.month, day: c.day)
             - GoTime.epochSeconds(year: c.year, month: 1, day: 1)) / 86400) + 1
@@ -208,16 +208,14 @@ extension GoTime {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `t.Add(d)`: a time `nanos` later, in the same zone (re-looked-up
-    /// when the time is in `location`).
-    public func adding(nanos: Int64, in location: GoLocation?) -> GoTime {
+    /// `t.Add(d)`: a time `nanos` later, in the same location.
+    public func adding(nanos: Int64) -> GoTime {
         let total = Int64(nanoseconds) + nanos % 1_000_000_000
         var secs = seconds + nanos / 1_000_000_000 + total.floorDiv(1_000_000_000)
         var ns = total - total.floorDiv(1_000_000_000) * 1_000_000_000
         if ns < 0 { ns += 1_000_000_000; secs -= 1 }
-        var t = GoTime(seconds: secs, nanoseconds: Int32(ns), utcOffset: utcOffset, zoneName: zoneName)
-        if let location { t = location.convert(t) }
-        return t
+        let t = GoTime(seconds: secs, nanoseconds: Int32(ns), utcOffset: utcOffset, zoneName: zoneName, location: location)
+        return location.map { $0.convert(t) } ?? t
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 /// A Go `*time.Location`: a named zone with its transitions, loaded from
 /// the IANA database (TZif files under /usr/share/zoneinfo) as Go's
 /// `time.LoadLocation` does.
-public struct GoLocation: Sendable {
+public struct GoLocation: Sendable, Hashable {
     /// One zone a location switches between (`ttinfo`).
     struct Zone: Sendable {
         var name: String
@@ -99,8 +99,19 @@ public struct GoLocation: Sendable {
     /// `t.In(location)`.
     public func convert(_ t: GoTime) -> GoTime {
         let (n, off) = lookup(t.seconds)
-        return GoTime(seconds: t.seconds, nanoseconds: t.nanoseconds, utcOffset: off, zoneName: n)
+        return GoTime(seconds: t.seconds, nanoseconds: t.nanoseconds, utcOffset: off, zoneName: n, location: isUTC ? nil : self)
     }
+
+    /// Whether this is `time.UTC`.
+    public var isUTC: Bool { name == "UTC" && zones.isEmpty }
+
+    /// Whether this is `time.Local`.
+    public var isLocal: Bool { name == "Local" }
+
+    /// Locations are told apart by name, as Go's pointers are in practice.
+    public static func == (a: GoLocation, b: GoLocation) -> Bool { a.name == b.name && a.zones.count == b.zones.count }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     static func parseTZif(_ data: Data, name: String) -> GoLocation? {
         let b = [UInt8](data)

@@ -8,13 +8,19 @@ public struct GoTime: Sendable, Hashable {
     public var utcOffset: Int32
     /// The zone's abbreviation (`UTC`, `JST`), empty for a fixed offset.
     public var zoneName: String
+    /// The `*time.Location` the time is in; nil is UTC.
+    public var location: GoLocation?
 
-    public init(seconds: Int64, nanoseconds: Int32 = 0, utcOffset: Int32 = 0, zoneName: String = "UTC") {
+    public init(seconds: Int64, nanoseconds: Int32 = 0, utcOffset: Int32 = 0, zoneName: String = "UTC", location: GoLocation? = nil) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
         self.utcOffset = utcOffset
         self.zoneName = zoneName
+        self.location = location
     }
+
+    /// Whether the time is in UTC (Go's nil or `&utcLoc` location).
+    public var isUTC: Bool { location?.isUTC ?? true }
 
     /// Civil date and time in the value's zone.
     public var components: (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
@@ -74,14 +80,19 @@ public struct GoTime: Sendable, Hashable {
         return text + " " + (zoneName.isEmpty ? "\(sign)\(pad(off / 3600, 2))\(pad(off % 3600 / 60, 2))" : zoneName)
     }
 
-    /// `GoString()` for a UTC time; nil in other zones (Go prints
-    /// `time.Local` or a location pointer there).
-    public var goSyntax: String? {
-        guard utcOffset == 0 && zoneName == "UTC" else { return nil }
-        let months = ["January", "February", "March", "April", "May", "June", "July",
-                      "August", "September", "October", "November", "December"]
+    /// `GoString()`: `time.Date(2021, time.March, 4, 0, 0, 0, 0, time.UTC)`,
+    /// naming `time.Local` or `time.Location("Asia/Tokyo")` elsewhere.
+    public var goSyntax: String {
+        let zone: String
+        if isUTC {
+            zone = "time.UTC"
+        } else if let location, !location.isLocal {
+            zone = "time.Location(\(GoTimeParser.quote(location.name)))"
+        } else {
+            zone = "time.Local"
+        }
         let c = components
-        return "time.Date(\(c.year), time.\(months[c.month - 1]), \(c.day), \(c.hour), \(c.minute), \(c.second), \(nanoseconds), time.UTC)"
+        return "time.Date(\(c.year), time.\(GoLayout.longMonthNames[c.month - 1]), \(c.day), \(c.hour), \(c.minute), \(c.second), \(nanoseconds), \(zone))"
     }
 
     private func offsetText(utcColon: Bool) -> String {

@@ -150,7 +150,7 @@ extension Sprig {
                       TemplateFunction([.string, timeType], returns: timeType) { a, _ in
                           guard case .object(let o as GoTime) = a[1] else { return a[1] }
                           guard let d = try? GoDuration.parse(str(a[0])) else { return a[1] }
-                          return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
+                          return .object(o.adding(nanos: d))
                       }),
                 .alias("date_modify", of: "dateModify", "Old spelling of `dateModify`."),
                 .alias("must_date_modify", of: "mustDateModify", "Old spelling of `mustDateModify`."),
@@ -160,7 +160,7 @@ extension Sprig {
                       TemplateFunction([.string, timeType], returns: timeType) { a, _ in
                           guard case .object(let o as GoTime) = a[1] else { return a[1] }
                           let d = try GoDuration.parse(str(a[0]))
-                          return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
+                          return .object(o.adding(nanos: d))
                       }),
                 .init("toDate", "`toDate LAYOUT s`: parses in the local zone; a bad date gives the zero time, not an error.",
                       TemplateFunction([.string, .string], returns: timeType) { a, _ in

@@ -1,0 +1,112 @@
+/// `time.Time`'s arithmetic and accessors, as its methods compute them.
+extension GoTime {
+    /// Seconds from 0001-01-01T00:00:00Z to the Unix epoch.
+    static let yearOneToUnix: Int64 = 62_135_596_800
+
+    /// `t.IsZero()`: January 1, year 1, 00:00:00 UTC.
+    public var isZero: Bool { seconds == -Self.yearOneToUnix && nanoseconds == 0 }
+
+    /// `t.UnixMilli()` (wrapping outside `int64`, as Go does).
+    public var unixMilli: Int64 { seconds &* 1000 &+ Int64(nanoseconds) / 1_000_000 }
+
+    /// `t.UnixMicro()`.
+    public var unixMicro: Int64 { seconds &* 1_000_000 &+ Int64(nanoseconds) / 1000 }
+
+    /// `t.UnixNano()`.
+    public var unixNano: Int64 { seconds &* 1_000_000_000 &+ Int64(nanoseconds) }
+
+    /// `t.Compare(u)`: -1, 0 or +1.
+    public func compare(_ u: GoTime) -> Int {
+        if seconds != u.seconds { return seconds < u.seconds ? -1 : 1 }
+        if nanoseconds != u.nanoseconds { return nanoseconds < u.nanoseconds ? -1 : 1 }
+        return 0
+    }
+
+    /// `t.UTC()`.
+    public var inUTC: GoTime { GoTime(seconds: seconds, nanoseconds: nanoseconds) }
+
+    /// `t.Sub(u)` in nanoseconds, saturating at the `time.Duration` range.
+    public func since(_ u: GoTime) -> Int64 {
+        let d = (seconds &- u.seconds) &* 1_000_000_000 &+ (Int64(nanoseconds) - Int64(u.nanoseconds))
+        if u.adding(nanos: d).compare(self) == 0 { return d }
+        return compare(u) < 0 ? .min : .max
+    }
+
+    /// `t.AddDate(years, months, days)`: the civil date moved, normalised
+    /// as `time.Date` does, in the time's location.
+    public func addingDate(years: Int, months: Int, days: Int) -> GoTime {
+        let c = components
+        let m = Int64(c.month - 1) + Int64(months)
+        let year = c.year + Int64(years) + m.floorDiv(12)
+        let month = Int(m - m.floorDiv(12) * 12) + 1
+        let civil = GoTime.epochSeconds(year: year, month: month, day: 1, hour: c.hour, minute: c.minute, second: c.second)
+            &+ (Int64(c.day) - 1 &+ Int64(days)) &* 86400
+        guard let location else { return GoTime(seconds: civil, nanoseconds: nanoseconds) }
+        return GoTimeParser.dateIn(location, civil: civil, nsec: Int(nanoseconds))
+    }
+
+    /// The remainder of the time since year 1 divided by `d` (Go's `div`).
+    private func remainder(_ d: Int64) -> Int64 {
+        var sec = seconds &+ Self.yearOneToUnix
+        var nsec = Int64(nanoseconds)
+        let negative = sec < 0
+        if negative {
+            sec = -sec
+            nsec = -nsec
+            if nsec < 0 { nsec += 1_000_000_000; sec -= 1 }
+        }
+        let (high, low) = UInt64(sec).multipliedFullWidth(by: 1_000_000_000)
+        let (low2, carry) = low.addingReportingOverflow(UInt64(nsec))
+        let divisor = UInt64(d)
+        let top = (high &+ (carry ? 1 : 0)) % divisor
+        let r = Int64(divisor.dividingFullWidth((top, low2)).remainder)
+        return negative && r != 0 ? d - r : r
+    }
+
+    /// `t.Truncate(d)`: rounded down to a multiple of `d` since year 1.
+    public func truncated(_ d: Int64) -> GoTime {
+        d <= 0 ? self : adding(nanos: -remainder(d))
+    }
+
+    /// `t.Round(d)`: rounded to the nearest multiple of `d` since year 1, halves up.
+    public func rounded(_ d: Int64) -> GoTime {
+        if d <= 0 { return self }
+        let r = remainder(d)
+        return UInt64(r) &+ UInt64(r) < UInt64(d) ? adding(nanos: -r) : adding(nanos: d - r)
+    }
+
+    /// `t.IsDST()`.
+    public var isDST: Bool { location?.isDST(zoneName, offset: utcOffset) ?? false }
+
+    /// `t.AppendBinary` / `MarshalBinary`'s encoding; throws Go's error for
+    /// an offset that is not a whole number of minutes in range.
+    public func binaryEncoding(prefix: [UInt8] = []) throws(GoError) -> [UInt8] {
+        var offsetMinutes: Int16 = -1
+        var offsetSeconds: Int8? = nil
+        if !isUTC {
+            if utcOffset % 60 != 0 { offsetSeconds = Int8(utcOffset % 60) }
+            let minutes = utcOffset / 60
+            guard minutes >= -32768, minutes != -1, minutes <= 32767 else {
+                throw GoError("Time.MarshalBinary: unexpected zone offset")
+            }
+            offsetMinutes = Int16(minutes)
+        }
+        var out = prefix
+        out.append(offsetSeconds == nil ? 1 : 2)
+        let sec = UInt64(bitPattern: seconds &+ Self.yearOneToUnix)
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: sec >> UInt64(shift))) }
+        let nsec = UInt32(nanoseconds)
+        for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: nsec >> UInt32(shift))) }
+        out.append(UInt8(truncatingIfNeeded: UInt16(bitPattern: offsetMinutes) >> 8))
+        out.append(UInt8(truncatingIfNeeded: UInt16(bitPattern: offsetMinutes)))
+        if let offsetSeconds { out.append(UInt8(bitPattern: offsetSeconds)) }
+        return out
+    }
+}
+
+extension GoLocation {
+    /// Whether the zone called `name` with `offset` is a daylight-saving one.
+    func isDST(_ name: String, offset: Int32) -> Bool {
+        zones.first { $0.name == name && $0.offset == offset }?.isDST ?? false
+    }
+}

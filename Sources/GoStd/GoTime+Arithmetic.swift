@@ -3,6 +3,9 @@ extension GoTime {
     /// Seconds from 0001-01-01T00:00:00Z to the Unix epoch.
     static let yearOneToUnix: Int64 = 62_135_596_800
 
+    /// Go's zero `time.Time`: January 1, year 1, 00:00:00 UTC.
+    public static let zero = GoTime(seconds: -yearOneToUnix)
+
     /// `t.IsZero()`: January 1, year 1, 00:00:00 UTC.
     public var isZero: Bool { seconds == -Self.yearOneToUnix && nanoseconds == 0 }
 

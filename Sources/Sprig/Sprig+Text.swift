@@ -164,7 +164,7 @@ extension Sprig {
                       }),
                 .init("toDate", "`toDate LAYOUT s`: parses in the local zone; a bad date gives the zero time, not an error.",
                       TemplateFunction([.string, .string], returns: timeType) { a, _ in
-                          .object((try? GoTimeParser.parse(str(a[0]), str(a[1]), in: .local)) ?? GoTime(seconds: -62_135_596_800))
+                          .object((try? GoTimeParser.parse(str(a[0]), str(a[1]), in: .local)) ?? GoTime.zero)
                       }),
                 .init("mustToDate", "Like `toDate`, but a bad date is an error.",
                       TemplateFunction([.string, .string], returns: timeType) { a, _ in

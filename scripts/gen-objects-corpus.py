@@ -94,6 +94,14 @@ for label, args in [("ymd", "1 2 3"), ("negative", "-1 -2 -3"), ("month-overflow
     C("AddDate", label, with_t(T, "{{ $t.AddDate %s }}" % args))
     C("AddDate", label + "-late", with_t(TLATE, "{{ $t.AddDate %s }}" % args))
 C("AddDate", "offset", with_t(TOFF, "{{ $t.AddDate 0 1 0 }}"))
+# Go's int arithmetic wraps; times past its absolute epoch print as Go computes them.
+for label, args in [("max-years", "9223372036854775807 0 0"), ("min-years", "-9223372036854775808 0 0"),
+                    ("big-months", "0 1000000000000 0"), ("big-days", "0 0 1000000000000000"),
+                    ("edge-years", "292277026596 0 0"), ("near-edge", "292277026000 0 0"), ("far-past", "-292277022000 0 0"),
+                    ("past-edge", "-292277023000 0 0"), ("beyond", "300000000000 0 0"), ("before-year-one", "0 0 -738000")]:
+    C("AddDate", "extreme-" + label, with_t(T, "{{ $u := $t.AddDate %s }}{{ $u }} {{ $u.Year }} {{ $u.YearDay }} {{ $u.Weekday }} "
+                                               "{{ $u.Unix }} {{ $u.UnixNano }} {{ $u.Truncate 3600000000000 }} {{ $u.Round 7 }} "
+                                               "{{ $u.Sub $t }} {{ $u | toJson }}" % args))
 C("AddDate", "two-args", with_t(T, "{{ $t.AddDate 1 2 }}"))
 C("AddDate", "int64-value", with_t(T, "{{ $t.AddDate (int64 1) 0 0 }}"))
 C("AddDate", "float", with_t(T, "{{ $t.AddDate 0 0 1.5 }}"))

@@ -35,17 +35,54 @@ extension GoTime {
         return compare(u) < 0 ? .min : .max
     }
 
-    /// `t.AddDate(years, months, days)`: the civil date moved, normalised
-    /// as `time.Date` does, in the time's location.
-    public func addingDate(years: Int, months: Int, days: Int) -> GoTime {
+    /// `t.AddDate(years, months, days)`: `time.Date` of the moved civil
+    /// date, in the time's location. Go's int arithmetic wraps, and so
+    /// does this.
+    public func addingDate(years: Int64, months: Int64, days: Int64) -> GoTime {
         let c = components
-        let m = Int64(c.month - 1) + Int64(months)
-        let year = c.year + Int64(years) + m.floorDiv(12)
-        let month = Int(m - m.floorDiv(12) * 12) + 1
-        let civil = GoTime.epochSeconds(year: year, month: month, day: 1, hour: c.hour, minute: c.minute, second: c.second)
-            &+ (Int64(c.day) - 1 &+ Int64(days)) &* 86400
-        guard let location else { return GoTime(seconds: civil, nanoseconds: nanoseconds) }
-        return GoTimeParser.dateIn(location, civil: civil, nsec: Int(nanoseconds))
+        return GoTime.date(year: c.year &+ years, month: Int64(c.month) &+ months, day: Int64(c.day) &+ days,
+                           hour: Int64(c.hour), minute: Int64(c.minute), second: Int64(c.second),
+                           nanosecond: Int64(nanoseconds), in: location)
+    }
+
+    /// Go's `time.Date`: fields out of range are normalised (month 13 is
+    /// January of the next year), wrapping as Go's ints do; nil is UTC.
+    public static func date(year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64,
+                            nanosecond: Int64, in location: GoLocation?) -> GoTime {
+        func norm(_ hi: Int64, _ lo: Int64, _ base: Int64) -> (Int64, Int64) {
+            var (hi, lo) = (hi, lo)
+            if lo < 0 {
+                let n = (-(lo &+ 1)) / base + 1
+                hi = hi &- n
+                lo = lo &+ n &* base
+            }
+            if lo >= base {
+                let n = lo / base
+                hi = hi &+ n
+                lo = lo &- n &* base
+            }
+            return (hi, lo)
+        }
+        let (y, m) = norm(year, month &- 1, 12)
+        let (s1, ns) = norm(second, nanosecond, 1_000_000_000)
+        let (mi, s) = norm(minute, s1, 60)
+        let (h1, mn) = norm(hour, mi, 60)
+        let (d, h) = norm(day, h1, 24)
+        // Days from March 1 of the absolute epoch year, as Go's dateToAbsDays counts them.
+        let absoluteYears: UInt64 = 292_277_022_400
+        var amonth = UInt32(m + 1)
+        let janFeb: UInt32 = amonth < 3 ? 1 : 0
+        amonth += 12 * janFeb
+        let ay = UInt64(bitPattern: y) &- UInt64(janFeb) &+ absoluteYears
+        let ayday = (979 * amonth - 2919) >> 5
+        let cday = 1461 * UInt32(ay % 100) / 4
+        let centuryDays = 146_097 &* (ay / 100) / 4
+        let absDays = centuryDays &+ UInt64(bitPattern: Int64(cday + ayday) &+ d &- 1)
+        let marchThruDecember: Int64 = 306
+        let absoluteToUnix = -(Int64(absoluteYears) / 400 * 146_097 + marchThruDecember) &* 86400 &- yearOneToUnix
+        let unix = Int64(bitPattern: absDays) &* 86400 &+ (h &* 3600 &+ mn &* 60 &+ s) &+ absoluteToUnix
+        guard let location else { return GoTime(seconds: unix, nanoseconds: Int32(ns)) }
+        return GoTimeParser.dateIn(location, civil: unix, nsec: Int(ns))
     }
 
     /// The remainder of the time since year 1 divided by `d` (Go's `div`).

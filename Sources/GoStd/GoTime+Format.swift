@@ -106,7 +106,7 @@ public enum GoLayout {
 extension GoTime {
     /// Day of the week, 0 = Sunday (`t.Weekday()`).
     public var weekday: Int {
-        let days = (seconds + Int64(utcOffset)).floorDiv(86400)
+        let days = (seconds &+ Int64(utcOffset)).floorDiv(86400)
         return Int(((days % 7) + 11) % 7)
     }
 

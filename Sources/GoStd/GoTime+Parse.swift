@@ -223,10 +223,10 @@ public enum GoTimeParser {
     /// looking up the zone around the guessed instant.
     static func dateIn(_ location: GoLocation, civil: Int64, nsec: Int) -> GoTime {
         var unix = civil
-        let (_, offset) = location.lookup(unix - Int64(location.lookup(unix).offset))
-        unix -= Int64(offset)
+        let (_, offset) = location.lookup(unix &- Int64(location.lookup(unix).offset))
+        unix = unix &- Int64(offset)
         let (_, o2) = location.lookup(unix)
-        if o2 != offset { unix = civil - Int64(o2) }
+        if o2 != offset { unix = civil &- Int64(o2) }
         return location.convert(GoTime(seconds: unix, nanoseconds: Int32(nsec)))
     }
 

@@ -24,7 +24,7 @@ public struct GoTime: Sendable, Hashable {
 
     /// Civil date and time in the value's zone.
     public var components: (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let local = seconds + Int64(utcOffset)
+        let local = seconds &+ Int64(utcOffset)
         var days = local / 86400
         var rem = local % 86400
         if rem < 0 { rem += 86400; days -= 1 }

@@ -93,7 +93,7 @@ extension GoTime: GoMethodProvider {
             return TemplateFunction([Self.timeType], returns: Self.durationType) { a, _ in Self.duration(t.since(Self.time(a[0]))) }
         case "AddDate":
             return TemplateFunction([.int, .int, .int], returns: Self.timeType) { a, _ in
-                func n(_ v: Value) -> Int { if case .int(let x, _) = v { return Int(x) }; return 0 }
+                func n(_ v: Value) -> Int64 { if case .int(let x, _) = v { return x }; return 0 }
                 return .object(t.addingDate(years: n(a[0]), months: n(a[1]), days: n(a[2])))
             }
         case "Before": return TemplateFunction([Self.timeType], returns: .bool) { a, _ in .bool(t.compare(Self.time(a[0])) < 0) }

@@ -87,6 +87,9 @@ for label, arg in [("string", '"5s"'), ("float", "1.5"), ("int-value", "(int 5)"
                    ("float-value", "(float64 5)"), ("nil", "nil"), ("too-big", "9223372036854775808"), ("bool", "true")]:
     C("Add", "bad-" + label, with_t(T, "{{ $t.Add %s }}" % arg))
 C("Add", "no-arg", with_t(T, "{{ $t.Add }}"))
+C("Add", "saturates", with_t(T, "{{ $u := $t.AddDate 292277026596 0 0 }}{{ $v := $t.AddDate -292277026596 0 0 }}"
+                                "{{ $u.Add 9223372036854775807 }} {{ ($u.Add 9223372036854775807).Unix }} "
+                                "{{ $v.Add -9223372036854775808 }} {{ ($v.Add -9223372036854775808).Unix }} {{ $v.Before $t }}"))
 C("Add", "pipe", with_t(T, "{{ 60000000000 | $t.Add }}"))
 
 for label, args in [("ymd", "1 2 3"), ("negative", "-1 -2 -3"), ("month-overflow", "0 11 0"), ("day-overflow", "0 0 400"),
@@ -98,7 +101,8 @@ C("AddDate", "offset", with_t(TOFF, "{{ $t.AddDate 0 1 0 }}"))
 for label, args in [("max-years", "9223372036854775807 0 0"), ("min-years", "-9223372036854775808 0 0"),
                     ("big-months", "0 1000000000000 0"), ("big-days", "0 0 1000000000000000"),
                     ("edge-years", "292277026596 0 0"), ("near-edge", "292277026000 0 0"), ("far-past", "-292277022000 0 0"),
-                    ("past-edge", "-292277023000 0 0"), ("beyond", "300000000000 0 0"), ("before-year-one", "0 0 -738000")]:
+                    ("past-edge", "-292277023000 0 0"), ("beyond", "300000000000 0 0"), ("before-year-one", "0 0 -738000"),
+                    ("min-unix", "0 0 -106751991167300"), ("max-unix", "0 0 106751991167300"), ("min-edge", "-292277026596 0 0")]:
     C("AddDate", "extreme-" + label, with_t(T, "{{ $u := $t.AddDate %s }}{{ $u }} {{ $u.Year }} {{ $u.YearDay }} {{ $u.Weekday }} "
                                                "{{ $u.Unix }} {{ $u.UnixNano }} {{ $u.Truncate 3600000000000 }} {{ $u.Round 7 }} "
                                                "{{ $u.Sub $t }} {{ $u | toJson }}" % args))

@@ -18,9 +18,11 @@ extension GoTime {
     /// `t.UnixNano()`.
     public var unixNano: Int64 { seconds &* 1_000_000_000 &+ Int64(nanoseconds) }
 
-    /// `t.Compare(u)`: -1, 0 or +1.
+    /// `t.Compare(u)`: -1, 0 or +1, ordering by seconds since year 1 as
+    /// Go stores them (which wrap differently from Unix seconds).
     public func compare(_ u: GoTime) -> Int {
-        if seconds != u.seconds { return seconds < u.seconds ? -1 : 1 }
+        let a = seconds &+ Self.yearOneToUnix, b = u.seconds &+ Self.yearOneToUnix
+        if a != b { return a < b ? -1 : 1 }
         if nanoseconds != u.nanoseconds { return nanoseconds < u.nanoseconds ? -1 : 1 }
         return 0
     }
@@ -69,7 +71,6 @@ extension GoTime {
         let (h1, mn) = norm(hour, mi, 60)
         let (d, h) = norm(day, h1, 24)
         // Days from March 1 of the absolute epoch year, as Go's dateToAbsDays counts them.
-        let absoluteYears: UInt64 = 292_277_022_400
         var amonth = UInt32(m + 1)
         let janFeb: UInt32 = amonth < 3 ? 1 : 0
         amonth += 12 * janFeb
@@ -78,9 +79,7 @@ extension GoTime {
         let cday = 1461 * UInt32(ay % 100) / 4
         let centuryDays = 146_097 &* (ay / 100) / 4
         let absDays = centuryDays &+ UInt64(bitPattern: Int64(cday + ayday) &+ d &- 1)
-        let marchThruDecember: Int64 = 306
-        let absoluteToUnix = -(Int64(absoluteYears) / 400 * 146_097 + marchThruDecember) &* 86400 &- yearOneToUnix
-        let unix = Int64(bitPattern: absDays) &* 86400 &+ (h &* 3600 &+ mn &* 60 &+ s) &+ absoluteToUnix
+        let unix = Int64(bitPattern: absDays) &* 86400 &+ (h &* 3600 &+ mn &* 60 &+ s) &- unixToAbsolute
         guard let location else { return GoTime(seconds: unix, nanoseconds: Int32(ns)) }
         return GoTimeParser.dateIn(location, civil: unix, nsec: Int(ns))
     }
@@ -91,7 +90,7 @@ extension GoTime {
         var nsec = Int64(nanoseconds)
         let negative = sec < 0
         if negative {
-            sec = -sec
+            sec = 0 &- sec
             nsec = -nsec
             if nsec < 0 { nsec += 1_000_000_000; sec -= 1 }
         }

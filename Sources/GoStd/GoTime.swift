@@ -22,23 +22,36 @@ public struct GoTime: Sendable, Hashable {
     /// Whether the time is in UTC (Go's nil or `&utcLoc` location).
     public var isUTC: Bool { location?.isUTC ?? true }
 
-    /// Civil date and time in the value's zone.
+    /// Civil date and time in the value's zone, split as Go splits it
+    /// (days since its absolute epoch, wrapping past `int64`'s range).
     public var components: (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let local = seconds &+ Int64(utcOffset)
-        var days = local / 86400
-        var rem = local % 86400
-        if rem < 0 { rem += 86400; days -= 1 }
-        // Days to civil date (proleptic Gregorian), after H. Hinnant's algorithm.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, Int(rem / 3600), Int(rem % 3600 / 60), Int(rem % 60))
+        let abs = absoluteSeconds
+        let (century, cyear, ayday) = GoTime.split(days: abs / 86400)
+        let md = 2141 * ayday + 197_913
+        let janFeb: UInt32 = ayday >= 306 ? 1 : 0
+        let year = Int64(bitPattern: century &* 100 &- GoTime.absoluteYears) &+ Int64(cyear) &+ Int64(janFeb)
+        let clock = Int(abs % 86400)
+        return (year, Int(md >> 16) - 12 * Int(janFeb), 1 + Int((md & 0xFFFF) / 2141), clock / 3600, clock % 3600 / 60, clock % 60)
+    }
+
+    /// Years from Go's absolute epoch (March 1, -292277022399) to year 1.
+    static let absoluteYears: UInt64 = 292_277_022_400
+
+    /// Seconds from the Unix epoch to the absolute epoch.
+    static let unixToAbsolute: Int64 = 9_223_372_028_741_760_000
+
+    /// Seconds since the absolute epoch in the value's zone (Go's `absSec`).
+    var absoluteSeconds: UInt64 {
+        UInt64(bitPattern: seconds &+ Int64(utcOffset)) &+ UInt64(bitPattern: GoTime.unixToAbsolute)
+    }
+
+    /// Go's `absDays.split`: the century, the year in it and the day of
+    /// that year counted from March 1 (Neri and Schneider's algorithm).
+    static func split(days: UInt64) -> (century: UInt64, cyear: UInt32, ayday: UInt32) {
+        let d = 4 &* days &+ 3
+        let cd = UInt32(d % 146_097) | 3
+        let product = UInt64(2_939_745) * UInt64(cd)
+        return (d / 146_097, UInt32(product >> 32), UInt32(truncatingIfNeeded: product) / 2_939_745 / 4)
     }
 
     /// Seconds since the epoch of a civil date and time given in UTC.

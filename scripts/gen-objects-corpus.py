@@ -141,6 +141,8 @@ C("In", "local-location", with_t(TOFF, "{{ $t.In (%s).Location }}" % T))
 C("In", "nil", with_t(T, "{{ $t.In nil }}"))
 C("In", "string", with_t(T, "{{ $t.In \"UTC\" }}"))
 C("In", "no-arg", with_t(T, "{{ $t.In }}"))
+C("In", "extreme", with_t(T, "{{ $u := ($t.AddDate -292277026596 0 0).Add -9223372036854775808 }}{{ $u.Truncate 7 }} {{ $u.Round 1000 }} "
+                             "{{ $u.Truncate 3600000000000 }} {{ $u.Local }} {{ $u.In %s.Location }}" % TOFF))
 
 C("Append", "format", with_t(T, "{{ $t.AppendFormat $t.MarshalText \" 2006\" | toString }}"))
 C("Append", "format-nil", with_t(T, "{{ $t.AppendFormat nil \"2006\" }}"))
@@ -188,6 +190,8 @@ for m in ["Round", "Truncate"]:
                                                % (m, arg, m, arg)))
     C("Duration", m + "-string-arg", with_t(T, "{{ ($t.Sub $t).%s \"1h\" }}" % m))
 C("Duration", "abs-min", with_t(T, "{{ ($t.Sub ($t.AddDate 400 0 0)).Abs }}"))
+C("Duration", "min", with_t(T, "{{ $d := $t.Sub ($t.AddDate 400 0 0) }}{{ $d }} {{ $d.Round 7 }} {{ $d.Truncate 7 }} {{ $d.Hours }} "
+                               "{{ $d.Minutes }} {{ $d.Seconds }} {{ $d.Milliseconds }} {{ $d.Round -1 }}"))
 C("Duration", "unknown", with_t(T, "{{ ($t.Sub $t).Days }}"))
 C("Duration", "string-arg", with_t(T, "{{ ($t.Sub $t).String 1 }}"))
 C("Month", "String", with_t(T, "{{ $t.Month.String }} {{ $t.Weekday.String }} {{ $t.Location.String }}"))

@@ -92,9 +92,9 @@ extension GoTime {
         if negative {
             sec = 0 &- sec
             nsec = -nsec
-            if nsec < 0 { nsec += 1_000_000_000; sec -= 1 }
+            if nsec < 0 { nsec += 1_000_000_000; sec = sec &- 1 }
         }
-        let (high, low) = UInt64(sec).multipliedFullWidth(by: 1_000_000_000)
+        let (high, low) = UInt64(bitPattern: sec).multipliedFullWidth(by: 1_000_000_000)
         let (low2, carry) = low.addingReportingOverflow(UInt64(nsec))
         let divisor = UInt64(d)
         let top = (high &+ (carry ? 1 : 0)) % divisor

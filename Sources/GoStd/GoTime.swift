@@ -54,7 +54,8 @@ public struct GoTime: Sendable, Hashable {
         return (d / 146_097, UInt32(product >> 32), UInt32(truncatingIfNeeded: product) / 2_939_745 / 4)
     }
 
-    /// Seconds since the epoch of a civil date and time given in UTC.
+    /// Seconds since the epoch of a civil date and time given in UTC
+    /// (wrapping past `int64`'s range, as Go's arithmetic does).
     public static func epochSeconds(year: Int64, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -63,7 +64,7 @@ public struct GoTime: Sendable, Hashable {
         let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let days = era * 146_097 + doe - 719_468
-        return days * 86400 + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
+        return days &* 86400 &+ Int64(hour) * 3600 &+ Int64(minute) * 60 &+ Int64(second)
     }
 
     /// `time.RFC3339Nano` text: `2021-01-01T00:00:00Z`, `2021-01-01T10:00:00.5+02:00`.

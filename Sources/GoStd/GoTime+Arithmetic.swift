@@ -49,7 +49,7 @@ extension GoTime {
 
     /// Go's `time.Date`: fields out of range are normalised (month 13 is
     /// January of the next year), wrapping as Go's ints do; nil is UTC.
-    public static func date(year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64,
+    static func date(year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64,
                             nanosecond: Int64, in location: GoLocation?) -> GoTime {
         func norm(_ hi: Int64, _ lo: Int64, _ base: Int64) -> (Int64, Int64) {
             var (hi, lo) = (hi, lo)

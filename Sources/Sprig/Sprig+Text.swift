@@ -239,8 +239,9 @@ extension Sprig {
 
     // MARK: paths, urls
 
-    /// Slash-separated paths (`path` and `path/filepath` on Linux) and URLs (url.go, network.go).
-    static var pathFamily: FunctionFamily {
+    /// Slash-separated paths (`path` and `path/filepath` on Linux) and URLs
+    /// (url.go, network.go); `urlStrictColons` as in ``Sprig/families(semver:urlStrictColons:)``.
+    static func pathFamily(urlStrictColons: Bool) -> FunctionFamily {
         FunctionFamily(
             id: "sprig-paths", library: "Sprig", title: "Sprig: paths and URLs",
             [
@@ -266,7 +267,7 @@ extension Sprig {
                 .init("urlParse", "Parses a URL into a map with `scheme`, `host`, `hostname`, `path`, `query`, `opaque`, `fragment`, `userinfo`.",
                       TemplateFunction([.string], returns: .map) { a, _ in
                           let u: GoURL
-                          do { u = try GoURL.parse(str(a[0])) } catch { throw GoError("unable to parse url: \(String(describing: error))") }
+                          do { u = try GoURL.parse(str(a[0]), strictColons: urlStrictColons) } catch { throw GoError("unable to parse url: \(String(describing: error))") }
                           return .map([
                               "scheme": .string(u.scheme), "host": .string(u.host), "hostname": .string(u.hostname),
                               "path": .string(u.path), "query": .string(u.rawQuery), "opaque": .string(u.opaque),

@@ -77,8 +77,9 @@ struct GoURL {
         return (String(decoding: out, as: UTF8.self), "")
     }
 
-    /// `url.Parse`; throws the text after `parse "…": `.
-    static func parse(_ raw: String) throws(GoError) -> GoURL {
+    /// `url.Parse`; throws the text after `parse "…": `. `strictColons`
+    /// is Go's `urlstrictcolons` setting (see ``parseHost(_:_:strictColons:)``).
+    static func parse(_ raw: String, strictColons: Bool = true) throws(GoError) -> GoURL {
         func fail(_ msg: String) -> GoError { GoError("parse \(GoTimeParser.quote(raw)): \(msg)") }
         var u = GoURL()
         var rest = raw
@@ -139,7 +140,8 @@ struct GoURL {
             }
             let at = authority.lastIndex(of: "@")
             do {
-                u.host = try parseHost(u.scheme, at.map { String(authority[authority.index(after: $0)...]) } ?? authority)
+                u.host = try parseHost(u.scheme, at.map { String(authority[authority.index(after: $0)...]) } ?? authority,
+                                       strictColons: strictColons)
             } catch { throw fail(error.message) }
             if let at {
                 let info = String(authority[..<at])
@@ -162,8 +164,10 @@ struct GoURL {
     }
 
     /// Go's `parseHost`: `host[:port]` of an authority without user
-    /// information, unescaped; IP literals in brackets must be IPv6.
-    static func parseHost(_ scheme: String, _ host: String) throws(GoError) -> String {
+    /// information, unescaped; IP literals in brackets must be IPv6. With
+    /// `strictColons` (Go's `urlstrictcolons=1`, the default for Helm 4's
+    /// build but not Helm 3's) an http(s) host may hold one colon only.
+    static func parseHost(_ scheme: String, _ host: String, strictColons: Bool) throws(GoError) -> String {
         let b = Array(host.utf8)
         func text(_ s: ArraySlice<UInt8>) -> String { String(decoding: s, as: UTF8.self) }
         func checkPort(_ colonPort: String) throws(GoError) {
@@ -191,7 +195,7 @@ struct GoURL {
         }
         if var i = b.firstIndex(of: UInt8(ascii: ":")) {
             // Colons inside the host (`mongo://a:1,b:2`) are allowed except for http(s).
-            if scheme != "http" && scheme != "https", let last = b.lastIndex(of: UInt8(ascii: ":")) { i = last }
+            if !strictColons || (scheme != "http" && scheme != "https"), let last = b.lastIndex(of: UInt8(ascii: ":")) { i = last }
             try checkPort(text(b[i...]))
         }
         return try unescapeHost(host, zone: false)

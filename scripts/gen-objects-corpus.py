@@ -179,6 +179,13 @@ C("compare", "month", with_t(T, "{{ eq $t.Month 3 }} {{ lt $t.Month 4 }} {{ le $
 C("compare", "duration", with_t(T, "{{ $d := %s }}{{ eq $d 86400000000000 }} {{ lt $d 5 }} {{ gt $d 5 }}" % DAY))
 C("compare", "month-weekday", with_t(T, "{{ eq $t.Month $t.Weekday }}"))
 C("compare", "month-string", with_t(T, "{{ eq $t.Month \"March\" }}"))
+C("compare", "locations-and-times", with_t(T, "{{ eq $t.Location $t.Location }} {{ eq $t.Location $t.UTC.Location }} "
+                                              "{{ eq $t $t }} {{ eq $t ($t.Add 0) }} {{ ne $t $t.UTC }}"))
+C("compare", "deep-equal", with_t(T, "{{ eq ($t.Sub $t) $t.Month }} {{ deepEqual $t.Month 3 }} {{ deepEqual $t.Month $t.Month }} "
+                                     "{{ has $t.Month (list 3) }} {{ has 3 (list $t.Month) }} {{ uniq (list $t.Month $t.Month) }}"))
+C("convert", "containers", with_t(T, "{{ index (list $t.Month) 0 }} {{ (index (list $t) 0).Year }} {{ (dict \"t\" $t).t.Weekday }} "
+                                     "{{ range list $t.Month $t.Weekday }}{{ . }},{{ end }} {{ sortAlpha (list $t.Month $t.Weekday) }} "
+                                     "{{ $t.Month | toString | b64enc }} {{ cat $t.Month $t.Weekday }} {{ min $t.Weekday 9 }}"))
 C("compare", "zero-duration-false", with_t(T, "{{ if $t.Sub $t }}y{{ else }}n{{ end }}"))
 
 for m in ["String", "Hours", "Minutes", "Seconds", "Milliseconds", "Microseconds", "Nanoseconds", "Abs"]:

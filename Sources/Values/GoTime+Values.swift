@@ -54,8 +54,9 @@ extension GoTimeInteger: GoJSONEncodable {
 }
 
 /// A Go `*time.Location`, as `Time.Location` returns it: prints its name,
-/// and encoding/json writes `{}` (it has no exported fields).
-public struct GoLocationValue: GoObject, GoJSONEncodable {
+/// and encoding/json writes `{}` (it has no exported fields). `eq` compares
+/// locations by identity (name), as Go compares the pointers.
+public struct GoLocationValue: GoObject, GoJSONEncodable, Hashable {
     /// The location.
     public var location: GoLocation
 

@@ -16,10 +16,10 @@ public enum GoLayout {
         case fracSecond(digits: Int, trimmed: Bool, separator: UInt8)
     }
 
-    static let longDayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    public static let longDayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
     static let shortDayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let shortMonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let longMonthNames = ["January", "February", "March", "April", "May", "June", "July",
+    public static let longMonthNames = ["January", "February", "March", "April", "May", "June", "July",
                                  "August", "September", "October", "November", "December"]
 
     private static func has(_ l: [UInt8], _ i: Int, _ s: String) -> Bool {
@@ -104,17 +104,15 @@ public enum GoLayout {
 }
 
 extension GoTime {
-    /// Day of the week, 0 = Sunday.
-    var weekday: Int {
-        let days = (seconds + Int64(utcOffset)).floorDiv(86400)
-        return Int(((days % 7) + 11) % 7)
-    }
+    /// Day of the week, 0 = Sunday (`t.Weekday()`).
+    public var weekday: Int { Int((absoluteSeconds / 86400 &+ 3) % 7) }
 
-    /// Day of the year, 1-based.
-    var yearDay: Int {
-        let c = components
-        return Int((GoTime.epochSeconds(year: c.year, month: c.month, day: c.day)
-            - GoTime.epochSeconds(year: c.year, month: 1, day: 1)) / 86400) + 1
+    /// Day of the year, 1-based (`t.YearDay()`).
+    public var yearDay: Int {
+        let (century, cyear, ayday) = GoTime.split(days: absoluteSeconds / 86400)
+        let janFeb = ayday >= 306 ? 1 : 0
+        let leap = cyear % 4 == 0 && (cyear != 0 || century % 4 == 0) ? 1 : 0
+        return Int(ayday) + 60 + (leap & ~janFeb) - 365 * janFeb
     }
 
     /// `t.Format(layout)`.
@@ -208,16 +206,24 @@ extension GoTime {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `t.Add(d)`: a time `nanos` later, in the same zone (re-looked-up
-    /// when the time is in `location`).
-    public func adding(nanos: Int64, in location: GoLocation?) -> GoTime {
-        let total = Int64(nanoseconds) + nanos % 1_000_000_000
-        var secs = seconds + nanos / 1_000_000_000 + total.floorDiv(1_000_000_000)
-        var ns = total - total.floorDiv(1_000_000_000) * 1_000_000_000
-        if ns < 0 { ns += 1_000_000_000; secs -= 1 }
-        var t = GoTime(seconds: secs, nanoseconds: Int32(ns), utcOffset: utcOffset, zoneName: zoneName)
-        if let location { t = location.convert(t) }
-        return t
+    /// `t.Add(d)`: a time `nanos` later, in the same location; seconds
+    /// since year 1 saturate at Go's `int64` range, as Go's `addSec` does.
+    public func adding(nanos: Int64) -> GoTime {
+        var dsec = nanos / 1_000_000_000
+        var ns = Int64(nanoseconds) + nanos % 1_000_000_000
+        if ns >= 1_000_000_000 {
+            dsec += 1
+            ns -= 1_000_000_000
+        } else if ns < 0 {
+            dsec -= 1
+            ns += 1_000_000_000
+        }
+        let sinceYearOne = seconds &+ GoTime.yearOneToUnix
+        var sum = sinceYearOne &+ dsec
+        if (sum > sinceYearOne) != (dsec > 0) { sum = dsec > 0 ? Int64.max : -Int64.max }
+        let t = GoTime(seconds: sum &- GoTime.yearOneToUnix, nanoseconds: Int32(ns), utcOffset: utcOffset, zoneName: zoneName,
+                       location: location)
+        return location.map { $0.convert(t) } ?? t
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 /// A Go `*time.Location`: a named zone with its transitions, loaded from
 /// the IANA database (TZif files under /usr/share/zoneinfo) as Go's
 /// `time.LoadLocation` does.
-public struct GoLocation: Sendable {
+public struct GoLocation: Sendable, Hashable {
     /// One zone a location switches between (`ttinfo`).
     struct Zone: Sendable {
         var name: String
@@ -17,6 +17,8 @@ public struct GoLocation: Sendable {
     var zones: [Zone]
     var transitions: [(when: Int64, zone: Int)]
     var extend: String
+    /// Whether this is `time.Local` (Go's `&localLoc`).
+    public var isLocal = false
 
     /// Go's `time.UTC`.
     public static let utc = GoLocation(name: "UTC", zones: [], transitions: [], extend: "")
@@ -26,26 +28,30 @@ public struct GoLocation: Sendable {
         GoLocation(name: zoneName, zones: [Zone(name: zoneName, offset: offset, isDST: false)], transitions: [], extend: "")
     }
 
-    /// Go's `time.Local`, read once from `TZ` (unset: /etc/localtime;
-    /// empty: UTC; a name or `:name`: that zone; unloadable: UTC).
+    /// Go's `time.Local`, read once from `TZ` (unset: /etc/localtime,
+    /// named `Local`; empty: UTC; a name or `:name`: that zone, named so;
+    /// unloadable: UTC, named `UTC`). It is not `time.UTC` even when it
+    /// has UTC's rules.
     public static let local: GoLocation = {
-        let env = ProcessInfo.processInfo.environment
-        func renamed(_ l: GoLocation) -> GoLocation {
-            GoLocation(name: "Local", zones: l.zones, transitions: l.transitions, extend: l.extend)
+        func localized(_ l: GoLocation, _ name: String) -> GoLocation {
+            GoLocation(name: name, zones: l.zones, transitions: l.transitions, extend: l.extend, isLocal: true)
         }
-        guard var tz = env["TZ"] else {
+        let fallback = localized(.utc, "UTC")
+        guard var tz = ProcessInfo.processInfo.environment["TZ"] else {
             if let data = FileManager.default.contents(atPath: "/etc/localtime"), let l = parseTZif(data, name: "Local") {
-                return l
+                return localized(l, "Local")
             }
-            return renamed(.utc)
+            return fallback
         }
-        if tz.isEmpty { return renamed(.utc) }
         if tz.hasPrefix(":") { tz.removeFirst() }
-        if tz.hasPrefix("/"), let data = FileManager.default.contents(atPath: tz), let l = parseTZif(data, name: "Local") {
-            return l
+        if tz.hasPrefix("/") {
+            if let data = FileManager.default.contents(atPath: tz), let l = parseTZif(data, name: tz) {
+                return localized(l, tz == "/etc/localtime" ? "Local" : tz)
+            }
+        } else if !tz.isEmpty && tz != "UTC", let l = try? load(tz) {
+            return localized(l, tz)
         }
-        if tz != "UTC", let l = try? load(tz) { return renamed(l) }
-        return renamed(.utc)
+        return fallback
     }()
 
     /// Go's `time.LoadLocation(name)`; throws Go's error text.
@@ -99,8 +105,18 @@ public struct GoLocation: Sendable {
     /// `t.In(location)`.
     public func convert(_ t: GoTime) -> GoTime {
         let (n, off) = lookup(t.seconds)
-        return GoTime(seconds: t.seconds, nanoseconds: t.nanoseconds, utcOffset: off, zoneName: n)
+        return GoTime(seconds: t.seconds, nanoseconds: t.nanoseconds, utcOffset: off, zoneName: n, location: isUTC ? nil : self)
     }
+
+    /// Whether this is `time.UTC`.
+    public var isUTC: Bool { !isLocal && name == "UTC" && zones.isEmpty }
+
+    /// Locations are told apart by name, as Go's pointers are in practice.
+    public static func == (a: GoLocation, b: GoLocation) -> Bool {
+        a.name == b.name && a.isLocal == b.isLocal && a.zones.count == b.zones.count
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     static func parseTZif(_ data: Data, name: String) -> GoLocation? {
         let b = [UInt8](data)
@@ -243,12 +259,12 @@ struct PosixTZ {
         var day = 1 + (r.day - weekday + 7) % 7 + (r.week - 1) * 7
         let daysInMonth = GoTimeCalendar.daysIn(month: r.month, year: year)
         while day > daysInMonth { day -= 7 }
-        return GoTime.epochSeconds(year: year, month: r.month, day: day) + r.time - Int64(offset)
+        return GoTime.epochSeconds(year: year, month: r.month, day: day) &+ r.time &- Int64(offset)
     }
 
     func lookup(_ seconds: Int64) -> (name: String, offset: Int32) {
         guard let dst = dstName, let start, let end else { return (stdName, stdOffset) }
-        let year = GoTime(seconds: seconds + Int64(stdOffset)).components.year
+        let year = GoTime(seconds: seconds &+ Int64(stdOffset)).components.year
         let s = moment(start, year: year, offset: stdOffset)
         let e = moment(end, year: year, offset: dstOffset)
         let inDST = s < e ? (seconds >= s && seconds < e) : !(seconds >= e && seconds < s)

@@ -219,14 +219,13 @@ public enum GoTimeParser {
         return dateIn(location, civil: civil, nsec: nsec)
     }
 
-    /// Go's `time.Date` in `location`: the civil time's offset is found by
-    /// looking up the zone around the guessed instant.
+    /// Go's `time.Date` in `location`: the offset in effect at the civil
+    /// time read as UTC, unless that instant minus the offset falls in
+    /// another zone period (a gap or overlap), then that period's offset.
     static func dateIn(_ location: GoLocation, civil: Int64, nsec: Int) -> GoTime {
         var unix = civil
-        let (_, offset) = location.lookup(unix - Int64(location.lookup(unix).offset))
-        unix -= Int64(offset)
-        let (_, o2) = location.lookup(unix)
-        if o2 != offset { unix = civil - Int64(o2) }
+        let offset = location.lookup(civil).offset
+        if offset != 0 { unix = civil &- Int64(location.lookup(civil &- Int64(offset)).offset) }
         return location.convert(GoTime(seconds: unix, nanoseconds: Int32(nsec)))
     }
 

@@ -8,34 +8,54 @@ public struct GoTime: Sendable, Hashable {
     public var utcOffset: Int32
     /// The zone's abbreviation (`UTC`, `JST`), empty for a fixed offset.
     public var zoneName: String
+    /// The `*time.Location` the time is in; nil is UTC.
+    public var location: GoLocation?
 
-    public init(seconds: Int64, nanoseconds: Int32 = 0, utcOffset: Int32 = 0, zoneName: String = "UTC") {
+    public init(seconds: Int64, nanoseconds: Int32 = 0, utcOffset: Int32 = 0, zoneName: String = "UTC", location: GoLocation? = nil) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
         self.utcOffset = utcOffset
         self.zoneName = zoneName
+        self.location = location
     }
 
-    /// Civil date and time in the value's zone.
+    /// Whether the time is in UTC (Go's nil or `&utcLoc` location).
+    public var isUTC: Bool { location?.isUTC ?? true }
+
+    /// Civil date and time in the value's zone, split as Go splits it
+    /// (days since its absolute epoch, wrapping past `int64`'s range).
     public var components: (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let local = seconds + Int64(utcOffset)
-        var days = local / 86400
-        var rem = local % 86400
-        if rem < 0 { rem += 86400; days -= 1 }
-        // Days to civil date (proleptic Gregorian), after H. Hinnant's algorithm.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, Int(rem / 3600), Int(rem % 3600 / 60), Int(rem % 60))
+        let abs = absoluteSeconds
+        let (century, cyear, ayday) = GoTime.split(days: abs / 86400)
+        let md = 2141 * ayday + 197_913
+        let janFeb: UInt32 = ayday >= 306 ? 1 : 0
+        let year = Int64(bitPattern: century &* 100 &- GoTime.absoluteYears) &+ Int64(cyear) &+ Int64(janFeb)
+        let clock = Int(abs % 86400)
+        return (year, Int(md >> 16) - 12 * Int(janFeb), 1 + Int((md & 0xFFFF) / 2141), clock / 3600, clock % 3600 / 60, clock % 60)
     }
 
-    /// Seconds since the epoch of a civil date and time given in UTC.
+    /// Years from Go's absolute epoch (March 1, -292277022399) to year 1.
+    static let absoluteYears: UInt64 = 292_277_022_400
+
+    /// Seconds from the Unix epoch to the absolute epoch.
+    static let unixToAbsolute: Int64 = 9_223_372_028_741_760_000
+
+    /// Seconds since the absolute epoch in the value's zone (Go's `absSec`).
+    var absoluteSeconds: UInt64 {
+        UInt64(bitPattern: seconds &+ Int64(utcOffset)) &+ UInt64(bitPattern: GoTime.unixToAbsolute)
+    }
+
+    /// Go's `absDays.split`: the century, the year in it and the day of
+    /// that year counted from March 1 (Neri and Schneider's algorithm).
+    static func split(days: UInt64) -> (century: UInt64, cyear: UInt32, ayday: UInt32) {
+        let d = 4 &* days &+ 3
+        let cd = UInt32(d % 146_097) | 3
+        let product = UInt64(2_939_745) * UInt64(cd)
+        return (d / 146_097, UInt32(product >> 32), UInt32(truncatingIfNeeded: product) / 2_939_745 / 4)
+    }
+
+    /// Seconds since the epoch of a civil date and time given in UTC
+    /// (wrapping past `int64`'s range, as Go's arithmetic does).
     public static func epochSeconds(year: Int64, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -44,7 +64,7 @@ public struct GoTime: Sendable, Hashable {
         let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let days = era * 146_097 + doe - 719_468
-        return days * 86400 + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
+        return days &* 86400 &+ Int64(hour) * 3600 &+ Int64(minute) * 60 &+ Int64(second)
     }
 
     /// `time.RFC3339Nano` text: `2021-01-01T00:00:00Z`, `2021-01-01T10:00:00.5+02:00`.
@@ -74,14 +94,19 @@ public struct GoTime: Sendable, Hashable {
         return text + " " + (zoneName.isEmpty ? "\(sign)\(pad(off / 3600, 2))\(pad(off % 3600 / 60, 2))" : zoneName)
     }
 
-    /// `GoString()` for a UTC time; nil in other zones (Go prints
-    /// `time.Local` or a location pointer there).
-    public var goSyntax: String? {
-        guard utcOffset == 0 && zoneName == "UTC" else { return nil }
-        let months = ["January", "February", "March", "April", "May", "June", "July",
-                      "August", "September", "October", "November", "December"]
+    /// `GoString()`: `time.Date(2021, time.March, 4, 0, 0, 0, 0, time.UTC)`,
+    /// naming `time.Local` or `time.Location("Asia/Tokyo")` elsewhere.
+    public var goSyntax: String {
+        let zone: String
+        if isUTC {
+            zone = "time.UTC"
+        } else if let location, !location.isLocal {
+            zone = "time.Location(\(GoTimeParser.quote(location.name)))"
+        } else {
+            zone = "time.Local"
+        }
         let c = components
-        return "time.Date(\(c.year), time.\(months[c.month - 1]), \(c.day), \(c.hour), \(c.minute), \(c.second), \(nanoseconds), time.UTC)"
+        return "time.Date(\(c.year), time.\(GoLayout.longMonthNames[c.month - 1]), \(c.day), \(c.hour), \(c.minute), \(c.second), \(nanoseconds), \(zone))"
     }
 
     private func offsetText(utcColon: Bool) -> String {

@@ -13,12 +13,14 @@ enum Compare {
         case .float: return .float
         case .string: return .string
         case .object(let o) where o is GoComplex: return .complex
+        case .object(let o) where o is GoTimeInteger: return .int
         default: return .invalid
         }
     }
 
     static func intValue(_ v: RV) -> Int64 {
         if case .val(.int(let n, _)) = v { return n }
+        if case .val(.object(let o as GoTimeInteger)) = v { return o.value }
         return 0
     }
 

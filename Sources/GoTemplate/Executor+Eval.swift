@@ -102,6 +102,7 @@ extension Executor {
         } else if numIn != fn.parameters.count {
             throw errorf("wrong number of args for \(name): want \(fn.parameters.count) got \(numIn)")
         }
+        if case .uncallable(let message) = fn.body { throw errorf(message) }
         let builtin = fn.builtin
         if builtin == .and || builtin == .or {
             let isOr = builtin == .or
@@ -224,7 +225,7 @@ extension Executor {
         case (.uint32, .int(_, let k)): return k == .uint32
         case (.stringList, .list(_, let type)): return type.element == .string
         case (.stringList, .object(let o)): return o.goTypeName == "[]string"
-        case (.named(let n), _): return v.goTypeName == n
+        case (.named(let n), _), (.namedInt(let n), _): return v.goTypeName == n
         default: return false
         }
     }
@@ -292,7 +293,7 @@ extension Executor {
         case .float64:
             if case .number(let num) = n, num.isFloat { return .val(.float(num.float64)) }
             throw errorf("expected float; found \(n.description)")
-        case .int, .int64:
+        case .int, .int64, .namedInt:
             if case .number(let num) = n, num.isInt { return .val(.int(num.int64, t == .int ? .int : .int64)) }
             throw errorf("expected integer; found \(n.description)")
         case .uint32:

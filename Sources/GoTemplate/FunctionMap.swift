@@ -21,6 +21,10 @@ public enum GoType: Sendable, Hashable {
     case uint32
     /// Any other concrete Go type, named as Go prints it (`time.Time`).
     case named(String)
+    /// A named integer type (`time.Duration`): an integer literal converts
+    /// to it (the body receives a ``Value/int(_:_:)``), a value must have
+    /// the type.
+    case namedInt(String)
     /// `reflect.Value`: the builtins' raw argument type.
     case reflectValue
 
@@ -37,15 +41,16 @@ public enum GoType: Sendable, Hashable {
         case .map: return "map[string]interface {}"
         case .stringList: return "[]string"
         case .uint32: return "uint32"
-        case .named(let n): return n
+        case .named(let n), .namedInt(let n): return n
         case .reflectValue: return "reflect.Value"
         }
     }
 
-    /// Whether a Go nil converts to this type.
+    /// Whether a Go nil converts to this type (interfaces, slices, maps, pointers).
     var canBeNil: Bool {
         switch self {
         case .any, .list, .map, .stringList, .reflectValue: return true
+        case .named(let n): return n.hasPrefix("*") || n.hasPrefix("[]") || n.hasPrefix("map[")
         default: return false
         }
     }
@@ -71,6 +76,9 @@ public final class TemplateFunction: Sendable {
     enum Body: Sendable {
         case swift(@Sendable ([Value], ExecutionContext) throws -> Value)
         case builtin(Builtin)
+        /// A Go method text/template refuses to call (`Time.Date` has three
+        /// results): calling it fails with this message.
+        case uncallable(String)
     }
 
     /// A function with the given Go signature.
@@ -82,6 +90,16 @@ public final class TemplateFunction: Sendable {
         self.variadic = variadic
         self.result = result
         self.body = .swift(body)
+        self.builtin = nil
+    }
+
+    /// A Go method whose results text/template cannot take (more than two,
+    /// or a second one that is not an `error`); `message` is Go's complaint.
+    public init(_ parameters: [GoType], uncallable message: String) {
+        self.parameters = parameters
+        self.variadic = nil
+        self.result = .any
+        self.body = .uncallable(message)
         self.builtin = nil
     }
 

@@ -138,7 +138,7 @@ enum SchemaFormats {
 
     static func ipv6(_ s: String) -> String? {
         if !s.contains(":") { return "missing colon" }
-        if let error = NetIP.parseAddr(s) { return error }
+        if let error = GoNetIP.parseAddr(s) { return error }
         return s.contains("%") ? "zone id is not a part of ipv6 address" : nil
     }
 

@@ -11,10 +11,12 @@ enum CoreConvert {
     /// `cast.ToInt64(v)` (and `cast.ToInt`, the same on 64-bit Go):
     /// numbers convert (floats truncate), strings parse with
     /// `strconv.ParseInt(s, 0, 0)` after trailing `.0…` is cut, bools are
-    /// 0/1, and anything else is 0.
+    /// 0/1, `time.Month` and `time.Weekday` their number (cast knows those
+    /// two; a `time.Duration` is 0), and anything else is 0.
     static func toInt64(_ v: Value) -> Int64 {
         switch v {
         case .int(let n, _): return n
+        case .object(let o as GoTimeInteger) where o.kind != .duration: return o.value
         case .float(let f): return goFloatToInt64(f)
         case .string(let s): return GoParse.parseInt(trimZeroDecimal(s), base: 0) ?? 0
         case .bool(let b): return b ? 1 : 0
@@ -23,10 +25,12 @@ enum CoreConvert {
     }
 
     /// `cast.ToFloat64(v)`: numbers convert, strings parse with
-    /// `strconv.ParseFloat(s, 64)`, bools are 0/1, anything else is 0.
+    /// `strconv.ParseFloat(s, 64)`, bools are 0/1, months and weekdays
+    /// their number, anything else is 0.
     static func toFloat64(_ v: Value) -> Double {
         switch v {
         case .int(let n, let kind): return kind.isUnsigned ? Double(UInt64(bitPattern: n)) : Double(n)
+        case .object(let o as GoTimeInteger) where o.kind != .duration: return Double(o.value)
         case .float(let f): return f
         case .string(let s): return GoParse.parseFloat(s) ?? 0
         case .bool(let b): return b ? 1 : 0
@@ -77,7 +81,7 @@ enum CoreConvert {
         if case .object(let o) = v {
             switch o.goFmtForm {
             case .bytes(let b): return String(decoding: b, as: UTF8.self)
-            case .stringer(let text, _): return text
+            case .stringer(let text, _), .integer(_, let text): return text
             default: break
             }
         }

@@ -44,7 +44,7 @@ struct SemverObject: GoMethodProvider, Hashable {
 
     private static func other(_ v: Value) throws -> SemverVersion {
         guard case .object(let o) = v, let s = o as? SemverObject else {
-            throw GoError("invalid memory address or nil pointer dereference")
+            throw GoError("runtime error: invalid memory address or nil pointer dereference")
         }
         return s.version
     }

@@ -150,7 +150,7 @@ extension Sprig {
                       TemplateFunction([.string, timeType], returns: timeType) { a, _ in
                           guard case .object(let o as GoTime) = a[1] else { return a[1] }
                           guard let d = try? GoDuration.parse(str(a[0])) else { return a[1] }
-                          return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
+                          return .object(o.adding(nanos: d))
                       }),
                 .alias("date_modify", of: "dateModify", "Old spelling of `dateModify`."),
                 .alias("must_date_modify", of: "mustDateModify", "Old spelling of `mustDateModify`."),
@@ -160,11 +160,11 @@ extension Sprig {
                       TemplateFunction([.string, timeType], returns: timeType) { a, _ in
                           guard case .object(let o as GoTime) = a[1] else { return a[1] }
                           let d = try GoDuration.parse(str(a[0]))
-                          return .object(o.adding(nanos: d, in: o.zoneName == GoLocation.local.lookup(o.seconds).name ? GoLocation.local : nil))
+                          return .object(o.adding(nanos: d))
                       }),
                 .init("toDate", "`toDate LAYOUT s`: parses in the local zone; a bad date gives the zero time, not an error.",
                       TemplateFunction([.string, .string], returns: timeType) { a, _ in
-                          .object((try? GoTimeParser.parse(str(a[0]), str(a[1]), in: .local)) ?? GoTime(seconds: -62_135_596_800))
+                          .object((try? GoTimeParser.parse(str(a[0]), str(a[1]), in: .local)) ?? GoTime.zero)
                       }),
                 .init("mustToDate", "Like `toDate`, but a bad date is an error.",
                       TemplateFunction([.string, .string], returns: timeType) { a, _ in
@@ -239,8 +239,9 @@ extension Sprig {
 
     // MARK: paths, urls
 
-    /// Slash-separated paths (`path` and `path/filepath` on Linux) and URLs (url.go, network.go).
-    static var pathFamily: FunctionFamily {
+    /// Slash-separated paths (`path` and `path/filepath` on Linux) and URLs
+    /// (url.go, network.go); `urlStrictColons` as in ``Sprig/families(semver:urlStrictColons:)``.
+    static func pathFamily(urlStrictColons: Bool) -> FunctionFamily {
         FunctionFamily(
             id: "sprig-paths", library: "Sprig", title: "Sprig: paths and URLs",
             [
@@ -266,7 +267,7 @@ extension Sprig {
                 .init("urlParse", "Parses a URL into a map with `scheme`, `host`, `hostname`, `path`, `query`, `opaque`, `fragment`, `userinfo`.",
                       TemplateFunction([.string], returns: .map) { a, _ in
                           let u: GoURL
-                          do { u = try GoURL.parse(str(a[0])) } catch { throw GoError("unable to parse url: \(String(describing: error))") }
+                          do { u = try GoURL.parse(str(a[0]), strictColons: urlStrictColons) } catch { throw GoError("unable to parse url: \(String(describing: error))") }
                           return .map([
                               "scheme": .string(u.scheme), "host": .string(u.host), "hostname": .string(u.hostname),
                               "path": .string(u.path), "query": .string(u.rawQuery), "opaque": .string(u.opaque),

@@ -42,6 +42,20 @@ struct GoURL {
         return out
     }
 
+    /// The byte written as two hex digits at `b[i]`, `b[i + 1]`.
+    static func hexByte(_ b: [UInt8], _ i: Int) -> UInt8? {
+        func digit(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x41...0x46: return c - 0x41 + 10
+            case 0x61...0x66: return c - 0x61 + 10
+            default: return nil
+            }
+        }
+        guard i + 1 < b.count, let hi = digit(b[i]), let lo = digit(b[i + 1]) else { return nil }
+        return hi << 4 | lo
+    }
+
     /// Go's `unescape`; nil when an escape is malformed (the bad `%xx` text is returned in `bad`).
     static func unescape(_ s: String, host: Bool = false) -> (String?, bad: String) {
         let b = Array(s.utf8)
@@ -49,7 +63,7 @@ struct GoURL {
         var i = 0
         while i < b.count {
             if b[i] == UInt8(ascii: "%") {
-                guard i + 2 < b.count, let v = UInt8(String(decoding: b[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) else {
+                guard let v = hexByte(b, i + 1) else {
                     let end = min(i + 3, b.count)
                     return (nil, String(decoding: b[i..<end], as: UTF8.self))
                 }
@@ -63,8 +77,9 @@ struct GoURL {
         return (String(decoding: out, as: UTF8.self), "")
     }
 
-    /// `url.Parse`; throws the text after `parse "…": `.
-    static func parse(_ raw: String) throws(GoError) -> GoURL {
+    /// `url.Parse`; throws the text after `parse "…": `. `strictColons`
+    /// is Go's `urlstrictcolons` setting (see ``parseHost(_:_:strictColons:)``).
+    static func parse(_ raw: String, strictColons: Bool = true) throws(GoError) -> GoURL {
         func fail(_ msg: String) -> GoError { GoError("parse \(GoTimeParser.quote(raw)): \(msg)") }
         var u = GoURL()
         var rest = raw
@@ -123,13 +138,17 @@ struct GoURL {
             } else {
                 rest = ""
             }
-            if let at = authority.lastIndex(of: "@") {
+            let at = authority.lastIndex(of: "@")
+            do {
+                u.host = try parseHost(u.scheme, at.map { String(authority[authority.index(after: $0)...]) } ?? authority,
+                                       strictColons: strictColons)
+            } catch { throw fail(error.message) }
+            if let at {
                 let info = String(authority[..<at])
                 let allowed = "-._:~!$&'()*+,;=%@"
                 guard info.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || allowed.unicodeScalars.contains($0) }) else {
                     throw fail("net/url: invalid userinfo")
                 }
-                authority = String(authority[authority.index(after: at)...])
                 if let colon = info.firstIndex(of: ":") {
                     let (n, _) = unescape(String(info[..<colon])), (p, _) = unescape(String(info[info.index(after: colon)...]))
                     u.user = (n ?? "", p ?? "")
@@ -137,14 +156,76 @@ struct GoURL {
                     u.user = (unescape(info).0 ?? "", nil)
                 }
             }
-            let (h, bad) = unescape(authority)
-            guard let h else { throw fail("invalid URL escape \(GoTimeParser.quote(bad))") }
-            u.host = h
         }
         let (p, bad) = unescape(rest)
         guard let p else { throw fail("invalid URL escape \(GoTimeParser.quote(bad))") }
         u.path = p
         return u
+    }
+
+    /// Go's `parseHost`: `host[:port]` of an authority without user
+    /// information, unescaped; IP literals in brackets must be IPv6. With
+    /// `strictColons` (Go's `urlstrictcolons=1`, the default for Helm 4's
+    /// build but not Helm 3's) an http(s) host may hold one colon only.
+    static func parseHost(_ scheme: String, _ host: String, strictColons: Bool) throws(GoError) -> String {
+        let b = Array(host.utf8)
+        func text(_ s: ArraySlice<UInt8>) -> String { String(decoding: s, as: UTF8.self) }
+        func checkPort(_ colonPort: String) throws(GoError) {
+            guard colonPort.isEmpty || colonPort.hasPrefix(":") && colonPort.utf8.dropFirst().allSatisfy({ (0x30...0x39).contains($0) }) else {
+                throw GoError("invalid port \(GoQuote.quote(colonPort)) after host")
+            }
+        }
+        if let open = b.lastIndex(of: UInt8(ascii: "[")), open > 0 { throw GoError("invalid IP-literal") }
+        if b.first == UInt8(ascii: "[") {
+            guard let close = b.lastIndex(of: UInt8(ascii: "]")) else { throw GoError("missing ']' in host") }
+            let colonPort = text(b[(close + 1)...])
+            try checkPort(colonPort)
+            let name = b[1..<max(1, close)]
+            var hostname: String
+            if let zone = text(name).range(of: "%25") {
+                let nameText = text(name)
+                hostname = try unescapeHost(String(nameText[..<zone.lowerBound]), zone: false)
+                    + unescapeHost(String(nameText[zone.lowerBound...]), zone: true)
+            } else {
+                hostname = try unescapeHost(text(name), zone: false)
+            }
+            if let problem = GoNetIP.parseAddr(hostname) { throw GoError("invalid host: \(problem)") }
+            if GoNetIP.isIPv4(hostname) { throw GoError("invalid IP-literal") }
+            return "[" + hostname + "]" + colonPort
+        }
+        if var i = b.firstIndex(of: UInt8(ascii: ":")) {
+            // Colons inside the host (`mongo://a:1,b:2`) are allowed except for http(s).
+            if !strictColons || (scheme != "http" && scheme != "https"), let last = b.lastIndex(of: UInt8(ascii: ":")) { i = last }
+            try checkPort(text(b[i...]))
+        }
+        return try unescapeHost(host, zone: false)
+    }
+
+    /// Go's `unescape` in host (or IPv6 zone) mode: `%XX` only for bytes
+    /// that could not be written plainly, no other special characters.
+    static func unescapeHost(_ s: String, zone: Bool) throws(GoError) -> String {
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "%") {
+                let escape = String(decoding: b[i..<min(i + 3, b.count)], as: UTF8.self)
+                guard let v = hexByte(b, i + 1),
+                      zone ? escape == "%25" || v == 0x20 || !shouldEscape(v, .host) : v >= 0x80 || escape == "%25" else {
+                    throw GoError("invalid URL escape \(GoQuote.quote(escape))")
+                }
+                out.append(v)
+                i += 3
+                continue
+            }
+            if c < 0x80 && shouldEscape(c, .host) {
+                throw GoError("invalid character \(GoQuote.quote(String(decoding: [c], as: UTF8.self))) in host name")
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     var hostname: String {

@@ -54,6 +54,8 @@ public enum GoTOML {
             switch value {
             case .null: return .none
             case .map: return .table
+            // A `*time.Location` is a struct with no exported fields: an empty table.
+            case .object(let o) where o is GoLocationValue: return .table
             case .list(let items, _):
                 guard !items.isEmpty else { return .other }
                 var allTables = true
@@ -88,7 +90,7 @@ public enum GoTOML {
             case .none:
                 return
             case .table:
-                guard case .map(let map, _) = value else { return }
+                let map = value.mapValue ?? GoMap()
                 if key.count == 1 { newline() }
                 if !key.isEmpty {
                     out += indent(key) + "[" + keyText(key) + "]"
@@ -172,8 +174,12 @@ public enum GoTOML {
                 }
                 out += "]"
             case .map(let map, _): try DeepStack.withRoom { try inlineTable(map) }
-            case .object(let object):
-                if let time = object as? GoTime { out += time.rfc3339Nano } else { out += GoTOML.quoted(object.goFormatted) }
+            case .object(let time as GoTime): out += time.rfc3339Nano
+            case .object(let n as GoTimeInteger):
+                // BurntSushi/toml writes a time.Duration as its text, other integers as numbers.
+                out += n.kind == .duration ? GoTOML.quoted(n.goFormatted) : String(n.value)
+            case .object(let o) where o is GoLocationValue: try inlineTable(GoMap())
+            case .object(let object): out += GoTOML.quoted(object.goFormatted)
             }
         }
     }

@@ -25,7 +25,7 @@ extension GoPrinter {
             case .bytes(let bytes):
                 fmtBytes(bytes, verb: verb, typeName: "[]byte")
                 return
-            case .stringer, .opaque:
+            case .stringer, .opaque, .integer:
                 printObject(object, verb: verb)
                 return
             case .slice:
@@ -92,7 +92,7 @@ extension GoPrinter {
             case .slice(_, let items):
                 // A named slice type (`common.VersionSet`) keeps its name for `%#v`.
                 printList(items, typeName: object.goTypeName, elementsAreInterfaces: false, verb: verb, depth: depth)
-            case .stringer, .opaque:
+            case .stringer, .opaque, .integer:
                 printObject(object, verb: verb)
             }
         }
@@ -131,6 +131,14 @@ extension GoPrinter {
     /// An object with a `String` method or a plain struct.
     mutating func printObject(_ object: any GoObject, verb: Unicode.Scalar) {
         let form = object.goFmtForm
+        if case .integer(let n, let text) = form {
+            if !erroring && !flags.sharpV && ["v", "s", "x", "X", "q"].contains(verb) {
+                printString(.object(object), Array(text.utf8), verb: verb)
+            } else {
+                printInteger(.object(object), UInt64(bitPattern: n), signed: true, verb: verb)
+            }
+            return
+        }
         if !erroring {
             if flags.sharpV {
                 if case .stringer(_, let goSyntax?) = form {
@@ -181,7 +189,7 @@ extension GoPrinter {
         case .object(let object):
             switch object.goFmtForm {
             case .bytes, .slice: isPointer = true
-            case .opaque, .stringer: break
+            case .opaque, .stringer, .integer: break
             }
         default: break
         }

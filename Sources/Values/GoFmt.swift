@@ -70,6 +70,9 @@ public enum GoFmtForm: Sendable {
     /// `string`): formats like a list, but `%#v` names `[]elementType` and
     /// elements are concrete values, not interfaces.
     case slice(elementType: String, [Value])
+    /// A named signed integer type with a `String` method (`time.Month`):
+    /// `%v %s %q %x %X` format `text`, other verbs (and `%#v`) the integer.
+    case integer(Int64, stringer: String)
 }
 
 /// The `fmt` formatter's flags, cleared for every verb.

@@ -72,7 +72,10 @@ enum JSONRoundTrip {
             if let time = o as? GoTime, (0...9999).contains(time.components.year) {
                 return stringNode(time.rfc3339Nano)
             }
-            return nil
+            // Other JSON marshalers (semver, time.Month) write a plain value.
+            guard !(o is GoTime), let json = (o as? any GoJSONEncodable)?.jsonValue else { return nil }
+            if case .object = json { return nil }
+            return node(json, depth: depth, height: &height)
         }
     }
 

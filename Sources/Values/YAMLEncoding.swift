@@ -138,7 +138,12 @@ enum V3Encoding {
             return .mapping(pairs)
         case .object(let o):
             if let time = o as? GoTime { return .plain(time.rfc3339Nano) }
-            return nil
+            // go-yaml v3 writes a time.Duration as its String(), other
+            // integers as numbers, and text marshalers (semver) as their text.
+            if let n = o as? GoTimeInteger, n.kind == .duration { return stringNode(n.goFormatted) }
+            guard let json = (o as? any GoJSONEncodable)?.jsonValue else { return nil }
+            if case .object = json { return nil }
+            return node(json, trimLeadingNewlines: trimLeadingNewlines, depth: depth, height: &height)
         }
     }
 

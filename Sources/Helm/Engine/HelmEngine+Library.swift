@@ -22,7 +22,7 @@ public struct HelmFunctionLibrary: Sendable {
 
     /// The library of `helm`.
     public init(helm: HelmVersion) {
-        let sprig = Sprig.families(semver: helm == .v4 ? .v3_5 : .v3_4)
+        let sprig = Sprig.families(semver: helm == .v4 ? .v3_5 : .v3_4, urlStrictColons: helm == .v4)
         let helmOwn = HelmFunctions.family(helm)
         var functions = FunctionFamily.functions(of: sprig)
         functions["env"] = nil

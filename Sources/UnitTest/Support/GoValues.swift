@@ -18,11 +18,6 @@ func isGoZeroOrEmpty(_ value: Value) -> Bool {
     }
 }
 
-extension GoTime {
-    /// Go's zero `time.Time` (January 1, year 1, 00:00:00 UTC).
-    static let zero = GoTime(seconds: -62_135_596_800, nanoseconds: 0, utcOffset: 0, zoneName: "UTC")
-}
-
 /// The Go type name `reflect.TypeOf(v).String()` gives, empty for nil.
 func goReflectTypeName(_ value: Value) -> String {
     if case .null = value { return "" }

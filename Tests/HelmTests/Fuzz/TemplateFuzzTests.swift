@@ -8,11 +8,12 @@ import Values
 
 /// Seeds and mutations shared by the template parser and executor fuzz targets.
 enum TemplateFuzz {
-    /// Templates from the golden template corpus (templates and helpers), Go's
-    /// own parse/exec tables, and every file under the conformance charts' `templates/`.
+    /// Templates from the golden template and Go-objects corpora (templates
+    /// and helpers), Go's own parse/exec tables, and every file under the
+    /// conformance charts' `templates/`.
     static let seeds: [[UInt8]] = {
         var texts: [String] = []
-        for folder in ["template-corpus", "gotemplate-tables"] {
+        for folder in ["template-corpus", "objects-corpus", "gotemplate-tables"] {
             for file in Fixtures.files(in: folder, suffix: ".json") {
                 guard let data = try? Data(contentsOf: Fixtures.url(folder + "/" + file)),
                       let rows = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { continue }

@@ -1,11 +1,8 @@
-import GoStd
-import Values
-
-/// Go's `netip.ParseAddr` error texts, for the `ipv6` format (and
-/// `email` with an `[IPv6:…]` domain).
-enum NetIP {
+/// Go's `netip.ParseAddr` error texts, for JSON Schema's `ipv6` format
+/// (and `email` with an `[IPv6:…]` domain) and `url.Parse`'s IP literals.
+public enum GoNetIP {
     /// nil if Go parses `s` as an address; else `ParseAddr("s"): <why>`.
-    static func parseAddr(_ s: String) -> String? {
+    public static func parseAddr(_ s: String) -> String? {
         let b = Array(s.utf8)
         for c in b {
             switch c {
@@ -16,6 +13,12 @@ enum NetIP {
             }
         }
         return error(s, "unable to parse IP")
+    }
+
+    /// Whether Go parses `s` as an IPv4 address (`Addr.Is4`).
+    public static func isIPv4(_ s: String) -> Bool {
+        s.utf8.first { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "%") } == UInt8(ascii: ".")
+            && parseAddr(s) == nil
     }
 
     private static func error(_ input: String, _ message: String, at: [UInt8]? = nil) -> String {

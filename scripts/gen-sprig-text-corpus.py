@@ -10,9 +10,8 @@ removed) or the exact error text. Cases that depend on the current time only che
 print `ok`/`bad`), so the output is deterministic. The file is written only when its bytes change.
 """
 import json
-import sys
 
-from oracle_fixture import FIXTURES, helm_values, render_case, stable, write_json
+from oracle_fixture import FIXTURES, helm_values, record, render_case, write_json
 
 OUT = FIXTURES / "sprig-corpus" / "text.json"
 
@@ -320,18 +319,7 @@ C("shuffle", "int-error", "{{ shuffle 5 }}")
 # ---------------------------------------------------------------------------------------------
 
 def main():
-    names = set()
-    results = []
-    for case in CASES:
-        assert case["name"] not in names, case["name"]
-        names.add(case["name"])
-        result = stable(lambda: render_case({"templates/t.yaml": case["template"]}, helm_values(case["values"])))
-        if result is None:
-            print("unstable, dropped:", case["name"], file=sys.stderr)
-            continue
-        rec = dict(case)
-        rec.update(result)
-        results.append(rec)
+    results = record(CASES, lambda case: render_case({"templates/t.yaml": case["template"]}, helm_values(case["values"])))
     if write_json(OUT, results):
         print("wrote", OUT)
     funcs = {}

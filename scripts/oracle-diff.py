@@ -109,6 +109,26 @@ def compare(ours, theirs, again, verbose):
     return problems, randomized
 
 
+def report(name, groups):
+    """Prints a line per group (title → [(values file, problems, files with random content)]),
+    the differences, and `NAME: N identical, N different`; exits 1 on any difference."""
+    identical = different = 0
+    for title, rows in groups.items():
+        bad = [(v, probs) for v, probs, _ in rows if probs]
+        identical += len(rows) - len(bad)
+        different += len(bad)
+        randomized = sum(r for _, _, r in rows)
+        status = f"{len(rows)} render(s) ok" if not bad else f"{len(bad)} of {len(rows)} renders differ"
+        if randomized:
+            status += f" ({randomized} file(s) with random content compared outside the random parts)"
+        print(f"{title}: {status}")
+        for values_file, problems in bad:
+            print(f" with {values_file or 'defaults'}:")
+            print("\n".join(problems))
+    print(f"{name}: {identical} identical, {different} different")
+    sys.exit(1 if different else 0)
+
+
 def main():
     p = argparse.ArgumentParser(prog="oracle-diff")
     p.add_argument("--bin", default=str(REPO / ".build" / "release" / "chartunit"))
@@ -126,25 +146,11 @@ def main():
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(lambda job: render_all(binary, *job), jobs))
 
-    identical = different = 0
     by_chart = {}
     for (chart, values_file), (ours, theirs, again) in zip(jobs, results):
         problems, randomized = compare(ours, theirs, again, a.verbose)
-        by_chart.setdefault(chart, []).append((values_file, problems, randomized))
-    for chart, rows in by_chart.items():
-        bad = [(v, probs) for v, probs, _ in rows if probs]
-        identical += len(rows) - len(bad)
-        different += len(bad)
-        randomized = sum(r for _, _, r in rows)
-        status = f"{len(rows)} render(s) ok" if not bad else f"{len(bad)} of {len(rows)} renders differ"
-        if randomized:
-            status += f" ({randomized} file(s) with random content compared outside the random parts)"
-        print(f"{gen.label(chart)}: {status}")
-        for values_file, problems in bad:
-            print(f" with {values_file or 'defaults'}:")
-            print("\n".join(problems))
-    print(f"oracle-diff: {identical} identical, {different} different")
-    sys.exit(1 if different else 0)
+        by_chart.setdefault(gen.label(chart), []).append((values_file, problems, randomized))
+    report("oracle-diff", by_chart)
 
 
 if __name__ == "__main__":

@@ -90,6 +90,24 @@ def stable(run, repeat=2):
     return first if all(run() == first for _ in range(repeat - 1)) else None
 
 
+def record(cases, render):
+    """Each case (a dict with a unique `name`) with render(case)'s result merged in, where
+    `stable` runs agree; unstable cases are dropped and named on stderr."""
+    names = set()
+    results = []
+    for case in cases:
+        assert case["name"] not in names, case["name"]
+        names.add(case["name"])
+        result = stable(lambda: render(case))
+        if result is None:
+            print("unstable, dropped:", case["name"], file=sys.stderr)
+            continue
+        rec = dict(case)
+        rec.update(result)
+        results.append(rec)
+    return results
+
+
 def _decode_int(s):
     # Go's json.Marshal writes float64 -0 as "-0"; keep its sign (json.loads would give int 0).
     return -0.0 if s == "-0" else int(s)

@@ -234,6 +234,8 @@ import TestSupport
             + "kind: ValidatingWebhookConfiguration\n---\n# Source: c/templates/c.yaml\nkind: Zebra\n", ""),
         ("4", "sorting", "---\n# Source: c/templates/b.yaml\nkind: ValidatingWebhookConfiguration\n\n---\n"
             + "# Source: c/templates/a.yaml\n# only a comment\n\n---\n# Source: c/templates/c.yaml\nkind: Zebra\n", ""),
+        ("3", "show-only", "---\n# Source: c/templates/u.yaml\nb: 2\n", ""),
+        ("4", "show-only", "---\n# Source: c/templates/u.yaml\nb: 2\n\n", ""),
         ("3", "deprecated", "---\n# Source: c/templates/t.yaml\na: 1\n", "WARNING: This chart is deprecated\n"),
         ("4", "deprecated", "---\n# Source: c/templates/t.yaml\na: 1\n", "level=WARN msg=\"this chart is deprecated\"\n"),
         ("3", "unknown hook", "\n", "manifest_sorter.go:199: info: skipping unknown hook: \"bogus\"\n"),
@@ -247,13 +249,14 @@ import TestSupport
         let files: [String: String] = switch chart {
         case "sorting": ["Chart.yaml": CLI.chartYAML(), "templates/a.yaml": "# only a comment\n",
                          "templates/b.yaml": "kind: ValidatingWebhookConfiguration\n", "templates/c.yaml": "kind: Zebra\n"]
+        case "show-only": ["Chart.yaml": CLI.chartYAML(), "templates/t.yaml": "a: 1\n", "templates/u.yaml": "b: 2\n"]
         case "deprecated": ["Chart.yaml": CLI.chartYAML(extra: "deprecated: true\n"), "templates/t.yaml": "a: 1\n"]
         case "unknown hook": ["Chart.yaml": CLI.chartYAML(),
                               "templates/h.yaml": "kind: Pod\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: bogus\n"]
         default: ["Chart.yaml": CLI.chartYAML(extra: "dependencies:\n- name: sub\n  version: 1.0.0\n"), "templates/t.yaml": "a: 1\n"]
         }
         let path = try CLI.chart(files)
-        let outcome = await CLI.run(["render", path, "--helm-version", version])
+        let outcome = await CLI.run(["render", path, "--helm-version", version] + (chart == "show-only" ? ["-s", "templates/u.yaml"] : []))
         #expect(outcome.stdout == stdout)
         #expect(outcome.stderr == stderr)
         #expect(outcome.exitCode == (chart == "missing dependency" ? 1 : 0))

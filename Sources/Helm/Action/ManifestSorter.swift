@@ -64,7 +64,7 @@ public enum ManifestSorter {
     /// kind, stably. Hooks with an unknown event are dropped, as Helm does.
     /// Throws `YAML parse error on <path>: …` for a document whose head
     /// does not decode.
-    public static func sort(_ files: [String: String], helm: HelmVersion = .v4) throws(LocatedError)
+    public static func sort(_ files: [String: String], helm: HelmVersion) throws(LocatedError)
         -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var log: [String] = []
         return try sort(files, helm: helm, log: &log)
@@ -72,7 +72,7 @@ public enum ManifestSorter {
 
     /// `sort(_:)`, appending Helm's log line for each hook with an unknown
     /// event (`level=INFO msg="skipping unknown hooks" hookTypes=…`) to `log`.
-    public static func sort(_ files: [String: String], helm: HelmVersion = .v4, log: inout [String]) throws(LocatedError)
+    public static func sort(_ files: [String: String], helm: HelmVersion, log: inout [String]) throws(LocatedError)
         -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var hooks: [ReleaseHook] = []
         var manifests: [ReleaseManifest] = []

@@ -23,7 +23,7 @@ public enum ReleaseManifests {
     /// whitespace-only documents dropped. Helm 4 trims leading whitespace
     /// (of the text and of every document); Helm 3 trims both ends of each.
     /// Documents keep their order.
-    public static func split(_ text: String, helm: HelmVersion = .v4) -> [String] {
+    public static func split(_ text: String, helm: HelmVersion) -> [String] {
         let trim = { (text: String) -> String in helm == .v3 ? GoStrings.trimSpace(text) : trimLeftSpace(text) }
         let bytes = Array(trim(text).utf8)
         return splitBySeparator(bytes).compactMap { piece in

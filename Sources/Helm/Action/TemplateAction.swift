@@ -170,7 +170,7 @@ public struct TemplateAction: Sendable {
         }
         guard !showOnly.isEmpty else { return TextOutput(text: out, log: log, writes: writes) }
         do {
-            return TextOutput(text: try Self.filter(out, showOnly: showOnly), log: log, writes: writes)
+            return TextOutput(text: try Self.filter(out, showOnly: showOnly, helm: engine.helm), log: log, writes: writes)
         } catch {
             guard !writes.isEmpty else { throw error }
             return TextOutput(text: "", log: log, writes: writes, failure: error)
@@ -179,8 +179,8 @@ public struct TemplateAction: Sendable {
 
     /// `--show-only`: the documents whose `# Source:` path (without the
     /// chart name) matches one of the globs, in the order of the globs.
-    static func filter(_ stream: String, showOnly: [String]) throws(LocatedError) -> String {
-        let documents = ReleaseManifests.split(stream)
+    static func filter(_ stream: String, showOnly: [String], helm: HelmVersion) throws(LocatedError) -> String {
+        let documents = ReleaseManifests.split(stream, helm: helm)
         var selected: [String] = []
         for pattern in showOnly {
             var missing = true

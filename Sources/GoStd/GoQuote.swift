@@ -22,6 +22,29 @@ public enum GoQuote {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `strconv.Quote` of a Go string: a byte of an invalid UTF-8 sequence
+    /// is written `\xff`.
+    public static func quote(_ s: GoString, asciiOnly: Bool = false) -> String {
+        if let text = s.validText { return quote(text, asciiOnly: asciiOnly) }
+        return quote(bytes: s.bytes[...], asciiOnly: asciiOnly)
+    }
+
+    /// `strconv.Quote` of bytes that may not be valid UTF-8.
+    public static func quote(bytes b: ArraySlice<UInt8>, asciiOnly: Bool = false) -> String {
+        var out = "\""
+        var rest = b
+        while !rest.isEmpty {
+            let (rune, width) = GoUTF8.decodeRune(rest)
+            if rune == GoUTF8.runeError && width == 1 {
+                out += "\\x" + hex(UInt32(rest[rest.startIndex]), width: 2)
+            } else {
+                appendEscaped(Unicode.Scalar(rune) ?? "\u{FFFD}", quote: "\"", asciiOnly: asciiOnly, to: &out)
+            }
+            rest = rest.dropFirst(width)
+        }
+        return out + "\""
+    }
+
     /// `strconv.QuoteRune(r)`: a single-quoted Go rune literal; with
     /// `asciiOnly`, `strconv.QuoteRuneToASCII(r)`.
     public static func quoteRune(_ scalar: Unicode.Scalar, asciiOnly: Bool = false) -> String {

@@ -86,15 +86,20 @@ public enum GoStrings {
 
     /// `strings.Repeat`, with its panics as errors.
     public static func repeating(_ s: String, _ count: Int64) throws -> String {
-        if count < 0 { throw GoError("strings: negative Repeat count") }
-        let (total, overflow) = Int64(s.utf8.count).multipliedReportingOverflow(by: count)
-        if overflow || total > Int64(Int32.max) { throw GoError("strings: Repeat output length overflow") }
+        try checkRepeat(byteCount: s.utf8.count, count)
         return String(repeating: s, count: Int(count))
+    }
+
+    /// `strings.Repeat`'s panics for a string of `byteCount` bytes, as errors.
+    public static func checkRepeat(byteCount: Int, _ count: Int64) throws {
+        if count < 0 { throw GoError("strings: negative Repeat count") }
+        let (total, overflow) = Int64(byteCount).multipliedReportingOverflow(by: count)
+        if overflow || total > Int64(Int32.max) { throw GoError("strings: Repeat output length overflow") }
     }
 
     /// `strings.Replace(s, old, new, -1)`.
     public static func replaceAll(_ s: String, _ old: String, _ new: String) -> String {
-        if old == new { return s }
+        if old.utf8.elementsEqual(new.utf8) { return s }
         if old.utf8.count == 1, let byte = old.utf8.first, !s.utf8.contains(byte) { return s }
         if old.isEmpty {
             var out = new

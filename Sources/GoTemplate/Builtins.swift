@@ -91,7 +91,7 @@ enum Builtins {
         case .ge: return .val(.bool(!(try Compare.lt(argv[0], argv[1]))))
         case .print: return .val(.string(GoFmt.sprint(argv.map(\.value))))
         case .printf:
-            return .val(.string(GoFmt.sprintf(argv[0].value.stringValue ?? "", argv.dropFirst().map(\.value))))
+            return .val(.string(GoFmt.sprintf(argv[0].value.goStringValue ?? .empty, argv.dropFirst().map(\.value))))
         case .println: return .val(.string(GoFmt.sprintln(argv.map(\.value))))
         case .html: return .val(.string(htmlEscape(evalArgs(argv))))
         case .js: return .val(.string(jsEscape(evalArgs(argv))))
@@ -107,7 +107,7 @@ enum Builtins {
         case .invalid: throw GoError("reflect: call of reflect.Value.Type on zero Value")
         case .iface(let v), .val(let v):
             switch v {
-            case .string(let s): return s.utf8.count
+            case .string(let s): return s.count
             case .list(let l, _): return l.count
             case .map(let m, _): return m.count
             case .object(let o as any GoRangeable): return o.rangeEntries.count
@@ -144,12 +144,11 @@ enum Builtins {
                 if x >= l.count { throw GoError("reflect: slice index out of range") }
                 item = type.elementsAreInterfaces ? .iface(l[x]) : .val(l[x])
             case .string(let s):
-                let bytes = Array(s.utf8)
-                let x = try indexArg(index, cap: bytes.count)
-                if x >= bytes.count { throw GoError("reflect: string index out of range") }
-                item = .val(.int(Int64(bytes[x]), .uint8))
+                let x = try indexArg(index, cap: s.count)
+                if x >= s.count { throw GoError("reflect: string index out of range") }
+                item = .val(.int(Int64(s.withBytes { $0[x] }), .uint8))
             case .map(let m, let type):
-                let key: String
+                let key: GoString
                 switch index {
                 case .invalid: throw GoError("value is nil; should be of type string")
                 case .val(.string(let k)): key = k
@@ -158,7 +157,7 @@ enum Builtins {
                 if type.elementsAreInterfaces {
                     item = .iface(m.entries[key] ?? .null)
                 } else {
-                    item = .val(m.entries[key] ?? .string(""))
+                    item = .val(m.entries[key] ?? .string(GoString.empty))
                 }
             case .object(let o):
                 // A typed slice (`common.VersionSet`, `[]byte`): its elements are concrete values.
@@ -187,7 +186,7 @@ enum Builtins {
         switch value {
         case .string(let s):
             if indexes.count == 3 { throw GoError("cannot 3-index slice a string") }
-            count = s.utf8.count
+            count = s.count
         case .list(let l, _): count = l.count
         default: throw GoError("can't slice item of type \(value.goTypeName)")
         }
@@ -196,14 +195,14 @@ enum Builtins {
         if idx[0] > idx[1] { throw GoError("invalid slice index: \(idx[0]) > \(idx[1])") }
         if indexes.count == 3 && idx[1] > idx[2] { throw GoError("invalid slice index: \(idx[1]) > \(idx[2])") }
         switch value {
-        case .string(let s): return .val(.string(String(decoding: Array(s.utf8)[idx[0]..<idx[1]], as: UTF8.self)))
+        case .string(let s): return .val(.string(s.slice(idx[0]..<idx[1])))
         case .list(let l, let type): return .val(.list(Array(l[idx[0]..<idx[1]]), GoSliceType(type.element)))
         default: return .invalid
         }
     }
 
     /// Go's `evalArgs` for `html`, `js`, `urlquery`.
-    static func evalArgs(_ argv: [RV]) -> String {
+    static func evalArgs(_ argv: [RV]) -> GoString {
         if argv.count == 1, case .string(let s) = argv[0].value { return s }
         return GoFmt.sprint(argv.map { a -> Value in
             if case .null = a.value { return .string("<no value>") }
@@ -211,69 +210,81 @@ enum Builtins {
         })
     }
 
-    static func htmlEscape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\0": out += "\u{FFFD}"
-            case "\"": out += "&#34;"
-            case "'": out += "&#39;"
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-
-    static func jsEscape(_ s: String) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            case "\"": out += "\\\""
-            case "<": out += "\\u003C"
-            case ">": out += "\\u003E"
-            case "&": out += "\\u0026"
-            case "=": out += "\\u003D"
-            default:
-                if ch.value < 0x20 {
-                    out += "\\u00"
-                    out.append(hex[Int(ch.value >> 4)])
-                    out.append(hex[Int(ch.value & 0x0F)])
-                } else if ch.value < 0x80 || GoQuote.isPrint(ch) {
-                    out.unicodeScalars.append(ch)
-                } else {
-                    var h = String(ch.value, radix: 16, uppercase: true)
-                    while h.count < 4 { h = "0" + h }
-                    out += "\\u" + h
+    /// Go's `HTMLEscapeString`, byte by byte (other bytes, invalid UTF-8
+    /// included, are kept).
+    static func htmlEscape(_ s: GoString) -> GoString {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        s.withBytes { bytes in
+            for b in bytes {
+                switch b {
+                case 0: out += "\u{FFFD}".utf8
+                case UInt8(ascii: "\""): out += "&#34;".utf8
+                case UInt8(ascii: "'"): out += "&#39;".utf8
+                case UInt8(ascii: "&"): out += "&amp;".utf8
+                case UInt8(ascii: "<"): out += "&lt;".utf8
+                case UInt8(ascii: ">"): out += "&gt;".utf8
+                default: out.append(b)
                 }
             }
         }
-        return out
+        return GoString(bytes: out)
+    }
+
+    /// Go's `JSEscapeString`: runes decoded as `utf8.DecodeRune` does; a
+    /// printable rune (U+FFFD of an invalid byte too) keeps its bytes.
+    static func jsEscape(_ s: GoString) -> GoString {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        let bytes = s.bytes
+        var i = 0
+        while i < bytes.count {
+            let (rune, width) = GoUTF8.decodeRune(bytes[i...])
+            switch rune {
+            case 0x5C: out += "\\\\".utf8
+            case 0x27: out += "\\'".utf8
+            case 0x22: out += "\\\"".utf8
+            case 0x3C: out += "\\u003C".utf8
+            case 0x3E: out += "\\u003E".utf8
+            case 0x26: out += "\\u0026".utf8
+            case 0x3D: out += "\\u003D".utf8
+            default:
+                if rune < 0x20 {
+                    out += "\\u00".utf8
+                    out.append(hex[Int(rune >> 4)])
+                    out.append(hex[Int(rune & 0x0F)])
+                } else if rune < 0x80 || GoQuote.isPrint(Unicode.Scalar(rune) ?? "\u{FFFD}") {
+                    out += bytes[i..<(i + width)]
+                } else {
+                    var h = String(rune, radix: 16, uppercase: true)
+                    while h.count < 4 { h = "0" + h }
+                    out += ("\\u" + h).utf8
+                }
+            }
+            i += width
+        }
+        return GoString(bytes: out)
     }
 
     /// Go's `url.QueryEscape`.
-    static func queryEscape(_ s: String) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            case UInt8(ascii: " "): out += "+"
-            default:
-                out += "%"
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
+    static func queryEscape(_ s: GoString) -> GoString {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        s.withBytes { bytes in
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                    out.append(b)
+                case UInt8(ascii: " "): out.append(UInt8(ascii: "+"))
+                default:
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 0x0F)])
+                }
             }
         }
-        return out
+        return GoString(bytes: out)
     }
 }
 

@@ -34,9 +34,9 @@ enum Compare {
         return 0
     }
 
-    static func stringValue(_ v: RV) -> String {
+    static func stringValue(_ v: RV) -> GoString {
         if case .val(.string(let s)) = v { return s }
-        return ""
+        return .empty
     }
 
     static func boolValue(_ v: RV) -> Bool {
@@ -58,7 +58,7 @@ enum Compare {
 
     /// The `%s` text Go's comparison errors print for a value.
     static func percentS(_ v: RV) -> String {
-        GoFmt.sprintf("%s", [v.value])
+        GoFmt.sprintf("%s", [v.value]).text
     }
 
     static func goKind(_ v: RV) -> String {
@@ -133,7 +133,7 @@ enum Compare {
         case .bool, .complex, .invalid: throw GoError("invalid type for comparison")
         case .float: return floatValue(arg1) < floatValue(arg2)
         case .int: return intValue(arg1) < intValue(arg2)
-        case .string: return stringValue(arg1).utf8.lexicographicallyPrecedes(stringValue(arg2).utf8)
+        case .string: return stringValue(arg1) < stringValue(arg2)
         case .uint: return uintValue(arg1) < uintValue(arg2)
         }
     }

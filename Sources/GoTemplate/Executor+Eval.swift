@@ -61,12 +61,12 @@ extension Executor {
                 return try evalCall(dot, method, node: .arg(node), name: fieldName, args, final: final)
             }
             if hasArgs { throw errorf("\(fieldName) is not a method but has arguments") }
-            if let result = m.entries[fieldName] {
+            if let result = m.entries[GoString(fieldName)] {
                 return type.elementsAreInterfaces ? .iface(result) : .val(result)
             }
             switch missingKey {
             case .invalid: return .invalid
-            case .zero: return type.elementsAreInterfaces ? .iface(.null) : .val(.string(""))
+            case .zero: return type.elementsAreInterfaces ? .iface(.null) : .val(.string(GoString.empty))
             case .error: throw errorf("map has no entry for key \(GoQuote.quote(fieldName))")
             }
         case .object(let o):

@@ -88,7 +88,7 @@ final class Executor {
     @exclusivity(unchecked) var vars: [(name: String, value: RV)] = []
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var node: CurrentNode = .none
-    @exclusivity(unchecked) var output = ""
+    @exclusivity(unchecked) var output: [UInt8] = []
     let missingKey: ExecutionOptions.MissingKey
     let mapMethods: MapMethodLookup?
     lazy var context = ExecutionContext(executor: self)
@@ -126,11 +126,11 @@ final class Executor {
     /// `include`): the template `name` of this set runs on this executor
     /// as on a fresh state (own `$`, depth 0) and its output is returned;
     /// the caller's state is restored afterwards.
-    func executeNested(named name: String, data: Value) throws(LocatedError) -> String {
+    func executeNested(named name: String, data: Value) throws(LocatedError) -> GoString {
         guard let nestedTemplate = set.lookup(name) else { throw set.noTemplate(name) }
         let savedTemplate = template, savedDepth = depth, savedNode = node
         var savedVars: [(name: String, value: RV)] = []
-        var result = ""
+        var result: [UInt8] = []
         swap(&savedVars, &vars)
         swap(&result, &output)
         template = nestedTemplate
@@ -143,7 +143,7 @@ final class Executor {
             swap(&result, &output)
         }
         try runCatching(data: data)
-        return output
+        return GoString(bytes: output)
     }
 
     // MARK: errors
@@ -210,7 +210,7 @@ final class Executor {
         // an error are recorded (range and template record themselves).
         switch n {
         case .text(let t):
-            output += t.text
+            t.text.append(to: &output)
         case .action(let a):
             let val = try evalPipeline(dot, a.pipe)
             if a.pipe.decl.isEmpty { printValue(val) }
@@ -234,7 +234,7 @@ final class Executor {
 
     func printValue(_ v: RV) {
         switch v {
-        case .invalid: output += "<no value>"
+        case .invalid: output += "<no value>".utf8
         case .iface(let x), .val(let x): GoFmt.write(x, to: &output)
         }
     }

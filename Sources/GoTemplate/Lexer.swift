@@ -13,12 +13,14 @@ enum ItemType: Int, Sendable {
     var isKeyword: Bool { rawValue > ItemType.keyword.rawValue }
 }
 
-/// One token: its kind, byte offset, text and starting line.
+/// One token: its kind, byte offset, text and starting line; `end` is the
+/// byte offset after it (its text's bytes are `input[pos..<end]`).
 struct Item: Sendable {
     var type: ItemType
     var pos: Int
     var val: String
     var line: Int
+    var end: Int = 0
 
     /// Go's `item.String()`, used in parse error messages.
     var description: String {
@@ -67,8 +69,8 @@ struct Lexer {
     var breakOK = true
     var continueOK = true
 
-    init(_ text: String) {
-        input = Array(text.utf8)
+    init(_ input: [UInt8]) {
+        self.input = input
         limit = input.count
     }
 
@@ -125,7 +127,7 @@ struct Lexer {
     private func text(_ a: Int, _ b: Int) -> String { String(decoding: input[a..<b], as: UTF8.self) }
 
     private mutating func thisItem(_ t: ItemType) -> Item {
-        let i = Item(type: t, pos: start, val: text(start, pos), line: startLine)
+        let i = Item(type: t, pos: start, val: text(start, pos), line: startLine, end: pos)
         start = pos
         startLine = line
         return i

@@ -122,13 +122,13 @@ enum Literals {
 
     /// string: `'"' (any - '"' - '\' - newline | escape)* '"'` or
     /// `` '`' (any - '`')* '`' `` (carriage returns dropped) — `strconv.Unquote`.
-    static func unquote(_ text: String) throws -> String {
+    static func unquote(_ text: String) throws -> GoString {
         let u = Array(text.utf8)
         guard u.count >= 2, let q = u.first, q == u.last else { throw SyntaxError() }
         let inner = u[1..<(u.count - 1)]
         if q == UInt8(ascii: "`") {
             if inner.contains(UInt8(ascii: "`")) { throw SyntaxError() }
-            return String(decoding: inner.filter { $0 != 0x0D }, as: UTF8.self)
+            return GoString(bytes: inner.filter { $0 != 0x0D })
         }
         guard q == UInt8(ascii: "\"") else { throw SyntaxError() }
         var out: [UInt8] = []
@@ -145,7 +145,7 @@ enum Literals {
             out.append(contentsOf: bytes)
             i = next
         }
-        return String(decoding: out, as: UTF8.self)
+        return GoString(bytes: out)
     }
 
     /// charConstant: `"'" (any - "'" - '\' | escape) "'"` — exactly one character,

@@ -57,7 +57,7 @@ public enum Node: Sendable {
 
     private func writeHere(to s: inout String) {
         switch self {
-        case .text(let n): s += n.text
+        case .text(let n): s += n.text.text
         case .action(let n): s += "{{"; n.pipe.write(to: &s); s += "}}"
         case .comment(let n): s += "{{" + n.text + "}}"
         case .ifNode(let n): n.write(keyword: "if", to: &s)
@@ -115,7 +115,7 @@ public final class ListNode: @unchecked Sendable {
             switch n {
             case .comment: continue
             case .text(let t):
-                if !t.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                if !t.text.runes.allSatisfy(GoUnicode.isSpace) {
                     return false
                 }
             default: return false
@@ -128,9 +128,9 @@ public final class ListNode: @unchecked Sendable {
 /// Plain text.
 public final class TextNode: Sendable {
     public let pos: Int
-    public let text: String
+    public let text: GoString
 
-    init(pos: Int, text: String) {
+    init(pos: Int, text: GoString) {
         self.pos = pos
         self.text = text
     }
@@ -420,7 +420,7 @@ public struct StringNode: Sendable {
     /// The literal with its quotes, as written.
     public let quoted: String
     /// The unquoted value.
-    public let text: String
+    public let text: GoString
 }
 
 /// A numeric literal with all the interpretations Go's parser computes.

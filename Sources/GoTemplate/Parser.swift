@@ -9,7 +9,7 @@ final class ParseSession {
     let functions: FunctionMap
     let parseName: String
 
-    init(text: String, parseName: String, functions: FunctionMap, emitComments: Bool) {
+    init(text: [UInt8], parseName: String, functions: FunctionMap, emitComments: Bool) {
         lexer = Lexer(text)
         self.functions = functions
         self.parseName = parseName
@@ -38,7 +38,7 @@ final class Parser {
     }
 
     /// Parses `text` as Go's `parse.Parse(name, text)`: the trees by name.
-    static func parse(name: String, text: String, functions: FunctionMap, emitComments: Bool = false) throws -> (trees: [String: ListNode], order: [String]) {
+    static func parse(name: String, text: [UInt8], functions: FunctionMap, emitComments: Bool = false) throws -> (trees: [String: ListNode], order: [String]) {
         let session = ParseSession(text: text, parseName: name, functions: functions, emitComments: emitComments)
         let top = Parser(session: session, name: name)
         let root = try top.parseTop()
@@ -170,7 +170,7 @@ final class Parser {
         let context = "define clause"
         let t = nextNonSpace()
         guard t.type == .string || t.type == .rawString else { throw unexpected(t, context) }
-        do { name = try Literals.unquote(t.val) } catch { throw errorf(goErrorText(error)) }
+        do { name = try Literals.unquote(t.val).text } catch { throw errorf(goErrorText(error)) }
         _ = try expect(.rightDelim, context)
         let (list, end) = try itemList()
         if case .elseItem = end { throw errorf("unexpected {{else}} in \(context)") }
@@ -208,7 +208,7 @@ final class Parser {
     private func textOrAction() throws -> Parsed {
         let t = nextNonSpace()
         switch t.type {
-        case .text: return .node(.text(TextNode(pos: t.pos, text: t.val)))
+        case .text: return .node(.text(TextNode(pos: t.pos, text: GoString(bytes: session.lexer.input[t.pos..<t.end]))))
         case .leftDelim:
             actionLine = t.line
             defer { actionLine = 0 }
@@ -427,7 +427,7 @@ final class Parser {
     ///     string | rawString        (unquoted)
     private func parseTemplateName(_ t: Item, _ context: String) throws -> String {
         guard t.type == .string || t.type == .rawString else { throw unexpected(t, context) }
-        do { return try Literals.unquote(t.val) } catch { throw errorf(goErrorText(error)) }
+        do { return try Literals.unquote(t.val).text } catch { throw errorf(goErrorText(error)) }
     }
 
     /// command:

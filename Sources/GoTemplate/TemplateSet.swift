@@ -119,12 +119,17 @@ public struct TemplateSet: Sendable {
     /// definition replaces an earlier one, except that an empty body never
     /// replaces an existing template.
     public mutating func parse(_ text: String, name: String) throws(LocatedError) {
+        add(try parseFile(Array(text.utf8), name: name))
+    }
+
+    /// ``parse(_:name:)`` of template bytes.
+    public mutating func parse(_ text: [UInt8], name: String) throws(LocatedError) {
         add(try parseFile(text, name: name))
     }
 
     /// One file parsed with this set's functions and options, not yet added
     /// to any set: parse once, then ``add(_:)`` it to every set that needs it.
-    public func parseFile(_ text: String, name: String) throws(LocatedError) -> ParsedFile {
+    public func parseFile(_ text: [UInt8], name: String) throws(LocatedError) -> ParsedFile {
         let parsed: (trees: [String: ListNode], order: [String])
         do {
             parsed = try Parser.parse(name: name, text: text, functions: functions, emitComments: options.parseComments)
@@ -133,7 +138,7 @@ public struct TemplateSet: Sendable {
         } catch {
             throw TemplateErrors.parse(name, nil, goErrorText(error))
         }
-        let source = TemplateSource(name: name, text: text)
+        let source = TemplateSource(name: name, text: GoString(bytes: text).text)
         return ParsedFile(templates: parsed.order.compactMap { treeName in
             parsed.trees[treeName].map { Template(name: treeName, root: $0, source: source) }
         })
@@ -168,7 +173,7 @@ public struct TemplateSet: Sendable {
     /// Executes the template `name` with `data` as dot and `$`, appending
     /// the output to `output` (Go's `ExecuteTemplate`).
     public func execute(
-        _ name: String, data: Value, into output: inout String,
+        _ name: String, data: Value, into output: inout [UInt8],
         environment: ExecutionEnvironment = ExecutionEnvironment()
     ) throws(LocatedError) {
         guard let template = templates[name] else { throw noTemplate(name) }
@@ -181,10 +186,10 @@ public struct TemplateSet: Sendable {
     }
 
     /// Executes the template `name` and returns its output.
-    public func execute(_ name: String, data: Value, environment: ExecutionEnvironment = ExecutionEnvironment()) throws(LocatedError) -> String {
-        var out = ""
+    public func execute(_ name: String, data: Value, environment: ExecutionEnvironment = ExecutionEnvironment()) throws(LocatedError) -> GoString {
+        var out: [UInt8] = []
         try execute(name, data: data, into: &out, environment: environment)
-        return out
+        return GoString(bytes: out)
     }
 }
 
@@ -219,13 +224,13 @@ public final class ExecutionContext {
     /// Executes the template `name` of the current set with `data`
     /// (Go's `t.ExecuteTemplate`, what Helm's `include` calls) on the
     /// running executor, as a fresh Go executor state would.
-    public func executeTemplate(named name: String, data: Value) throws(LocatedError) -> String {
+    public func executeTemplate(named name: String, data: Value) throws(LocatedError) -> GoString {
         try executor.executeNested(named: name, data: data)
     }
 
     /// Executes `name` in another set (a `tpl` clone) sharing this
     /// execution's environment.
-    public func execute(_ set: TemplateSet, templateNamed name: String, data: Value) throws(LocatedError) -> String {
+    public func execute(_ set: TemplateSet, templateNamed name: String, data: Value) throws(LocatedError) -> GoString {
         try set.execute(name, data: data, environment: environment)
     }
 }

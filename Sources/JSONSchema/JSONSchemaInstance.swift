@@ -121,9 +121,9 @@ extension Value: SchemaInstance {
         case .bool: return .bool
         case .int(let n, let kind): return .number(.int(n, kind))
         case .float(let f): return .number(.float(f))
-        case .string(let s): return .string(s)
+        case .string(let s): return .string(s.text)
         case .list(let items, _): return .array(items)
-        case .map(let m, _): return .object(m.entries)
+        case .map(let m, _): return .object(m.textKeyed)
         case .object(let o): return .invalid(o.goTypeName)
         }
     }

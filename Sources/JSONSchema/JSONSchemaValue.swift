@@ -24,9 +24,9 @@ public indirect enum JSONSchemaValue: Sendable {
             let text = kind.isUnsigned ? String(UInt64(bitPattern: n)) : String(n)
             self = .number(JSONSchemaNumber(text: text, decimal: SchemaDecimal(text) ?? SchemaDecimal()))
         case .float(let f): self = .number(JSONSchemaNumber(f))
-        case .string(let s): self = .string(s)
+        case .string(let s): self = .string(s.text)
         case .list(let items, _): self = .array(items.map(JSONSchemaValue.init))
-        case .map(let m, _): self = .object(m.entries.mapValues(JSONSchemaValue.init))
+        case .map(let m, _): self = .object(m.textKeyed.mapValues(JSONSchemaValue.init))
         case .object(let o): self = .invalid(o.goTypeName)
         }
     }

@@ -104,12 +104,12 @@ final class QueryNode: Sendable {
                 self.init(scalar: text, tag: .float, value: .float(f))
             }
         case .string(let s):
-            self.init(scalar: s, tag: .str, value: .string(s))
+            self.init(scalar: s.text, tag: .str, value: .string(s))
         case .list(let items, _):
             self.init(sequence: DeepStack.withRoom { items.map { QueryNode($0) } })
         case .map(let map, _):
-            let keys = map.entries.keys.sorted { NaturalOrder.less($0, $1, dialect: .v3) }
-            self.init(mapping: DeepStack.withRoom { keys.map { ($0, QueryNode(map.entries[$0] ?? .null)) } })
+            let keys = map.entries.keys.sorted { NaturalOrder.less($0.text, $1.text, dialect: .v3) }
+            self.init(mapping: DeepStack.withRoom { keys.map { ($0.text, QueryNode(map.entries[$0] ?? .null)) } })
         case .object(let object):
             if let time = object as? GoTime {
                 self.init(scalar: time.rfc3339Nano, tag: .other, value: value)

@@ -18,7 +18,7 @@ enum CoreConvert {
         case .int(let n, _): return n
         case .object(let o as GoTimeInteger) where o.kind != .duration: return o.value
         case .float(let f): return goFloatToInt64(f)
-        case .string(let s): return GoParse.parseInt(trimZeroDecimal(s), base: 0) ?? 0
+        case .string(let s): return GoParse.parseInt(trimZeroDecimal(s.text), base: 0) ?? 0
         case .bool(let b): return b ? 1 : 0
         default: return 0
         }
@@ -32,7 +32,7 @@ enum CoreConvert {
         case .int(let n, let kind): return kind.isUnsigned ? Double(UInt64(bitPattern: n)) : Double(n)
         case .object(let o as GoTimeInteger) where o.kind != .duration: return Double(o.value)
         case .float(let f): return f
-        case .string(let s): return GoParse.parseFloat(s) ?? 0
+        case .string(let s): return GoParse.parseFloat(s.text) ?? 0
         case .bool(let b): return b ? 1 : 0
         default: return 0
         }
@@ -67,21 +67,21 @@ enum CoreConvert {
     // MARK: strings
 
     /// `fmt.Sprintf("%v", v)`.
-    static func formatV(_ v: Value) -> String {
+    static func formatV(_ v: Value) -> GoString {
         switch v {
         case .string(let s): return s
         case .object: return GoFmt.sprintf("%v", [v])
-        default: return GoFmt.format(v)
+        default: return GoFmt.goFormat(v)
         }
     }
 
     /// Sprig's `strval`: strings as they are, `[]byte` as text, a
     /// `Stringer`'s `String()`, anything else `%v` (`<nil>` for nil).
-    static func strval(_ v: Value) -> String {
+    static func strval(_ v: Value) -> GoString {
         if case .object(let o) = v {
             switch o.goFmtForm {
-            case .bytes(let b): return String(decoding: b, as: UTF8.self)
-            case .stringer(let text, _), .integer(_, let text): return text
+            case .bytes(let b): return GoString(bytes: b)
+            case .stringer(let text, _), .integer(_, let text): return GoString(text)
             default: break
             }
         }
@@ -90,7 +90,7 @@ enum CoreConvert {
 
     /// Sprig's `strslice`: a list's non-nil elements through ``strval(_:)``;
     /// nil → `[]`; any other value → a one-element list.
-    static func strslice(_ v: Value) -> [String] {
+    static func strslice(_ v: Value) -> [GoString] {
         switch v {
         case .null: return []
         case .list(let items, _): return items.compactMap { $0.isNull ? nil : strval($0) }
@@ -102,6 +102,11 @@ enum CoreConvert {
 
     /// A Go `[]string` result.
     static func stringList(_ items: [String]) -> Value {
+        .list(items.map { .string($0) }, .strings)
+    }
+
+    /// A Go `[]string` result.
+    static func stringList(_ items: [GoString]) -> Value {
         .list(items.map { .string($0) }, .strings)
     }
 

@@ -40,7 +40,7 @@ enum SprigCertificateFunctions {
         if case .list(let l, _) = ips {
             for ip in l {
                 guard case .string(let s) = ip else { throw GoError("error parsing ip: \(GoFmt.sprintf("%v", [ip])) is not a string") }
-                guard let b = SprigCertificates.parseIP(s) else { throw GoError("error parsing ip: \(s)") }
+                guard let b = SprigCertificates.parseIP(s.text) else { throw GoError("error parsing ip: \(s)") }
                 ipBytes.append(b)
             }
         }
@@ -50,7 +50,7 @@ enum SprigCertificateFunctions {
                 guard case .string(let s) = d else {
                     throw GoError("error processing alternate dns name: \(GoFmt.sprintf("%v", [d])) is not a string")
                 }
-                names.append(s)
+                names.append(s.text)
             }
         }
         return SprigCertificates.Template(commonName: cn, ips: ipBytes, dnsNames: names, days: days)

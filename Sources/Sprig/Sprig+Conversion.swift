@@ -26,7 +26,7 @@ extension Sprig {
                       }),
                 .init("toDecimal", #"Reads a string as a Unix octal permission (`"0777"` → 511) as int64."#,
                       goFunc([.any], returns: .int64) { args in
-                          .int(GoParse.parseInt(GoFmt.sprint([args[0]]), base: 8) ?? 0, .int64)
+                          .int(GoParse.parseInt(GoFmt.sprint([args[0]]).text, base: 8) ?? 0, .int64)
                       }),
                 .init("typeOf", "The Go type name (`float64`, `[]interface {}`, `map[string]interface {}`, `[]string` from `splitList`, `common.Values` for `.Values` (Helm 3: `chartutil.Values`), `<nil>`).",
                       goFunc([.any], returns: .string) { args in .string(args[0].goTypeName) }),

@@ -1,3 +1,4 @@
+import GoStd
 import GoTemplate
 import Values
 
@@ -17,6 +18,9 @@ func stringToString(_ f: @escaping @Sendable (String) -> String) -> TemplateFunc
 extension Value {
     /// The Go `string` argument (the engine has checked the type).
     var str: String { stringValue ?? "" }
+
+    /// The Go `string` argument, byte for byte.
+    var gostr: GoString { goStringValue ?? .empty }
 
     /// The Go `int` argument (the engine has checked the type).
     var intArg: Int64 {

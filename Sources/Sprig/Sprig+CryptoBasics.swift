@@ -66,7 +66,7 @@ enum SprigCryptoBasics {
 extension Value {
     /// The Go string inside a value the engine has already converted to `string`.
     var cryptoString: String {
-        if case .string(let s) = self { return s }
+        if case .string(let s) = self { return s.text }
         return ""
     }
 

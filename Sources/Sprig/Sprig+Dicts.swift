@@ -25,22 +25,22 @@ extension Sprig {
                 .init("set", "`set MAP KEY VALUE`: **mutates** and returns the map.",
                       goFunc([.map, .string, .any], returns: .map) { args in
                           guard let map = args[0].mapArg else { throw GoError("assignment to entry in nil map") }
-                          map[args[1].str] = args[2]
+                          map[args[1].gostr] = args[2]
                           return .map(map)
                       }),
                 .init("unset", "`unset MAP KEY`: **mutates** and returns the map.",
                       goFunc([.map, .string], returns: .map) { args in
                           guard let map = args[0].mapArg else { return .map(GoMap()) }
-                          map.entries.removeValue(forKey: args[1].str)
+                          map.entries.removeValue(forKey: args[1].gostr)
                           return .map(map)
                       }),
                 .init("hasKey", "`hasKey MAP KEY`: whether the key is present.",
                       goFunc([.map, .string], returns: .bool) { args in
-                          .bool(args[0].mapArg?[args[1].str] != nil)
+                          .bool(args[0].mapArg?[args[1].gostr] != nil)
                       }),
                 .init("pluck", "`pluck KEY m1 m2…`: the list of KEY's values in the maps that have it.",
                       goFunc([.string], variadic: .map, returns: .list) { args in
-                          .list(args.dropFirst().compactMap { $0.mapArg?[args[0].str] })
+                          .list(args.dropFirst().compactMap { $0.mapArg?[args[0].gostr] })
                       }),
                 .init("dig", "`dig K1 K2… DEFAULT MAP`: nested lookup with a default (the map comes **last**); a non-map on the way is an error.",
                       goFunc([], variadic: .any) { args in try dig(args) }),
@@ -57,7 +57,7 @@ extension Sprig {
                       goFunc([.map], variadic: .string, returns: .map) { args in
                           let result = GoMap()
                           if let map = args[0].mapArg {
-                              for key in args.dropFirst().map(\.str) {
+                              for key in args.dropFirst().map(\.gostr) {
                                   if let v = map[key] { result[key] = v }
                               }
                           }
@@ -65,7 +65,7 @@ extension Sprig {
                       }),
                 .init("omit", "`omit MAP k…`: a new map without those keys.",
                       goFunc([.map], variadic: .string, returns: .map) { args in
-                          let omitted = Set(args.dropFirst().map(\.str))
+                          let omitted = Set(args.dropFirst().map(\.gostr))
                           let result = GoMap()
                           for (k, v) in args[0].mapArg?.entries ?? [:] where !omitted.contains(k) { result[k] = v }
                           return .map(result)
@@ -131,7 +131,7 @@ extension Sprig {
         if args.count < 3 { throw GoError("dig needs at least three arguments") }
         var dict = try assertMap(args[args.count - 1])
         let fallback = args[args.count - 2]
-        var keys: [String] = []
+        var keys: [GoString] = []
         for k in args[..<(args.count - 2)] {
             guard case .string(let s) = k else { throw GoError(assertionFailure(k, "string")) }
             keys.append(s)

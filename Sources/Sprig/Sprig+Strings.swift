@@ -19,14 +19,11 @@ extension Sprig {
                 .alias("trimall", of: "trimAll", "Old spelling of `trimAll`."),
                 .init("trimPrefix", "`trimPrefix PREFIX s`: removes one leading PREFIX.",
                       goFunc([.string, .string], returns: .string) { args in
-                          let (prefix, s) = (args[0].str, args[1].str)
-                          return .string(s.utf8.starts(with: prefix.utf8) ? GoStrings.bytes(s, from: prefix.utf8.count) : s)
+                          .string(args[1].gostr.trimmingPrefix(args[0].gostr))
                       }),
                 .init("trimSuffix", "`trimSuffix SUFFIX s`: removes one trailing SUFFIX.",
                       goFunc([.string, .string], returns: .string) { args in
-                          let (suffix, s) = (args[0].str, args[1].str)
-                          guard GoStrings.hasSuffix(s, suffix) else { return .string(s) }
-                          return .string(GoStrings.bytes(s, to: s.utf8.count - suffix.utf8.count))
+                          .string(args[1].gostr.trimmingSuffix(args[0].gostr))
                       }),
                 .init("upper", "Upper-cases the string.",
                       goFunc([.string], returns: .string) { args in .string(GoStrings.toUpper(args[0].str)) }),
@@ -38,7 +35,7 @@ extension Sprig {
                       stringToString(TextStrings.untitle)),
                 .init("repeat", "`repeat N s`: s repeated N times.",
                       goFunc([.int, .string], returns: .string) { args in
-                          .string(try GoStrings.repeating(args[1].str, args[0].intArg))
+                          .string(try repeating(args[1].gostr, args[0].intArg))
                       }),
                 .init("substr", "`substr START END s`: the bytes `s[START:END]`; a negative START means 0, a negative or too large END means the end; START > END is an error.",
                       goFunc([.int, .int, .string], returns: .string) { args in
@@ -46,10 +43,10 @@ extension Sprig {
                       }),
                 .init("trunc", "`trunc N s`: first N **bytes**; a negative N keeps the last -N bytes.",
                       goFunc([.int, .string], returns: .string) { args in
-                          let (c, s) = (Int(args[0].intArg), args[1].str)
-                          let n = s.utf8.count
-                          if c < 0 && n + c > 0 { return .string(GoStrings.bytes(s, from: n + c)) }
-                          if c >= 0 && n > c { return .string(GoStrings.bytes(s, to: c)) }
+                          let (c, s) = (Int(args[0].intArg), args[1].gostr)
+                          let n = s.count
+                          if c < 0 && n + c > 0 { return .string(s.slice((n + c)..<n)) }
+                          if c >= 0 && n > c { return .string(s.slice(0..<c)) }
                           return .string(s)
                       }),
                 .init("nospace", "Removes all whitespace.",
@@ -87,15 +84,15 @@ extension Sprig {
                       }),
                 .init("contains", "`contains SUB s`: whether s contains SUB (argument order: needle first).",
                       goFunc([.string, .string], returns: .bool) { args in
-                          .bool(GoStrings.index(args[1].str, args[0].str) != nil)
+                          .bool(args[1].gostr.firstIndex(of: args[0].gostr) != nil)
                       }),
                 .init("hasPrefix", "`hasPrefix P s`: whether s starts with P.",
                       goFunc([.string, .string], returns: .bool) { args in
-                          .bool(args[1].str.utf8.starts(with: args[0].str.utf8))
+                          .bool(args[1].gostr.hasPrefix(args[0].gostr))
                       }),
                 .init("hasSuffix", "`hasSuffix S s`: whether s ends with S.",
                       goFunc([.string, .string], returns: .bool) { args in
-                          .bool(GoStrings.hasSuffix(args[1].str, args[0].str))
+                          .bool(args[1].gostr.hasSuffix(args[0].gostr))
                       }),
                 .init("quote", "Each non-nil argument `%v`-formatted and Go-quoted (`%q`), joined by spaces; `quote nil` is empty.",
                       goFunc([], variadic: .any, returns: .string) { args in
@@ -103,23 +100,23 @@ extension Sprig {
                       }),
                 .init("squote", "Each non-nil argument wrapped in single quotes, **no** escaping, joined by spaces.",
                       goFunc([], variadic: .any, returns: .string) { args in
-                          .string(args.filter { !$0.isNull }.map { "'" + CoreConvert.formatV($0) + "'" }.joined(separator: " "))
+                          .string(GoString.join(args.filter { !$0.isNull }.map { "'" + CoreConvert.formatV($0) + "'" }, separator: " "))
                       }),
                 .init("cat", "The non-nil arguments `%v`-formatted and joined by spaces.",
                       goFunc([], variadic: .any, returns: .string) { args in
-                          .string(args.filter { !$0.isNull }.map(CoreConvert.formatV).joined(separator: " "))
+                          .string(GoString.join(args.filter { !$0.isNull }.map(CoreConvert.formatV), separator: " "))
                       }),
                 .init("indent", #"`indent N s`: N spaces before every line, including the empty line after a trailing `\n`."#,
                       goFunc([.int, .string], returns: .string) { args in
-                          .string(try indent(args[0].intArg, args[1].str))
+                          .string(try indent(args[0].intArg, args[1].gostr))
                       }),
                 .init("nindent", "A newline followed by `indent N s`.",
                       goFunc([.int, .string], returns: .string) { args in
-                          .string("\n" + (try indent(args[0].intArg, args[1].str)))
+                          .string("\n" + (try indent(args[0].intArg, args[1].gostr)))
                       }),
                 .init("replace", "`replace OLD NEW s`: replaces every occurrence.",
                       goFunc([.string, .string, .string], returns: .string) { args in
-                          .string(GoStrings.replaceAll(args[2].str, args[0].str, args[1].str))
+                          .string(replaceAll(args[2].gostr, args[0].gostr, args[1].gostr))
                       }),
                 .init("plural", "`plural ONE MANY n`: ONE when n is 1, else MANY.",
                       goFunc([.string, .string, .int], returns: .string) { args in
@@ -127,19 +124,19 @@ extension Sprig {
                       }),
                 .init("split", #"`split SEP s`: a **map** `_0`, `_1`… of the parts (`(split "," s)._1`)."#,
                       goFunc([.string, .string], returns: .named("map[string]string")) { args in
-                          indexedMap(GoStrings.split(args[1].str, args[0].str, limit: -1))
+                          indexedMap(split(args[1].gostr, args[0].gostr, limit: -1))
                       }),
                 .init("splitn", "`splitn SEP N s`: like `split` but at most N parts; the last keeps the rest.",
                       goFunc([.string, .int, .string], returns: .named("map[string]string")) { args in
-                          indexedMap(GoStrings.split(args[2].str, args[0].str, limit: Int(args[1].intArg)))
+                          indexedMap(split(args[2].gostr, args[0].gostr, limit: Int(args[1].intArg)))
                       }),
                 .init("splitList", "`splitList SEP s`: a list of the parts; an empty SEP splits into characters.",
                       goFunc([.string, .string], returns: .stringList) { args in
-                          CoreConvert.stringList(GoStrings.split(args[1].str, args[0].str, limit: -1))
+                          CoreConvert.stringList(split(args[1].gostr, args[0].gostr, limit: -1))
                       }),
                 .init("join", "`join SEP list`: the elements `%v`-formatted and joined; nil elements are dropped, a non-list is a one-element list.",
                       goFunc([.string, .any], returns: .string) { args in
-                          .string(CoreConvert.strslice(args[1]).joined(separator: args[0].str))
+                          .string(GoString.join(CoreConvert.strslice(args[1]), separator: args[0].gostr))
                       }),
                 .init("sortAlpha", "The elements as strings, sorted bytewise (`[10 2 A a b]`).",
                       goFunc([.any], returns: .stringList) { args in
@@ -148,20 +145,39 @@ extension Sprig {
                           guard CoreConvert.sliceElements(args[0]) != nil else {
                               return CoreConvert.stringList([CoreConvert.strval(args[0])])
                           }
-                          return CoreConvert.stringList(CoreConvert.strslice(args[0]).sorted(by: goLess))
+                          return CoreConvert.stringList(CoreConvert.strslice(args[0]).sorted())
                       }),
             ]
         )
     }
 
     /// Sprig's `indent`: the pad before the text and after every newline.
-    static func indent(_ spaces: Int64, _ s: String) throws -> String {
+    static func indent(_ spaces: Int64, _ s: GoString) throws -> GoString {
         let pad = try GoStrings.repeating(" ", spaces)
-        return pad + GoStrings.replaceAll(s, "\n", "\n" + pad)
+        if let text = s.validText { return GoString(pad + GoStrings.replaceAll(text, "\n", "\n" + pad)) }
+        return GoString(pad) + s.replacingAll("\n", with: GoString("\n" + pad))
+    }
+
+    /// `strings.Repeat`, with its errors.
+    static func repeating(_ s: GoString, _ count: Int64) throws -> GoString {
+        try GoStrings.checkRepeat(byteCount: s.count, count)
+        return s.repeated(Int(count))
+    }
+
+    /// `strings.Replace(s, old, new, -1)`.
+    static func replaceAll(_ s: GoString, _ old: GoString, _ new: GoString) -> GoString {
+        if let a = s.validText, let b = old.validText, let c = new.validText { return GoString(GoStrings.replaceAll(a, b, c)) }
+        return s.replacingAll(old, with: new)
+    }
+
+    /// `strings.SplitN(s, sep, limit)`.
+    static func split(_ s: GoString, _ sep: GoString, limit: Int) -> [GoString] {
+        if let a = s.validText, let b = sep.validText { return GoStrings.split(a, b, limit: limit).map { GoString($0) } }
+        return s.split(sep, limit: limit)
     }
 
     /// `split`'s result: `_0`, `_1`… → parts (a Go `map[string]string`).
-    static func indexedMap(_ parts: [String]) -> Value {
+    static func indexedMap(_ parts: [GoString]) -> Value {
         let map = GoMap()
         for (i, part) in parts.enumerated() { map["_\(i)"] = .string(part) }
         return .map(map, .strings)

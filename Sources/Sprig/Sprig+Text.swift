@@ -189,7 +189,7 @@ extension Sprig {
                       TemplateFunction([.any], returns: .string) { a, _ in
                           var n: Int64 = 0
                           switch a[0] {
-                          case .string(let s): n = parseInt64Clamped(s)
+                          case .string(let s): n = parseInt64Clamped(s.text)
                           case .int(let v, .int64): n = v
                           default: n = 0
                           }
@@ -199,7 +199,7 @@ extension Sprig {
                       TemplateFunction([.any], returns: .string) { a, _ in
                           var d: Int64 = 0
                           switch a[0] {
-                          case .string(let s): d = (try? GoDuration.parse(s)) ?? 0
+                          case .string(let s): d = (try? GoDuration.parse(s.text)) ?? 0
                           case .int(let v, .int64): d = v
                           case .object(let o as GoTime): d = sinceNanos(o)
                           default: d = 0
@@ -282,7 +282,7 @@ extension Sprig {
                               guard case .string(let s) = v else {
                                   throw GoError("unable to parse \(k) key, must be of type string, but \(v.goKind) found")
                               }
-                              return s
+                              return s.text
                           }
                           var u = GoURL()
                           u.scheme = try get("scheme"); u.host = try get("host"); u.path = try get("path")

@@ -119,32 +119,32 @@ public enum GoTOML {
         }
 
         private mutating func table(key: [String], _ map: GoMap) throws {
-            var direct: [String] = []
-            var sub: [String] = []
+            var direct: [GoString] = []
+            var sub: [GoString] = []
             for (k, v) in map.entries {
                 let kk = try kind(v)
                 if kk == .table || kk == .tableArray { sub.append(k) } else { direct.append(k) }
             }
-            for k in direct.sorted(by: goLess) + sub.sorted(by: goLess) {
-                try encode(key: key + [k], map.entries[k] ?? .null)
+            for k in direct.sorted() + sub.sorted() {
+                try encode(key: key + [k.text], map.entries[k] ?? .null)
             }
         }
 
         private mutating func inlineTable(_ map: GoMap) throws {
-            var direct: [String] = []
-            var sub: [String] = []
+            var direct: [GoString] = []
+            var sub: [GoString] = []
             for (k, v) in map.entries {
                 let kk = try kind(v)
                 if kk == .table || kk == .tableArray { sub.append(k) } else { direct.append(k) }
             }
             out += "{"
-            let groups = [direct.sorted(by: goLess), sub.sorted(by: goLess)]
+            let groups = [direct.sorted(), sub.sorted()]
             for (g, keys) in groups.enumerated() {
                 let trailingComma = g == 0 && !sub.isEmpty
                 for (i, k) in keys.enumerated() {
                     guard let v = map.entries[k] else { continue }
                     if case .null = v { continue }
-                    out += GoTOML.keyPiece(k) + " = "
+                    out += GoTOML.keyPiece(k.text) + " = "
                     try element(v)
                     if trailingComma || i != keys.count - 1 { out += ", " }
                 }
@@ -165,7 +165,7 @@ public enum GoTOML {
                     let text = GoFloat.formatG(f)
                     out += text.contains("e") || text.contains(".") ? text : text + ".0"
                 }
-            case .string(let s): out += GoTOML.quoted(s)
+            case .string(let s): out += GoTOML.quoted(s.text)
             case .list(let items, _):
                 out += "["
                 for (i, item) in items.enumerated() {

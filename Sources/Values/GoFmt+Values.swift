@@ -57,7 +57,7 @@ extension GoPrinter {
         case .float(let f):
             printFloat(value, f, verb: verb)
         case .string(let s):
-            printString(value, Array(s.utf8), verb: verb)
+            printString(value, s.bytes, verb: verb)
         case .list(let items, let type):
             if type.isNil && flags.sharpV {
                 write(type.goName)

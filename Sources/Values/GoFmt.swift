@@ -22,7 +22,7 @@ import GoStd
 public enum GoFmt {
     /// `fmt.Sprint`: operands in `%v`, a space between two operands when
     /// neither is a string.
-    public static func sprint(_ args: [Value]) -> String {
+    public static func sprint(_ args: [Value]) -> GoString {
         var p = GoPrinter()
         var previousWasString = false
         for (i, arg) in args.enumerated() {
@@ -32,25 +32,25 @@ public enum GoFmt {
             p.printArg(arg, verb: "v")
             previousWasString = isString
         }
-        return p.text
+        return p.goString
     }
 
     /// `fmt.Sprintln`: operands in `%v` separated by spaces, then a newline.
-    public static func sprintln(_ args: [Value]) -> String {
+    public static func sprintln(_ args: [Value]) -> GoString {
         var p = GoPrinter()
         for (i, arg) in args.enumerated() {
             if i > 0 { p.buf.append(UInt8(ascii: " ")) }
             p.printArg(arg, verb: "v")
         }
         p.buf.append(UInt8(ascii: "\n"))
-        return p.text
+        return p.goString
     }
 
     /// `fmt.Sprintf(format, args...)`.
-    public static func sprintf(_ format: String, _ args: [Value]) -> String {
+    public static func sprintf(_ format: GoString, _ args: [Value]) -> GoString {
         var p = GoPrinter()
-        p.doPrintf(Array(format.utf8), args)
-        return p.text
+        p.doPrintf(format.bytes, args)
+        return p.goString
     }
 }
 
@@ -105,7 +105,7 @@ struct GoPrinter {
     /// The fixed stand-in for the addresses `%p` prints in Go.
     static let placeholderAddress: UInt64 = 0xc000010000
 
-    var text: String { String(decoding: buf, as: UTF8.self) }
+    var goString: GoString { GoString(bytes: buf) }
 
     mutating func clearFlags() {
         flags = GoFmtFlags()

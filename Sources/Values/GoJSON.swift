@@ -141,30 +141,51 @@ public enum GoJSON {
         for _ in 0..<depth { out += indent }
     }
 
+    /// ``writeString(_:to:escapeHTML:)`` for a Go string: each byte of an
+    /// invalid UTF-8 sequence is written as `\ufffd`, as encoding/json does.
+    public static func writeString(_ s: GoString, to out: inout String, escapeHTML: Bool) {
+        if let text = s.validText { return writeString(text, to: &out, escapeHTML: escapeHTML) }
+        out += "\""
+        let bytes = s.bytes
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let (rune, width) = GoUTF8.decodeRune(rest)
+            if rune == GoUTF8.runeError && width == 1 {
+                out += "\\ufffd"
+            } else {
+                writeEscaped(Unicode.Scalar(rune) ?? "\u{FFFD}", to: &out, escapeHTML: escapeHTML)
+            }
+            rest = rest.dropFirst(width)
+        }
+        out += "\""
+    }
+
     /// A JSON string literal with Go's escapes.
     public static func writeString(_ s: String, to out: inout String, escapeHTML: Bool) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
-            case 0x3C where escapeHTML: out += "\\u003c"
-            case 0x3E where escapeHTML: out += "\\u003e"
-            case 0x26 where escapeHTML: out += "\\u0026"
-            case 0x2028: out += "\\u2028"
-            case 0x2029: out += "\\u2029"
-            case let v where v < 0x20:
-                out += "\\u00" + GoQuote.hex(v, width: 2)
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
+        for scalar in s.unicodeScalars { writeEscaped(scalar, to: &out, escapeHTML: escapeHTML) }
         out += "\""
+    }
+
+    private static func writeEscaped(_ scalar: Unicode.Scalar, to out: inout String, escapeHTML: Bool) {
+        switch scalar.value {
+        case 0x22: out += "\\\""
+        case 0x5C: out += "\\\\"
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
+        case 0x08: out += "\\b"
+        case 0x0C: out += "\\f"
+        case 0x3C where escapeHTML: out += "\\u003c"
+        case 0x3E where escapeHTML: out += "\\u003e"
+        case 0x26 where escapeHTML: out += "\\u0026"
+        case 0x2028: out += "\\u2028"
+        case 0x2029: out += "\\u2029"
+        case let v where v < 0x20:
+            out += "\\u00" + GoQuote.hex(v, width: 2)
+        default:
+            out.unicodeScalars.append(scalar)
+        }
     }
 }
 

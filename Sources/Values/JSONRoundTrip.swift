@@ -36,7 +36,7 @@ enum JSONRoundTrip {
             guard let json = GoFloat.formatJSON(f) else { return nil }
             return .plain(resolveNumber(json))
         case .string(let s):
-            guard let text = yamlReadBack(s) else { return nil }
+            guard let text = yamlReadBack(s.text) else { return nil }
             return stringNode(text)
         case .list(let items, let type):
             if type.isNil { return .plain("null") }
@@ -54,7 +54,7 @@ enum JSONRoundTrip {
             if depth >= GoJSON.maxDepth { return nil }
             var decoded: [String: EmitNode] = [:]
             for key in m.sortedKeys {
-                guard isValidSimpleKey(key), let value = m.entries[key], let k = yamlReadBack(key),
+                guard isValidSimpleKey(key.text), let value = m.entries[key], let k = yamlReadBack(key.text),
                       let n = node(value, depth: depth + 1, height: &height) else { return nil }
                 decoded[k] = n
             }

@@ -20,7 +20,7 @@ public enum Value: Sendable {
     /// A Go integer. Unsigned kinds above `Int64.max` keep their bit pattern.
     case int(Int64, IntKind)
     case float(Double)
-    case string(String)
+    case string(GoString)
     case list([Value], GoSliceType = .interfaces)
     case map(GoMap, GoMapType = .interfaces)
     /// Anything else a template can hold: `.Files`, `.Capabilities`, times, bytes.
@@ -29,8 +29,12 @@ public enum Value: Sendable {
     /// A Go `int`.
     public static func int(_ n: Int) -> Value { .int(Int64(n), .int) }
 
+    /// A Go string holding the UTF-8 encoding of `text`.
+    @inlinable public static func string(_ text: String) -> Value { .string(GoString(text)) }
+
     /// A fresh Go `map[string]interface{}` holding `entries`.
     public static func map(_ entries: [String: Value]) -> Value { .map(GoMap(entries)) }
+
 }
 
 /// The Go integer types a value can have.
@@ -137,10 +141,18 @@ public enum GoMapType: UInt8, Sendable {
 /// (`set`, `unset`, `merge`…) during one render; values shared across renders
 /// are deep-copied first (``Value/deepCopy()``).
 public final class GoMap: @unchecked Sendable {
-    @exclusivity(unchecked) public var entries: [String: Value]
+    @exclusivity(unchecked) public var entries: [GoString: Value]
 
-    public init(_ entries: [String: Value] = [:]) {
+    public init(_ entries: [GoString: Value] = [:]) {
         self.entries = entries
+    }
+
+    /// A map holding `entries`, keys taken as the UTF-8 of their text.
+    public convenience init(_ entries: [String: Value]) {
+        var converted: [GoString: Value] = [:]
+        converted.reserveCapacity(entries.count)
+        for (k, v) in entries { converted[GoString(k)] = v }
+        self.init(converted)
     }
 
     deinit {
@@ -153,15 +165,29 @@ public final class GoMap: @unchecked Sendable {
         }
     }
 
-    public subscript(key: String) -> Value? {
+    public subscript(key: GoString) -> Value? {
         get { entries[key] }
         set { entries[key] = newValue }
     }
 
+    public subscript(key: String) -> Value? {
+        get { entries[GoString(key)] }
+        set { entries[GoString(key)] = newValue }
+    }
+
     public var count: Int { entries.count }
 
+    /// The entries keyed by their text, as a JSON round trip sees them
+    /// (keys whose invalid bytes read the same keep the last in byte order).
+    public var textKeyed: [String: Value] {
+        var out: [String: Value] = [:]
+        out.reserveCapacity(entries.count)
+        for key in sortedKeys { out[key.text] = entries[key] }
+        return out
+    }
+
     /// Keys in byte order, the order Go's `fmt`, `range` and encoding/json use.
-    public var sortedKeys: [String] { entries.keys.sorted(by: goLess) }
+    public var sortedKeys: [GoString] { entries.keys.sorted() }
 }
 
 /// A value a template can hold that is none of the plain kinds.
@@ -244,8 +270,15 @@ extension Value {
         }
     }
 
-    /// The string, if this is one.
+    /// The string as Swift text, if this is one (invalid UTF-8 read as
+    /// U+FFFD); see ``goStringValue`` for its bytes.
     public var stringValue: String? {
+        if case .string(let s) = self { return s.text }
+        return nil
+    }
+
+    /// The Go string, if this is one.
+    @inlinable public var goStringValue: GoString? {
         if case .string(let s) = self { return s }
         return nil
     }

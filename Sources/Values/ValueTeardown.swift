@@ -19,7 +19,7 @@ enum ValueTeardown {
     private static let queue = ThreadLocal { DeferredRelease<Value>() }
 
     /// Takes the entries of a dying map, leaving it empty.
-    static func release(_ entries: inout [String: Value]) {
+    static func release(_ entries: inout [GoString: Value]) {
         guard entries.values.contains(where: \.isContainer) else { return }
         let values = Array(entries.values)
         entries = [:]

@@ -116,7 +116,8 @@ enum V3Encoding {
         case .int(let n, let kind): return .plain(kind.isUnsigned ? String(UInt64(bitPattern: n)) : String(n))
         case .float(let f): return .plain(yamlFloat(f))
         case .string(let s):
-            return stringNode(trimLeadingNewlines ? String(s.drop(while: { $0 == "\n" })) : s)
+            let text = s.text
+            return stringNode(trimLeadingNewlines ? String(text.drop(while: { $0 == "\n" })) : text)
         case .list(let items, _):
             var nodes: [EmitNode] = []
             nodes.reserveCapacity(items.count)
@@ -133,7 +134,7 @@ enum V3Encoding {
                       let n = node(value, trimLeadingNewlines: trimLeadingNewlines, depth: depth + 1, height: &height) else {
                     return nil
                 }
-                pairs.append(EmitPair(stringNode(key), n))
+                pairs.append(EmitPair(stringNode(key.text), n))
             }
             return .mapping(pairs)
         case .object(let o):

@@ -1,3 +1,5 @@
+import GoStd
+
 /// go-yaml's map key order (`sorter.go`, `keyList.Less`), used by both
 /// `Marshal`s when they write a Go map.
 ///
@@ -125,6 +127,17 @@ public enum NaturalOrder {
         return stableSorted(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, dialect: dialect)
     }
 
+    /// ``sorted(_:dialect:)`` for Go string keys (runes as Go's `[]rune`
+    /// conversion reads them).
+    public static func sorted(_ keys: some Sequence<GoString>, dialect: EmitDialect) -> [GoString] {
+        let keys = Array(keys)
+        if keys.allSatisfy({ $0.validText.map(isASCIIWithoutDigits) ?? false }) {
+            return keys.sorted { asciiLess($0.validText!, $1.validText!) }
+        }
+        let byBytes = keys.sorted()
+        return stableOrder(byBytes.map(\.runes), dialect: dialect).map { byBytes[$0] }
+    }
+
     private static func isASCIIWithoutDigits(_ s: String) -> Bool {
         s.utf8.allSatisfy { $0 < 0x80 && ($0 < 0x30 || $0 > 0x39) }
     }
@@ -151,7 +164,12 @@ public enum NaturalOrder {
     /// depends on its random map iteration order).
     public static func stableSorted(_ keys: [String], dialect: EmitDialect) -> [String] {
         guard keys.count > 1 else { return keys }
-        let runes = keys.map { Array($0.unicodeScalars) }
+        return stableOrder(keys.map { Array($0.unicodeScalars) }, dialect: dialect).map { keys[$0] }
+    }
+
+    /// The indexes of `runes` in the order of a stable merge sort by
+    /// ``less(_:_:dialect:)``.
+    private static func stableOrder(_ runes: [[Unicode.Scalar]], dialect: EmitDialect) -> [Int] {
         func sort(_ range: Range<Int>) -> [Int] {
             guard range.count > 1 else { return Array(range) }
             let mid = range.lowerBound + range.count / 2
@@ -170,7 +188,7 @@ public enum NaturalOrder {
             out.append(contentsOf: right[j...])
             return out
         }
-        return sort(0..<keys.count).map { keys[$0] }
+        return sort(0..<runes.count)
     }
 
     /// Go's `unicode.IsLetter` (categories Lu, Ll, Lt, Lm, Lo).

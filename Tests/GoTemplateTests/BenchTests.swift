@@ -51,7 +51,7 @@ import Values
         let n = 20000
         let start = Date()
         var total = 0
-        for _ in 0..<n { total += try set.execute("c/templates/deployment.yaml", data: values).utf8.count }
+        for _ in 0..<n { total += try set.execute("c/templates/deployment.yaml", data: values).count }
         let elapsed = Date().timeIntervalSince(start)
         print("bench: \(n) renders in \(elapsed)s = \(elapsed / Double(n) * 1e6) µs/render, \(total / n) bytes each")
         let parseStart = Date()

@@ -10,7 +10,7 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
     var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: missingKey))
     do {
         try set.parse(text, name: "t")
-        return (try set.execute("t", data: data), nil)
+        return (try set.execute("t", data: data).text, nil)
     } catch {
         return (nil, error.description)
     }
@@ -135,7 +135,7 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
     @Test func typedParametersAreChecked() {
         let indent = TemplateFunction([.int, .string], returns: .string) { args, _ in
             guard case .int(let n, _) = args[0], case .string(let s) = args[1] else { return .null }
-            return .string(String(repeating: " ", count: Int(n)) + s)
+            return .string(String(repeating: " ", count: Int(n)) + s.text)
         }
         let ternary = TemplateFunction([.any, .any, .bool]) { args, _ in
             if case .bool(true) = args[2] { return args[0] }
@@ -181,7 +181,7 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
         try await withThrowingTaskGroup(of: String.self) { group in
             for n in 0..<32 {
                 group.addTask {
-                    try shared.execute("t", data: .map(["l": .list((0..<n).map { .int($0) })]))
+                    try shared.execute("t", data: .map(["l": .list((0..<n).map { .int($0) })])).text
                 }
             }
             var count = 0

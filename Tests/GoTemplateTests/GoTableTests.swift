@@ -69,7 +69,7 @@ let echo = TemplateFunction([.any]) { args, _ in args[0] }
     @Test(arguments: parseRows)
     func parse(_ row: TableRow) {
         do {
-            let (trees, _) = try Parser.parse(name: "t", text: row.text, functions: FunctionMap(["echo": echo]))
+            let (trees, _) = try Parser.parse(name: "t", text: Array(row.text.utf8), functions: FunctionMap(["echo": echo]))
             var printed = ""
             for name in trees.keys.sorted(by: goLess) {
                 printed += "\(name)=\(trees[name]?.description ?? "")\n"
@@ -85,7 +85,7 @@ let echo = TemplateFunction([.any]) { args, _ in args[0] }
         var set = TemplateSet(name: "gotpl", functions: FunctionMap(["echo": echo]), options: ExecutionOptions(missingKey: missingKey))
         do {
             try set.parse(row.text, name: "t")
-            let out = try set.execute("t", data: tableData)
+            let out = try set.execute("t", data: tableData).text
             #expect(row.error == nil, "output: \(out)")
             #expect(out == row.output)
         } catch {

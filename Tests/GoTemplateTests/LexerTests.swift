@@ -10,7 +10,7 @@ struct LexRow: Sendable, CustomStringConvertible {
 }
 
 private func lexAll(_ input: String) -> [String] {
-    var lexer = Lexer(input)
+    var lexer = Lexer(Array(input.utf8))
     var out: [String] = []
     while true {
         let item = lexer.nextItem()
@@ -106,14 +106,14 @@ private func lexAll(_ input: String) -> [String] {
     }
 
     @Test func breakIsAnIdentifierWhenAFunctionIsNamedBreak() {
-        var lexer = Lexer("{{break}}")
+        var lexer = Lexer(Array("{{break}}".utf8))
         lexer.breakOK = false
         _ = lexer.nextItem()
         #expect(lexer.nextItem().type == .identifier)
     }
 
     @Test func itemLines() {
-        var lexer = Lexer("a\n{{ 1\n 2 }}\nb")
+        var lexer = Lexer(Array("a\n{{ 1\n 2 }}\nb".utf8))
         var lines: [Int] = []
         while true {
             let item = lexer.nextItem()

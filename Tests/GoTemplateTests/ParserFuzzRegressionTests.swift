@@ -23,7 +23,7 @@ let parserFuzzRegressions: [ParserFuzzRegression] = [
 @Test(arguments: parserFuzzRegressions)
 func parserFuzzRegression(_ row: ParserFuzzRegression) {
     do {
-        _ = try Parser.parse(name: "t", text: row.text, functions: FunctionMap())
+        _ = try Parser.parse(name: "t", text: Array(row.text.utf8), functions: FunctionMap())
         #expect(row.error == nil)
     } catch {
         #expect(goErrorText(error) == row.error)

@@ -45,7 +45,8 @@ import Values
             }
             let processed = try ValuesLayering.prepare(chart: chart, userValues: user, helm: .v4)
             let byPath = Dictionary(processed.allCharts.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-            for (key, expected) in (c["render"]?.mapValue?.entries ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for (goKey, expected) in (c["render"]?.mapValue?.entries ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let key = goKey.text
                 guard let range = key.range(of: "/templates/zz-probe-") else { continue }
                 let chartPath = String(key[..<range.lowerBound])
                 let probe = String(key[range.upperBound...].dropLast(".yaml".count))

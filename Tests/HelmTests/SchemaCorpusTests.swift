@@ -34,8 +34,8 @@ import Values
         if let source = entry["source"]?.stringValue {
             chart = try loader.load(path: Fixtures.recordedPath(source).path)
         } else {
-            let files = (entry["files"]?.mapValue?.entries ?? [:]).sorted { goLess($0.key, $1.key) }
-                .map { ChartFile(name: $0.key, data: Array(($0.value.stringValue ?? "").utf8)) }
+            let files = (entry["files"]?.mapValue?.entries ?? [:]).sorted { $0.key < $1.key }
+                .map { ChartFile(name: $0.key.text, data: Array(($0.value.stringValue ?? "").utf8)) }
             chart = try loader.loadFiles(files)
         }
         let user = entry["values"]?.mapValue ?? GoMap()

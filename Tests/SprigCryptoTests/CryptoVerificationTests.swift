@@ -61,7 +61,7 @@ import Values
         f["list"] = TemplateFunction([], variadic: .any, returns: .list) { args, _ in .list(args) }
         var set = TemplateSet(name: "gotpl", functions: FunctionMap(f), options: ExecutionOptions(missingKey: .zero))
         try set.parse(template, name: "t")
-        return try set.execute("t", data: .map([:]))
+        return try set.execute("t", data: .map([:])).text
     }
 
     func tempDir() throws -> URL {

@@ -11,7 +11,7 @@ import Values
     func render(_ template: String, values: Value = .map(GoMap())) throws -> String {
         var set = TemplateSet(name: "gotpl", functions: FunctionMap(Sprig.functions()), options: ExecutionOptions(missingKey: .zero))
         try set.parse(template, name: "t")
-        return try set.execute("t", data: values)
+        return try set.execute("t", data: values).text
     }
 
     /// A deterministic generator for reproducible arithmetic tests (SplitMix64).

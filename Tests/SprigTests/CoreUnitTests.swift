@@ -12,7 +12,7 @@ import Values
         var set = TemplateSet(name: "t", functions: FunctionMap(Sprig.functions()))
         do {
             try set.parse(template, name: "t")
-            return try set.execute("t", data: .map([:]))
+            return try set.execute("t", data: .map([:])).text
         } catch {
             return "ERROR: \(error)"
         }

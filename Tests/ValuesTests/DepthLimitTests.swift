@@ -134,7 +134,7 @@ import Testing
         ("%.99999999999f|", [.float(1.5)], 31, "%!(NOVERB)%!(EXTRA float64=1.5)"),
     ] as [(String, [Value], Int, String)])
     func printfWidthAndPrecisionLimits(_ format: String, _ args: [Value], _ length: Int, _ prefix: String) {
-        let out = GoFmt.sprintf(format, args)
+        let out = GoFmt.sprintf(GoString(format), args).text
         #expect(out.utf8.count == length)
         #expect(out.hasPrefix(prefix))
     }

@@ -81,9 +81,9 @@ import Testing
         let args = c.args.map(\.value)
         let got: String
         switch c.func {
-        case "print": got = GoFmt.sprint(args)
-        case "println": got = GoFmt.sprintln(args)
-        default: got = GoFmt.sprintf(c.format ?? "", args)
+        case "print": got = GoFmt.sprint(args).text
+        case "println": got = GoFmt.sprintln(args).text
+        default: got = GoFmt.sprintf(GoString(c.format ?? ""), args).text
         }
         // Helm deletes every `<no value>` from rendered output (engine.go).
         #expect(got.replacingOccurrences(of: "<no value>", with: "") == c.output, "\(c.template)")

@@ -110,7 +110,7 @@ public enum ReleaseManifests {
             head.name = metadata["name"]?.stringValue ?? ""
             if case .map(let annotations, _)? = metadata["annotations"] {
                 var out: [String: String] = [:]
-                for (key, value) in annotations.entries { out[key] = value.stringValue ?? "" }
+                for (key, value) in annotations.entries { out[key.text] = value.stringValue ?? "" }
                 head.annotations = out
             }
         }

@@ -128,7 +128,7 @@ extension ChartMetadata {
                 if let m = value.mapValue {
                     // encoding/json reuses a map it already holds.
                     var merged = annotations ?? [:]
-                    for (k, v) in m.entries { merged[k] = v.stringValue ?? "" }
+                    for (k, v) in m.entries { merged[k.text] = v.stringValue ?? "" }
                     annotations = merged
                 } else {
                     annotations = nil

@@ -203,7 +203,7 @@ struct SigsTypedUnmarshal {
             if case .map(let m, _) = json {
                 let out = GoMap()
                 for key in m.sortedKeys {
-                    guard let field = structType.field(for: key) else { continue }
+                    guard let field = structType.field(for: key.text) else { continue }
                     var inner = context ?? Context(structName: structType.name, fieldStack: [])
                     inner.structName = structType.name
                     inner.fieldStack.append(field.json)

@@ -88,8 +88,9 @@ public final class HelmEngine: @unchecked Sendable {
             // The context and `.Template` are Helm `Values`, like `.Values`.
             item.context["Template"] = .map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
             do {
-                let out = try set.execute(name, data: .map(item.context, valuesType), environment: environment)
-                rendered[name] = out.removingNoValue
+                var out: [UInt8] = []
+                try set.execute(name, data: .map(item.context, valuesType), into: &out, environment: environment)
+                rendered[name] = GoString(bytes: NoValue.removing(from: out)).text
             } catch {
                 throw HelmEngineErrors.execError(name, error, helm: helm)
             }
@@ -160,7 +161,7 @@ public final class HelmEngine: @unchecked Sendable {
         var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
         do throws(LocatedError) {
             for name in names {
-                set.add(try parsedFile(name, text: renderables[name]?.file.text ?? "", in: set))
+                set.add(try parsedFile(name, text: renderables[name]?.file.data ?? [], in: set))
             }
             result = .success((names, set))
         } catch {
@@ -172,7 +173,7 @@ public final class HelmEngine: @unchecked Sendable {
         return try result.get()
     }
 
-    private func parsedFile(_ name: String, text: String, in set: TemplateSet) throws(LocatedError) -> ParsedFile {
+    private func parsedFile(_ name: String, text: [UInt8], in set: TemplateSet) throws(LocatedError) -> ParsedFile {
         lock.lock()
         let cached = parsedFiles[name]
         lock.unlock()

@@ -103,7 +103,7 @@ public enum HelmFunctions {
                       }),
                 .init("tpl", "`tpl TEXT DATA`: renders a string as a template that sees every `define` of the chart.",
                       TemplateFunction([.string, .any], returns: .any) { args, context in
-                          .string(try tpl(args[0].stringValue ?? "", data: args[1], context: context))
+                          .string(try tpl(args[0].goStringValue ?? .empty, data: args[1], context: context))
                       }),
                 .init("required", #"`required MSG x`: x, or fails with MSG when x is nil or `""`."#,
                       TemplateFunction([.string, .any], returns: .any) { args, _ in
@@ -137,7 +137,7 @@ public enum HelmFunctions {
 
 
     /// `include NAME DATA`: runs a named template and returns its text.
-    static func include(_ name: String, data: Value, context: ExecutionContext) throws -> String {
+    static func include(_ name: String, data: Value, context: ExecutionContext) throws -> GoString {
         let counts = context.environment
         if let n = counts.includeCounts[name] {
             if n > includeLimit {
@@ -153,7 +153,7 @@ public enum HelmFunctions {
 
     /// `tpl TEXT DATA`: parses TEXT in a clone of the whole set under the
     /// set's root name and runs it; `<no value>` is removed from the result.
-    static func tpl(_ text: String, data: Value, context: ExecutionContext) throws -> String {
+    static func tpl(_ text: GoString, data: Value, context: ExecutionContext) throws -> GoString {
         let environment = context.environment
         if environment.tplDepth >= tplLimit { throw LocatedError.goStackOverflow() }
         environment.tplDepth += 1
@@ -161,13 +161,13 @@ public enum HelmFunctions {
         var clone = context.set
         let root = clone.name
         do {
-            try clone.parse(text, name: root)
+            try clone.parse(text.bytes, name: root)
         } catch {
             throw WrappedError("cannot parse template \(GoQuote.quote(text))", error)
         }
         do {
             let out = try context.execute(clone, templateNamed: root, data: data)
-            return out.removingNoValue
+            return GoString(bytes: NoValue.removing(from: out.bytes))
         } catch where error.kind == .goFatal {
             throw error
         } catch {

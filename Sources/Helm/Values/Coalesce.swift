@@ -122,7 +122,7 @@ struct Coalescer {
                 let copy = GoMap(table.entries)
                 if let existing = destGlobals[key] {
                     if case .map(let existingTable, _) = existing {
-                        coalesceTables(copy, existingTable, prefix: concatPrefix(prefix, key), merge: true)
+                        coalesceTables(copy, existingTable, prefix: concatPrefix(prefix, key.text), merge: true)
                         destGlobals[key] = .map(copy)
                     }
                 } else {
@@ -149,9 +149,9 @@ struct Coalescer {
                     v[key] = nil
                 } else if case .map(let destTable, _) = current {
                     guard case .map(let srcTable, _) = value else { continue }
-                    let childMerge = chart.dependencies.contains { $0.name == key } ? true : merge
+                    let childMerge = chart.dependencies.contains { GoString($0.name) == key } ? true : merge
                     if !childMerge && cleanNils { Self.cleanNilValues(srcTable) }
-                    coalesceTables(destTable, srcTable, prefix: concatPrefix(subPrefix, key), merge: childMerge)
+                    coalesceTables(destTable, srcTable, prefix: concatPrefix(subPrefix, key.text), merge: childMerge)
                 }
             } else {
                 if cleanNils {
@@ -168,7 +168,7 @@ struct Coalescer {
     func coalesceTables(_ dst: GoMap, _ src: GoMap, prefix: String, merge: Bool) -> GoMap {
         // Keys null in `dst` become null in `src`; remember which of them
         // `src` held a value for (only those keys are asked about below).
-        var srcNonNil: Set<String> = []
+        var srcNonNil: Set<GoString> = []
         for (key, value) in dst.entries {
             guard case .null = value else { continue }
             if let existing = src[key] {
@@ -184,7 +184,7 @@ struct Coalescer {
                 dst[key] = value
             } else if case .map(let srcTable, _) = value {
                 if case .map(let dstTable, _)? = existing {
-                    _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key), merge: merge) }
+                    _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key.text), merge: merge) }
                 }
             }
         }

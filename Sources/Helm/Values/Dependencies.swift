@@ -125,7 +125,7 @@ struct DependencyProcessor {
                     guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
                     imported = coalescer.coalesceTables(imported, pathToMap(parent, asMap(table)), prefix: "", merge: true)
                 case .string(let name):
-                    let child = "exports." + name
+                    let child = "exports." + name.text
                     rewritten.append(.map(["child": .string(child), "parent": .string(".")]))
                     guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
                     imported = coalescer.coalesceTables(imported, asMap(table), prefix: "", merge: true)

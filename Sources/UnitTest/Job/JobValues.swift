@@ -70,7 +70,7 @@ func scope(_ routes: [String], _ values: GoMap) -> GoMap {
     guard routes.count > 1, let last = routes.last else { return values }
     let wrapped = GoMap()
     if let global = values.entries["global"] { wrapped.entries["global"] = global }
-    wrapped.entries[last] = .map(values)
+    wrapped.entries[GoString(last)] = .map(values)
     return scope(Array(routes.dropLast()), wrapped)
 }
 

@@ -149,7 +149,7 @@ struct SuiteDiscovery {
             var current = values
             let parts = dependency.condition.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             for (i, part) in parts.enumerated() {
-                guard let next = current.entries[part] else { return true }
+                guard let next = current.entries[GoString(part)] else { return true }
                 if i == parts.count - 1 {
                     if case .bool(let b) = next { return b }
                     return true
@@ -161,7 +161,7 @@ struct SuiteDiscovery {
         }
         if !dependency.tags.isEmpty {
             guard case .map(let tags, _)? = values.entries["tags"] else { return true }
-            return dependency.tags.contains { if case .bool(true)? = tags.entries[$0] { return true } else { return false } }
+            return dependency.tags.contains { if case .bool(true)? = tags.entries[GoString($0)] { return true } else { return false } }
         }
         return true
     }

@@ -47,7 +47,7 @@ extension SuiteFields {
             switch (key, value) {
             case ("documentIndex", .int(let n, .int)): documentIndex = Int(n)
             case ("not", .bool(let b)): not = b
-            case ("template", .string(let s)): template = s
+            case ("template", .string(let s)): template = s.text
             case ("documentSelector", .map(let m, _)):
                 guard case .string(let path)? = m.entries["path"] else {
                     throw LocatedError(.suiteFile, "empty 'documentSelector.path' not supported", at: entry.location)
@@ -59,7 +59,7 @@ extension SuiteFields {
                 if case .bool(true)? = m.entries["skipEmptyTemplates"] { skipEmpty = true } else { skipEmpty = false }
                 let selectorValue: Value?
                 if case .null? = v { selectorValue = nil } else { selectorValue = v }
-                selector = DocumentSelectorSpec(path: path, value: selectorValue, matchMany: matchMany, skipEmptyTemplates: skipEmpty)
+                selector = DocumentSelectorSpec(path: path.text, value: selectorValue, matchMany: matchMany, skipEmptyTemplates: skipEmpty)
             default: break
             }
         }

@@ -105,7 +105,7 @@ struct CheckDecoder {
             present = false
         case .map(let m, _):
             present = true
-            for key in m.sortedKeys { fields[key.lowercased()] = m.entries[key] }
+            for key in m.sortedKeys { fields[key.text.lowercased()] = m.entries[key] }
         default:
             throw LocatedError(.suiteFile, "'' expected a map, got '\(mapstructureKind(params))'", at: location)
         }
@@ -119,7 +119,7 @@ struct CheckDecoder {
 
     mutating func string(_ name: String) -> String {
         guard let v = field(name) else { return "" }
-        if case .string(let s) = v { return s }
+        if case .string(let s) = v { return s.text }
         errors.append("'\(name)' expected type 'string', got unconvertible type '\(v.goTypeName)', value: '\(GoFmt.format(v))'")
         return ""
     }
@@ -154,7 +154,7 @@ struct CheckDecoder {
         }
         var out: [String] = []
         for (i, item) in items.enumerated() {
-            if case .string(let s) = item { out.append(s); continue }
+            if case .string(let s) = item { out.append(s.text); continue }
             if case .null = item { out.append(""); continue }
             errors.append("'\(name)[\(i)]' expected type 'string', got unconvertible type '\(item.goTypeName)', value: '\(GoFmt.format(item))'")
         }
@@ -170,9 +170,9 @@ struct CheckDecoder {
         }
         var nested = fields
         nested = [:]
-        for key in m.sortedKeys { nested[key.lowercased()] = m.entries[key] }
+        for key in m.sortedKeys { nested[key.text.lowercased()] = m.entries[key] }
         if let p = nested["pattern"] {
-            if case .string(let s) = p { return s }
+            if case .string(let s) = p { return s.text }
             if case .null = p { return "" }
             errors.append("'\(name).Pattern' expected type 'string', got unconvertible type '\(p.goTypeName)', value: '\(GoFmt.format(p))'")
         }

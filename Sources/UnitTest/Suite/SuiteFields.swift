@@ -263,7 +263,7 @@ struct SuiteFields {
     /// helm-unittest's `convertIToString`: strings and ints, anything else "".
     static func capabilityString(_ v: Value) -> String {
         switch v {
-        case .string(let s): return s
+        case .string(let s): return s.text
         case .int(let n, let kind) where !kind.isUnsigned: return String(n)
         default: return ""
         }

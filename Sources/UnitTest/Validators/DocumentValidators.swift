@@ -43,7 +43,7 @@ extension ValidationContext {
             return FailInfo.expectation(relation, not: false, expected: .text(expected), actual: .yaml(actual), document: document)
         }
         return eachDocument(emptyFailure: { failure(.string("no manifest found"), -1) }) { index, manifest in
-            let actual = manifest.mapValue?.entries[field] ?? .null
+            let actual = manifest.mapValue?.entries[GoString(field)] ?? .null
             let matches = actual.stringValue == expected
             return matches == negative ? Verdict(passed: false, problems: failure(actual, index)) : Verdict(passed: true, problems: [])
         }
@@ -73,8 +73,8 @@ extension ValidationContext {
         }
         func matches(_ manifest: Value) -> Bool {
             let map = manifest.mapValue
-            if case .string(let k)? = map?.entries["kind"], k != kind { return false }
-            if case .string(let a)? = map?.entries["apiVersion"], a != apiVersion { return false }
+            if case .string(let k)? = map?.entries["kind"], k != GoString(kind) { return false }
+            if case .string(let a)? = map?.entries["apiVersion"], a != GoString(apiVersion) { return false }
             return metadata(manifest, "name", equals: name) && metadata(manifest, "namespace", equals: namespace)
         }
         var passed = false
@@ -183,7 +183,8 @@ extension ValidationContext {
                         return Verdict(passed: false, problems: FailInfo.error(error.message))
                     }
                 }
-                guard case .string(let text) = actual else { return Verdict(passed: true, problems: []) }
+                guard case .string(let goText) = actual else { return Verdict(passed: true, problems: []) }
+                let text = goText.text
                 if compiled.matches(text) == negative {
                     if errorPattern.contains(where: { "\\.+*?()|[]{}^$".contains($0) }),
                        let literal = try? compilePattern(GoRegexp.quoteMeta(errorPattern)) {

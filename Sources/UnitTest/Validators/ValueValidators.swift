@@ -19,12 +19,12 @@ extension ValidationContext {
                 var actual = match
                 if case .string(var text) = match {
                     if decodeBase64 {
-                        guard let decoded = (try? GoBaseEncoding.base64Decode(text)).map({ String(decoding: $0.bytes, as: UTF8.self) }) else {
+                        guard let decoded = (try? GoBaseEncoding.base64Decode(text.text)).map({ GoString(bytes: $0.bytes) }) else {
                             return (false, FailInfo.error("unable to decode base64 expected content \(text)", document: document, value: index))
                         }
                         text = decoded
                     }
-                    actual = .string(uniformContent(text))
+                    actual = .string(uniformContent(text.text))
                 }
                 if deepEqual(expected, actual) == negative { return (false, failure(actual, document, index)) }
                 return (true, [])
@@ -95,12 +95,12 @@ extension ValidationContext {
                     return (false, FailInfo.error(.notAString(path: path, actual: match), document: document, value: index))
                 }
                 if decodeBase64 {
-                    guard let decoded = (try? GoBaseEncoding.base64Decode(text)).map({ String(decoding: $0.bytes, as: UTF8.self) }) else {
+                    guard let decoded = (try? GoBaseEncoding.base64Decode(text.text)).map({ GoString(bytes: $0.bytes) }) else {
                         return (false, FailInfo.error("unable to decode base64 expected content \(text)", document: document, value: index))
                     }
                     text = decoded
                 }
-                return compiled.matches(text) == negative ? (false, failure(text, document, index)) : (true, [])
+                return compiled.matches(text.text) == negative ? (false, failure(text.text, document, index)) : (true, [])
             }
         }
     }
@@ -125,7 +125,7 @@ extension ValidationContext {
                 let ordered: Bool
                 switch (expected, actual) {
                 case (.string(let e), .string(let a)):
-                    ordered = greater ? !a.utf8.lexicographicallyPrecedes(e.utf8) : !e.utf8.lexicographicallyPrecedes(a.utf8)
+                    ordered = greater ? !(a < e) : !(e < a)
                 case (.int(let e, .int), .int(let a, .int)):
                     ordered = greater ? a >= e : a <= e
                 case (.float(let e), .float(let a)):

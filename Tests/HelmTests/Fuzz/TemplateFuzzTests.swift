@@ -89,7 +89,7 @@ enum TemplateFuzz {
                               defaultCount: 5_000, seed: 0x7E3A_11) { input in
             let text = String(decoding: input, as: UTF8.self)
             do throws(LocatedError) {
-                let file = try set.parseFile(text, name: TemplateFuzz.name)
+                let file = try set.parseFile(Array(text.utf8), name: TemplateFuzz.name)
                 var copy = set
                 copy.add(file)
                 _ = copy.templateNames
@@ -161,7 +161,7 @@ enum TemplateExecution {
 
     static func size(of value: Value) -> Int {
         switch value {
-        case .string(let s): return s.utf8.count
+        case .string(let s): return s.count
         case .list(let l, _): return l.count
         case .map(let m, _): return m.count
         default: return 0
@@ -169,7 +169,7 @@ enum TemplateExecution {
     }
 
     static func length(_ value: Value?) -> Int {
-        if case .string(let s)? = value { return s.utf8.count }
+        if case .string(let s)? = value { return s.count }
         return 0
     }
 
@@ -177,7 +177,7 @@ enum TemplateExecution {
         switch value {
         case .int(let n, let kind)?: return kind.isUnsigned && n < 0 ? .max : n
         case .float(let f)?: return f.isFinite && abs(f) < 1e18 ? Int64(f) : .max
-        case .string(let s)?: return Int64(s) ?? 0
+        case .string(let s)?: return Int64(s.text) ?? 0
         default: return 0
         }
     }
@@ -285,7 +285,7 @@ enum TemplateExecution {
             let text = String(decoding: input, as: UTF8.self)
             var set = base
             do {
-                set.add(try set.parseFile(text, name: name))
+                set.add(try set.parseFile(Array(text.utf8), name: name))
             } catch {
                 return .rejected
             }
@@ -295,8 +295,8 @@ enum TemplateExecution {
             environment.hostData = budget
             do throws(LocatedError) {
                 let output = try set.execute(name, data: E.context(), environment: environment)
-                if output.utf8.count > E.maxOutput { return .failed("an output of \(output.utf8.count) bytes") }
-                _ = output.removingNoValue
+                if output.count > E.maxOutput { return .failed("an output of \(output.count) bytes") }
+                _ = NoValue.removing(from: output.bytes)
                 return .accepted
             } catch {
                 _ = HelmEngineErrors.execError(name, error, helm: .v4).description

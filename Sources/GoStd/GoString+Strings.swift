@@ -1,0 +1,138 @@
+/// Go's byte-oriented `strings` functions on ``GoString``: what they do to
+/// bytes that are not valid UTF-8 is what Go does (they are kept, except
+/// where Go's function decodes runes).
+extension GoString {
+    /// `strings.HasPrefix`.
+    public func hasPrefix(_ prefix: GoString) -> Bool {
+        withBytes { s in prefix.withBytes { p in s.count >= p.count && s[..<p.count].elementsEqual(p) } }
+    }
+
+    /// `strings.HasSuffix`.
+    public func hasSuffix(_ suffix: GoString) -> Bool {
+        withBytes { s in suffix.withBytes { p in s.count >= p.count && s[(s.count - p.count)...].elementsEqual(p) } }
+    }
+
+    /// `strings.Index`: the byte offset of the first `sub`, or nil.
+    public func firstIndex(of sub: GoString) -> Int? {
+        withBytes { s in sub.withBytes { p in GoString.index(s, p, from: 0) } }
+    }
+
+    static func index(_ s: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        if p.isEmpty { return start }
+        guard s.count - start >= p.count else { return nil }
+        let first = p[0]
+        var i = start
+        while i + p.count <= s.count {
+            if s[i] == first && s[i..<(i + p.count)].elementsEqual(p) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `strings.TrimPrefix`.
+    public func trimmingPrefix(_ prefix: GoString) -> GoString {
+        hasPrefix(prefix) ? slice(prefix.count..<count) : self
+    }
+
+    /// `strings.TrimSuffix`.
+    public func trimmingSuffix(_ suffix: GoString) -> GoString {
+        hasSuffix(suffix) ? slice(0..<(count - suffix.count)) : self
+    }
+
+    /// The byte lengths of the runes as Go's `range` steps over them (an
+    /// invalid byte is a rune of width 1).
+    public var runeWidths: [Int] {
+        let b = bytes
+        var widths: [Int] = []
+        var i = 0
+        while i < b.count {
+            let w = b[i] < 0x80 ? 1 : GoUTF8.decodeRune(b[i...]).1
+            widths.append(w)
+            i += w
+        }
+        return widths
+    }
+
+    /// `strings.Replace(s, old, new, -1)`: an empty `old` matches at the
+    /// start and after every rune.
+    public func replacingAll(_ old: GoString, with new: GoString) -> GoString {
+        let s = bytes, o = old.bytes, n = new.bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        if o.isEmpty {
+            out += n
+            var i = 0
+            for w in runeWidths {
+                out += s[i..<(i + w)]
+                out += n
+                i += w
+            }
+            return GoString(bytes: out)
+        }
+        var i = 0
+        s.withUnsafeBufferPointer { sb in
+            o.withUnsafeBufferPointer { ob in
+                while let j = GoString.index(sb, ob, from: i) {
+                    out += s[i..<j]
+                    out += n
+                    i = j + o.count
+                }
+            }
+        }
+        out += s[i...]
+        return GoString(bytes: out)
+    }
+
+    /// `strings.SplitN(s, sep, n)` (`n` < 0: all parts): an empty `sep`
+    /// splits after every rune.
+    public func split(_ sep: GoString, limit n: Int = -1) -> [GoString] {
+        if n == 0 { return [] }
+        let s = bytes, p = sep.bytes
+        if p.isEmpty {
+            var parts: [GoString] = []
+            var i = 0
+            for w in runeWidths {
+                if n > 0 && parts.count == n - 1 { break }
+                parts.append(GoString(bytes: s[i..<(i + w)]))
+                i += w
+            }
+            if i < s.count { parts.append(GoString(bytes: s[i...])) }
+            return parts
+        }
+        var parts: [GoString] = []
+        var i = 0
+        s.withUnsafeBufferPointer { sb in
+            p.withUnsafeBufferPointer { pb in
+                while n < 0 || parts.count < n - 1, let j = GoString.index(sb, pb, from: i) {
+                    parts.append(GoString(bytes: s[i..<j]))
+                    i = j + p.count
+                }
+            }
+        }
+        parts.append(GoString(bytes: s[i...]))
+        return parts
+    }
+
+    /// `strings.Join`.
+    public static func join(_ parts: [GoString], separator: GoString) -> GoString {
+        if parts.allSatisfy(\.isValidUTF8), let sep = separator.validText {
+            return GoString(parts.map { $0.validText! }.joined(separator: sep))
+        }
+        var out: [UInt8] = []
+        for (i, part) in parts.enumerated() {
+            if i > 0 { separator.append(to: &out) }
+            part.append(to: &out)
+        }
+        return GoString(bytes: out)
+    }
+
+    /// `s` written `n` times.
+    public func repeated(_ n: Int) -> GoString {
+        if let text = validText { return GoString(String(repeating: text, count: n)) }
+        let b = bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count * n)
+        for _ in 0..<n { out += b }
+        return GoString(bytes: out)
+    }
+}

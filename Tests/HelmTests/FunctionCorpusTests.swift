@@ -10,6 +10,14 @@ import Values
 /// and the three Sprig corpora (`scripts/gen-sprig-*-corpus.py`) share it.
 /// A case with `subTemplate` also has a subchart `charts/sub` (values.yaml
 /// `subValues`) rendering that template to `subOutput`.
+///
+/// `files` (chart-relative path → base64 of the file's exact bytes) are added
+/// to the chart last and replace same-named files, `templates/t.yaml`,
+/// `Chart.yaml` and `values.yaml` included: a case whose template holds bytes
+/// that aren't UTF-8 gives it there (its `template` is then ignored). An
+/// output or error that isn't UTF-8 is `outputBase64`/`errorBase64`. Outputs
+/// and errors are compared as bytes, so canonically equivalent texts (NFC
+/// and NFD "é", say) don't pass for each other.
 struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     var name: String
     var template: String
@@ -20,6 +28,9 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     var output: String?
     var subOutput: String?
     var error: String?
+    var files: [String: String]?
+    var outputBase64: String?
+    var errorBase64: String?
     /// For random results: a regex the whole output must match.
     var shape: String?
     var function: String?
@@ -28,6 +39,7 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
 
     enum CodingKeys: String, CodingKey {
         case name, template, helpers, values, subTemplate, subValues, output, subOutput, error, shape, function
+        case files, outputBase64, errorBase64
     }
 
     static func load(_ folder: String) -> [FunctionCase] {
@@ -50,9 +62,16 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
                 ChartFile(name: "charts/sub/templates/t.yaml", data: Array(subTemplate.utf8)),
             ]
         }
+        files.insert(ChartFile(name: "Chart.yaml", data: Array("apiVersion: v2\nname: c\nversion: 0.1.0\n".utf8)), at: 0)
+        // Sorted by bytes, and matched by bytes: `String` equality would take
+        // an NFD name for its NFC twin.
+        for (path, base64) in (self.files ?? [:]).sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let data = Array(Data(base64Encoded: base64) ?? Data())
+            files.removeAll { $0.name.utf8.elementsEqual(path.utf8) }
+            files.append(ChartFile(name: path, data: data))
+        }
         do {
-            let chart = try ChartLoader(helm: .v4).loadFiles(
-                [ChartFile(name: "Chart.yaml", data: Array("apiVersion: v2\nname: c\nversion: 0.1.0\n".utf8))] + files)
+            let chart = try ChartLoader(helm: .v4).loadFiles(files)
             let user = try values.map { try YAMLValues.helmValues($0) } ?? GoMap()
             let rendered = try HelmEngine(chart: chart, helm: .v4).render(userValues: user, options: RenderOptions(helm: .v4))
             return (rendered["c/templates/t.yaml"], rendered["c/charts/sub/templates/t.yaml"], nil)
@@ -61,18 +80,48 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// The expected error's bytes, if the case expects one.
+    var expectedError: ByteText? {
+        if let errorBase64 { return ByteText(base64: errorBase64) }
+        return error.map { ByteText($0) }
+    }
+
+    /// The expected output's bytes (nil for an error case).
+    var expectedOutput: ByteText? {
+        if let outputBase64 { return ByteText(base64: outputBase64) }
+        return output.map { ByteText($0) }
+    }
+
     func check() throws {
         let got = render()
         if let shape {
             let output = try #require(got.output, "error: \(got.error ?? "")")
             #expect(output.wholeMatch(of: try Regex(shape)) != nil, "\(output.prefix(300))")
-        } else if let error {
-            #expect(got.error == error, "output: \(got.output ?? "nil")")
+        } else if let expected = expectedError {
+            #expect(got.error.map { ByteText($0) } == expected, "output: \(got.output ?? "nil")")
         } else {
             #expect(got.error == nil)
-            #expect(got.output == output)
-            if subTemplate != nil { #expect(got.subOutput == subOutput) }
+            #expect(got.output.map { ByteText($0) } == expectedOutput)
+            if subTemplate != nil { #expect(got.subOutput.map { ByteText($0) } == subOutput.map { ByteText($0) }) }
         }
+    }
+}
+
+/// Text compared as its bytes: `String`'s `==` takes canonically equivalent
+/// texts (NFC and NFD "é") for the same. Shown as a Swift literal (control
+/// characters escaped), then as base64 when that could hide something
+/// (anything beyond ASCII).
+struct ByteText: Equatable, CustomTestStringConvertible {
+    var bytes: [UInt8]
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    init(base64: String) { bytes = Array(Data(base64Encoded: base64) ?? Data()) }
+
+    var testDescription: String {
+        let text = String(reflecting: String(decoding: bytes, as: UTF8.self))
+        if bytes.allSatisfy({ $0 < 0x80 }) { return text }
+        return text + " (base64 \(Data(bytes).base64EncodedString()))"
     }
 }
 

@@ -131,7 +131,7 @@ fuzz: deps
 	done; \
 	echo; cat $$summary; exit $$status
 
-## demo: chartunit test on the example charts (a web app; a parent chart with subcharts and globals).
+## demo: chartunit test on the example charts (a web app, binary files in a Secret included; a parent chart with subcharts and globals).
 demo: release
 	$(BIN) test examples/webapp examples/platform
 

@@ -53,6 +53,19 @@ extension GoString {
         return widths
     }
 
+    /// The string without the leading and trailing runes for which `cut` is
+    /// true (`strings.TrimFunc`); an invalid byte is the rune U+FFFD, and
+    /// the bytes kept are the original ones.
+    public func trimming(where cut: (Unicode.Scalar) -> Bool) -> GoString {
+        let runes = self.runes, widths = runeWidths
+        var start = 0, end = runes.count
+        while start < end && cut(runes[start]) { start += 1 }
+        while end > start && cut(runes[end - 1]) { end -= 1 }
+        let from = widths[..<start].reduce(0, +)
+        let to = count - widths[end...].reduce(0, +)
+        return slice(from..<to)
+    }
+
     /// `strings.Replace(s, old, new, -1)`: an empty `old` matches at the
     /// start and after every rune.
     public func replacingAll(_ old: GoString, with new: GoString) -> GoString {

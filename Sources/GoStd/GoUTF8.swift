@@ -1,6 +1,32 @@
 /// Go's `unicode/utf8` decoding, which never fails: an invalid or
 /// truncated sequence reads as U+FFFD of width 1.
 public enum GoUTF8 {
+    /// `utf8.RuneCount`: runes as `range` steps over them (each byte of an
+    /// invalid sequence is one).
+    public static func runeCount(_ b: some Collection<UInt8>) -> Int {
+        var ascii = true
+        for byte in b where byte >= 0x80 { ascii = false; break }
+        if ascii { return b.count }
+        let bytes = Array(b)
+        var n = 0, i = 0
+        while i < bytes.count {
+            i += bytes[i] < 0x80 ? 1 : decodeRune(bytes[i...]).1
+            n += 1
+        }
+        return n
+    }
+
+    /// The length of the first `n` runes of `b` in bytes (all of `b` when it
+    /// has fewer).
+    public static func prefixLength(_ b: [UInt8], runes n: Int) -> Int {
+        var i = 0, count = 0
+        while i < b.count && count < n {
+            i += b[i] < 0x80 ? 1 : decodeRune(b[i...]).1
+            count += 1
+        }
+        return i
+    }
+
     /// `utf8.RuneError`.
     public static let runeError: UInt32 = 0xFFFD
 

@@ -102,8 +102,8 @@ enum Compare {
                     if isNil(arg1) || isNil(arg) {
                         truth = isNil(arg) == isNil(arg1)
                     } else {
-                        guard case .val(.object(let o2)) = arg, let h2 = o2 as? any Hashable,
-                              case .val(.object(let o1)) = arg1, let h1 = o1 as? any Hashable else {
+                        guard case .val(.object(let o2)) = arg, o2.goKind != "slice", let h2 = o2 as? any Hashable,
+                              case .val(.object(let o1)) = arg1, o1.goKind != "slice", let h1 = o1 as? any Hashable else {
                             throw GoError("non-comparable type \(percentS(arg)): \(arg.typeName)")
                         }
                         truth = AnyHashable(h1) == AnyHashable(h2)

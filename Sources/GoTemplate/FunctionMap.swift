@@ -155,6 +155,11 @@ public protocol GoRangeable: GoObject {
     var rangeEntries: [(key: Value?, value: Value)] { get }
 }
 
+extension GoBytes: GoRangeable {
+    /// The bytes as `uint8` values.
+    public var rangeEntries: [(key: Value?, value: Value)] { bytes.map { (nil, .int(Int64($0), .uint8)) } }
+}
+
 /// A function value, as `call` accepts it.
 public protocol GoCallable: GoObject {
     /// The function.

@@ -15,6 +15,11 @@ func stringToString(_ f: @escaping @Sendable (String) -> String) -> TemplateFunc
     TemplateFunction([.string], returns: .string) { args, _ in .string(f(args[0].str)) }
 }
 
+/// Shorthand for a Go `func(string) string` that works on the bytes.
+func bytesToString(_ f: @escaping @Sendable ([UInt8]) -> GoString) -> TemplateFunction {
+    TemplateFunction([.string], returns: .string) { args, _ in .string(f(args[0].gostr.bytes)) }
+}
+
 extension Value {
     /// The Go `string` argument (the engine has checked the type).
     var str: String { stringValue ?? "" }

@@ -10,16 +10,16 @@ extension Sprig {
             intro: "`toJson`, `fromJson` and `mustToJson` are Helm's (see below).",
             [
                 .init("b64enc", "Base64 (standard, padded) of a string.",
-                      stringToString { GoBaseEncoding.base64Encode(Array($0.utf8)) }),
+                      bytesToString { GoString(GoBaseEncoding.base64Encode($0)) }),
                 .init("b64dec", "Decodes base64; invalid input returns the **error text** as the value instead of failing.",
-                      stringToString { s in
-                          do { return String(decoding: try GoBaseEncoding.base64Decode(s).bytes, as: UTF8.self) } catch { return "\(error)" }
+                      bytesToString { s in
+                          do { return GoString(bytes: try GoBaseEncoding.base64Decode(GoString(bytes: s).text).bytes) } catch { return GoString("\(error)") }
                       }),
                 .init("b32enc", "Base32 (standard, padded) of a string.",
-                      stringToString { GoBaseEncoding.base32Encode(Array($0.utf8)) }),
+                      bytesToString { GoString(GoBaseEncoding.base32Encode($0)) }),
                 .init("b32dec", "Decodes base32; invalid input returns the error text as the value.",
-                      stringToString { s in
-                          do { return String(decoding: try GoBaseEncoding.base32Decode(s), as: UTF8.self) } catch { return "\(error)" }
+                      bytesToString { s in
+                          do { return GoString(bytes: try GoBaseEncoding.base32Decode(GoString(bytes: s).text)) } catch { return GoString("\(error)") }
                       }),
                 .init("toPrettyJson", #"JSON with two-space indentation (HTML characters escaped); `""` on error."#,
                       goFunc([.any], returns: .string) { args in

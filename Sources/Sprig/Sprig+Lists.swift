@@ -133,6 +133,7 @@ extension Sprig {
             throw GoError("reflect.Value.Slice: slice index out of bounds")
         }
         if case .list(_, let type) = list { return .list(Array(items[start..<end]), GoSliceType(type.element)) }
+        if case .object(let bytes as GoBytes) = list { return .object(GoBytes(Array(bytes.bytes[start..<end]))) }
         return .list(Array(items[start..<end]))
     }
 

@@ -11,10 +11,17 @@ extension Sprig {
             id: "sprig-strings", library: "Sprig", title: "Sprig: strings",
             [
                 .init("trim", "Removes leading and trailing whitespace.",
-                      goFunc([.string], returns: .string) { args in .string(GoStrings.trimSpace(args[0].str)) }),
+                      goFunc([.string], returns: .string) { args in
+                          let s = args[0].gostr
+                          if let text = s.validText { return .string(GoStrings.trimSpace(text)) }
+                          return .string(s.trimming(where: GoUnicode.isSpace))
+                      }),
                 .init("trimAll", "`trimAll CUTSET s`: removes the characters of CUTSET from both ends (cutset first).",
                       goFunc([.string, .string], returns: .string) { args in
-                          .string(GoStrings.trim(args[1].str, cutset: args[0].str))
+                          let (s, cutset) = (args[1].gostr, args[0].gostr)
+                          if let text = s.validText, let cut = cutset.validText { return .string(GoStrings.trim(text, cutset: cut)) }
+                          let cut = Set(cutset.runes)
+                          return .string(cutset.isEmpty ? s : s.trimming(where: cut.contains))
                       }),
                 .alias("trimall", of: "trimAll", "Old spelling of `trimAll`."),
                 .init("trimPrefix", "`trimPrefix PREFIX s`: removes one leading PREFIX.",
@@ -39,7 +46,7 @@ extension Sprig {
                       }),
                 .init("substr", "`substr START END s`: the bytes `s[START:END]`; a negative START means 0, a negative or too large END means the end; START > END is an error.",
                       goFunc([.int, .int, .string], returns: .string) { args in
-                          .string(try TextStrings.substring(Int(args[0].intArg), Int(args[1].intArg), args[2].str))
+                          .string(try TextStrings.substring(Int(args[0].intArg), Int(args[1].intArg), args[2].gostr))
                       }),
                 .init("trunc", "`trunc N s`: first N **bytes**; a negative N keeps the last -N bytes.",
                       goFunc([.int, .string], returns: .string) { args in
@@ -50,15 +57,15 @@ extension Sprig {
                           return .string(s)
                       }),
                 .init("nospace", "Removes all whitespace.",
-                      goFunc([.string], returns: .string) { args in .string(TextStrings.deleteWhiteSpace(args[0].str)) }),
+                      goFunc([.string], returns: .string) { args in .string(TextStrings.deleteWhiteSpace(args[0].gostr)) }),
                 .init("abbrev", "`abbrev WIDTH s`: truncates to WIDTH with `...`; WIDTH < 4 returns s unchanged.",
                       TemplateFunction([.int, .string], returns: .string) { a, _ in
-                          let width = int(a[0]), s = str(a[1])
+                          let width = int(a[0]), s = a[1].gostr
                           return .string(width < 4 ? s : TextStrings.abbreviate(s, offset: 0, maxWidth: width))
                       }),
                 .init("abbrevboth", "`abbrevboth LEFT WIDTH s`: abbreviates on both sides (`...5678...`).",
                       TemplateFunction([.int, .int, .string], returns: .string) { a, _ in
-                          let left = int(a[0]), right = int(a[1]), s = str(a[2])
+                          let left = int(a[0]), right = int(a[1]), s = a[2].gostr
                           if right < 4 || (left > 0 && right < 7) { return .string(s) }
                           return .string(TextStrings.abbreviate(s, offset: left, maxWidth: right))
                       }),

@@ -5,8 +5,8 @@ import GoStd
 enum TextStrings {
     /// goutils' `DeleteWhiteSpace`: works byte by byte, so when anything is
     /// removed, every non-ASCII byte comes back as the rune of that value.
-    static func deleteWhiteSpace(_ s: String) -> String {
-        let bytes = Array(s.utf8)
+    static func deleteWhiteSpace(_ s: GoString) -> GoString {
+        let bytes = s.bytes
         var out = String.UnicodeScalarView()
         var kept = 0
         for b in bytes {
@@ -16,24 +16,24 @@ enum TextStrings {
                 kept += 1
             }
         }
-        return kept == bytes.count ? s : String(out)
+        return kept == bytes.count ? s : GoString(String(out))
     }
 
     /// Sprig's `substring`, with Go's slice-bounds panics.
-    static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {
-        let n = s.utf8.count
+    static func substring(_ start: Int, _ end: Int, _ s: GoString) throws -> GoString {
+        let n = s.count
         func bounds(_ text: String) -> GoError { GoError("runtime error: slice bounds out of range " + text) }
         if start < 0 {
             if end < 0 { throw bounds("[:\(end)]") }
             if end > n { throw bounds("[:\(end)] with length \(n)") }
-            return GoStrings.bytes(s, to: end)
+            return s.slice(0..<end)
         }
         if end < 0 || end > n {
             if start > n { throw bounds("[\(start):\(n)]") }
-            return GoStrings.bytes(s, from: start)
+            return s.slice(start..<n)
         }
         if start > end { throw bounds("[\(start):\(end)]") }
-        return String(decoding: Array(s.utf8)[start..<end], as: UTF8.self)
+        return s.slice(start..<end)
     }
 
     /// Go's deprecated `strings.Title`.
@@ -110,9 +110,9 @@ enum TextStrings {
     }
 
     /// goutils `AbbreviateFull` (byte offsets; errors give "").
-    static func abbreviate(_ s: String, offset: Int, maxWidth: Int) -> String {
-        let b = Array(s.utf8)
-        func str(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
+    static func abbreviate(_ s: GoString, offset: Int, maxWidth: Int) -> GoString {
+        let b = s.bytes
+        func str(_ r: Range<Int>) -> GoString { GoString(bytes: b[r]) }
         if b.isEmpty { return "" }
         if maxWidth < 4 { return "" }
         if b.count <= maxWidth { return s }

@@ -7,9 +7,7 @@ extension GoPrinter {
     static let upperDigits = Array("0123456789ABCDEFX".utf8)
 
     /// Number of runes in UTF-8 bytes.
-    static func runeCount(_ b: some Collection<UInt8>) -> Int {
-        b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-    }
+    static func runeCount(_ b: some Collection<UInt8>) -> Int { GoUTF8.runeCount(b) }
 
     /// `n` bytes of padding: zeros with the `0` flag (left padding only),
     /// otherwise spaces.
@@ -132,12 +130,7 @@ extension GoPrinter {
     /// Cuts `s` to the precision, counted in runes.
     func truncate(_ s: [UInt8]) -> [UInt8] {
         guard flags.precPresent else { return s }
-        var n = prec
-        for (i, b) in s.enumerated() where b & 0xC0 != 0x80 {
-            n -= 1
-            if n < 0 { return Array(s[..<i]) }
-        }
-        return s
+        return Array(s[..<GoUTF8.prefixLength(s, runes: prec)])
     }
 
     /// `%s`: the string, cut to the precision, padded.
@@ -178,7 +171,10 @@ extension GoPrinter {
     /// `%q` of a string: a Go string literal; with `#` a raw literal when
     /// possible, with `+` ASCII only.
     mutating func fmtQ(_ s: [UInt8]) {
-        let text = String(decoding: truncate(s), as: UTF8.self)
+        guard let text = String(validating: truncate(s), as: UTF8.self) else {
+            pad(Array(GoQuote.quote(bytes: truncate(s)[...], asciiOnly: flags.plus).utf8))
+            return
+        }
         if flags.sharp && GoQuote.canBackquote(text) {
             pad(Array(("`" + text + "`").utf8))
             return

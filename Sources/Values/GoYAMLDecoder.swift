@@ -220,10 +220,11 @@ struct GoYAMLDecoder {
 /// Map pairs in first-insertion order, keyed by Go map identity.
 private struct OrderedTable {
     var pairs: [DecodedPair] = []
-    var index: [String: Int] = [:]
+    var index: [GoString: Int] = [:]
 
     mutating func set(_ key: DecodedYAML, _ value: DecodedYAML, overwrite: Bool) {
-        guard let id = key.keyIdentity else { return }
+        guard let text = key.keyIdentity else { return }
+        let id = GoString(text)
         if let at = index[id] {
             if overwrite { pairs[at].value = value }
         } else {

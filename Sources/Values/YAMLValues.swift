@@ -143,10 +143,10 @@ public enum YAMLValues {
                 return .list(list)
             case .map(let pairs):
                 try enter(isEmpty: pairs.isEmpty, depth: depth)
-                var entries: [String: Value] = [:]
+                var entries: [GoString: Value] = [:]
                 entries.reserveCapacity(pairs.count)
                 for pair in pairs {
-                    entries[try jsonKey(pair.key, value: pair.value)] = try convert(pair.value, depth: depth + 1)
+                    entries[GoString(try jsonKey(pair.key, value: pair.value))] = try convert(pair.value, depth: depth + 1)
                 }
                 return .map(GoMap(entries))
             }
@@ -194,8 +194,8 @@ public enum YAMLValues {
         case .time(let t): return .object(GoTime(t))
         case .list(let items): return .list(DeepStack.withRoom { items.map(v3Value) })
         case .map(let pairs):
-            var entries: [String: Value] = [:]
-            for pair in pairs { entries[v3KeyText(pair.key)] = DeepStack.withRoom { v3Value(pair.value) } }
+            var entries: [GoString: Value] = [:]
+            for pair in pairs { entries[GoString(v3KeyText(pair.key))] = DeepStack.withRoom { v3Value(pair.value) } }
             return .map(GoMap(entries))
         }
     }

@@ -24,7 +24,7 @@ public struct ChartFilesData: Sendable, Hashable {
     public func getBytes(_ name: String) -> [UInt8] { files[name] ?? [] }
 
     /// `Get`: the file's text, or "".
-    public func get(_ name: String) -> String { String(decoding: getBytes(name), as: UTF8.self) }
+    public func get(_ name: String) -> GoString { GoString(bytes: getBytes(name)) }
 
     /// `Glob`: the files whose path matches `pattern` (gobwas/glob with `/`
     /// as separator; an invalid pattern matches everything, as `**`).
@@ -37,13 +37,13 @@ public struct ChartFilesData: Sendable, Hashable {
     /// without one trailing `\n`, split on `\n`. An existing empty file
     /// makes Helm crash; that case is the error
     /// `runtime error: index out of range [-1]`.
-    public func lines(_ path: String) -> Result<[String], LinesError> {
+    public func lines(_ path: String) -> Result<[GoString], LinesError> {
         guard let data = files[path] else { return .success([]) }
         guard !data.isEmpty else { return .failure(LinesError()) }
         // Bytes, as Go splits: a `\r` before a `\n` stays with its line.
         let body = data.last == UInt8(ascii: "\n") ? data.dropLast() : data[...]
         return .success(body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) })
+            .map { GoString(bytes: $0) })
     }
 
     /// The panic `Lines` raises on an empty file.
@@ -55,7 +55,7 @@ public struct ChartFilesData: Sendable, Hashable {
     /// a base name, the later one in byte order wins (Go's is random).
     public func asConfig() -> String {
         let map = GoMap()
-        for path in sortedPaths { map[GoPath.base(path)] = .string(String(decoding: files[path] ?? [], as: UTF8.self)) }
+        for path in sortedPaths { map[GoPath.base(path)] = .string(GoString(bytes: files[path] ?? [])) }
         return helmToYAML(.map(map)) ?? ""
     }
 

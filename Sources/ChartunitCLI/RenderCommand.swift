@@ -150,7 +150,7 @@ struct RenderCommand: OutcomeCommand {
             }
             return CommandOutcome(stdout: wrote + output.text, stderr: stderr)
         case .json:
-            return CommandOutcome(stdout: PythonJSON.dump(try action.renderFiles(userValues: userValues)))
+            return CommandOutcome(stdout: PythonJSON.dump(try action.renderFiles(userValues: userValues).mapValues(\.text)))
         }
     }
 

@@ -56,11 +56,19 @@ extension GoString {
     /// The string without the leading and trailing runes for which `cut` is
     /// true (`strings.TrimFunc`); an invalid byte is the rune U+FFFD, and
     /// the bytes kept are the original ones.
-    public func trimming(where cut: (Unicode.Scalar) -> Bool) -> GoString {
+    public func trimming(where cut: (Unicode.Scalar) -> Bool, leading: Bool = true, trailing: Bool = true) -> GoString {
+        if let text = validText {
+            let scalars = text.unicodeScalars
+            var start = scalars.startIndex, end = scalars.endIndex
+            while leading && start < end && cut(scalars[start]) { start = scalars.index(after: start) }
+            while trailing && end > start && cut(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+            if start == scalars.startIndex && end == scalars.endIndex { return self }
+            return GoString(String(scalars[start..<end]))
+        }
         let runes = self.runes, widths = runeWidths
         var start = 0, end = runes.count
-        while start < end && cut(runes[start]) { start += 1 }
-        while end > start && cut(runes[end - 1]) { end -= 1 }
+        while leading && start < end && cut(runes[start]) { start += 1 }
+        while trailing && end > start && cut(runes[end - 1]) { end -= 1 }
         let from = widths[..<start].reduce(0, +)
         let to = count - widths[end...].reduce(0, +)
         return slice(from..<to)

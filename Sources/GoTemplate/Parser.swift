@@ -508,7 +508,11 @@ final class Parser {
             stackDepth += 1
             defer { stackDepth -= 1 }
             return .pipe(try DeepStack.withRoom { try pipeline("parenthesized pipeline", end: .rightParen) })
-        case .string, .rawString:
+        case .rawString:
+            // A raw string keeps its bytes (valid UTF-8 or not), less carriage returns.
+            let raw = session.lexer.input[(t.pos + 1)..<(t.end - 1)].filter { $0 != 0x0D }
+            return .string(StringNode(pos: t.pos, quoted: t.val, text: GoString(bytes: raw)))
+        case .string:
             do {
                 return .string(StringNode(pos: t.pos, quoted: t.val, text: try Literals.unquote(t.val)))
             } catch { throw errorf(goErrorText(error)) }

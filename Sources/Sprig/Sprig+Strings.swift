@@ -83,11 +83,11 @@ extension Sprig {
                       stringToString { TextStrings.lowerCase($0, connector: "-") }),
                 .init("wrap", "`wrap N s`: wraps at N columns on spaces; long words stay whole.",
                       TemplateFunction([.int, .string], returns: .string) { a, _ in
-                          .string(TextStrings.wrap(str(a[1]), int(a[0]), newline: "", wrapLong: false))
+                          .string(TextStrings.wrap(a[1].gostr, int(a[0]), newline: .empty, wrapLong: false))
                       }),
                 .init("wrapWith", "`wrapWith N SEP s`: wraps at N columns with SEP as line break; long words are cut.",
                       TemplateFunction([.int, .string, .string], returns: .string) { a, _ in
-                          .string(TextStrings.wrap(str(a[2]), int(a[0]), newline: str(a[1]), wrapLong: true))
+                          .string(TextStrings.wrap(a[2].gostr, int(a[0]), newline: a[1].gostr, wrapLong: true))
                       }),
                 .init("contains", "`contains SUB s`: whether s contains SUB (argument order: needle first).",
                       goFunc([.string, .string], returns: .bool) { args in

@@ -127,10 +127,10 @@ enum TextStrings {
     }
 
     /// goutils `WrapCustom` (byte based).
-    static func wrap(_ s: String, _ length: Int, newline: String, wrapLong: Bool) -> String {
-        let b = Array(s.utf8)
-        if b.isEmpty { return "" }
-        let nl = newline.isEmpty ? "\n" : newline
+    static func wrap(_ s: GoString, _ length: Int, newline: GoString, wrapLong: Bool) -> GoString {
+        let b = s.bytes
+        if b.isEmpty { return .empty }
+        let nl = newline.isEmpty ? Array("\n".utf8) : newline.bytes
         let width = max(length, 1)
         var out: [UInt8] = []
         var offset = 0
@@ -141,13 +141,13 @@ enum TextStrings {
             }
             let end = min(width + offset + 1, b.count)
             if let space = b[offset..<end].lastIndex(of: 0x20) {
-                out += b[offset..<space] + Array(nl.utf8)
+                out += b[offset..<space] + nl
                 offset = space + 1
             } else if wrapLong {
-                out += b[offset..<(offset + width)] + Array(nl.utf8)
+                out += b[offset..<(offset + width)] + nl
                 offset += width
             } else if let space = b[(width + offset)...].firstIndex(of: 0x20) {
-                out += b[offset..<space] + Array(nl.utf8)
+                out += b[offset..<space] + nl
                 offset = space + 1
             } else {
                 out += b[offset...]
@@ -155,7 +155,7 @@ enum TextStrings {
             }
         }
         out += b[offset...]
-        return String(decoding: out, as: UTF8.self)
+        return GoString(bytes: out)
     }
 
     // MARK: xstrings

@@ -15,7 +15,12 @@ extension GoJSON {
     /// numbers float64. Errors carry Go's messages (`invalid character 'x'
     /// looking for beginning of value`, `unexpected end of JSON input`).
     public static func decode(_ text: String) throws -> Value {
-        let (value, typeError) = try decodeKeepingTypeErrors(text)
+        try decode(bytes: Array(text.utf8))
+    }
+
+    /// ``decode(_:)`` of bytes, which need not be valid UTF-8.
+    public static func decode(bytes: [UInt8]) throws -> Value {
+        let (value, typeError) = try decodeKeepingTypeErrors(bytes: bytes)
         if let typeError { throw DecodingError(message: typeError, offset: 0) }
         return value
     }
@@ -24,7 +29,11 @@ extension GoJSON {
     /// cannot be stored (a number out of float64's range) becomes nil, the
     /// rest is still decoded, and the first such error comes back beside it.
     public static func decodeKeepingTypeErrors(_ text: String) throws -> (Value, String?) {
-        let bytes = Array(text.utf8)
+        try decodeKeepingTypeErrors(bytes: Array(text.utf8))
+    }
+
+    /// ``decodeKeepingTypeErrors(_:)`` of bytes.
+    public static func decodeKeepingTypeErrors(bytes: [UInt8]) throws -> (Value, String?) {
         var scanner = JSONScanner()
         for (i, c) in bytes.enumerated() {
             if let error = scanner.step(c) {

@@ -52,11 +52,11 @@ enum JSONRoundTrip {
             // JSON writes keys in byte order; a key that reads back equal to an
             // earlier one replaces its value in the decoded map.
             if depth >= GoJSON.maxDepth { return nil }
-            var decoded: [String: EmitNode] = [:]
+            var decoded: [GoString: EmitNode] = [:]
             for key in m.sortedKeys {
                 guard isValidSimpleKey(key.text), let value = m.entries[key], let k = yamlReadBack(key.text),
                       let n = node(value, depth: depth + 1, height: &height) else { return nil }
-                decoded[k] = n
+                decoded[GoString(k)] = n
             }
             // v2's key order is not a strict weak order (`10` < `1a` < `01` <
             // `10`), so Go's result for such keys depends on its random map
@@ -64,7 +64,7 @@ enum JSONRoundTrip {
             // stay deterministic.
             let keys = NaturalOrder.sorted(decoded.keys, dialect: .v2)
             let pairs = keys.map { key in
-                EmitPair(stringNode(key), decoded[key] ?? .plain("null"))
+                EmitPair(stringNode(key.text), decoded[key] ?? .plain("null"))
             }
             return .mapping(pairs)
         case .object(let o):

@@ -70,7 +70,7 @@ import Values
             return try GoJSON.encode(.map(pc.chart.metadata.v4ChartValue(isRoot: pc.isRoot)))
         case "files":
             let files = ChartFilesData(pc.chart.files)
-            return globs.map { files.glob($0).sortedPaths.map { $0 + "\n" }.joined() + "---\n" }.joined()
+            return globs.map { files.glob($0).sortedPaths.map { $0.text + "\n" }.joined() + "---\n" }.joined()
         case "asconfig":
             return ChartFilesData(pc.chart.files).glob("**").asConfig()
         case "capabilities":

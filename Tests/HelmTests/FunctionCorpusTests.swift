@@ -1,4 +1,5 @@
 import Foundation
+import GoStd
 import Testing
 import TestSupport
 @testable import Helm
@@ -52,7 +53,7 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     /// Renders the case through the real engine: what chartunit gives, as output or Helm's error text.
-    func render() -> (output: String?, subOutput: String?, error: String?) {
+    func render() -> (output: GoString?, subOutput: GoString?, error: String?) {
         var files = [ChartFile(name: "templates/t.yaml", data: Array(template.utf8))]
         if let helpers { files.append(ChartFile(name: "templates/_helpers.tpl", data: Array(helpers.utf8))) }
         if let subTemplate {
@@ -97,10 +98,10 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
     func check() throws {
         let got = render()
         if let shape {
-            let output = try #require(got.output, "error: \(got.error ?? "")")
+            let output = try #require(got.output?.text, "error: \(got.error ?? "")")
             #expect(output.wholeMatch(of: try Regex(shape)) != nil, "\(output.prefix(300))")
         } else if let expected = expectedError {
-            #expect(got.error.map { ByteText($0) } == expected, "output: \(got.output ?? "nil")")
+            #expect(got.error.map { ByteText($0) } == expected, "output: \(got.output?.text ?? "nil")")
         } else {
             #expect(got.error == nil)
             #expect(got.output.map { ByteText($0) } == expectedOutput)
@@ -117,6 +118,8 @@ struct ByteText: Equatable, CustomTestStringConvertible {
     var bytes: [UInt8]
 
     init(_ text: String) { bytes = Array(text.utf8) }
+
+    init(_ text: GoString) { bytes = text.bytes }
 
     init(base64: String) { bytes = Array(Data(base64Encoded: base64) ?? Data()) }
 

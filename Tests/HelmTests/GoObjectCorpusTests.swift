@@ -35,7 +35,7 @@ import Values
         ])
         do {
             let rendered = try HelmEngine(chart: chart, helm: helm).render(userValues: GoMap(), options: RenderOptions(helm: helm))
-            #expect(rendered["c/templates/t.yaml"] == expected)
+            #expect(rendered["c/templates/t.yaml"]?.text == expected)
         } catch {
             #expect(String(describing: error).hasSuffix("unable to parse url: parse \"\(url)\": " + expected))
         }

@@ -1,3 +1,4 @@
+import GoStd
 import TestSupport
 import Testing
 @testable import Helm
@@ -77,7 +78,7 @@ import YAML
                 """,
             "c/templates/empty.yaml": " \n",
         ]
-        let (hooks, manifests) = try ManifestSorter.sort(files, helm: .v4)
+        let (hooks, manifests) = try ManifestSorter.sort(files.mapValues { GoString($0) }, helm: .v4)
         #expect(manifests.map(\.head.kind) == ["ConfigMap", "Service", "Service", "Deployment", "Alpha", "Zeta"])
         #expect(manifests.map(\.name) == ["c/templates/b.yaml", "c/templates/a.yaml", "c/templates/b.yaml",
                                           "c/templates/a.yaml", "c/templates/a.yaml", "c/templates/a.yaml"])

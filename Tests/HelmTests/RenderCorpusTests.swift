@@ -41,7 +41,7 @@ import Values
             guard let expected = c.output else { return }
             #expect(Set(files.keys) == Set(expected.keys))
             for (path, text) in expected.sorted(by: { $0.key < $1.key }) {
-                #expect(files[path] == text, "\(path)")
+                #expect(files[path]?.text == text, "\(path)")
             }
         } catch {
             #expect(String(describing: error) == c.error)

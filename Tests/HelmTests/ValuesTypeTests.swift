@@ -27,7 +27,7 @@ import Values
         }
         let chart = try ChartLoader(helm: helm).loadFiles(files)
         let out = try HelmEngine(chart: chart, helm: helm).render(userValues: GoMap(), options: RenderOptions(helm: helm))
-        return (out["c/templates/t.yaml"], out["c/charts/sub/templates/t.yaml"])
+        return (out["c/templates/t.yaml"]?.text, out["c/charts/sub/templates/t.yaml"]?.text)
     }
 
     @Test(arguments: [(HelmVersion.v3, "chartutil.Values"), (.v4, "common.Values")])

@@ -1,3 +1,4 @@
+import GoStd
 import Diagnostics
 import Foundation
 import GoTemplate
@@ -11,17 +12,17 @@ struct FakeRenderer: ChartRenderer {
     var failure: RenderFailure?
 
     func loadChart(at path: String) throws(LocatedError) -> String { path }
-    func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: String]) {
+    func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString]) {
         throw LocatedError(.fileAccess, "no tests chart in this fake")
     }
     func describe(_ chart: String) -> ChartDescription { ChartDescription(name: "c") }
-    func render(_ chart: String, _ request: RenderRequest) -> Result<[String: String], RenderFailure> {
+    func render(_ chart: String, _ request: RenderRequest) -> Result<[String: GoString], RenderFailure> {
         if let failure { return .failure(failure) }
         let replicas = request.values.entries["replicas"].map(GoFmt.format) ?? "1"
-        var out: [String: String] = [:]
+        var out: [String: GoString] = [:]
         for (path, text) in files where request.templates.includes(templatePath: path) {
-            out[path] = text.replacingOccurrences(of: "REPLICAS", with: replicas)
-                .replacingOccurrences(of: "RELEASE", with: request.release.name)
+            out[path] = GoString(text.replacingOccurrences(of: "REPLICAS", with: replicas)
+                .replacingOccurrences(of: "RELEASE", with: request.release.name))
         }
         return .success(out)
     }

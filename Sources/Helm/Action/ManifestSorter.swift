@@ -64,7 +64,7 @@ public enum ManifestSorter {
     /// kind, stably. Hooks with an unknown event are dropped, as Helm does.
     /// Throws `YAML parse error on <path>: …` for a document whose head
     /// does not decode.
-    public static func sort(_ files: [String: String], helm: HelmVersion) throws(LocatedError)
+    public static func sort(_ files: [String: GoString], helm: HelmVersion) throws(LocatedError)
         -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var log: [String] = []
         return try sort(files, helm: helm, log: &log)
@@ -72,20 +72,22 @@ public enum ManifestSorter {
 
     /// `sort(_:)`, appending Helm's log line for each hook with an unknown
     /// event (`level=INFO msg="skipping unknown hooks" hookTypes=…`) to `log`.
-    public static func sort(_ files: [String: String], helm: HelmVersion, log: inout [String]) throws(LocatedError)
+    public static func sort(_ files: [String: GoString], helm: HelmVersion, log: inout [String]) throws(LocatedError)
         -> (hooks: [ReleaseHook], manifests: [ReleaseManifest]) {
         var hooks: [ReleaseHook] = []
         var manifests: [ReleaseManifest] = []
         for path in files.keys.sorted(by: goLess) {
             guard let content = files[path], !GoPath.base(path).hasPrefix("_"),
-                  !GoStrings.trimSpace(content).isEmpty else { continue }
-            for document in ReleaseManifests.split(content, helm: helm) {
+                  !content.trimming(where: GoUnicode.isSpace).isEmpty else { continue }
+            for goDocument in ReleaseManifests.split(content, helm: helm) {
                 let head: ManifestHead
                 do {
-                    head = try ReleaseManifests.head(document)
+                    head = try ReleaseManifests.head(goDocument)
                 } catch {
                     throw error.prefixed("YAML parse error on \(path): ")
                 }
+                // The YAML reader refuses invalid UTF-8, so the document is text.
+                let document = goDocument.text
                 guard let annotations = head.annotations, !annotations.isEmpty,
                       let hookTypes = annotations["helm.sh/hook"] else {
                     manifests.append(ReleaseManifest(name: path, content: document, head: head))

@@ -24,11 +24,18 @@ public enum ReleaseManifests {
     /// (of the text and of every document); Helm 3 trims both ends of each.
     /// Documents keep their order.
     public static func split(_ text: String, helm: HelmVersion) -> [String] {
-        let trim = { (text: String) -> String in helm == .v3 ? GoStrings.trimSpace(text) : trimLeftSpace(text) }
-        let bytes = Array(trim(text).utf8)
-        return splitBySeparator(bytes).compactMap { piece in
-            let doc = String(decoding: piece, as: UTF8.self)
-            if GoStrings.trimSpace(doc).isEmpty { return nil }
+        split(GoString(text), helm: helm).map(\.text)
+    }
+
+    /// ``split(_:helm:)`` of a rendered file's bytes (which need not be
+    /// valid UTF-8: the documents keep them for the YAML reader to refuse).
+    public static func split(_ text: GoString, helm: HelmVersion) -> [GoString] {
+        let trim = { (text: GoString) -> GoString in
+            text.trimming(where: GoUnicode.isSpace, leading: true, trailing: helm == .v3)
+        }
+        return splitBySeparator(trim(text).bytes).compactMap { piece in
+            let doc = GoString(bytes: piece)
+            if doc.trimming(where: GoUnicode.isSpace).isEmpty { return nil }
             return trim(doc)
         }
     }
@@ -100,8 +107,13 @@ public enum ReleaseManifests {
     /// `yaml.Unmarshal([]byte(doc), &SimpleHead{})` with sigs.k8s.io/yaml.
     /// Throws the error text Helm wraps as `YAML parse error on <file>: …`.
     public static func head(_ document: String) throws(LocatedError) -> ManifestHead {
+        try head(GoString(document))
+    }
+
+    /// ``head(_:)`` of a document's bytes.
+    public static func head(_ document: GoString) throws(LocatedError) -> ManifestHead {
         var head = ManifestHead()
-        let fields = try SigsTypedUnmarshal.decode(Array(document.utf8), as: simpleHead, package: "util")
+        let fields = try SigsTypedUnmarshal.decode(document.bytes, as: simpleHead, package: "util")
         guard let fields else { return head }
         head.apiVersion = fields["apiVersion"]?.stringValue ?? ""
         head.kind = fields["kind"]?.stringValue ?? ""

@@ -43,7 +43,7 @@ public struct TemplateAction: Sendable {
 
     /// The engine's output for every template (NOTES.txt and empty files
     /// included): what `chartunit render --output json` prints.
-    public func renderFiles(userValues: GoMap) throws(LocatedError) -> [String: String] {
+    public func renderFiles(userValues: GoMap) throws(LocatedError) -> [String: GoString] {
         let processed = try prepare(userValues: userValues)
         return try engine.render(processed, options: options)
     }
@@ -108,7 +108,7 @@ public struct TemplateAction: Sendable {
             throw LocatedError(.helmTemplate, "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes "
                 + kube.version + Self.debugHint)
         }
-        var files: [String: String]
+        var files: [String: GoString]
         do {
             files = try engine.render(processed, options: options)
         } catch {

@@ -3,41 +3,42 @@ import Values
 import YAML
 
 /// The data behind `.Files`: path → bytes, with the operations Helm's
-/// `files` type offers (pkg/engine/files.go) as pure functions.
+/// `files` type offers (pkg/engine/files.go) as pure functions. Paths are
+/// Go strings: an NFC name does not find a file stored under its NFD twin.
 public struct ChartFilesData: Sendable, Hashable {
-    public var files: [String: [UInt8]]
+    public var files: [GoString: [UInt8]]
 
     public init(_ files: [ChartFile]) {
-        var map: [String: [UInt8]] = [:]
-        for file in files { map[file.name] = file.data }
+        var map: [GoString: [UInt8]] = [:]
+        for file in files { map[GoString(file.name)] = file.data }
         self.files = map
     }
 
-    public init(files: [String: [UInt8]]) {
+    public init(files: [GoString: [UInt8]]) {
         self.files = files
     }
 
     /// Paths in byte order (the order `range` visits them).
-    public var sortedPaths: [String] { files.keys.sorted(by: goLess) }
+    public var sortedPaths: [GoString] { files.keys.sorted() }
 
     /// `GetBytes`: the file's bytes, or empty.
-    public func getBytes(_ name: String) -> [UInt8] { files[name] ?? [] }
+    public func getBytes(_ name: GoString) -> [UInt8] { files[name] ?? [] }
 
     /// `Get`: the file's text, or "".
-    public func get(_ name: String) -> GoString { GoString(bytes: getBytes(name)) }
+    public func get(_ name: GoString) -> GoString { GoString(bytes: getBytes(name)) }
 
     /// `Glob`: the files whose path matches `pattern` (gobwas/glob with `/`
     /// as separator; an invalid pattern matches everything, as `**`).
     public func glob(_ pattern: String) -> ChartFilesData {
         let matcher = GlobPattern(pattern) ?? GlobPattern.everything
-        return ChartFilesData(files: files.filter { matcher.matches($0.key) })
+        return ChartFilesData(files: files.filter { matcher.matches($0.key.text) })
     }
 
     /// What `Lines` does: a missing file gives `[]`; otherwise the text
     /// without one trailing `\n`, split on `\n`. An existing empty file
     /// makes Helm crash; that case is the error
     /// `runtime error: index out of range [-1]`.
-    public func lines(_ path: String) -> Result<[GoString], LinesError> {
+    public func lines(_ path: GoString) -> Result<[GoString], LinesError> {
         guard let data = files[path] else { return .success([]) }
         guard !data.isEmpty else { return .failure(LinesError()) }
         // Bytes, as Go splits: a `\r` before a `\n` stays with its line.
@@ -55,14 +56,14 @@ public struct ChartFilesData: Sendable, Hashable {
     /// a base name, the later one in byte order wins (Go's is random).
     public func asConfig() -> String {
         let map = GoMap()
-        for path in sortedPaths { map[GoPath.base(path)] = .string(GoString(bytes: files[path] ?? [])) }
+        for path in sortedPaths { map[GoPath.base(path.text)] = .string(GoString(bytes: files[path] ?? [])) }
         return helmToYAML(.map(map)) ?? ""
     }
 
     /// `AsSecrets`: base name → base64 of the bytes, through `toYaml`.
     public func asSecrets() -> String {
         let map = GoMap()
-        for path in sortedPaths { map[GoPath.base(path)] = .string(GoBaseEncoding.base64Encode(files[path] ?? [])) }
+        for path in sortedPaths { map[GoPath.base(path.text)] = .string(GoBaseEncoding.base64Encode(files[path] ?? [])) }
         return helmToYAML(.map(map)) ?? ""
     }
 }

@@ -53,7 +53,7 @@ public final class HelmEngine: @unchecked Sendable {
     }
 
     /// Layers `userValues` over the chart (dependencies, coalescing) and renders it.
-    public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: String] {
+    public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: GoString] {
         let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm)
         if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
             throw failure
@@ -66,13 +66,13 @@ public final class HelmEngine: @unchecked Sendable {
     /// returns it. `only` limits which files execute (all still parse).
     /// Runs on a thread with a goroutine-sized stack
     /// (``DeepStack/onGoroutineStack(_:)``).
-    public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: String] {
-        try DeepStack.onGoroutineStack { () throws(LocatedError) -> [String: String] in
+    public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: GoString] {
+        try DeepStack.onGoroutineStack { () throws(LocatedError) -> [String: GoString] in
             try renderHere(chart, options: options, only: only)
         }
     }
 
-    private func renderHere(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>?) throws(LocatedError) -> [String: String] {
+    private func renderHere(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>?) throws(LocatedError) -> [String: GoString] {
         var renderables: [String: Renderable] = [:]
         var walkOrder: [String] = []
         _ = context(for: chart, release: options.release.value, capabilities: options,
@@ -80,7 +80,7 @@ public final class HelmEngine: @unchecked Sendable {
         let (names, set) = try templateSet(walkOrder: walkOrder, renderables: renderables)
         let environment = ExecutionEnvironment()
         environment.hostData = options.lookup
-        var rendered: [String: String] = [:]
+        var rendered: [String: GoString] = [:]
         let valuesType = ValuesMethods.type(helm)
         for name in names {
             guard !GoPath.base(name).hasPrefix("_"), let item = renderables[name] else { continue }
@@ -90,7 +90,7 @@ public final class HelmEngine: @unchecked Sendable {
             do {
                 var out: [UInt8] = []
                 try set.execute(name, data: .map(item.context, valuesType), into: &out, environment: environment)
-                rendered[name] = GoString(bytes: NoValue.removing(from: out)).text
+                rendered[name] = GoString(bytes: NoValue.removing(from: out))
             } catch {
                 throw HelmEngineErrors.execError(name, error, helm: helm)
             }

@@ -59,11 +59,11 @@ public enum HelmFunctions {
                       }),
                 .init("fromYaml", #"Parses YAML (1.1 rules, as values) into a map; on error returns `{"Error": "…"}` instead of failing."#,
                       TemplateFunction([.string], returns: .map) { args, _ in
-                          fromYAML(args[0].stringValue ?? "")
+                          fromYAML(args[0].goStringValue ?? .empty)
                       }),
                 .init("fromYamlArray", #"Parses a YAML list; on error returns `["<error text>"]`."#,
                       TemplateFunction([.string], returns: .list) { args, _ in
-                          fromYAMLArray(args[0].stringValue ?? "")
+                          fromYAMLArray(args[0].goStringValue ?? .empty)
                       }),
                 .init("toJson", #"`encoding/json`: compact, keys sorted, HTML characters escaped (`\u003c`); `""` on error. Replaces Sprig's."#,
                       TemplateFunction([.any], returns: .string) { args, _ in
@@ -75,11 +75,11 @@ public enum HelmFunctions {
                       }, helm4Only: true),
                 .init("fromJson", #"Parses a JSON object into a map; on error returns `{"Error": "…"}`. Replaces Sprig's."#,
                       TemplateFunction([.string], returns: .map) { args, _ in
-                          fromJSON(args[0].stringValue ?? "")
+                          fromJSON(args[0].goStringValue ?? .empty)
                       }),
                 .init("fromJsonArray", #"Parses a JSON array; on error returns `["<error text>"]`."#,
                       TemplateFunction([.string], returns: .list) { args, _ in
-                          fromJSONArray(args[0].stringValue ?? "")
+                          fromJSONArray(args[0].goStringValue ?? .empty)
                       }),
                 .init("toToml", "TOML (BurntSushi/toml): keeps the trailing newline, floats as `1.0`; the error text on failure.",
                       TemplateFunction([.any], returns: .string) { args, _ in
@@ -175,9 +175,9 @@ public enum HelmFunctions {
         }
     }
 
-    static func fromYAML(_ text: String) -> Value {
+    static func fromYAML(_ text: GoString) -> Value {
         do {
-            let value = try YAMLValues.helmDocument(text)
+            let value = try YAMLValues.helmDocument(bytes: text.bytes)
             switch value {
             case .null: return .map(GoMap())
             case .map: return value
@@ -190,9 +190,9 @@ public enum HelmFunctions {
         }
     }
 
-    static func fromYAMLArray(_ text: String) -> Value {
+    static func fromYAMLArray(_ text: GoString) -> Value {
         do {
-            let value = try YAMLValues.helmDocument(text)
+            let value = try YAMLValues.helmDocument(bytes: text.bytes)
             switch value {
             case .null: return .list([])
             case .list: return value
@@ -208,9 +208,9 @@ public enum HelmFunctions {
     /// `json.Unmarshal` into a map: syntax errors leave the map empty; a
     /// value Go cannot store (a number out of range) leaves what was
     /// decoded, and the first such error, as `Error`.
-    static func fromJSON(_ text: String) -> Value {
+    static func fromJSON(_ text: GoString) -> Value {
         do {
-            let (value, typeError) = try GoJSON.decodeKeepingTypeErrors(text)
+            let (value, typeError) = try GoJSON.decodeKeepingTypeErrors(bytes: text.bytes)
             var result: GoMap
             switch value {
             case .map(let map, _): result = map
@@ -225,9 +225,9 @@ public enum HelmFunctions {
         }
     }
 
-    static func fromJSONArray(_ text: String) -> Value {
+    static func fromJSONArray(_ text: GoString) -> Value {
         do {
-            let value = try GoJSON.decode(text)
+            let value = try GoJSON.decode(bytes: text.bytes)
             switch value {
             case .list: return value
             case .null: return .list([])

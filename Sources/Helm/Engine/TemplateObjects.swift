@@ -24,16 +24,16 @@ public struct FilesObject: GoMethodProvider, GoRangeable, GoJSONEncodable {
     }
 
     /// A map key: the file's bytes, or an empty byte slice.
-    public func member(_ name: String) -> Value? { .object(GoBytes(data.files[name] ?? [])) }
+    public func member(_ name: String) -> Value? { .object(GoBytes(data.files[GoString(name)] ?? [])) }
 
     public func method(_ name: String) -> TemplateFunction? {
         let data = self.data
         switch name {
         case "Get":
-            return TemplateFunction([.string], returns: .string) { args, _ in .string(data.get(args[0].stringValue ?? "")) }
+            return TemplateFunction([.string], returns: .string) { args, _ in .string(data.get(args[0].goStringValue ?? .empty)) }
         case "GetBytes":
             return TemplateFunction([.string], returns: .named("[]uint8")) { args, _ in
-                .object(GoBytes(data.getBytes(args[0].stringValue ?? "")))
+                .object(GoBytes(data.getBytes(args[0].goStringValue ?? .empty)))
             }
         case "Glob":
             return TemplateFunction([.string], returns: .named("engine.files")) { args, _ in
@@ -41,7 +41,7 @@ public struct FilesObject: GoMethodProvider, GoRangeable, GoJSONEncodable {
             }
         case "Lines":
             return TemplateFunction([.string], returns: .stringList) { args, _ in
-                switch data.lines(args[0].stringValue ?? "") {
+                switch data.lines(args[0].goStringValue ?? .empty) {
                 case .success(let lines): return .list(lines.map(Value.string), .strings)
                 case .failure(let error): throw GoError(error.description)
                 }

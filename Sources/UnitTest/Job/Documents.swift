@@ -13,8 +13,18 @@ enum Documents {
     /// Locations name `file` (the rendered template) and count lines of the
     /// normalised text, as go-yaml's messages do.
     static func parseYAML(_ rendered: String, file: String = "") throws(LocatedError) -> [Value] {
-        let normalised = SuiteDecoder.split(rendered).map(\.text).joined(separator: "\n---\n")
-        var documents: [YAMLDocument]? = try YAMLParser.parseStream(normalised, file: file, dialect: .v3)
+        try parseYAML(GoString(rendered), file: file)
+    }
+
+    /// ``parseYAML(_:file:)`` of rendered bytes (the YAML reader refuses
+    /// invalid UTF-8 with go-yaml's error).
+    static func parseYAML(_ rendered: GoString, file: String = "") throws(LocatedError) -> [Value] {
+        var normalised: [UInt8] = []
+        for (i, part) in SuiteDecoder.split(rendered.bytes).enumerated() {
+            if i > 0 { normalised += "\n---\n".utf8 }
+            normalised += part.bytes
+        }
+        var documents: [YAMLDocument]? = try YAMLParser.parseStream(bytes: normalised, file: file, dialect: .v3)
         return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> [Value] in
             defer { documents = nil }
             var out: [Value] = []
@@ -33,7 +43,7 @@ enum Documents {
     /// `parseManifestsFromOutputOfFiles`: `.yaml`/`.yml`/`.tpl` parsed,
     /// `.txt` as one `{raw: text}` document, other files dropped. After a
     /// failed render every file holds an error document and is parsed as YAML.
-    static func parse(outputs: [String: String], chartName: String, renderSucceeded: Bool,
+    static func parse(outputs: [String: GoString], chartName: String, renderSucceeded: Bool,
                       crds: [(path: String, text: String)]) throws(LocatedError) -> [String: [Value]] {
         var result: [String: [Value]] = [:]
         for crd in crds { result[crd.path] = try parseYAML(crd.text, file: crd.path) }

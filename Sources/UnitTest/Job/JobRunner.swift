@@ -7,7 +7,7 @@ import Values
 /// What rendering left for the later steps of a job.
 struct RenderOutcome {
     /// The rendered files (after a failed render: error documents, maybe).
-    var outputs: [String: String] = [:]
+    var outputs: [String: GoString] = [:]
     var succeeded = true
     /// The render error a job reports (failedTemplate compares with it).
     var error: LocatedError?
@@ -106,7 +106,7 @@ extension EffectiveJob {
             outcome.error = error
             return outcome
         }
-        let document = snapshotYAML(.map(GoMap(["raw": .string(raw)])))
+        let document = GoString(snapshotYAML(.map(GoMap(["raw": .string(raw)]))))
         if GoPath.base(file).hasPrefix("_") {
             for name in defaultTemplates { outcome.outputs[GoPath.join(chartRoute, templateFileName(name))] = document }
         } else {
@@ -117,8 +117,8 @@ extension EffectiveJob {
 
     /// `postRender`: the test's command, else the suite's, over the rendered
     /// files; the files and whether a command ran.
-    private func postRender(_ outputs: [String: String],
-                            settings: RunSettings) throws(LocatedError) -> (files: [String: String], didPostRender: Bool) {
+    private func postRender(_ outputs: [String: GoString],
+                            settings: RunSettings) throws(LocatedError) -> (files: [String: GoString], didPostRender: Bool) {
         let config = job.postRenderer.command.isEmpty ? suite.postRenderer : job.postRenderer
         guard !config.command.isEmpty else { return (outputs, false) }
         let postRenderer = PostRenderer(command: config.command, arguments: config.arguments,
@@ -158,7 +158,7 @@ extension EffectiveJob {
     }
 
     /// `determineTemplatesToAssert` + `prefixTemplatesToAssert`.
-    private func templatesToAssert(_ assertion: Assertion, defaultTemplates: [String], outputs: [String: String],
+    private func templatesToAssert(_ assertion: Assertion, defaultTemplates: [String], outputs: [String: GoString],
                                    chartRoute: String, description: ChartDescription) -> [String] {
         let names: [String]
         if !assertion.template.isEmpty {

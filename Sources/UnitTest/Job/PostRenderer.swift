@@ -20,12 +20,13 @@ struct PostRenderer {
 
     /// The post-rendered files; when the command dropped every marker, the
     /// whole output becomes one file `manifest.yaml`.
-    func run(_ files: [String: String]) throws(LocatedError) -> [String: String] {
+    func run(_ files: [String: GoString]) throws(LocatedError) -> [String: GoString] {
         let executable = try Self.lookPath(command, in: searchPath)
-        var input = ""
+        var input: [UInt8] = []
         for key in files.keys.sorted(by: goLess) {
-            input += Self.separator + " " + key + "\n"
-            input += GoStrings.trimSpace(files[key] ?? "") + "\n"
+            input += (Self.separator + " " + key + "\n").utf8
+            (files[key] ?? .empty).trimming(where: GoUnicode.isSpace).append(to: &input)
+            input.append(UInt8(ascii: "\n"))
         }
         let output: String
         do {
@@ -33,7 +34,7 @@ struct PostRenderer {
         } catch {
             throw error.prefixed("post-render failed: ")
         }
-        return Self.split(output)
+        return Self.split(output).mapValues { GoString($0) }
     }
 
     /// `SplitManifests`.
@@ -108,7 +109,7 @@ struct PostRenderer {
 
     /// Runs `executable` with `input` on stdin; the stdout text, or Helm's
     /// `error while running command …` with the stderr text.
-    static func execute(_ executable: String, _ arguments: [String], input: String) throws(LocatedError) -> String {
+    static func execute(_ executable: String, _ arguments: [String], input: [UInt8]) throws(LocatedError) -> String {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("chartunit-postrender-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -119,7 +120,7 @@ struct PostRenderer {
         let reason: Process.TerminationReason
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            try Data(input.utf8).write(to: inURL)
+            try Data(input).write(to: inURL)
             _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
             _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
             let process = Process()

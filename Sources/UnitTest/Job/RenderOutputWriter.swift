@@ -30,7 +30,7 @@ final class RenderOutputWriter: @unchecked Sendable {
 
     /// `writeRenderedOutput`: the job's files under the directory, except
     /// those a job later in run order has already written.
-    func write(_ outputs: [String: String], at position: RunPosition) throws(LocatedError) {
+    func write(_ outputs: [String: GoString], at position: RunPosition) throws(LocatedError) {
         lock.lock()
         defer { lock.unlock() }
         for (file, text) in outputs.sorted(by: { goLess($0.key, $1.key) }) {
@@ -38,7 +38,7 @@ final class RenderOutputWriter: @unchecked Sendable {
             if let writer = writers[path], position < writer { continue }
             do throws(GoError) {
                 try GoOS.mkdirAll(GoPath.dir(path))
-                try GoOS.writeFileAtomically(Array(text.utf8), to: path)
+                try GoOS.writeFileAtomically(text.bytes, to: path)
             } catch {
                 throw LocatedError(.fileAccess, error.message, at: SourceLocation(file: path))
             }

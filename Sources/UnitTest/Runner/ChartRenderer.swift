@@ -1,3 +1,4 @@
+import GoStd
 import Diagnostics
 import Values
 
@@ -98,8 +99,8 @@ public protocol ChartRenderer: Sendable {
     func loadChart(at path: String) throws(LocatedError) -> Chart
     func describe(_ chart: Chart) -> ChartDescription
     /// Renders: file path (`<chart>/templates/x.yaml`, `<chart>/charts/<sub>/templates/y.yaml`) → text.
-    func render(_ chart: Chart, _ request: RenderRequest) -> Result<[String: String], RenderFailure>
+    func render(_ chart: Chart, _ request: RenderRequest) -> Result<[String: GoString], RenderFailure>
     /// Renders the `--chart-tests-path` chart at `path` with its own values
     /// (release `TEST-SUITE-RELEASE`, revision 1): its name and path → text.
-    func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: String])
+    func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString])
 }

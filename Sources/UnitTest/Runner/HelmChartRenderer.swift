@@ -61,7 +61,7 @@ public struct HelmChartRenderer: ChartRenderer {
         return out
     }
 
-    public func render(_ chart: LoadedChart, _ request: RenderRequest) -> Result<[String: String], RenderFailure> {
+    public func render(_ chart: LoadedChart, _ request: RenderRequest) -> Result<[String: GoString], RenderFailure> {
         var processed: ProcessedChart
         do {
             processed = try ValuesLayering.prepare(chart: chart.chart, userValues: request.values, helm: helm)
@@ -96,7 +96,7 @@ public struct HelmChartRenderer: ChartRenderer {
         }
     }
 
-    public func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: String]) {
+    public func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString]) {
         let chart = try ChartLoader(helm: helm).load(path: path)
         let processed = try ValuesLayering.prepare(chart: chart, userValues: GoMap(), helm: helm)
         let release = ReleaseInfo(name: "TEST-SUITE-RELEASE", namespace: "NAMESPACE", revision: 1,

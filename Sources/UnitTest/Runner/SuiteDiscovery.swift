@@ -10,7 +10,7 @@ struct SuiteDiscovery {
     let extraValuesFiles: [String]
 
     /// Renders a `--chart-tests-path` chart: its name and rendered files.
-    var renderTestsChart: ((String) throws(LocatedError) -> (name: String, files: [String: String]))?
+    var renderTestsChart: ((String) throws(LocatedError) -> (name: String, files: [String: GoString]))?
 
     /// What discovery finds: a suite to run, or a suite file (or tests
     /// chart) that could not be read — that one's error, while the others run.
@@ -58,7 +58,7 @@ struct SuiteDiscovery {
     /// `RenderTestSuiteFiles`: the suites a tests chart renders, each part of
     /// a rendered file one suite, numbered for its snapshot file.
     private func renderedSuites(directory: String, chartRoute: String,
-                                render: (String) throws(LocatedError) -> (name: String, files: [String: String])) throws(LocatedError)
+                                render: (String) throws(LocatedError) -> (name: String, files: [String: GoString])) throws(LocatedError)
         -> [TestSuite] {
         guard FileManager.default.fileExists(atPath: directory) else {
             throw LocatedError(.fileAccess, "--chart-tests-path: stat \(directory): no such file or directory",
@@ -71,7 +71,8 @@ struct SuiteDiscovery {
         let (name, files) = try render(directory)
         var errors: [String] = []
         var suites: [TestSuite] = []
-        for (template, text) in files.sorted(by: { goLess($0.key, $1.key) }) {
+        for (template, goText) in files.sorted(by: { goLess($0.key, $1.key) }) {
+            let text = goText.text
             if GoStrings.trimSpace(text).isEmpty {
                 errors.append("test suite template (\(template)) file did not render a manifest")
                 continue

@@ -1,3 +1,5 @@
+import GoStd
+
 /// Compiling a parsed Go regexp to a program and running it with a
 /// backtracker that remembers visited (instruction, position) states, as
 /// Go's regexp/backtrack.go does: leftmost-first matches in linear time.
@@ -174,18 +176,17 @@ final class RegexMachine {
         guard i < input.count else { return (0, 0) }
         let b0 = input[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
-        let n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1
-        guard n > 1, i + n <= input.count else { return (0xFFFD, 1) }
-        var c = UInt32(b0) & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F)
-        for k in 1..<n { c = c << 6 | UInt32(input[i + k] & 0x3F) }
-        return (c, n)
+        return GoUTF8.decodeRune(input[i...])
     }
 
+    /// Go's `utf8.DecodeLastRune` of `input[..<i]`: U+FFFD when the bytes
+    /// before `i` do not end with a whole rune.
     private func runeBefore(_ i: Int) -> Int64 {
         guard i > 0 else { return -1 }
         var j = i - 1
         while j > 0 && input[j] & 0xC0 == 0x80 && i - j < 4 { j -= 1 }
-        return Int64(rune(at: j).0)
+        let (r, width) = rune(at: j)
+        return j + width == i ? Int64(r) : Int64(GoUTF8.runeError)
     }
 
     private static func isWordChar(_ r: Int64) -> Bool {

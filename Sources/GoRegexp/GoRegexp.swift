@@ -22,7 +22,10 @@ public struct GoRegexp: Sendable {
         self.groupCount = count
         self.groupNames = names
         self.program = RegexCompiler.compile(node)
-        self.requiredBytes = RegexCompiler.requiredLiteral(node)
+        // A literal U+FFFD also matches each invalid byte of the input, so
+        // it cannot be looked for as bytes.
+        let required = RegexCompiler.requiredLiteral(node)
+        self.requiredBytes = GoRegexp.contains(required, [0xEF, 0xBF, 0xBD]) ? [] : required
     }
 
     /// `init(_:)` remembered: templates compile the same few patterns on
@@ -47,8 +50,8 @@ public struct GoRegexp: Sendable {
         return GoQuote.quote(s)
     }
 
-    private func machine(_ s: String) -> RegexMachine {
-        let input = Array(s.utf8)
+    private func machine(_ s: GoString) -> RegexMachine {
+        let input = s.bytes
         return RegexMachine(program: program, captures: groupCount, input: input,
                             impossible: !Self.contains(input, requiredBytes))
     }
@@ -70,17 +73,23 @@ public struct GoRegexp: Sendable {
         return false
     }
 
-    private static func text(_ m: RegexMachine, _ from: Int, _ to: Int) -> String {
-        String(decoding: m.input[from..<to], as: UTF8.self)
+    private static func text(_ m: RegexMachine, _ from: Int, _ to: Int) -> GoString {
+        GoString(bytes: m.input[from..<to])
     }
 
     /// `MatchString`.
-    public func matches(_ s: String) -> Bool {
+    public func matches(_ s: String) -> Bool { matches(GoString(s)) }
+
+    /// `MatchString` of a Go string (invalid bytes read as U+FFFD of width 1).
+    public func matches(_ s: GoString) -> Bool {
         machine(s).search(from: 0) != nil
     }
 
     /// `FindString`: the leftmost match, or "".
-    public func find(_ s: String) -> String {
+    public func find(_ s: String) -> String { find(GoString(s)).text }
+
+    /// `FindString` of a Go string; the match keeps its bytes.
+    public func find(_ s: GoString) -> GoString {
         let m = machine(s)
         guard let caps = m.search(from: 0) else { return "" }
         return Self.text(m, caps[0], caps[1])
@@ -111,7 +120,10 @@ public struct GoRegexp: Sendable {
 
     /// `FindStringSubmatch`: the match and its groups ("" for groups that
     /// did not take part), or nil.
-    public func submatches(_ s: String) -> [String]? {
+    public func submatches(_ s: String) -> [String]? { submatches(GoString(s))?.map(\.text) }
+
+    /// `FindStringSubmatch` of a Go string.
+    public func submatches(_ s: GoString) -> [GoString]? {
         let m = machine(s)
         guard let caps = m.search(from: 0) else { return nil }
         return Self.groups(m, caps)
@@ -119,17 +131,25 @@ public struct GoRegexp: Sendable {
 
     /// `FindAllStringSubmatch(s, n)`; nil when there is no match.
     public func allSubmatches(_ s: String, _ n: Int) -> [[String]]? {
+        allSubmatches(GoString(s), n)?.map { $0.map(\.text) }
+    }
+
+    /// `FindAllStringSubmatch` of a Go string.
+    public func allSubmatches(_ s: GoString, _ n: Int) -> [[GoString]]? {
         let m = machine(s)
         let found = allMatches(m, n)
         return found.isEmpty ? nil : found.map { Self.groups(m, $0) }
     }
 
-    private static func groups(_ m: RegexMachine, _ caps: [Int]) -> [String] {
-        stride(from: 0, to: caps.count, by: 2).map { i in caps[i] >= 0 && caps[i + 1] >= 0 ? text(m, caps[i], caps[i + 1]) : "" }
+    private static func groups(_ m: RegexMachine, _ caps: [Int]) -> [GoString] {
+        stride(from: 0, to: caps.count, by: 2).map { i in caps[i] >= 0 && caps[i + 1] >= 0 ? text(m, caps[i], caps[i + 1]) : .empty }
     }
 
     /// `FindAllString(s, n)`; nil when there is no match (Go's nil slice).
-    public func findAll(_ s: String, _ n: Int) -> [String]? {
+    public func findAll(_ s: String, _ n: Int) -> [String]? { findAll(GoString(s), n)?.map(\.text) }
+
+    /// `FindAllString` of a Go string.
+    public func findAll(_ s: GoString, _ n: Int) -> [GoString]? {
         let m = machine(s)
         let found = allMatches(m, n)
         return found.isEmpty ? nil : found.map { Self.text(m, $0[0], $0[1]) }
@@ -137,6 +157,11 @@ public struct GoRegexp: Sendable {
 
     /// `ReplaceAllString` (with `$` expansion) or `ReplaceAllLiteralString`.
     public func replaceAll(_ s: String, with replacement: String, literal: Bool) -> String {
+        replaceAll(GoString(s), with: GoString(replacement), literal: literal).text
+    }
+
+    /// `ReplaceAllString` / `ReplaceAllLiteralString` of Go strings.
+    public func replaceAll(_ s: GoString, with replacement: GoString, literal: Bool) -> GoString {
         let m = machine(s)
         let src = m.input
         var out: [UInt8] = []
@@ -146,7 +171,7 @@ public struct GoRegexp: Sendable {
             guard let a = m.search(from: searchPos) else { break }
             out += src[lastMatchEnd..<a[0]]
             if a[1] > lastMatchEnd || a[0] == 0 {
-                if literal { out += Array(replacement.utf8) } else { expand(replacement, src, a, into: &out) }
+                if literal { replacement.append(to: &out) } else { expand(replacement.text, src, a, into: &out) }
             }
             lastMatchEnd = a[1]
             let width = m.rune(at: searchPos).1
@@ -159,7 +184,7 @@ public struct GoRegexp: Sendable {
             }
         }
         out += src[lastMatchEnd...]
-        return String(decoding: out, as: UTF8.self)
+        return GoString(bytes: out)
     }
 
     /// Go's `Regexp.expand`: `$1`, `${1}`, `$name`, `${name}`, `$$`.
@@ -225,12 +250,15 @@ public struct GoRegexp: Sendable {
     }
 
     /// `Split(s, n)`; nil when n == 0.
-    public func split(_ s: String, _ n: Int) -> [String]? {
+    public func split(_ s: String, _ n: Int) -> [String]? { split(GoString(s), n)?.map(\.text) }
+
+    /// `Split` of a Go string.
+    public func split(_ s: GoString, _ n: Int) -> [GoString]? {
         if n == 0 { return nil }
-        if !pattern.isEmpty && s.isEmpty { return [""] }
+        if !pattern.isEmpty && s.isEmpty { return [.empty] }
         let m = machine(s)
         let matches = allMatches(m, n)
-        var out: [String] = []
+        var out: [GoString] = []
         var beg = 0
         var end = 0
         for match in matches {

@@ -70,7 +70,7 @@ extension Sprig {
                           return .string(TextStrings.abbreviate(s, offset: left, maxWidth: right))
                       }),
                 .init("initials", "First letter of every word (`John Smith` → `JS`).",
-                      stringToString(TextStrings.initials)),
+                      bytesToString { TextStrings.initials(GoString(bytes: $0)) }),
                 .init("swapcase", "Swaps the case of every letter (xstrings `SwapCase`).",
                       stringToString(TextStrings.swapCase)),
                 .init("shuffle", "The characters of the string in random order.",
@@ -78,9 +78,9 @@ extension Sprig {
                 .init("camelcase", "To PascalCase (`hello_world` → `HelloWorld`, `HTTPServer` → `Httpserver`).",
                       stringToString(TextStrings.pascalCase)),
                 .init("snakecase", "To snake_case (`HTTPServerID` → `http_server_id`).",
-                      stringToString { TextStrings.lowerCase($0, connector: "_") }),
+                      bytesToString { TextStrings.lowerCase(GoString(bytes: $0), connector: "_") }),
                 .init("kebabcase", "To kebab-case (`HelloWorld` → `hello-world`).",
-                      stringToString { TextStrings.lowerCase($0, connector: "-") }),
+                      bytesToString { TextStrings.lowerCase(GoString(bytes: $0), connector: "-") }),
                 .init("wrap", "`wrap N s`: wraps at N columns on spaces; long words stay whole.",
                       TemplateFunction([.int, .string], returns: .string) { a, _ in
                           .string(TextStrings.wrap(a[1].gostr, int(a[0]), newline: .empty, wrapLong: false))

@@ -19,10 +19,11 @@ extension Sprig {
     }
 
     /// A Go `[]string` result; nil is Go's nil slice.
-    private static func strings(_ list: [String]?) -> Value {
+    private static func strings(_ list: [GoString]?) -> Value {
         guard let list else { return .list([], GoSliceType.strings.asNil) }
         return CoreConvert.stringList(list)
     }
+
 
     // MARK: regexp
 
@@ -45,45 +46,45 @@ extension Sprig {
             [
                 .init("regexMatch", "`regexMatch RE s`: whether RE (Go RE2 syntax) matches; an invalid RE gives false.",
                       TemplateFunction(ss, returns: .bool) { a, _ in
-                          .bool((try? GoRegexp.cached(str(a[0])))?.matches(str(a[1])) ?? false)
+                          .bool((try? GoRegexp.cached(str(a[0])))?.matches(a[1].gostr) ?? false)
                       }),
                 .init("mustRegexMatch", "Like `regexMatch`, but an invalid RE is an error.",
-                      TemplateFunction(ss, returns: .bool) { a, _ in .bool(try compile(str(a[0])).matches(str(a[1]))) }),
+                      TemplateFunction(ss, returns: .bool) { a, _ in .bool(try compile(str(a[0])).matches(a[1].gostr)) }),
                 .init("regexFind", #"`regexFind RE s`: the first match, or `""`."#,
-                      TemplateFunction(ss, returns: .string) { a, _ in .string(try mustCompile(str(a[0])).find(str(a[1]))) }),
+                      TemplateFunction(ss, returns: .string) { a, _ in .string(try mustCompile(str(a[0])).find(a[1].gostr)) }),
                 .init("mustRegexFind", "Like `regexFind`; an invalid RE is a returned error, not a panic.",
-                      TemplateFunction(ss, returns: .string) { a, _ in .string(try compile(str(a[0])).find(str(a[1]))) }),
+                      TemplateFunction(ss, returns: .string) { a, _ in .string(try compile(str(a[0])).find(a[1].gostr)) }),
                 .init("regexFindAll", "`regexFindAll RE s N`: up to N matches (-1 for all), as a list.",
                       TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                          strings(try mustCompile(str(a[0])).findAll(str(a[1]), int(a[2])))
+                          strings(try mustCompile(str(a[0])).findAll(a[1].gostr, int(a[2])))
                       }),
                 .init("mustRegexFindAll", "Like `regexFindAll`; an invalid RE is a returned error.",
                       TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                          strings(try compile(str(a[0])).findAll(str(a[1]), int(a[2])))
+                          strings(try compile(str(a[0])).findAll(a[1].gostr, int(a[2])))
                       }),
                 .init("regexReplaceAll", "`regexReplaceAll RE s REPL`: replaces with `$1` expansion; `$1W` means the group named `1W`, write `${1}W`.",
                       TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                          .string(try mustCompile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: false))
+                          .string(try mustCompile(str(a[0])).replaceAll(a[1].gostr, with: a[2].gostr, literal: false))
                       }),
                 .init("mustRegexReplaceAll", "Like `regexReplaceAll`; an invalid RE is a returned error.",
                       TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                          .string(try compile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: false))
+                          .string(try compile(str(a[0])).replaceAll(a[1].gostr, with: a[2].gostr, literal: false))
                       }),
                 .init("regexReplaceAllLiteral", "`regexReplaceAllLiteral RE s REPL`: replaces without `$` expansion.",
                       TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                          .string(try mustCompile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: true))
+                          .string(try mustCompile(str(a[0])).replaceAll(a[1].gostr, with: a[2].gostr, literal: true))
                       }),
                 .init("mustRegexReplaceAllLiteral", "Like `regexReplaceAllLiteral`; an invalid RE is a returned error.",
                       TemplateFunction(ss + [.string], returns: .string) { a, _ in
-                          .string(try compile(str(a[0])).replaceAll(str(a[1]), with: str(a[2]), literal: true))
+                          .string(try compile(str(a[0])).replaceAll(a[1].gostr, with: a[2].gostr, literal: true))
                       }),
                 .init("regexSplit", "`regexSplit RE s N`: splits around matches, at most N parts (-1 for all).",
                       TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                          strings(try mustCompile(str(a[0])).split(str(a[1]), int(a[2])))
+                          strings(try mustCompile(str(a[0])).split(a[1].gostr, int(a[2])))
                       }),
                 .init("mustRegexSplit", "Like `regexSplit`; an invalid RE is a returned error.",
                       TemplateFunction(ss + [.int], returns: .stringList) { a, _ in
-                          strings(try compile(str(a[0])).split(str(a[1]), int(a[2])))
+                          strings(try compile(str(a[0])).split(a[1].gostr, int(a[2])))
                       }),
                 .init("regexQuoteMeta", "Escapes the regular-expression metacharacters of a string.",
                       TemplateFunction([.string], returns: .string) { a, _ in .string(GoRegexp.quoteMeta(str(a[0]))) }),

@@ -94,10 +94,10 @@ enum TextStrings {
     }
 
     /// goutils `Initials`: works byte by byte, each byte taken as a rune.
-    static func initials(_ s: String) -> String {
+    static func initials(_ s: GoString) -> GoString {
         var out = String.UnicodeScalarView()
         var gap = true
-        for b in s.utf8 {
+        for b in s.bytes {
             guard let r = Unicode.Scalar(UInt32(b)) else { continue }
             if GoUnicode.isSpace(r) {
                 gap = true
@@ -106,7 +106,7 @@ enum TextStrings {
                 gap = false
             }
         }
-        return String(out)
+        return GoString(String(out))
     }
 
     /// goutils `AbbreviateFull` (byte offsets; errors give "").
@@ -216,10 +216,59 @@ enum TextStrings {
 
     private enum WordType { case invalid, number, upper, alphabet, connector, punct, other }
 
-    private static func nextWord(_ s: ArraySlice<Unicode.Scalar>) -> (WordType, ArraySlice<Unicode.Scalar>, ArraySlice<Unicode.Scalar>) {
-        guard let r = s.first else { return (.invalid, [], []) }
-        var end = s.startIndex + 1
-        func run(_ pred: (Unicode.Scalar) -> Bool) { while end < s.endIndex && pred(s[end]) { end += 1 } }
+    /// A rune of the input as `utf8.DecodeRune` reads it, with its bytes.
+    private struct Rune {
+        var scalar: Unicode.Scalar
+        var start: Int
+        var width: Int
+        /// `utf8.RuneError`: an invalid byte or a real U+FFFD.
+        var isError: Bool { scalar.value == GoUTF8.runeError }
+    }
+
+    private static func decodeRunes(_ bytes: [UInt8]) -> [Rune] {
+        var out: [Rune] = []
+        var i = 0
+        while i < bytes.count {
+            let (r, w) = GoUTF8.decodeRune(bytes[i...])
+            out.append(Rune(scalar: Unicode.Scalar(r) ?? "\u{FFFD}", start: i, width: w))
+            i += w
+        }
+        return out
+    }
+
+    /// xstrings `nextValidRune` from `i`: the first rune that is not
+    /// `RuneError` and how many runes up to and including it; `prev` and
+    /// all the rest when there is none.
+    private static func nextValidRune(_ s: ArraySlice<Rune>, _ i: Int, _ prev: Unicode.Scalar) -> (Unicode.Scalar, Int) {
+        var j = i
+        while j < s.endIndex {
+            if !s[j].isError { return (s[j].scalar, j - i + 1) }
+            j += 1
+        }
+        return (prev, j - i)
+    }
+
+    /// xstrings `nextWord`: the type of the word at the start of `s`, the
+    /// word and what follows it (invalid bytes ride along inside words).
+    private static func nextWord(_ s: ArraySlice<Rune>) -> (WordType, ArraySlice<Rune>, ArraySlice<Rune>) {
+        let start = s.startIndex, end = s.endIndex
+        guard start < end else { return (.invalid, s, s) }
+        var (r, n) = nextValidRune(s, start, "\u{FFFD}")
+        var offset = n
+        func split() -> (ArraySlice<Rune>, ArraySlice<Rune>) { (s[start..<(start + offset)], s[(start + offset)...]) }
+        if r.value == GoUTF8.runeError {
+            let (word, rest) = split()
+            return (.invalid, word, rest)
+        }
+        var rem = start + n
+        func run(_ pred: (Unicode.Scalar) -> Bool) {
+            while rem < end {
+                (r, n) = nextValidRune(s, rem, r)
+                if !pred(r) { break }
+                offset += n
+                rem += n
+            }
+        }
         let type: WordType
         if isConnector(r) {
             type = .connector
@@ -229,12 +278,24 @@ enum TextStrings {
             run(GoUnicode.isPunct)
         } else if GoUnicode.isUpper(r) {
             type = .upper
-            if end < s.endIndex {
-                let n = s[end]
-                if GoUnicode.isUpper(n) {
-                    run(GoUnicode.isUpper)
-                    if end < s.endIndex && isAlphabet(s[end]) { end -= 1 }
-                } else if isAlphabet(n) {
+            if rem < end {
+                (r, n) = nextValidRune(s, rem, r)
+                if GoUnicode.isUpper(r) {
+                    var prevSize = n
+                    offset += n
+                    rem += n
+                    while rem < end {
+                        (r, n) = nextValidRune(s, rem, r)
+                        if !GoUnicode.isUpper(r) { break }
+                        prevSize = n
+                        offset += n
+                        rem += n
+                    }
+                    // "HTTPStatus": the "S" starts the next word.
+                    if rem < end && isAlphabet(r) { offset -= prevSize }
+                } else if isAlphabet(r) {
+                    offset += n
+                    rem += n
                     run { isAlphabet($0) && !GoUnicode.isUpper($0) }
                 }
             }
@@ -248,62 +309,70 @@ enum TextStrings {
             type = .other
             run { !(isConnector($0) || isAlphabet($0) || GoUnicode.isNumber($0) || GoUnicode.isPunct($0)) }
         }
-        return (type, s[s.startIndex..<end], s[end...])
+        let (word, rest) = split()
+        return (type, word, rest)
     }
 
-    private static func lower(_ out: inout String.UnicodeScalarView, _ type: WordType, _ word: ArraySlice<Unicode.Scalar>, _ connector: Unicode.Scalar) {
+    /// xstrings `toLower`: upper-case and connector words rune by rune
+    /// (an invalid byte becomes U+FFFD), other words as their bytes.
+    private static func lower(_ out: inout [UInt8], _ bytes: [UInt8], _ type: WordType, _ word: ArraySlice<Rune>, _ connector: Unicode.Scalar) {
+        guard let first = word.first, let last = word.last else { return }
         guard type == .upper || type == .connector else {
-            out.append(contentsOf: word)
+            out += bytes[first.start..<(last.start + last.width)]
             return
         }
-        for r in word {
-            out.append(isConnector(r) ? connector : GoUnicode.isUpper(r) ? GoUnicode.toLower(r) : r)
+        for rune in word {
+            let r = rune.scalar
+            out += String(isConnector(r) ? connector : GoUnicode.isUpper(r) ? GoUnicode.toLower(r) : r).utf8
         }
     }
 
     /// xstrings `camelCaseToLowerCase` (`ToSnakeCase`, `ToKebabCase`).
-    static func lowerCase(_ s: String, connector: Unicode.Scalar) -> String {
-        if s.isEmpty { return "" }
-        var out = String.UnicodeScalarView()
-        var (wt, word, remaining) = nextWord(Array(s.unicodeScalars)[...])
+    static func lowerCase(_ s: GoString, connector: Unicode.Scalar) -> GoString {
+        let bytes = s.bytes
+        if bytes.isEmpty { return .empty }
+        let runes = decodeRunes(bytes)
+        let sep = Array(String(connector).utf8)
+        var out: [UInt8] = []
+        var (wt, word, remaining) = nextWord(runes[...])
         while !remaining.isEmpty {
-            if wt != .connector { lower(&out, wt, word, connector) }
+            if wt != .connector { lower(&out, bytes, wt, word, connector) }
             let prev = wt, last = word
             (wt, word, remaining) = nextWord(remaining)
             switch prev {
             case .number:
                 while wt == .alphabet || wt == .number {
-                    lower(&out, wt, word, connector)
+                    lower(&out, bytes, wt, word, connector)
                     (wt, word, remaining) = nextWord(remaining)
                 }
-                if wt != .invalid && wt != .punct && wt != .connector { out.append(connector) }
+                if wt != .invalid && wt != .punct && wt != .connector { out += sep }
             case .connector:
-                lower(&out, prev, last, connector)
+                lower(&out, bytes, prev, last, connector)
             case .punct:
                 break
             default:
                 if wt != .number {
-                    if wt != .connector && wt != .punct { out.append(connector) }
+                    if wt != .connector && wt != .punct { out += sep }
                     break
                 }
                 if remaining.isEmpty { break }
                 let numberWord = word
                 (wt, word, remaining) = nextWord(remaining)
                 if wt != .alphabet {
-                    lower(&out, .number, numberWord, connector)
-                    if wt != .connector && wt != .punct { out.append(connector) }
+                    lower(&out, bytes, .number, numberWord, connector)
+                    if wt != .connector && wt != .punct { out += sep }
                     break
                 }
-                out.append(connector)
-                lower(&out, .number, numberWord, connector)
+                out += sep
+                lower(&out, bytes, .number, numberWord, connector)
                 while wt == .alphabet || wt == .number {
-                    lower(&out, wt, word, connector)
+                    lower(&out, bytes, wt, word, connector)
                     (wt, word, remaining) = nextWord(remaining)
                 }
-                if wt != .invalid && wt != .connector && wt != .punct { out.append(connector) }
+                if wt != .invalid && wt != .connector && wt != .punct { out += sep }
             }
         }
-        lower(&out, wt, word, connector)
-        return String(out)
+        lower(&out, bytes, wt, word, connector)
+        return GoString(bytes: out)
     }
 }

@@ -11,16 +11,25 @@ public enum GoTOML {
 
     /// `toml.NewEncoder(w).Encode(v)`: tables after plain keys, keys sorted
     /// bytewise, two-space indentation per table level, nil values skipped.
-    public static func encode(_ value: Value) throws -> String {
+    public static func encode(_ value: Value) throws -> GoString {
         var encoder = Encoder()
         try encoder.encode(key: [], value)
-        return encoder.out
+        return GoString(bytes: encoder.out.bytes)
     }
 
+    /// A basic string of `s`.
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
+        var out = TOMLText()
+        appendQuoted(GoString(s), to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// A basic string: ASCII quotes, backslashes and control bytes escaped,
+    /// every other byte (invalid UTF-8 too) kept.
+    static func appendQuoted(_ s: GoString, to out: inout TOMLText) {
+        out += "\""
+        for b in s.bytes {
+            switch b {
             case 0x22: out += "\\\""
             case 0x5C: out += "\\\\"
             case 0x08: out += "\\b"
@@ -28,11 +37,19 @@ public enum GoTOML {
             case 0x0A: out += "\\n"
             case 0x0C: out += "\\f"
             case 0x0D: out += "\\r"
-            case let v where v < 0x20 || v == 0x7F: out += "\\u00" + GoQuote.hex(v, width: 2)
-            default: out.unicodeScalars.append(scalar)
+            case let v where v < 0x20 || v == 0x7F: out += "\\u00" + GoQuote.hex(UInt32(v), width: 2)
+            default: out.bytes.append(b)
             }
         }
-        return out + "\""
+        out += "\""
+    }
+
+    /// The encoder's output: bytes, appended to as text.
+    struct TOMLText {
+        var bytes: [UInt8] = []
+        var isEmpty: Bool { bytes.isEmpty }
+
+        static func += (text: inout TOMLText, s: String) { text.bytes += s.utf8 }
     }
 
     static func isBare(_ key: String) -> Bool {
@@ -46,7 +63,7 @@ public enum GoTOML {
     }
 
     private struct Encoder {
-        var out = ""
+        var out = TOMLText()
 
         private enum Kind { case table, tableArray, other, none }
 
@@ -165,7 +182,10 @@ public enum GoTOML {
                     let text = GoFloat.formatG(f)
                     out += text.contains("e") || text.contains(".") ? text : text + ".0"
                 }
-            case .string(let s): out += GoTOML.quoted(s.text)
+            case .string(let s): GoTOML.appendQuoted(s, to: &out)
+            case .object(let bytes as GoBytes):
+                // A []byte is an array of integers.
+                out += "[" + bytes.bytes.map { String($0) }.joined(separator: ", ") + "]"
             case .list(let items, _):
                 out += "["
                 for (i, item) in items.enumerated() {

@@ -95,6 +95,15 @@ struct FunctionCase: Decodable, Sendable, CustomTestStringConvertible {
         return output.map { ByteText($0) }
     }
 
+    /// Whether chartunit gives exactly the expected output or error (cases
+    /// without a `shape`).
+    func matches() -> Bool {
+        let got = render()
+        if let expected = expectedError { return got.error.map { ByteText($0) } == expected }
+        return got.error == nil && got.output.map { ByteText($0) } == expectedOutput
+            && (subTemplate == nil || got.subOutput.map { ByteText($0) } == subOutput.map { ByteText($0) })
+    }
+
     func check() throws {
         let got = render()
         if let shape {

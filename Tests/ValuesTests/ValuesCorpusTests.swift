@@ -51,7 +51,7 @@ import Testing
         #expect(GoFmt.format(values).replacingOccurrences(of: "<no value>", with: "") == expected.print)
         // Helm's toToml returns the encoder's error text as its output.
         let toml: String
-        do { toml = try GoTOML.encode(values) } catch let error as GoTOML.EncodingError { toml = error.message }
+        do { toml = try GoTOML.encode(values).text } catch let error as GoTOML.EncodingError { toml = error.message }
         #expect(toml.replacingOccurrences(of: "<no value>", with: "") == expected.toToml)
     }
 }

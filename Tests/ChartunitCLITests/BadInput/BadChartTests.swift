@@ -97,6 +97,14 @@ import Testing
                 ["execution error at (c/templates/cm.yaml:1:6): need .Values.b"]),
         failing("template rendering invalid YAML", ["c/templates/cm.yaml": "a: b: c\n"],
                 ["mapping values are not allowed in this context"]),
+        // Bytes that are not UTF-8 in the rendered text: the YAML reader refuses them
+        // (helm-unittest fails the test; chartunit once read them as U+FFFD and passed).
+        failing("template rendering invalid UTF-8", ["c/templates/cm.yaml": CaseFile(bytes: Array("metadata:\n  name: x\ndata:\n  a: caf".utf8) + [0xE9, 0x0A])],
+                ["Error: yaml: incomplete UTF-8 octet sequence", "at c/templates/cm.yaml:4:9"]),
+        BadInputCase(name: "render of a template rendering invalid UTF-8",
+                     files: ["c/templates/cm.yaml": CaseFile(bytes: Array("a: caf".utf8) + [0xE9, 0x0A])],
+                     arguments: ["render", "$D/c"], status: 1,
+                     fragments: ["Error: YAML parse error on c/templates/cm.yaml: error converting YAML to JSON: yaml: incomplete UTF-8 octet sequence"]),
         failing("include of a missing template", ["c/templates/cm.yaml": "{{ include \"nope\" . }}\n"],
                 [#"error calling include: template: no template "nope" associated with template "gotpl""#]),
     ]

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// A Go `string`: a sequence of bytes, usually but not always UTF-8.
 ///
 /// Equality, hashing and ordering are by bytes, as in Go: `"é"` (U+00E9) and
@@ -9,26 +15,28 @@
 /// ``text`` is the edge to Swift text: invalid bytes read as U+FFFD exactly
 /// where Go's `range` and `utf8.DecodeRune` read them so.
 public struct GoString: Sendable {
-    @usableFromInline enum Storage: Sendable {
-        /// Valid UTF-8.
-        case utf8(String)
-        /// Bytes that are not valid UTF-8.
-        case bytes([UInt8])
-    }
-
-    @usableFromInline var storage: Storage
+    /// Valid UTF-8: the text itself. Otherwise each byte as the scalar of
+    /// the same value (U+0000…U+00FF), with `isRaw` set. One `String` either
+    /// way keeps copies as cheap as a `String`'s.
+    @usableFromInline var storage: String
+    @usableFromInline var isRaw: Bool
 
     /// The Go string whose bytes are the UTF-8 encoding of `text`.
     @inlinable public init(_ text: String) {
-        storage = .utf8(text)
+        storage = text
+        isRaw = false
     }
 
     /// The Go string holding exactly `bytes`.
     public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         if let text = String(validating: bytes, as: UTF8.self) {
-            storage = .utf8(text)
+            storage = text
+            isRaw = false
         } else {
-            storage = .bytes(Array(bytes))
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+            storage = String(scalars)
+            isRaw = true
         }
     }
 
@@ -36,68 +44,40 @@ public struct GoString: Sendable {
     public static let empty = GoString("")
 
     /// Whether the bytes are valid UTF-8.
-    @inlinable public var isValidUTF8: Bool {
-        if case .utf8 = storage { return true }
-        return false
-    }
+    @inlinable public var isValidUTF8: Bool { !isRaw }
 
     /// The string as Swift text when its bytes are valid UTF-8.
-    @inlinable public var validText: String? {
-        if case .utf8(let s) = storage { return s }
-        return nil
-    }
+    @inlinable public var validText: String? { isRaw ? nil : storage }
 
     /// The string as Swift text, each byte of an invalid sequence read as
     /// U+FFFD (Go's `[]rune(s)` decoding).
     public var text: String {
-        switch storage {
-        case .utf8(let s): return s
-        case .bytes(let b): return GoString.decodeLossy(b)
-        }
+        isRaw ? GoString.decodeLossy(bytes) : storage
     }
 
     /// Go's `len`: the number of bytes.
     @inlinable public var count: Int {
-        switch storage {
-        case .utf8(let s): return s.utf8.count
-        case .bytes(let b): return b.count
-        }
+        isRaw ? storage.unicodeScalars.count : storage.utf8.count
     }
 
     /// Whether the string is empty.
-    @inlinable public var isEmpty: Bool {
-        switch storage {
-        case .utf8(let s): return s.isEmpty
-        case .bytes(let b): return b.isEmpty
-        }
-    }
+    @inlinable public var isEmpty: Bool { storage.isEmpty }
 
     /// A copy of the bytes.
     @inlinable public var bytes: [UInt8] {
-        switch storage {
-        case .utf8(let s): return Array(s.utf8)
-        case .bytes(let b): return b
-        }
+        isRaw ? storage.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } : Array(storage.utf8)
     }
 
     /// Calls `body` with the bytes, without copying them where possible.
     @inlinable
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        switch storage {
-        case .utf8(let s):
-            if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
-            return try Array(s.utf8).withUnsafeBufferPointer(body)
-        case .bytes(let b):
-            return try b.withUnsafeBufferPointer(body)
-        }
+        if !isRaw, let r = try storage.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return try bytes.withUnsafeBufferPointer(body)
     }
 
     /// Appends the bytes to `buffer`.
     @inlinable public func append(to buffer: inout [UInt8]) {
-        switch storage {
-        case .utf8(let s): buffer += s.utf8
-        case .bytes(let b): buffer += b
-        }
+        if isRaw { buffer += bytes } else { buffer += storage.utf8 }
     }
 
     /// `s[from..<to]` by bytes, as Go slices a string.
@@ -108,17 +88,14 @@ public struct GoString: Sendable {
 
     /// The concatenation of `a` and `b`.
     public static func + (a: GoString, b: GoString) -> GoString {
-        if case .utf8(let x) = a.storage, case .utf8(let y) = b.storage { return GoString(x + y) }
+        if !a.isRaw && !b.isRaw { return GoString(a.storage + b.storage) }
         return GoString(bytes: a.bytes + b.bytes)
     }
 
     /// The runes of the string as Go's `range` gives them: each invalid byte
     /// is one U+FFFD.
     public var runes: [Unicode.Scalar] {
-        switch storage {
-        case .utf8(let s): return Array(s.unicodeScalars)
-        case .bytes(let b): return GoString.decodeRunes(b)
-        }
+        isRaw ? GoString.decodeRunes(bytes) : Array(storage.unicodeScalars)
     }
 
     static func decodeRunes(_ b: [UInt8]) -> [Unicode.Scalar] {
@@ -141,25 +118,42 @@ public struct GoString: Sendable {
 }
 
 extension GoString: Hashable, Comparable {
+    /// Byte equality (String's `==` would compare canonical equivalence).
+    /// Raw storage maps bytes one to one, so equal bytes mean equal storage
+    /// bytes within each kind, and a raw string never equals a valid one.
     @inlinable public static func == (a: GoString, b: GoString) -> Bool {
-        if case .utf8(let x) = a.storage, case .utf8(let y) = b.storage {
-            // Byte equality of the UTF-8 encodings (String's == would
-            // compare canonical equivalence).
-            guard x.utf8.count == y.utf8.count else { return false }
-        } else if a.count != b.count {
-            return false
+        guard a.isRaw == b.isRaw else { return false }
+        let x = a.storage.utf8, y = b.storage.utf8
+        guard x.count == y.count else { return false }
+        if let equal = x.withContiguousStorageIfAvailable({ xp in
+            y.withContiguousStorageIfAvailable { yp in GoString.bytesEqual(xp, yp) }
+        }), let equal {
+            return equal
         }
-        return a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } }
+        return x.elementsEqual(y)
+    }
+
+    @usableFromInline static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard x.count == y.count else { return false }
+        guard let px = x.baseAddress, let py = y.baseAddress, px != py else { return true }
+        return memcmp(px, py, x.count) == 0
     }
 
     @inlinable public func hash(into hasher: inout Hasher) {
-        withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(count)
+        let hashed = storage.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for b in storage.utf8 { hasher.combine(b) } }
     }
 
     /// Go's string order: byte-wise.
     @inlinable public static func < (a: GoString, b: GoString) -> Bool {
-        a.withBytes { x in b.withBytes { y in x.lexicographicallyPrecedes(y) } }
+        a.withBytes { x in b.withBytes { y in
+            let n = min(x.count, y.count)
+            if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                let c = memcmp(px, py, n)
+                if c != 0 { return c < 0 }
+            }
+            return x.count < y.count
+        } }
     }
 }
 

@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// A value the validator can check: a schema document
@@ -26,7 +27,8 @@ enum SchemaInstanceView<Instance> {
     case number(SchemaInstanceNumber)
     case string(String)
     case array([Instance])
-    case object([String: Instance])
+    /// Members by their Go string names (no copy of a Go map is made).
+    case object([GoString: Instance])
     /// A Go value that is no JSON type (its `%T` name).
     case invalid(String)
 
@@ -101,7 +103,7 @@ extension JSONSchemaValue: SchemaInstance {
         case .number(let n): return .number(.schema(n))
         case .string(let s): return .string(s)
         case .array(let a): return .array(a)
-        case .object(let o): return .object(o)
+        case .object(let o): return .object(Dictionary(uniqueKeysWithValues: o.map { (GoString($0.key), $0.value) }))
         case .invalid(let t): return .invalid(t)
         }
     }
@@ -123,7 +125,7 @@ extension Value: SchemaInstance {
         case .float(let f): return .number(.float(f))
         case .string(let s): return .string(s.text)
         case .list(let items, _): return .array(items)
-        case .map(let m, _): return .object(m.textKeyed)
+        case .map(let m, _): return .object(m.entries)
         case .object(let o): return .invalid(o.goTypeName)
         }
     }

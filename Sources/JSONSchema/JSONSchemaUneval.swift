@@ -1,3 +1,5 @@
+import GoStd
+
 /// Properties and items not yet evaluated, for `unevaluated*`. Only made
 /// when there is something to track: no instance means both sets empty.
 final class Uneval {
@@ -10,7 +12,7 @@ final class Uneval {
         case .object(let o):
             if !node.allPropsEvaluated, callerNeeds || node.unevaluatedProperties != nil, !o.isEmpty {
                 let u = Uneval()
-                u.props = Set(o.keys)
+                u.props = Set(o.keys.map(\.text))
                 return u
             }
         case .array(let a):

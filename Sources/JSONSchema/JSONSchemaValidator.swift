@@ -197,14 +197,14 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
         return nil
     }
 
-    private func validateObject(_ f: inout Frame, _ view: SchemaInstanceView<I>, _ obj: [String: I]) {
+    private func validateObject(_ f: inout Frame, _ view: SchemaInstanceView<I>, _ obj: [GoString: I]) {
         let s = f.s
         if let min = s.minProperties, obj.count < min { addError(&f, .minProperties(obj.count, min)) }
         if let max = s.maxProperties, obj.count > max { addError(&f, .maxProperties(obj.count, max)) }
         if !s.required.isEmpty, let missing = findMissing(f, obj, s.required) { addError(&f, .required(missing)) }
         if f.boolResult && !f.errors.isEmpty { return }
         if !s.dependencies.isEmpty {
-            for name in s.dependencies.keys.sorted(by: goLess) where obj[name] != nil {
+            for name in s.dependencies.keys.sorted(by: goLess) where obj[GoString(name)] != nil {
                 switch s.dependencies[name] {
                 case .required(let props)?:
                     if let missing = findMissing(f, obj, props) { addError(&f, .dependency(name, missing)) }
@@ -222,7 +222,7 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
             // Each name is checked as a fresh instance: location and scope
             // start over.
             let outerLocation = location
-            for name in obj.keys.sorted(by: goLess) {
+            for name in obj.keys.sorted().map(\.text) {
                 var target = names
                 var metaRoot = f.meta
                 location = outerLocation
@@ -244,12 +244,12 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
         }
         if s.draft == 6 { return }
         if !s.dependentSchemas.isEmpty {
-            for name in s.dependentSchemas.keys.sorted(by: goLess) where obj[name] != nil {
+            for name in s.dependentSchemas.keys.sorted(by: goLess) where obj[GoString(name)] != nil {
                 if let sch = s.dependentSchemas[name] { f.add(validateSelf(&f, view, sch, "", false)) }
             }
         }
         if !s.dependentRequired.isEmpty {
-            for name in s.dependentRequired.keys.sorted(by: goLess) where obj[name] != nil {
+            for name in s.dependentRequired.keys.sorted(by: goLess) where obj[GoString(name)] != nil {
                 if let missing = findMissing(f, obj, s.dependentRequired[name] ?? []) { addError(&f, .dependentRequired(name, missing)) }
             }
         }
@@ -261,7 +261,7 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
     /// byte order of the member names, the order a sorted visit gives. A
     /// boolean-result run stops at the first error, as the library does:
     /// only whether there is one counts there. False when it stopped so.
-    private func validateMembers(_ f: inout Frame, _ obj: [String: I]) -> Bool {
+    private func validateMembers(_ f: inout Frame, _ obj: [GoString: I]) -> Bool {
         let s = f.s
         var additional: [String] = []
         let start = f.errors.count
@@ -292,12 +292,12 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
             // Only named properties are evaluated: look those up.
             for name in s.properties.keys {
                 if f.boolResult && !f.errors.isEmpty { return false }
-                if let member = obj[name] { visit(name, member, &f) }
+                if let member = obj[GoString(name)] { visit(name, member, &f) }
             }
         } else {
-            for (name, member) in obj {
+            for (key, member) in obj {
                 if f.boolResult && !f.errors.isEmpty { return false }
-                visit(name, member, &f)
+                visit(key.text, member, &f)
             }
         }
         if errorNames.count > 1 {
@@ -454,7 +454,7 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
         if case .object(let obj) = view, let sch = s.unevaluatedProperties {
             if let uneval = f.uneval {
                 for name in uneval.props.sorted(by: goLess) {
-                    if let member = obj[name] { f.add(validateVal(f, sch, member, .key(name))) }
+                    if let member = obj[GoString(name)] { f.add(validateVal(f, sch, member, .key(name))) }
                 }
                 uneval.props = []
             }
@@ -593,9 +593,9 @@ private final class SchemaValidatorRun<I: SchemaInstance> {
         f.errors.append(failure)
     }
 
-    private func findMissing(_ f: Frame, _ obj: [String: I], _ required: [String]) -> [String]? {
+    private func findMissing(_ f: Frame, _ obj: [GoString: I], _ required: [String]) -> [String]? {
         var missing: [String] = []
-        for name in required where obj[name] == nil {
+        for name in required where obj[GoString(name)] == nil {
             if f.boolResult { return [] }
             missing.append(name)
         }

@@ -1,0 +1,86 @@
+import Testing
+import GoStd
+
+/// Go strings are bytes: equality, hashing and order by bytes, `len` in
+/// bytes, invalid UTF-8 kept, and the byte-oriented `strings` functions.
+@Suite struct GoStringTests {
+    static let nfc = GoString("\u{E9}")
+    static let nfd = GoString("e\u{301}")
+
+    @Test func canonicallyEquivalentStringsDiffer() {
+        #expect("\u{E9}" == "e\u{301}")  // Swift's String says equal…
+        #expect(Self.nfc != Self.nfd)  // …Go's bytes do not.
+        #expect(Set([Self.nfc, Self.nfd]).count == 2)
+        #expect([Self.nfc: 1, Self.nfd: 2].count == 2)
+        #expect(Self.nfd < Self.nfc)  // 0x65 before 0xC3
+    }
+
+    @Test(arguments: [
+        ([0x61, 0xFF, 0x62], 3, "a\u{FFFD}b"),
+        ([0xE2, 0x82], 2, "\u{FFFD}\u{FFFD}"),  // one U+FFFD per byte, as Go's range reads it
+        ([0xC3, 0xA9], 2, "\u{E9}"),
+        ([0xEF, 0xBF, 0xBD], 3, "\u{FFFD}"),  // a real U+FFFD is valid UTF-8
+        ([], 0, ""),
+    ] as [([UInt8], Int, String)])
+    func bytesAreKept(_ bytes: [UInt8], _ count: Int, _ text: String) {
+        let s = GoString(bytes: bytes)
+        #expect(s.bytes == bytes)
+        #expect(s.count == count)
+        #expect(s.text == text)
+        #expect(s.isValidUTF8 == (String(validating: bytes, as: UTF8.self) != nil))
+        var out: [UInt8] = []
+        s.append(to: &out)
+        #expect(out == bytes)
+    }
+
+    @Test func invalidAndValidNeverEqual() {
+        let raw = GoString(bytes: [0xFF])
+        let latin = GoString("\u{FF}")  // ÿ, valid: C3 BF
+        #expect(raw != latin)
+        #expect(raw == GoString(bytes: [0xFF]))
+        #expect(raw.hashValue == GoString(bytes: [0xFF]).hashValue)
+        #expect(GoString(bytes: [0x61, 0xFF]) < GoString(bytes: [0x61, 0xFF, 0x00]))
+        #expect(GoString(bytes: [0x7F]) < raw)
+    }
+
+    @Test func slicingCutsRunes() {
+        let s = GoString("h\u{E9}")
+        #expect(s.slice(0..<2).bytes == [0x68, 0xC3])
+        #expect(!s.slice(0..<2).isValidUTF8)
+        #expect(s.slice(0..<2) + s.slice(2..<3) == s)
+    }
+
+    @Test(arguments: [
+        // s, sep, limit, parts (as bytes)
+        ([0x61, 0xFF, 0x2C, 0x62], [0x2C], -1, [[0x61, 0xFF], [0x62]]),
+        ([0x61, 0xFF, 0x62], [], -1, [[0x61], [0xFF], [0x62]]),
+        ([0x61, 0xFF, 0x62], [], 2, [[0x61], [0xFF, 0x62]]),
+        ([0xC3, 0xA9, 0xFF], [], -1, [[0xC3, 0xA9], [0xFF]]),
+    ] as [([UInt8], [UInt8], Int, [[UInt8]])])
+    func splitByBytesAndRunes(_ s: [UInt8], _ sep: [UInt8], _ limit: Int, _ parts: [[UInt8]]) {
+        #expect(GoString(bytes: s).split(GoString(bytes: sep), limit: limit).map(\.bytes) == parts)
+    }
+
+    @Test func replaceTrimAndAffixes() {
+        let s = GoString(bytes: [0x20, 0x61, 0xFF, 0x61, 0x0A])
+        #expect(s.replacingAll("a", with: "b").bytes == [0x20, 0x62, 0xFF, 0x62, 0x0A])
+        #expect(GoString(bytes: [0x61, 0xFF]).replacingAll("", with: "-").bytes == [0x2D, 0x61, 0x2D, 0xFF, 0x2D])
+        #expect(s.trimming(where: { $0 == " " || $0 == "\n" }).bytes == [0x61, 0xFF, 0x61])
+        #expect(s.trimming(where: { $0 == " " }, trailing: false).bytes == [0x61, 0xFF, 0x61, 0x0A])
+        #expect(s.hasPrefix(" a") && s.hasSuffix(GoString(bytes: [0x61, 0x0A])))
+        #expect(s.firstIndex(of: GoString(bytes: [0xFF])) == 2)
+        #expect(GoString.join([s, GoString(bytes: [0xFE])], separator: "|").bytes == s.bytes + [0x7C, 0xFE])
+        #expect(GoString(bytes: [0xFF]).repeated(3).bytes == [0xFF, 0xFF, 0xFF])
+    }
+
+    @Test func quoteWritesInvalidBytesAsHex() {
+        #expect(GoQuote.quote(GoString(bytes: [0x63, 0xE9, 0x0A])) == #""c\xe9\n""#)
+        #expect(GoQuote.quote(GoString("\u{E9}")) == "\"\u{E9}\"")
+    }
+
+    @Test func runeCountingAsGo() {
+        #expect(GoUTF8.runeCount([0xFF, 0x63, 0xE9, 0x80]) == 4)
+        #expect(GoUTF8.runeCount(Array("h\u{E9}".utf8)) == 2)
+        #expect(GoUTF8.prefixLength([0xFF, 0xC3, 0xA9, 0x61], runes: 2) == 3)
+    }
+}

@@ -88,10 +88,13 @@ extension Executor {
         guard let function = id.function else {
             throw errorf("\(GoQuote.quote(id.name)) is not a defined function")
         }
-        return try evalCall(dot, function, node: node, name: id.name, args, final: final)
+        return try evalCall(dot, function, node: node, name: id.name, args, final: final, site: id.pos)
     }
 
-    func evalCall(_ dot: RV, _ fn: TemplateFunction, node: CurrentNode, name: String, _ args: ArraySlice<Arg>, final: RV?) throws -> RV {
+    /// `site` is the position of the function's name in the source, where
+    /// coverage counts the arm a branching function took (-1: none).
+    func evalCall(_ dot: RV, _ fn: TemplateFunction, node: CurrentNode, name: String, _ args: ArraySlice<Arg>, final: RV?,
+                  site: Int = -1) throws -> RV {
         let numIn = args.count + (final == nil ? 0 : 1)
         var numFixed = args.count
         if fn.variadic != nil {
@@ -107,11 +110,15 @@ extension Executor {
         if builtin == .and || builtin == .or {
             let isOr = builtin == .or
             var v: RV = .invalid
-            for arg in args {
+            for (i, arg) in args.enumerated() {
                 v = try evalArg(dot, .reflectValue, arg)
-                if Executor.isTrue(v.indirected) == isOr { return v }
+                if Executor.isTrue(v.indirected) == isOr {
+                    coverage?.hit(template.source, site, arm: i + 1)
+                    return v
+                }
             }
             if let final { v = final }
+            coverage?.hit(template.source, site, arm: numIn)
             return v
         }
         // Builtins take reflect values; Swift functions take plain values,
@@ -166,6 +173,9 @@ extension Executor {
         defer {
             values.removeAll(keepingCapacity: true)
             argumentPool.append(values)
+        }
+        if let coverage, let branches = fn.branches, site >= 0 {
+            coverage.hit(template.source, site, arm: branches.choose(values))
         }
         let result: Value
         do {

@@ -85,6 +85,8 @@ final class Executor {
     let set: TemplateSet
     @exclusivity(unchecked) var template: Template
     let environment: ExecutionEnvironment
+    /// Where coverage is counted, when it is.
+    let coverage: CoverageRecorder?
     @exclusivity(unchecked) var vars: [(name: String, value: RV)] = []
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var node: CurrentNode = .none
@@ -100,6 +102,7 @@ final class Executor {
         self.set = set
         self.template = template
         self.environment = environment
+        self.coverage = environment.coverage
         self.missingKey = set.options.missingKey
         self.mapMethods = set.functions.mapMethods
     }
@@ -128,6 +131,7 @@ final class Executor {
     /// the caller's state is restored afterwards.
     func executeNested(named name: String, data: Value) throws(LocatedError) -> GoString {
         guard let nestedTemplate = set.lookup(name) else { throw set.noTemplate(name) }
+        coverage?.enter(nestedTemplate, from: template)
         let savedTemplate = template, savedDepth = depth, savedNode = node
         var savedVars: [(name: String, value: RV)] = []
         var result: [UInt8] = []
@@ -210,8 +214,10 @@ final class Executor {
         // an error are recorded (range and template record themselves).
         switch n {
         case .text(let t):
+            coverage?.hit(template.source, t.pos)
             t.text.append(to: &output)
         case .action(let a):
+            coverage?.hit(template.source, a.pos)
             let val = try evalPipeline(dot, a.pipe)
             if a.pipe.decl.isEmpty { printValue(val) }
         case .comment:
@@ -250,7 +256,9 @@ final class Executor {
         let mark = vars.count
         defer { pop(mark) }
         let val = try evalPipeline(dot, b.pipe)
-        if Executor.isTrue(val) {
+        let taken = Executor.isTrue(val)
+        coverage?.hit(template.source, b.pos, arm: taken ? 1 : 2)
+        if taken {
             return try walk(isWith ? val : dot, list: b.list)
         } else if let e = b.elseList {
             return try walk(dot, list: e)
@@ -265,8 +273,12 @@ final class Executor {
         let val = try evalPipeline(dot, r.pipe).indirected
         let mark = vars.count
         let decl = r.pipe.decl
+        // Coverage: arm 1 when the body ran at least once, arm 2 when not.
+        var iterated = false
+        defer { coverage?.hit(template.source, r.pos, arm: iterated ? 1 : 2) }
         // Returns false on break.
         func oneIteration(_ index: RV, _ elem: RV) throws -> Bool {
+            iterated = true
             if !decl.isEmpty {
                 if r.pipe.isAssign {
                     try setVar(decl[0].ident[0], decl.count > 1 ? index : elem)
@@ -342,6 +354,10 @@ final class Executor {
             throw errorf("exceeded maximum template depth (\(maxExecDepth))")
         }
         let newDot = try evalPipeline(dot, t.pipe)
+        if let coverage {
+            coverage.hit(template.source, t.pos)
+            coverage.enter(tmpl, from: template)
+        }
         let savedTemplate = template
         let savedVars = vars
         template = tmpl

@@ -72,6 +72,10 @@ public final class TemplateFunction: Sendable {
     let body: Body
     /// The Go builtin this function is, if it is one.
     let builtin: Builtin?
+    /// For a function that picks one of its arguments (`default`,
+    /// `ternary`, `coalesce`): its arms, counted by template coverage as a
+    /// branch point.
+    public let branches: FunctionBranches?
 
     enum Body: Sendable {
         case swift(@Sendable ([Value], ExecutionContext) throws -> Value)
@@ -91,6 +95,17 @@ public final class TemplateFunction: Sendable {
         self.result = result
         self.body = .swift(body)
         self.builtin = nil
+        self.branches = nil
+    }
+
+    /// This function, its calls counted as a branch point with `branches`.
+    public init(_ function: TemplateFunction, branches: FunctionBranches) {
+        self.parameters = function.parameters
+        self.variadic = function.variadic
+        self.result = function.result
+        self.body = function.body
+        self.builtin = function.builtin
+        self.branches = branches
     }
 
     /// A Go method whose results text/template cannot take (more than two,
@@ -101,6 +116,7 @@ public final class TemplateFunction: Sendable {
         self.result = .any
         self.body = .uncallable(message)
         self.builtin = nil
+        self.branches = nil
     }
 
     init(builtin: Builtin, _ parameters: [GoType], variadic: GoType? = nil, returns result: GoType) {
@@ -109,6 +125,20 @@ public final class TemplateFunction: Sendable {
         self.result = result
         self.body = .builtin(builtin)
         self.builtin = builtin
+        self.branches = nil
+    }
+}
+
+/// The arms of a function that picks one of its arguments, for coverage.
+public struct FunctionBranches: Sendable {
+    /// The arms' labels for a call with `operands` arguments.
+    public let labels: @Sendable (_ operands: Int) -> [String]
+    /// The arm (1-based) a call with these arguments takes.
+    public let choose: @Sendable (_ arguments: [Value]) -> Int
+
+    public init(labels: @escaping @Sendable (_ operands: Int) -> [String], choose: @escaping @Sendable (_ arguments: [Value]) -> Int) {
+        self.labels = labels
+        self.choose = choose
     }
 }
 

@@ -202,6 +202,8 @@ public final class ExecutionEnvironment {
     @exclusivity(unchecked) public var tplDepth = 0
     /// Data of the host layer for its functions (Helm's `lookup` objects).
     public var hostData: (any Sendable)?
+    /// Where template coverage is counted; nil (the default) counts nothing.
+    public var coverage: CoverageRecorder?
 
     /// A fresh environment.
     public init() {}

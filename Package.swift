@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "JSONSchema", dependencies: ["Values", "GoRegexp", "GoStd"]),
         .target(name: "Helm", dependencies: ["GoTemplate", "Sprig", "Semver", "JSONSchema", "TOML", "Values", "YAML", "Diagnostics", "GoStd", "CZlib"]),
         .target(name: "PathQuery", dependencies: ["Values", "YAML", "GoRegexp", "Diagnostics", "GoStd"]),
-        .target(name: "UnitTest", dependencies: ["Helm", "PathQuery", "GoRegexp", "Semver", "Values", "YAML", "Diagnostics", "GoStd"]),
+        .target(name: "UnitTest", dependencies: ["Helm", "GoTemplate", "PathQuery", "GoRegexp", "Semver", "Values", "YAML", "Diagnostics", "GoStd"]),
         .target(name: "Reports", dependencies: ["UnitTest", "Values", "GoStd", "Diagnostics"]),
         .target(
             name: "ChartunitCLI",

@@ -11,8 +11,9 @@ public struct CoverageInventory: Sendable {
         /// (text: the lines holding more than white space).
         case lines(pos: Int, lines: [Int])
         /// A branch point at `pos` on `line` with one label per arm (arm
-        /// `k` is `labels[k - 1]`).
-        case branch(pos: Int, line: Int, labels: [String])
+        /// `k` is `labels[k - 1]`): an `if`/`with`/`range` (`.control`) or a
+        /// branching function call (`.call`).
+        case branch(pos: Int, line: Int, kind: CoverageRecorder.Kind, labels: [String])
         /// A `define` (or `block`) whose body starts at `pos`.
         case define(name: String, pos: Int, line: Int)
     }
@@ -53,7 +54,7 @@ public struct CoverageInventory: Sendable {
 extension CoverageInventory.Item {
     var pos: Int {
         switch self {
-        case .lines(let pos, _), .branch(let pos, _, _), .define(_, let pos, _): return pos
+        case .lines(let pos, _), .branch(let pos, _, _, _), .define(_, let pos, _): return pos
         }
     }
 }
@@ -88,17 +89,20 @@ private struct InventoryWalker {
             walk(a.pipe)
         case .ifNode(let b):
             walk(b.pipe)
-            items.append(.branch(pos: b.pos, line: b.line, labels: ["if true", b.elseList == nil ? "if false (no else)" : "else"]))
+            items.append(.lines(pos: b.pos, lines: [b.line]))
+            items.append(.branch(pos: b.pos, line: b.line, kind: .control, labels: ["if true", b.elseList == nil ? "if false (no else)" : "else"]))
             DeepStack.withRoom { walk(b.list) }
             if let e = b.elseList { DeepStack.withRoom { walk(e) } }
         case .withNode(let b):
             walk(b.pipe)
-            items.append(.branch(pos: b.pos, line: b.line, labels: ["with set", b.elseList == nil ? "with empty (no else)" : "else"]))
+            items.append(.lines(pos: b.pos, lines: [b.line]))
+            items.append(.branch(pos: b.pos, line: b.line, kind: .control, labels: ["with set", b.elseList == nil ? "with empty (no else)" : "else"]))
             DeepStack.withRoom { walk(b.list) }
             if let e = b.elseList { DeepStack.withRoom { walk(e) } }
         case .rangeNode(let b):
             walk(b.pipe)
-            items.append(.branch(pos: b.pos, line: b.line, labels: ["range body", b.elseList == nil ? "range empty" : "range else"]))
+            items.append(.lines(pos: b.pos, lines: [b.line]))
+            items.append(.branch(pos: b.pos, line: b.line, kind: .control, labels: ["range body", b.elseList == nil ? "range empty" : "range else"]))
             DeepStack.withRoom { walk(b.list) }
             if let e = b.elseList { DeepStack.withRoom { walk(e) } }
         case .template(let t):
@@ -117,10 +121,10 @@ private struct InventoryWalker {
                 if let fn = id.function {
                     if fn.builtin == .and || fn.builtin == .or, operands > 0 {
                         let word = fn.builtin == .and ? "and" : "or"
-                        items.append(.branch(pos: id.pos, line: line(of: id.pos),
+                        items.append(.branch(pos: id.pos, line: line(of: id.pos), kind: .call,
                                              labels: (1...operands).map { "\(word) returns operand \($0)" }))
                     } else if let branches = fn.branches {
-                        items.append(.branch(pos: id.pos, line: line(of: id.pos), labels: branches.labels(operands)))
+                        items.append(.branch(pos: id.pos, line: line(of: id.pos), kind: .call, labels: branches.labels(operands)))
                     }
                 }
             }

@@ -6,16 +6,30 @@
 /// renders. Points are keyed by the source they were parsed from, so text
 /// parsed by `tpl` (a source of its own) never counts against a file.
 public final class CoverageRecorder: @unchecked Sendable {
+    /// What a point counts. An `if` and the first function of its
+    /// condition share a position (Go's parser places the `if` at its
+    /// pipeline), so the kind keeps them apart.
+    public enum Kind: UInt8, Sendable {
+        /// A text, action or `template` call ran (arm 0).
+        case ran
+        /// The arm an `if`, `with` or `range` took.
+        case control
+        /// The arm a branching function (`and`, `or`, `default`…) took.
+        case call
+    }
+
     /// A counted point: a node of a source, and which of its arms (0 for
     /// "ran"; 1… for the arms of a branch point).
     public struct Point: Hashable, Sendable {
         public var source: ObjectIdentifier
         public var pos: Int
+        public var kind: Kind
         public var arm: Int
 
-        public init(source: ObjectIdentifier, pos: Int, arm: Int) {
+        public init(source: ObjectIdentifier, pos: Int, kind: Kind, arm: Int) {
             self.source = source
             self.pos = pos
+            self.kind = kind
             self.arm = arm
         }
     }
@@ -38,13 +52,13 @@ public final class CoverageRecorder: @unchecked Sendable {
     public init() {}
 
     @inline(__always)
-    func hit(_ source: TemplateSource, _ pos: Int, arm: Int = 0) {
-        hits[Point(source: ObjectIdentifier(source), pos: pos, arm: arm), default: 0] += 1
+    func hit(_ source: TemplateSource, _ pos: Int, _ kind: Kind = .ran, arm: Int = 0) {
+        hits[Point(source: ObjectIdentifier(source), pos: pos, kind: kind, arm: arm), default: 0] += 1
     }
 
     func enter(_ template: Template, from caller: Template) {
         guard template.name != template.source.name else { return }
-        let point = Point(source: ObjectIdentifier(template.source), pos: template.root.pos, arm: 0)
+        let point = Point(source: ObjectIdentifier(template.source), pos: template.root.pos, kind: .ran, arm: 0)
         defineCalls[DefineCall(define: point, caller: caller.name), default: 0] += 1
     }
 

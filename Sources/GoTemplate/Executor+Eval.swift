@@ -113,12 +113,12 @@ extension Executor {
             for (i, arg) in args.enumerated() {
                 v = try evalArg(dot, .reflectValue, arg)
                 if Executor.isTrue(v.indirected) == isOr {
-                    coverage?.hit(template.source, site, arm: i + 1)
+                    coverage?.hit(template.source, site, .call, arm: i + 1)
                     return v
                 }
             }
             if let final { v = final }
-            coverage?.hit(template.source, site, arm: numIn)
+            coverage?.hit(template.source, site, .call, arm: numIn)
             return v
         }
         // Builtins take reflect values; Swift functions take plain values,
@@ -175,7 +175,7 @@ extension Executor {
             argumentPool.append(values)
         }
         if let coverage, let branches = fn.branches, site >= 0 {
-            coverage.hit(template.source, site, arm: branches.choose(values))
+            coverage.hit(template.source, site, .call, arm: branches.choose(values))
         }
         let result: Value
         do {

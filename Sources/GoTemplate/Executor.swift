@@ -257,7 +257,10 @@ final class Executor {
         defer { pop(mark) }
         let val = try evalPipeline(dot, b.pipe)
         let taken = Executor.isTrue(val)
-        coverage?.hit(template.source, b.pos, arm: taken ? 1 : 2)
+        if let coverage {
+            coverage.hit(template.source, b.pos)
+            coverage.hit(template.source, b.pos, .control, arm: taken ? 1 : 2)
+        }
         if taken {
             return try walk(isWith ? val : dot, list: b.list)
         } else if let e = b.elseList {
@@ -275,7 +278,8 @@ final class Executor {
         let decl = r.pipe.decl
         // Coverage: arm 1 when the body ran at least once, arm 2 when not.
         var iterated = false
-        defer { coverage?.hit(template.source, r.pos, arm: iterated ? 1 : 2) }
+        coverage?.hit(template.source, r.pos)
+        defer { coverage?.hit(template.source, r.pos, .control, arm: iterated ? 1 : 2) }
         // Returns false on break.
         func oneIteration(_ index: RV, _ elem: RV) throws -> Bool {
             iterated = true

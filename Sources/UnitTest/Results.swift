@@ -115,6 +115,8 @@ public struct ChartResult: Sendable {
     /// An error that stopped the chart before any suite ran (the chart could not be loaded).
     public var executionError: LocatedError?
     public var suites: [TestSuiteResult]
+    /// With `--coverage`: every template file's coverage.
+    public var coverage: [FileCoverage] = []
 
     public init(name: String, path: String, executionError: LocatedError? = nil, suites: [TestSuiteResult] = []) {
         self.name = name
@@ -140,4 +142,7 @@ public struct RunResult: Sendable {
     }
 
     public var passed: Bool { charts.allSatisfy(\.passed) }
+
+    /// The template coverage of the run (empty without `--coverage`).
+    public var coverage: RunCoverage { RunCoverage(files: charts.flatMap(\.coverage)) }
 }

@@ -12,14 +12,17 @@ public struct RenderOptions: Sendable {
     public var lookup: LookupSource
     /// Whether to skip checking values against `values.schema.json`.
     public var skipSchemaValidation: Bool
+    /// Where the render counts template coverage (nil: it does not).
+    public var coverage: CoverageRecorder?
 
     public init(helm: HelmVersion, release: ReleaseInfo? = nil, capabilities: CapabilitiesInfo? = nil,
-                lookup: LookupSource = LookupSource(), skipSchemaValidation: Bool = false) {
+                lookup: LookupSource = LookupSource(), skipSchemaValidation: Bool = false, coverage: CoverageRecorder? = nil) {
         self.helm = helm
         self.release = release ?? .defaults(helm)
         self.capabilities = capabilities ?? .defaults(helm)
         self.lookup = lookup
         self.skipSchemaValidation = skipSchemaValidation
+        self.coverage = coverage
     }
 }
 
@@ -34,12 +37,12 @@ public final class HelmEngine: @unchecked Sendable {
     public let chart: Chart
     public let helm: HelmVersion
     let functions: FunctionMap
-    private let lock = NSLock()
+    let lock = NSLock()
     /// Template sets (with their names in Helm's parse order) by the tree's
     /// template paths in walk order, so a render neither re-sorts nor re-parses.
     private var parsed: [String: Result<(names: [String], set: TemplateSet), LocatedError>] = [:]
     /// Each file parsed once, whatever sets it ends up in.
-    private var parsedFiles: [String: Result<ParsedFile, LocatedError>] = [:]
+    var parsedFiles: [String: Result<ParsedFile, LocatedError>] = [:]
     /// `.Files` of each chart of the tree by path; chart files never change, so built once.
     private var files: [String: Value] = [:]
 
@@ -80,6 +83,7 @@ public final class HelmEngine: @unchecked Sendable {
         let (names, set) = try templateSet(walkOrder: walkOrder, renderables: renderables)
         let environment = ExecutionEnvironment()
         environment.hostData = options.lookup
+        environment.coverage = options.coverage
         var rendered: [String: GoString] = [:]
         let valuesType = ValuesMethods.type(helm)
         for name in names {
@@ -173,7 +177,7 @@ public final class HelmEngine: @unchecked Sendable {
         return try result.get()
     }
 
-    private func parsedFile(_ name: String, text: [UInt8], in set: TemplateSet) throws(LocatedError) -> ParsedFile {
+    func parsedFile(_ name: String, text: [UInt8], in set: TemplateSet) throws(LocatedError) -> ParsedFile {
         lock.lock()
         let cached = parsedFiles[name]
         lock.unlock()
@@ -184,9 +188,13 @@ public final class HelmEngine: @unchecked Sendable {
         } catch {
             result = .failure(HelmEngineErrors.cleanupParseError(name, error))
         }
+        // A render on another thread may have parsed the file meanwhile: the
+        // first parse stays, so every render shares one source (coverage
+        // counts by source).
         lock.lock()
-        parsedFiles[name] = result
+        let kept = parsedFiles[name] ?? result
+        parsedFiles[name] = kept
         lock.unlock()
-        return try result.get()
+        return try kept.get()
     }
 }

@@ -10,6 +10,8 @@ struct RunSettings: Sendable {
     /// The `PATH` post-renderer commands are looked up in.
     var executableSearchPath: String
     var readFile: @Sendable (String) throws(LocatedError) -> [UInt8]
+    /// Where the chart's template coverage is counted (`--coverage`).
+    var coverage: CoverageAccumulator?
 }
 
 /// A test job with the suite's settings folded in (helm-unittest's

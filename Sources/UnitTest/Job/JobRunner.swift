@@ -1,3 +1,4 @@
+import GoTemplate
 import Diagnostics
 import Foundation
 import GoRegexp
@@ -82,7 +83,10 @@ extension EffectiveJob {
             kubeMajor: kubeVersion.major, kubeMinor: kubeVersion.minor, apiVersions: apiVersions,
             chartVersion: overrides.version, appVersion: overrides.appVersion,
             templates: TemplateFilter(chartRoute: chartRoute, templates: defaultTemplates, excludeTemplates: suite.excludeTemplates),
-            kubernetesProvider: kubernetesProvider, skipSchemaValidation: settings.skipSchemaValidation)
+            kubernetesProvider: kubernetesProvider, skipSchemaValidation: settings.skipSchemaValidation,
+            coverage: settings.coverage.map { _ in CoverageRecorder() })
+        // A failing job still counts what it executed.
+        defer { if let counts = request.coverage { settings.coverage?.add(counts) } }
         switch renderer.render(chart, request) {
         case .success(let files):
             return RenderOutcome(outputs: files, defaultTemplates: defaultTemplates)

@@ -1,3 +1,4 @@
+import GoTemplate
 import GoStd
 import Diagnostics
 import Values
@@ -68,6 +69,8 @@ public struct RenderRequest: Sendable {
     /// Objects the fake cluster of `lookup` serves (none: lookup gives empty maps).
     public var kubernetesProvider: KubernetesProvider
     public var skipSchemaValidation: Bool
+    /// Where the render counts template coverage (nil: it does not).
+    public var coverage: CoverageRecorder?
 }
 
 /// A failed render: the error (its message Helm v3.20's text) and the stage it stopped in.
@@ -103,4 +106,7 @@ public protocol ChartRenderer: Sendable {
     /// Renders the `--chart-tests-path` chart at `path` with its own values
     /// (release `TEST-SUITE-RELEASE`, revision 1): its name and path → text.
     func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString])
+    /// The template coverage of every template file of the chart, with the
+    /// counts its renders recorded; `chartPath` is the path the run was given.
+    func coverage(of chart: Chart, counts: CoverageRecorder, chartPath: String) -> [FileCoverage]
 }

@@ -1,3 +1,4 @@
+import GoTemplate
 import Diagnostics
 import GoStd
 import Helm
@@ -88,12 +89,17 @@ public struct HelmChartRenderer: ChartRenderer {
                                                              LookupResource(group: $0.group, version: $0.version,
                                                                             resource: $0.resource, namespaced: $0.namespaced)
                                                          }),
-                                    skipSchemaValidation: true)
+                                    skipSchemaValidation: true, coverage: request.coverage)
         do {
             return .success(try chart.engine.render(processed, options: options))
         } catch {
             return .failure(RenderFailure(stage: .engine, error: error))
         }
+    }
+
+    public func coverage(of chart: LoadedChart, counts: CoverageRecorder, chartPath: String) -> [FileCoverage] {
+        let defines = DefineIndex(counts)
+        return chart.engine.coverageFiles().map { FileCoverage($0, counts: counts, defines: defines, chartPath: chartPath) }
     }
 
     public func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString]) {

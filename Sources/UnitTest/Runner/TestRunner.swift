@@ -33,6 +33,8 @@ public struct TestRunOptions: Sendable {
     /// The `PATH` that `postRenderer` command names are looked up in (the
     /// CLI passes its environment's).
     public var executableSearchPath = ""
+    /// `--coverage`: count template coverage (``ChartResult/coverage``).
+    public var coverage = false
 
     /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
@@ -110,6 +112,9 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             workedOut[i] = kubeVersions.versions(for: suite) { $0.reachesRender(chartRoute: chartRoute, settings: settings) }
         }
         let versions = workedOut
+        var settings = self.settings
+        settings.coverage = options.coverage ? CoverageAccumulator() : nil
+        let chartSettings = settings
         for (i, entry) in found.enumerated() {
             switch entry {
             case .broken(let file, let error):
@@ -138,7 +143,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                             guard case .suite(let suite) = found[i] else { continue }
                             let result = runSuite(suite, chart: chart, description: description,
                                                   position: RunPosition(chart: chartIndex, suite: i, job: 0),
-                                                  kubeVersions: versions[i] ?? [])
+                                                  kubeVersions: versions[i] ?? [], settings: chartSettings)
                             out.append((i, result))
                             if options.failFast && result.failFast { break }
                         }
@@ -154,12 +159,17 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             ordered.append(result)
             if options.failFast && !result.passed && !result.skipped { break }
         }
-        return ChartResult(name: description.name, path: path, suites: ordered)
+        var result = ChartResult(name: description.name, path: path, suites: ordered)
+        if let accumulator = chartSettings.coverage {
+            result.coverage = renderer.coverage(of: chart, counts: accumulator.counts, chartPath: path)
+        }
+        return result
     }
 
     /// Runs one suite with its snapshot cache, then stores the cache.
     func runSuite(_ suite: TestSuite, chart: Renderer.Chart, description: ChartDescription,
-                  position: RunPosition, kubeVersions: [(version: KubeVersion, origin: KubeVersionOrigin?)?]) -> TestSuiteResult {
+                  position: RunPosition, kubeVersions: [(version: KubeVersion, origin: KubeVersionOrigin?)?],
+                  settings: RunSettings) -> TestSuiteResult {
         var result = TestSuiteResult(displayName: suite.name, filePath: suite.definitionFile, passed: false)
         var snapshotFile = SnapshotCache.path(forSuiteFile: suite.definitionFile)
         if !suite.snapshotId.isEmpty {

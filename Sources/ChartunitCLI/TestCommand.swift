@@ -78,6 +78,20 @@ struct TestCommand: OutcomeCommand {
           help: "List the tests that rendered with a Kubernetes version an earlier test set (helm-unittest's carry-over).")
     var showKubeCarryOver = false
 
+    @Flag(name: .customLong("coverage"), help: "Measure template coverage: lines, branch arms and defines the suites run.")
+    var coverage = false
+
+    @Option(name: .customLong("coverage-format"),
+            help: "Coverage reports, comma-separated: console, lcov, cobertura, html, json (implies --coverage).")
+    var coverageFormat: String?
+
+    @Option(name: .customLong("coverage-dir"), help: "Where coverage report files go (implies --coverage).")
+    var coverageDir: String?
+
+    @Option(name: .customLong("coverage-threshold"),
+            help: "Minimum coverage, e.g. lines=80,branches=70,defines=90: below it the run fails (implies --coverage).")
+    var coverageThreshold: String?
+
     @Argument(help: "Chart directories or archives.")
     var charts: [String] = []
 
@@ -110,6 +124,16 @@ struct TestCommand: OutcomeCommand {
         } catch {
             return .failure(error.shown)
         }
+        var coverageOutput: CoverageOutput?
+        if coverage || coverageFormat != nil || coverageDir != nil || coverageThreshold != nil {
+            do throws(LocatedError) {
+                coverageOutput = try CoverageOutput(formats: coverageFormat ?? "console,lcov", directory: coverageDir ?? "coverage",
+                                                    thresholds: coverageThreshold ?? "")
+            } catch {
+                return .failure(error.shown)
+            }
+            options.coverage = true
+        }
         if debug { options.renderOutputDirectory = ".debug" }
         options.executableSearchPath = context.environment["PATH"] ?? ""
         let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
@@ -133,7 +157,16 @@ struct TestCommand: OutcomeCommand {
             && context.environment["TERM"] != "dumb")
         var output = ConsoleReport(colored: colored).render(run, runErrors: runErrors)
         if showKubeCarryOver { output += KubeVersionCarryOverReport().render(run) }
-        return CommandOutcome(stdout: output, exitCode: run.passed && runErrors.isEmpty ? 0 : 1)
+        var coverageFailed = false
+        if let coverageOutput {
+            let epoch = context.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+            let (text, failures) = coverageOutput.report(run.coverage, colored: colored,
+                                                         workingDirectory: FileManager.default.currentDirectoryPath, epoch: epoch)
+            output += text
+            coverageFailed = !failures.isEmpty
+            for failure in failures where !text.contains(failure) { output += "\nError: \(failure)\n" }
+        }
+        return CommandOutcome(stdout: output, exitCode: run.passed && runErrors.isEmpty && !coverageFailed ? 0 : 1)
     }
 }
 

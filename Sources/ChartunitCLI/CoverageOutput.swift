@@ -60,7 +60,7 @@ struct CoverageOutput {
         var files: [(String, String)] = []
         for format in formats {
             switch format {
-            case .console: text += "\nTemplate coverage\n" + CoverageConsoleReport(colored: colored).render(coverage)
+            case .console: text += "\nTemplate coverage\n" + CoverageConsoleReport(colored: colored, uncoveredWidth: 40).render(coverage)
             case .lcov: files.append(("lcov.info", LCOVReport(baseDirectory: workingDirectory).render(coverage)))
             case .cobertura:
                 files.append(("cobertura-coverage.xml",

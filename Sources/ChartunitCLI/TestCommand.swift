@@ -92,6 +92,13 @@ struct TestCommand: OutcomeCommand {
             help: "Minimum coverage, e.g. lines=80,branches=70,defines=90: below it the run fails (implies --coverage).")
     var coverageThreshold: String?
 
+    @Option(name: .customLong("coverage-include"),
+            help: "Report coverage only for template files matching this glob (repeatable; path within the chart, e.g. templates/**).")
+    var coverageInclude: [String] = []
+
+    @Option(name: .customLong("coverage-exclude"), help: "Leave template files matching this glob out of coverage (repeatable).")
+    var coverageExclude: [String] = []
+
     @Argument(help: "Chart directories or archives.")
     var charts: [String] = []
 
@@ -125,7 +132,8 @@ struct TestCommand: OutcomeCommand {
             return .failure(error.shown)
         }
         var coverageOutput: CoverageOutput?
-        if coverage || coverageFormat != nil || coverageDir != nil || coverageThreshold != nil {
+        if coverage || coverageFormat != nil || coverageDir != nil || coverageThreshold != nil
+            || !coverageInclude.isEmpty || !coverageExclude.isEmpty {
             do throws(LocatedError) {
                 coverageOutput = try CoverageOutput(formats: coverageFormat ?? "console,lcov", directory: coverageDir ?? "coverage",
                                                     thresholds: coverageThreshold ?? "")
@@ -133,6 +141,7 @@ struct TestCommand: OutcomeCommand {
                 return .failure(error.shown)
             }
             options.coverage = true
+            options.coverageFilter = CoverageFilter(include: coverageInclude, exclude: coverageExclude)
         }
         if debug { options.renderOutputDirectory = ".debug" }
         options.executableSearchPath = context.environment["PATH"] ?? ""

@@ -255,12 +255,10 @@ final class Executor {
     func walkIfOrWith(isWith: Bool, _ dot: RV, _ b: BranchNode) throws -> Control {
         let mark = vars.count
         defer { pop(mark) }
+        coverage?.hit(template.source, b.pos)
         let val = try evalPipeline(dot, b.pipe)
         let taken = Executor.isTrue(val)
-        if let coverage {
-            coverage.hit(template.source, b.pos)
-            coverage.hit(template.source, b.pos, .control, arm: taken ? 1 : 2)
-        }
+        coverage?.hit(template.source, b.pos, .control, arm: taken ? 1 : 2)
         if taken {
             return try walk(isWith ? val : dot, list: b.list)
         } else if let e = b.elseList {
@@ -273,12 +271,12 @@ final class Executor {
         at(.node(n))
         let outer = vars.count
         defer { pop(outer) }
+        coverage?.hit(template.source, r.pos)
         let val = try evalPipeline(dot, r.pipe).indirected
         let mark = vars.count
         let decl = r.pipe.decl
         // Coverage: arm 1 when the body ran at least once, arm 2 when not.
         var iterated = false
-        coverage?.hit(template.source, r.pos)
         defer { coverage?.hit(template.source, r.pos, .control, arm: iterated ? 1 : 2) }
         // Returns false on break.
         func oneIteration(_ index: RV, _ elem: RV) throws -> Bool {

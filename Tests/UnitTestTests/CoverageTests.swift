@@ -11,13 +11,15 @@ import Testing
         var name: String
         var template: String
         var helpers: String = ""
+        /// More chart files (`charts/sub/...`).
+        var files: [String: String] = [:]
         /// One test per entry: its `set:` values as YAML flow maps.
         var runs: [String] = ["{}"]
         /// Coverable lines of t.yaml → hits.
         var lines: [Int: Int]
         /// Arms of t.yaml: "line:label" → hits (only the ones listed are checked).
         var arms: [String: Int] = [:]
-        /// Defines of _helpers.tpl: name → hits.
+        /// Defines of any file: name → hits.
         var defines: [String: Int] = [:]
         var testDescription: String { name }
     }
@@ -67,6 +69,42 @@ import Testing
              lines: [1: 1, 2: 0, 3: 0, 5: 0], arms: ["1:if true": 0]),
         Case(name: "tpl text is not counted", template: "x: {{ tpl \"{{ if true }}y{{ end }}\" . }}\n", lines: [1: 1]),
         Case(name: "failing job counts what ran", template: "a: 1\n{{ fail \"no\" }}\nb: 2\n", lines: [1: 1, 2: 1, 3: 0]),
+        Case(name: "nested defines", template: "x: {{ include \"a\" . }}\n",
+             helpers: "{{- define \"a\" -}}\n{{ include \"b\" . }}\n{{- end -}}\n{{- define \"b\" -}}\nb\n{{- end -}}\n",
+             runs: ["{}", "{}"], lines: [1: 2], defines: ["a": 2, "b": 2]),
+        Case(name: "recursive define", template: "x: {{ include \"r\" 3 }}\n",
+             helpers: "{{- define \"r\" -}}\n{{ if gt . 0 }}{{ include \"r\" (sub . 1) }}{{ end }}\n{{- end -}}\n",
+             lines: [1: 1], defines: ["r": 4]),
+        Case(name: "block is a define", template: "{{ block \"b\" . }}x: 1{{ end }}\n", lines: [1: 1], defines: ["b": 1]),
+        Case(name: "define called from tpl counts", template: "x: {{ tpl \"{{ include \\\"h\\\" . }}\" . }}\n",
+             helpers: "{{- define \"h\" -}}\nh\n{{- end -}}\n", lines: [1: 1], defines: ["h": 1]),
+        Case(name: "range over a map", template: "{{ range $k, $v := .Values.m }}\n{{ $k }}: {{ $v }}\n{{ end }}\n",
+             runs: ["{m: {a: 1, b: 2}}"], lines: [1: 1, 2: 2], arms: ["1:range body": 1, "1:range empty": 0]),
+        Case(name: "range with break", template: "{{ range .Values.l }}\n{{ if eq . \"b\" }}{{ break }}{{ end }}\n- {{ . }}\n{{ end }}\n",
+             runs: ["{l: [a, b, c]}"], lines: [1: 1, 2: 2, 3: 1], arms: ["2:if true": 1, "2:if false (no else)": 1]),
+        Case(name: "if inside range counts per item", template: "{{ range .Values.l }}\n{{ if . }}\nyes\n{{ end }}\n{{ end }}\n",
+             runs: ["{l: [true, false, true]}"], lines: [1: 1, 2: 3, 3: 2], arms: ["2:if true": 2, "2:if false (no else)": 1]),
+        Case(name: "else with", template: "{{ with .Values.a }}\na\n{{ else with .Values.b }}\nb\n{{ else }}\nnone\n{{ end }}\n",
+             runs: ["{a: 1}", "{b: 1}", "{}"], lines: [1: 3, 2: 1, 3: 2, 4: 1, 6: 1],
+             arms: ["1:with set": 1, "1:else": 2, "3:with set": 1, "3:else": 1]),
+        Case(name: "piped and counts the piped operand", template: "{{ .Values.b | and .Values.a }}\n", runs: ["{a: 1, b: 2}", "{}"],
+             lines: [1: 2], arms: ["1:and returns operand 1": 1, "1:and returns operand 2": 1]),
+        Case(name: "piped default of a missing value", template: "x: {{ .Values.missing | default \"d\" }}\n", lines: [1: 1],
+             arms: ["1:default used": 1, "1:value used": 0]),
+        Case(name: "coalesce of three", template: "x: {{ coalesce .Values.a .Values.b .Values.c }}\n", runs: ["{c: 1}", "{a: 1}"],
+             lines: [1: 2], arms: ["1:argument 1": 1, "1:argument 2": 0, "1:argument 3": 1, "1:none": 0]),
+        Case(name: "comments are not coverable", template: "{{/* a comment */}}\nx: 1\n", lines: [2: 1]),
+        Case(name: "multi-line action counts its first line", template: "x: {{ printf \"%s\"\n  \"a\" }}\n", lines: [1: 1]),
+        Case(name: "trimmed markers", template: "{{- if .Values.on -}}\nx: 1\n{{- end -}}\n", runs: ["{on: true}", "{on: false}"],
+             lines: [1: 2, 2: 1], arms: ["1:if true": 1, "1:if false (no else)": 1]),
+        Case(name: "else if without else", template: "{{ if .Values.a }}\na\n{{ else if .Values.b }}\nb\n{{ end }}\n", runs: ["{}"],
+             lines: [1: 1, 2: 0, 3: 1, 4: 0], arms: ["1:else": 1, "3:if false (no else)": 1]),
+        Case(name: "subchart helper from the parent", template: "x: {{ include \"sub.name\" . }}\n",
+             files: ["charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+                     "charts/sub/templates/_helpers.tpl": "{{- define \"sub.name\" -}}\nsub\n{{- end -}}\n{{- define \"sub.unused\" -}}\n{{- end -}}\n"],
+             lines: [1: 1], defines: ["sub.name": 1, "sub.unused": 0]),
+        Case(name: "an action that fails counts, what follows does not",
+             template: "x: {{ .Values.nope }}\ny: {{ .Values.nope.deeper }}\nz: 1\n", lines: [1: 1, 2: 1, 3: 0]),
     ]
 
     @Test(arguments: cases)
@@ -82,6 +120,7 @@ import Testing
             }.joined(),
         ]
         if !c.helpers.isEmpty { files["templates/_helpers.tpl"] = c.helpers }
+        files.merge(c.files) { _, new in new }
         for (path, text) in files {
             let url = chart.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -96,8 +135,8 @@ import Testing
         let arms = Dictionary(t.branches.map { ("\($0.line):\($0.label)", $0.hits) }, uniquingKeysWith: +)
         for (key, hits) in c.arms { #expect(arms[key] == hits, "\(key) in \(arms)") }
         if !c.defines.isEmpty {
-            let helpers = try #require(coverage.files.first { $0.name == "c/templates/_helpers.tpl" })
-            #expect(Dictionary(uniqueKeysWithValues: helpers.defines.map { ($0.name, $0.hits) }) == c.defines)
+            let defines = Dictionary(coverage.files.flatMap(\.defines).map { ($0.name, $0.hits) }, uniquingKeysWith: +)
+            #expect(defines == c.defines)
         }
     }
 

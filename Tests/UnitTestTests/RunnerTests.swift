@@ -16,7 +16,7 @@ struct FakeRenderer: ChartRenderer {
         throw LocatedError(.fileAccess, "no tests chart in this fake")
     }
     func describe(_ chart: String) -> ChartDescription { ChartDescription(name: "c") }
-    func coverage(of chart: String, counts: CoverageRecorder, chartPath: String) -> [FileCoverage] { [] }
+    func coverage(of chart: String, counts: CoverageRecorder, chartPath: String, filter: CoverageFilter) -> [FileCoverage] { [] }
     func render(_ chart: String, _ request: RenderRequest) -> Result<[String: GoString], RenderFailure> {
         if let failure { return .failure(failure) }
         let replicas = request.values.entries["replicas"].map(GoFmt.format) ?? "1"

@@ -12,6 +12,12 @@ extension HelmEngine {
         public var sourcePath: String
         /// The file's coverable points.
         public var inventory: CoverageInventory
+        /// The file's path within the chart (`templates/x.yaml`,
+        /// `charts/sub/templates/y.yaml`).
+        public var chartRelativePath: String
+        /// Whether the file belongs to a dependency that came as an archive
+        /// in `charts/` (or one inside such a dependency).
+        public var fromArchive: Bool
     }
 
     /// Every template file of the chart and its subcharts (library charts'
@@ -22,23 +28,30 @@ extension HelmEngine {
     public func coverageFiles() -> [CoverageFile] {
         let set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
         var out: [String: CoverageFile] = [:]
-        func visit(_ chart: Chart, name chartName: String) {
+        let root = chart.metadata.name
+        func relative(_ name: String) -> String { String(name.dropFirst(root.count + 1)) }
+        func visit(_ chart: Chart, name chartName: String, archived: Bool) {
             for template in chart.templates {
                 let name = chartName + "/" + template.name
                 guard let parsed = try? parsedFile(name, text: template.data, in: set), !parsed.templates.isEmpty else { continue }
-                let onDisk = chart.path.isEmpty ? name : GoPath.join(chart.path, template.name)
-                out[name] = CoverageFile(name: name, sourcePath: onDisk, inventory: CoverageInventory(parsed))
+                let onDisk = chart.path.isEmpty || archived ? name : GoPath.join(chart.path, template.name)
+                out[name] = CoverageFile(name: name, sourcePath: onDisk, inventory: CoverageInventory(parsed),
+                                         chartRelativePath: relative(name), fromArchive: archived)
             }
-            for dependency in chart.dependencies { visit(dependency, name: chartName + "/charts/" + dependency.metadata.name) }
+            for dependency in chart.dependencies {
+                visit(dependency, name: chartName + "/charts/" + dependency.metadata.name,
+                      archived: archived || GoPath.ext(dependency.path) == ".tgz")
+            }
         }
-        visit(chart, name: chart.metadata.name)
+        visit(chart, name: root, archived: false)
         // Aliased subcharts render under their alias: parsed then, and counted so.
         lock.lock()
         let parsedNow = parsedFiles
         lock.unlock()
         for (name, result) in parsedNow where out[name] == nil {
             guard case .success(let parsed) = result, !parsed.templates.isEmpty else { continue }
-            out[name] = CoverageFile(name: name, sourcePath: name, inventory: CoverageInventory(parsed))
+            out[name] = CoverageFile(name: name, sourcePath: name, inventory: CoverageInventory(parsed),
+                                     chartRelativePath: relative(name), fromArchive: false)
         }
         return out.keys.sorted(by: goLess).compactMap { out[$0] }
     }

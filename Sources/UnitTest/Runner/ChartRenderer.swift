@@ -106,7 +106,8 @@ public protocol ChartRenderer: Sendable {
     /// Renders the `--chart-tests-path` chart at `path` with its own values
     /// (release `TEST-SUITE-RELEASE`, revision 1): its name and path → text.
     func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString])
-    /// The template coverage of every template file of the chart, with the
-    /// counts its renders recorded; `chartPath` is the path the run was given.
-    func coverage(of chart: Chart, counts: CoverageRecorder, chartPath: String) -> [FileCoverage]
+    /// The template coverage of the chart's template files `filter` keeps,
+    /// with the counts its renders recorded; `chartPath` is the path the run
+    /// was given.
+    func coverage(of chart: Chart, counts: CoverageRecorder, chartPath: String, filter: CoverageFilter) -> [FileCoverage]
 }

@@ -97,9 +97,11 @@ public struct HelmChartRenderer: ChartRenderer {
         }
     }
 
-    public func coverage(of chart: LoadedChart, counts: CoverageRecorder, chartPath: String) -> [FileCoverage] {
+    public func coverage(of chart: LoadedChart, counts: CoverageRecorder, chartPath: String, filter: CoverageFilter) -> [FileCoverage] {
         let defines = DefineIndex(counts)
-        return chart.engine.coverageFiles().map { FileCoverage($0, counts: counts, defines: defines, chartPath: chartPath) }
+        return chart.engine.coverageFiles()
+            .filter { filter.keeps($0.chartRelativePath, fromArchive: $0.fromArchive) }
+            .map { FileCoverage($0, counts: counts, defines: defines, chartPath: chartPath) }
     }
 
     public func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString]) {

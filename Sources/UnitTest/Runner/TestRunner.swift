@@ -35,6 +35,8 @@ public struct TestRunOptions: Sendable {
     public var executableSearchPath = ""
     /// `--coverage`: count template coverage (``ChartResult/coverage``).
     public var coverage = false
+    /// Which template files coverage reports.
+    public var coverageFilter = CoverageFilter()
 
     /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
@@ -161,7 +163,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         }
         var result = ChartResult(name: description.name, path: path, suites: ordered)
         if let accumulator = chartSettings.coverage {
-            result.coverage = renderer.coverage(of: chart, counts: accumulator.counts, chartPath: path)
+            result.coverage = renderer.coverage(of: chart, counts: accumulator.counts, chartPath: path, filter: options.coverageFilter)
         }
         return result
     }

@@ -12,7 +12,7 @@ BIN := .build/release/chartunit
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 REGEXP_SCRIPTS := Sources/GoRegexp/GoRegexp+Scripts.swift
 
-.PHONY: all deps oracle gotool helm build release test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance fuzz demo bench install clean corpus
+.PHONY: all deps oracle gotool helm build release test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance coverage-check fuzz demo bench install clean corpus
 
 all: build
 
@@ -53,6 +53,26 @@ test: deps unit-test oracle-check oracle-diff helm-cli-diff docs-check
 	$(MAKE) --no-print-directory release
 	$(BIN) version
 	$(MAKE) --no-print-directory conformance
+	$(MAKE) --no-print-directory coverage-check
+
+## coverage-check: template coverage of the examples in every format, read back by real tools:
+## -j 1 and -j 4 write byte-identical reports, lcov and genhtml read lcov.info, the Cobertura
+## XML is valid against the coverage-04 DTD, and headless Chromium renders the HTML report.
+coverage-check: release
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  for j in 1 4; do SOURCE_DATE_EPOCH=0 $(BIN) test -j $$j examples/webapp examples/platform --coverage-dir "$$tmp/j$$j" \
+	    --coverage-format lcov,cobertura,html,json > /dev/null; done; \
+	  diff -r "$$tmp/j1" "$$tmp/j4" && echo "coverage-check: -j 1 and -j 4 reports are byte-identical"; \
+	  lcov --summary "$$tmp/j1/lcov.info" --rc lcov_branch_coverage=1 2>&1 | grep -E "lines|functions|branches"; \
+	  genhtml --quiet --branch-coverage "$$tmp/j1/lcov.info" --output-directory "$$tmp/genhtml" && echo "coverage-check: genhtml reads lcov.info"; \
+	  dtd=$$(realpath Tests/ReportsTests/Fixtures/coverage-04.dtd); \
+	  printf '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><system systemId="http://cobertura.sourceforge.net/xml/coverage-04.dtd" uri="file://%s"/></catalog>\n' "$$dtd" > "$$tmp/catalog.xml"; \
+	  XML_CATALOG_FILES="$$tmp/catalog.xml" xmllint --noout --nonet --dtdvalid "$$dtd" "$$tmp/j1/cobertura-coverage.xml" \
+	    && echo "coverage-check: Cobertura XML matches coverage-04.dtd"; \
+	  chromium --headless --no-sandbox --disable-gpu --screenshot="$$tmp/index.png" --window-size=1200,900 \
+	    "file://$$tmp/j1/html/index.html" > /dev/null 2>&1; \
+	  size=$$(stat -c %s "$$tmp/index.png"); test "$$size" -gt 20000; \
+	  echo "coverage-check: Chromium rendered the HTML report ($$size-byte screenshot)"
 
 CONFORMANCE ?= $(SHARED)/conformance
 
@@ -138,7 +158,8 @@ fuzz: deps
 
 ## demo: chartunit test on the example charts (a web app, binary files in a Secret included; a parent chart with subcharts and globals).
 demo: release
-	$(BIN) test examples/webapp examples/platform
+	$(BIN) test examples/webapp examples/platform --coverage --coverage-dir .build/demo-coverage \
+	  --coverage-format console,lcov,html --coverage-threshold lines=90,branches=70,defines=90
 
 ## bench: chartunit's render engine vs real Helm's per chart in one run, then `chartunit test` wall times
 ##        (conformance charts, per job on with-subchart, and BENCH_TEST_CHARTS=dir:dir if set).

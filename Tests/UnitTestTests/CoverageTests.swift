@@ -171,3 +171,23 @@ import Testing
         #expect(reports[0].files.count == 7)
     }
 }
+
+/// Which files a coverage report covers.
+@Suite struct CoverageFilterTests {
+    @Test(arguments: [
+        // include, exclude, path, from an archive, kept
+        ([], [], "templates/x.yaml", false, true),
+        ([], [], "charts/sub/templates/x.yaml", true, false),
+        (["charts/sub/**"], [], "charts/sub/templates/x.yaml", true, true),
+        (["templates/**"], [], "charts/sub/templates/x.yaml", false, false),
+        (["templates/*.yaml"], [], "templates/x.yaml", false, true),
+        (["templates/*.yaml"], [], "templates/_h.tpl", false, false),
+        ([], ["**/_*.tpl"], "templates/_h.tpl", false, false),
+        ([], ["**/_*.tpl"], "charts/a/templates/_h.tpl", false, false),
+        ([], ["templates/{a,b}.yaml"], "templates/b.yaml", false, false),
+        ([], ["templates/{a,b}.yaml"], "templates/c.yaml", false, true),
+    ] as [([String], [String], String, Bool, Bool)])
+    func keeps(_ include: [String], _ exclude: [String], _ path: String, _ archived: Bool, _ kept: Bool) {
+        #expect(CoverageFilter(include: include, exclude: exclude).keeps(path, fromArchive: archived) == kept)
+    }
+}

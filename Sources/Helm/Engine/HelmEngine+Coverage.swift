@@ -47,11 +47,12 @@ extension HelmEngine {
         // Aliased subcharts render under their alias: parsed then, and counted so.
         lock.lock()
         let parsedNow = parsedFiles
+        let onDisk = diskPaths
         lock.unlock()
         for (name, result) in parsedNow where out[name] == nil {
             guard case .success(let parsed) = result, !parsed.templates.isEmpty else { continue }
-            out[name] = CoverageFile(name: name, sourcePath: name, inventory: CoverageInventory(parsed),
-                                     chartRelativePath: relative(name), fromArchive: false)
+            out[name] = CoverageFile(name: name, sourcePath: onDisk[name] ?? name, inventory: CoverageInventory(parsed),
+                                     chartRelativePath: relative(name), fromArchive: onDisk[name] == nil)
         }
         return out.keys.sorted(by: goLess).compactMap { out[$0] }
     }

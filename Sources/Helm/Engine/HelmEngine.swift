@@ -43,6 +43,9 @@ public final class HelmEngine: @unchecked Sendable {
     private var parsed: [String: Result<(names: [String], set: TemplateSet), LocatedError>] = [:]
     /// Each file parsed once, whatever sets it ends up in.
     var parsedFiles: [String: Result<ParsedFile, LocatedError>] = [:]
+    /// Where each rendered template's file is on disk (an aliased
+    /// subchart's files are its chart's), for coverage reports.
+    var diskPaths: [String: String] = [:]
     /// `.Files` of each chart of the tree by path; chart files never change, so built once.
     private var files: [String: Value] = [:]
 
@@ -141,6 +144,11 @@ public final class HelmEngine: @unchecked Sendable {
             order.append(path)
             renderables[path] = Renderable(
                 file: template, context: context, basePath: chart.path + "/templates")
+            if !chart.chart.path.isEmpty && GoPath.ext(chart.chart.path) != ".tgz" {
+                lock.lock()
+                diskPaths[path] = GoPath.join(chart.chart.path, template.name)
+                lock.unlock()
+            }
         }
         return context
     }

@@ -88,29 +88,26 @@ private struct InventoryWalker {
             items.append(.lines(pos: a.pos, lines: [a.line]))
             walk(a.pipe)
         case .ifNode(let b):
-            walk(b.pipe)
-            items.append(.lines(pos: b.pos, lines: [b.line]))
-            items.append(.branch(pos: b.pos, line: b.line, kind: .control, labels: ["if true", b.elseList == nil ? "if false (no else)" : "else"]))
-            DeepStack.withRoom { walk(b.list) }
-            if let e = b.elseList { DeepStack.withRoom { walk(e) } }
+            branch(b, ["if true", b.elseList == nil ? "if false (no else)" : "else"])
         case .withNode(let b):
-            walk(b.pipe)
-            items.append(.lines(pos: b.pos, lines: [b.line]))
-            items.append(.branch(pos: b.pos, line: b.line, kind: .control, labels: ["with set", b.elseList == nil ? "with empty (no else)" : "else"]))
-            DeepStack.withRoom { walk(b.list) }
-            if let e = b.elseList { DeepStack.withRoom { walk(e) } }
+            branch(b, ["with set", b.elseList == nil ? "with empty (no else)" : "else"])
         case .rangeNode(let b):
-            walk(b.pipe)
-            items.append(.lines(pos: b.pos, lines: [b.line]))
-            items.append(.branch(pos: b.pos, line: b.line, kind: .control, labels: ["range body", b.elseList == nil ? "range empty" : "range else"]))
-            DeepStack.withRoom { walk(b.list) }
-            if let e = b.elseList { DeepStack.withRoom { walk(e) } }
+            branch(b, ["range body", b.elseList == nil ? "range empty" : "range else"])
         case .template(let t):
             items.append(.lines(pos: t.pos, lines: [t.line]))
             if let p = t.pipe { walk(p) }
         case .comment, .breakNode, .continueNode:
             break
         }
+    }
+
+    /// An `if`, `with` or `range`: its line, its condition, its arms, its bodies.
+    mutating func branch(_ b: BranchNode, _ labels: [String]) {
+        items.append(.lines(pos: b.pos, lines: [b.line]))
+        walk(b.pipe)
+        items.append(.branch(pos: b.pos, line: b.line, kind: .control, labels: labels))
+        DeepStack.withRoom { walk(b.list) }
+        if let e = b.elseList { DeepStack.withRoom { walk(e) } }
     }
 
     mutating func walk(_ pipe: PipeNode) {

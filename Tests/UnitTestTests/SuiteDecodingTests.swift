@@ -209,6 +209,24 @@ import Values
         #expect(errors.first?.message == message)
     }
 
+    /// A mistyped assertion type or (with --strict) suite key gets a note naming the likely one.
+    @Test(arguments: [
+        ("tests:\n  - it: x\n    asserts:\n      - equals: {path: a}\n", false, "did you mean `equal`?"),
+        ("tests:\n  - it: x\n    asserts:\n      - isKnd: {of: Pod}\n", false, "did you mean `isKind`?"),
+        ("tests:\n  - it: x\n    asserts:\n      - matchsnapshot: {}\n", false, "did you mean `matchSnapshot`?"),
+        ("templats: [a.yaml]\ntests:\n  - it: x\n    asserts: [{exists: {path: a}}]\n", true, "line 1: did you mean `templates`?"),
+        ("tests:\n  - it: x\n    asert: []\n    asserts: [{exists: {path: a}}]\n", true, "line 3: did you mean `asserts`?"),
+    ])
+    func suggestsTheNearestName(text: String, strict: Bool, note: String) {
+        let (_, errors) = SuiteDecoder.decodeFile(text, path: "t.yaml", chartRoute: "c", options: SuiteDecodingOptions(strict: strict))
+        #expect(errors.first?.notes.map(\.text) == [note])
+    }
+
+    @Test func noSuggestionForAFarName() {
+        let (_, errors) = SuiteDecoder.decodeFile("tests:\n  - it: x\n    asserts:\n      - somethingElse: {}\n", path: "t.yaml", chartRoute: "c")
+        #expect(errors.first?.notes.isEmpty == true)
+    }
+
     @Test func strictRejectsUnknownFieldsWithLines() {
         let text = "suite: s\nbogus: 1\ntests:\n  - it: x\n    nope: 2\n    asserts:\n      - exists: {path: a}\n"
         let lax = SuiteDecoder.decodeFile(text, path: "t.yaml", chartRoute: "c")

@@ -74,7 +74,9 @@ extension SuiteFields {
         }
         guard let found else {
             for entry in entries where !["template", "documentIndex", "not"].contains(entry.key) {
-                throw LocatedError(.suiteFile, "Assertion type `\(entry.key)` is invalid", at: entry.location)
+                let hint = NearestName.suggestion(for: entry.key, among: Array(AssertionKind.registry.keys))
+                throw LocatedError(.suiteFile, "Assertion type `\(entry.key)` is invalid", at: entry.location,
+                                   notes: hint.map { [Note("did you mean `\($0)`?")] } ?? [])
             }
             throw LocatedError(.suiteFile, "no assertion type defined", at: location)
         }

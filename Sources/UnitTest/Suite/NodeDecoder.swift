@@ -23,11 +23,13 @@ struct NodeDecoder {
     var combinedError: LocatedError? {
         guard let first = errors.first else { return nil }
         let text = "yaml: unmarshal errors:\n  " + errors.map(\.message).joined(separator: "\n  ")
-        return LocatedError(.yamlUnmarshal, text, at: first.location)
+        // Each problem's notes, placed at its line.
+        let notes = errors.flatMap { e in e.notes.map { Note("line \(e.location?.line ?? 0): \($0.text)", at: e.location) } }
+        return LocatedError(.yamlUnmarshal, text, at: first.location, notes: notes)
     }
 
-    mutating func record(_ node: YAMLNode, _ message: String) {
-        errors.append(LocatedError(.yamlUnmarshal, "line \(node.location.line): \(message)", at: node.location))
+    mutating func record(_ node: YAMLNode, _ message: String, notes: [Note] = []) {
+        errors.append(LocatedError(.yamlUnmarshal, "line \(node.location.line): \(message)", at: node.location, notes: notes))
     }
 
     /// The node as go-yaml v3 decodes it into `interface{}`.
@@ -156,8 +158,12 @@ struct NodeDecoder {
         return errors.count == before
     }
 
-    mutating func unknownField(_ key: String, at node: YAMLNode, goType: String) {
-        if strict { record(node, "field \(key) not found in type \(goType)") }
+    /// `--strict`'s error for a key the Go struct does not have; with the
+    /// struct's `fields`, a note names the one the key most likely meant.
+    mutating func unknownField(_ key: String, at node: YAMLNode, goType: String, fields: [String] = []) {
+        guard strict else { return }
+        let hint = NearestName.suggestion(for: key, among: fields)
+        record(node, "field \(key) not found in type \(goType)", notes: hint.map { [Note("did you mean `\($0)`?")] } ?? [])
     }
 
     mutating func string(_ node: YAMLNode, into target: inout String) {

@@ -26,6 +26,12 @@ struct SuiteFields {
     var skip = SkipSettings()
     var tests: [TestJob] = []
 
+    /// The keys of a suite and of a test, for "did you mean" notes.
+    static let suiteFields = ["suite", "values", "set", "templates", "excludeTemplates", "includeCrds", "release", "chart",
+                              "capabilities", "kubernetesProvider", "postRenderer", "snapshotId", "skip", "tests"]
+    static let jobFields = ["it", "values", "set", "template", "templates", "documentIndex", "documentSelector", "release",
+                            "chart", "capabilities", "asserts", "skip", "kubernetesProvider", "postRenderer"]
+
     static func decode(_ node: YAMLNode, _ d: inout NodeDecoder, pluginVersion: String) throws(LocatedError) -> SuiteFields {
         var f = SuiteFields()
         for (key, keyNode, value) in d.structPairs(node, goType: "unittest.TestSuite") ?? [] {
@@ -59,7 +65,7 @@ struct SuiteFields {
                     }
                 }
             case "tests": f.tests = try decodeTests(value, &d)
-            default: d.unknownField(key, at: keyNode, goType: "unittest.TestSuite")
+            default: d.unknownField(key, at: keyNode, goType: "unittest.TestSuite", fields: suiteFields)
             }
         }
         if !f.skip.minimumVersion.isEmpty && !versionMeetsMinimum(pluginVersion, f.skip.minimumVersion) {
@@ -212,7 +218,7 @@ struct SuiteFields {
                 }
             case "kubernetesProvider": provider = try decodeProvider(value, &d)
             case "postRenderer": postRenderer = decodePostRenderer(value, &d)
-            default: d.unknownField(key, at: keyNode, goType: "unittest.TestJob")
+            default: d.unknownField(key, at: keyNode, goType: "unittest.TestJob", fields: jobFields)
             }
         }
         return TestJob(name: name, valuesFiles: values, set: set, template: template, templates: templates,

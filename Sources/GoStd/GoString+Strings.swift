@@ -14,19 +14,7 @@ extension GoString {
 
     /// `strings.Index`: the byte offset of the first `sub`, or nil.
     public func firstIndex(of sub: GoString) -> Int? {
-        withBytes { s in sub.withBytes { p in GoString.index(s, p, from: 0) } }
-    }
-
-    static func index(_ s: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        if p.isEmpty { return start }
-        guard s.count - start >= p.count else { return nil }
-        let first = p[0]
-        var i = start
-        while i + p.count <= s.count {
-            if s[i] == first && s[i..<(i + p.count)].elementsEqual(p) { return i }
-            i += 1
-        }
-        return nil
+        GoStrings.index(bytes[...], sub.bytes)
     }
 
     /// `strings.TrimPrefix`.
@@ -77,6 +65,7 @@ extension GoString {
     /// `strings.Replace(s, old, new, -1)`: an empty `old` matches at the
     /// start and after every rune.
     public func replacingAll(_ old: GoString, with new: GoString) -> GoString {
+        if let a = validText, let b = old.validText, let c = new.validText { return GoString(GoStrings.replaceAll(a, b, c)) }
         let s = bytes, o = old.bytes, n = new.bytes
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
@@ -91,14 +80,10 @@ extension GoString {
             return GoString(bytes: out)
         }
         var i = 0
-        s.withUnsafeBufferPointer { sb in
-            o.withUnsafeBufferPointer { ob in
-                while let j = GoString.index(sb, ob, from: i) {
-                    out += s[i..<j]
-                    out += n
-                    i = j + o.count
-                }
-            }
+        while let j = GoStrings.index(s[i...], o) {
+            out += s[i..<j]
+            out += n
+            i = j + o.count
         }
         out += s[i...]
         return GoString(bytes: out)
@@ -107,6 +92,7 @@ extension GoString {
     /// `strings.SplitN(s, sep, n)` (`n` < 0: all parts): an empty `sep`
     /// splits after every rune.
     public func split(_ sep: GoString, limit n: Int = -1) -> [GoString] {
+        if let a = validText, let b = sep.validText { return GoStrings.split(a, b, limit: n).map { GoString($0) } }
         if n == 0 { return [] }
         let s = bytes, p = sep.bytes
         if p.isEmpty {
@@ -122,13 +108,9 @@ extension GoString {
         }
         var parts: [GoString] = []
         var i = 0
-        s.withUnsafeBufferPointer { sb in
-            p.withUnsafeBufferPointer { pb in
-                while n < 0 || parts.count < n - 1, let j = GoString.index(sb, pb, from: i) {
-                    parts.append(GoString(bytes: s[i..<j]))
-                    i = j + p.count
-                }
-            }
+        while n < 0 || parts.count < n - 1, let j = GoStrings.index(s[i...], p) {
+            parts.append(GoString(bytes: s[i..<j]))
+            i = j + p.count
         }
         parts.append(GoString(bytes: s[i...]))
         return parts

@@ -1,27 +1,7 @@
 /// Go's `strings` functions with Go's byte-oriented semantics.
 public enum GoStrings {
-    /// `s[from:]` by bytes.
-    public static func bytes(_ s: String, from: Int) -> String {
-        String(decoding: Array(s.utf8)[from...], as: UTF8.self)
-    }
-
-    /// `s[:to]` by bytes.
-    public static func bytes(_ s: String, to: Int) -> String {
-        String(decoding: Array(s.utf8)[..<to], as: UTF8.self)
-    }
-
-    /// `strings.HasSuffix` by bytes.
-    public static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
-        let a = Array(s.utf8), b = Array(suffix.utf8)
-        return a.count >= b.count && Array(a[(a.count - b.count)...]) == b
-    }
-
-    /// `strings.Index`: the byte offset of `sub` in `s`.
-    public static func index(_ s: String, _ sub: String) -> Int? {
-        index(Array(s.utf8)[...], Array(sub.utf8))
-    }
-
-    public static func index(_ s: ArraySlice<UInt8>, _ sub: [UInt8]) -> Int? {
+    /// `strings.Index` on bytes: the offset of `sub` in `s`.
+    static func index(_ s: ArraySlice<UInt8>, _ sub: [UInt8]) -> Int? {
         if sub.isEmpty { return s.startIndex }
         guard s.count >= sub.count else { return nil }
         var i = s.startIndex

@@ -101,11 +101,6 @@ enum CoreConvert {
     }
 
     /// A Go `[]string` result.
-    static func stringList(_ items: [String]) -> Value {
-        .list(items.map { .string($0) }, .strings)
-    }
-
-    /// A Go `[]string` result.
     static func stringList(_ items: [GoString]) -> Value {
         .list(items.map { .string($0) }, .strings)
     }

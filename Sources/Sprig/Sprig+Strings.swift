@@ -13,13 +13,11 @@ extension Sprig {
                 .init("trim", "Removes leading and trailing whitespace.",
                       goFunc([.string], returns: .string) { args in
                           let s = args[0].gostr
-                          if let text = s.validText { return .string(GoStrings.trimSpace(text)) }
                           return .string(s.trimming(where: GoUnicode.isSpace))
                       }),
                 .init("trimAll", "`trimAll CUTSET s`: removes the characters of CUTSET from both ends (cutset first).",
                       goFunc([.string, .string], returns: .string) { args in
                           let (s, cutset) = (args[1].gostr, args[0].gostr)
-                          if let text = s.validText, let cut = cutset.validText { return .string(GoStrings.trim(text, cutset: cut)) }
                           let cut = Set(cutset.runes)
                           return .string(cutset.isEmpty ? s : s.trimming(where: cut.contains))
                       }),
@@ -123,7 +121,7 @@ extension Sprig {
                       }),
                 .init("replace", "`replace OLD NEW s`: replaces every occurrence.",
                       goFunc([.string, .string, .string], returns: .string) { args in
-                          .string(replaceAll(args[2].gostr, args[0].gostr, args[1].gostr))
+                          .string(args[2].gostr.replacingAll(args[0].gostr, with: args[1].gostr))
                       }),
                 .init("plural", "`plural ONE MANY n`: ONE when n is 1, else MANY.",
                       goFunc([.string, .string, .int], returns: .string) { args in
@@ -131,15 +129,15 @@ extension Sprig {
                       }),
                 .init("split", #"`split SEP s`: a **map** `_0`, `_1`… of the parts (`(split "," s)._1`)."#,
                       goFunc([.string, .string], returns: .named("map[string]string")) { args in
-                          indexedMap(split(args[1].gostr, args[0].gostr, limit: -1))
+                          indexedMap(args[1].gostr.split(args[0].gostr))
                       }),
                 .init("splitn", "`splitn SEP N s`: like `split` but at most N parts; the last keeps the rest.",
                       goFunc([.string, .int, .string], returns: .named("map[string]string")) { args in
-                          indexedMap(split(args[2].gostr, args[0].gostr, limit: Int(args[1].intArg)))
+                          indexedMap(args[2].gostr.split(args[0].gostr, limit: Int(args[1].intArg)))
                       }),
                 .init("splitList", "`splitList SEP s`: a list of the parts; an empty SEP splits into characters.",
                       goFunc([.string, .string], returns: .stringList) { args in
-                          CoreConvert.stringList(split(args[1].gostr, args[0].gostr, limit: -1))
+                          CoreConvert.stringList(args[1].gostr.split(args[0].gostr))
                       }),
                 .init("join", "`join SEP list`: the elements `%v`-formatted and joined; nil elements are dropped, a non-list is a one-element list.",
                       goFunc([.string, .any], returns: .string) { args in
@@ -161,7 +159,6 @@ extension Sprig {
     /// Sprig's `indent`: the pad before the text and after every newline.
     static func indent(_ spaces: Int64, _ s: GoString) throws -> GoString {
         let pad = try GoStrings.repeating(" ", spaces)
-        if let text = s.validText { return GoString(pad + GoStrings.replaceAll(text, "\n", "\n" + pad)) }
         return GoString(pad) + s.replacingAll("\n", with: GoString("\n" + pad))
     }
 
@@ -169,18 +166,6 @@ extension Sprig {
     static func repeating(_ s: GoString, _ count: Int64) throws -> GoString {
         try GoStrings.checkRepeat(byteCount: s.count, count)
         return s.repeated(Int(count))
-    }
-
-    /// `strings.Replace(s, old, new, -1)`.
-    static func replaceAll(_ s: GoString, _ old: GoString, _ new: GoString) -> GoString {
-        if let a = s.validText, let b = old.validText, let c = new.validText { return GoString(GoStrings.replaceAll(a, b, c)) }
-        return s.replacingAll(old, with: new)
-    }
-
-    /// `strings.SplitN(s, sep, limit)`.
-    static func split(_ s: GoString, _ sep: GoString, limit: Int) -> [GoString] {
-        if let a = s.validText, let b = sep.validText { return GoStrings.split(a, b, limit: limit).map { GoString($0) } }
-        return s.split(sep, limit: limit)
     }
 
     /// `split`'s result: `_0`, `_1`… → parts (a Go `map[string]string`).

@@ -88,13 +88,6 @@ public enum ReleaseManifests {
         return pieces
     }
 
-    /// `strings.TrimLeftFunc(s, unicode.IsSpace)`.
-    static func trimLeftSpace(_ s: String) -> String {
-        let scalars = s.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !GoUnicode.isSpace($0) }) else { return "" }
-        return String(scalars[start...])
-    }
-
     // MARK: SimpleHead
 
     private static let headMetadata = GoStructType(

@@ -144,7 +144,7 @@ public final class HelmEngine: @unchecked Sendable {
             order.append(path)
             renderables[path] = Renderable(
                 file: template, context: context, basePath: chart.path + "/templates")
-            if !chart.chart.path.isEmpty && GoPath.ext(chart.chart.path) != ".tgz" {
+            if options.coverage != nil && !chart.chart.path.isEmpty && GoPath.ext(chart.chart.path) != ".tgz" {
                 lock.lock()
                 diskPaths[path] = GoPath.join(chart.chart.path, template.name)
                 lock.unlock()

@@ -21,15 +21,23 @@ struct CommandOutcome: Sendable, Equatable {
     }
 }
 
-/// What the process gives a command: its environment variables and
-/// whether stdout is a terminal (for colour).
+/// What the process gives a command: its environment variables, whether
+/// stdout is a terminal (for colour and the progress line), and a way to
+/// write to that terminal while the command runs.
 struct ProcessContext: Sendable {
     var environment: [String: String]
     var isTerminal: Bool
+    /// Writes straight to stdout, before the outcome is printed (only while stdout is a terminal).
+    var writeToTerminal: @Sendable (String) -> Void = { _ in }
+    /// The terminal's width in columns.
+    var terminalWidth = 80
 
     /// This process's.
     static var current: ProcessContext {
-        ProcessContext(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
+        var size = winsize()
+        let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        return ProcessContext(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0,
+                              writeToTerminal: { FileHandle.standardOutput.write(Data($0.utf8)) }, terminalWidth: width)
     }
 }
 

@@ -99,6 +99,16 @@ struct TestCommand: OutcomeCommand {
     @Option(name: .customLong("coverage-exclude"), help: "Leave template files matching this glob out of coverage (repeatable).")
     var coverageExclude: [String] = []
 
+    @Option(name: .customLong("annotations"),
+            help: "Show failures in CI: github (workflow commands; the default under GitHub Actions), gitlab (a Code Quality report file) or none.")
+    var annotations: String?
+
+    @Option(name: .customLong("annotations-file"), help: "Where --annotations gitlab writes (default gl-code-quality-report.json).")
+    var annotationsFile: String?
+
+    @Option(name: .customLong("summary-json"), help: "Write the run's results as JSON to this file (docs/ci.md).")
+    var summaryJSON: String?
+
     @Argument(help: "Chart directories or archives.")
     var charts: [String] = []
 
@@ -131,6 +141,13 @@ struct TestCommand: OutcomeCommand {
         } catch {
             return .failure(error.shown)
         }
+        let ciOutput: CIOutput
+        do throws(LocatedError) {
+            ciOutput = try CIOutput(annotations: annotations, annotationsFile: annotationsFile, summaryFile: summaryJSON,
+                                    environment: context.environment)
+        } catch {
+            return .failure(error.shown)
+        }
         var coverageOutput: CoverageOutput?
         if coverage || coverageFormat != nil || coverageDir != nil || coverageThreshold != nil
             || !coverageInclude.isEmpty || !coverageExclude.isEmpty {
@@ -145,8 +162,11 @@ struct TestCommand: OutcomeCommand {
         }
         if debug { options.renderOutputDirectory = ".debug" }
         options.executableSearchPath = context.environment["PATH"] ?? ""
+        let progress = context.isTerminal ? ProgressLine(write: context.writeToTerminal, width: context.terminalWidth) : nil
+        options.progress = progress.map { line in { @Sendable update in line.show(update) } }
         let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
         let run = await runner.run(chartPaths: charts)
+        progress?.clear()
 
         var runErrors: [String] = []
         if run.charts.allSatisfy({ $0.executionError == nil }) && run.charts.allSatisfy(\.suites.isEmpty) {
@@ -162,6 +182,8 @@ struct TestCommand: OutcomeCommand {
                 runErrors.append(error.message)
             }
         }
+        let (annotationText, writeErrors) = ciOutput.emit(run)
+        runErrors += writeErrors
         let colored = color ?? (context.isTerminal && context.environment["NO_COLOR"] == nil
             && context.environment["TERM"] != "dumb")
         var output = ConsoleReport(colored: colored).render(run, runErrors: runErrors)
@@ -175,6 +197,7 @@ struct TestCommand: OutcomeCommand {
             coverageFailed = !failures.isEmpty
             for failure in failures where !text.contains(failure) { output += "\nError: \(failure)\n" }
         }
+        output += annotationText
         return CommandOutcome(stdout: output, exitCode: run.passed && runErrors.isEmpty && !coverageFailed ? 0 : 1)
     }
 }

@@ -23,6 +23,9 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
     /// walks them, outermost first (Helm 4 rewrites execution errors from
     /// this chain).
     public var wrapped: [String]
+    /// The text of the line ``location`` points into, when the code that
+    /// found the fault had the source at hand (``quotingSource(_:)``).
+    public var sourceLine: String?
 
     public init(_ kind: ErrorKind, _ message: String, at location: SourceLocation? = nil,
                 notes: [Note] = [], wrapped: [String] = []) {
@@ -67,14 +70,16 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The lines that say where the fault is, beyond what the Go text says:
     /// `at file:line:col` unless the text already names that place (or, for
-    /// a whole-file location, that file), then the notes, a run of equal
-    /// notes shown once with its count.
+    /// a whole-file location, that file), the quoted source line with a
+    /// caret under the column, then the notes, a run of equal notes shown
+    /// once with its count.
     public var placeLines: [String] {
         var lines: [String] = []
         if let location, !location.file.isEmpty {
             let place = location.line > 0 ? "\(location.file):\(location.line)" : location.file
             if !message.contains(place) { lines.append("at \(location)") }
         }
+        lines += quotedSource
         // A recursion (include calling itself 1000 times) repeats one note:
         // it is shown once, with its count.
         var index = 0
@@ -89,6 +94,48 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
         return lines
     }
 
+    /// ``sourceLine`` as a reader sees it, rustc-style: ` 12 | text` and
+    /// `    |     ^` under the column (tabs kept, so the caret lines up).
+    /// Empty without a source line.
+    public var quotedSource: [String] {
+        guard let sourceLine, let location, location.line > 0 else { return [] }
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        var lines = [" \(number) | \(sourceLine)"]
+        if location.column >= 1 {
+            let prefix = sourceLine.utf8.prefix(location.column - 1)
+            let pad = String(decoding: prefix, as: UTF8.self).map { $0 == "\t" ? "\t" : " " }.joined()
+            lines.append(" \(gutter) | \(pad)^")
+        }
+        return lines
+    }
+
+    /// The same fault with the text of its location's line taken from
+    /// `source`, the bytes whose lines the location counts (a line longer
+    /// than 200 bytes is cut after the column's neighbourhood).
+    public func quotingSource(_ source: some Collection<UInt8>) -> LocatedError {
+        guard let location, location.line >= 1 else { return self }
+        var copy = self
+        var line = 1
+        var start = source.startIndex
+        var index = source.startIndex
+        while index != source.endIndex && line < location.line {
+            if source[index] == 0x0A {
+                line += 1
+                start = source.index(after: index)
+            }
+            index = source.index(after: index)
+        }
+        guard line == location.line else { return self }
+        var end = start
+        while end != source.endIndex && source[end] != 0x0A { end = source.index(after: end) }
+        var bytes = Array(source[start..<end])
+        if bytes.last == 0x0D { bytes.removeLast() }
+        if bytes.count > 200 { bytes = Array(bytes.prefix(max(200, location.column + 40))) + Array(" …".utf8) }
+        copy.sourceLine = String(decoding: bytes, as: UTF8.self)
+        return copy
+    }
+
     /// The same fault with every line number (of the location and of the
     /// notes) moved down by `offset`: for a fault found in a part of a file
     /// that starts on line `offset + 1`. The Go text keeps its own count.
@@ -101,18 +148,6 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
             return moved
         }
         return copy
-    }
-
-    /// The source line of `location` with a caret under its column, or nil
-    /// when the location is outside `source`.
-    public func excerpt(in source: String) -> String? {
-        guard let location, location.line >= 1 else { return nil }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard location.line <= lines.count else { return nil }
-        let line = lines[location.line - 1]
-        let prefix = line.utf8.prefix(max(0, location.column - 1))
-        let pad = String(decoding: prefix, as: UTF8.self).map { $0 == "\t" ? "\t" : " " }.joined()
-        return "\(line)\n\(pad)^"
     }
 }
 

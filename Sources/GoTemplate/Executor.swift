@@ -162,7 +162,7 @@ final class Executor {
         let (line, col) = template.source.lineAndColumn(of: node.pos)
         return TemplateErrors.execution(
             template.name, SourceLocation(file: template.source.name, line: line, column: col + 1, offset: node.pos),
-            nodeText: node.text, message, cause: cause)
+            nodeText: node.text, message, cause: cause, source: template.source)
     }
 
     /// Runs a recursion step, on a fresh big-stack thread when this one's

@@ -100,7 +100,7 @@ final class Parser {
         var lineStart = pos
         while lineStart > 0 && input[lineStart - 1] != 0x0A { lineStart -= 1 }
         let location = SourceLocation(file: session.parseName, line: token[0].line, column: pos - lineStart + 1, offset: pos)
-        return TemplateErrors.parse(session.parseName, location, message)
+        return TemplateErrors.parse(session.parseName, location, message).quotingSource(input)
     }
 
     private func expect(_ expected: ItemType, _ context: String) throws -> Item {

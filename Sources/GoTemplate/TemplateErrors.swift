@@ -45,8 +45,10 @@ enum TemplateErrors {
     /// `tpl`), the fault is where the innermost one is: the location is
     /// that one's, and the notes name each call on the way, innermost first
     /// (`called from t:1:4 (executing "t" at <include "h" .>)`).
+    /// `source` is the text `location` counts lines in: the error quotes
+    /// the offending line from it.
     static func execution(_ templateName: String, _ location: SourceLocation?, nodeText: String?, _ message: String,
-                          cause: (any Error)? = nil) -> LocatedError {
+                          cause: (any Error)? = nil, source: TemplateSource? = nil) -> LocatedError {
         let text: String
         if let location, let nodeText {
             text = "template: \(location.file):\(location.line):\(location.column - 1): executing "
@@ -59,10 +61,13 @@ enum TemplateErrors {
         if let inner = cause.flatMap(innermostLocated), let innerLocation = inner.location {
             error.location = innerLocation
             error.notes = inner.notes
+            error.sourceLine = inner.sourceLine
             if let location, let nodeText {
                 error.notes.append(Note("called from", at: location,
                                         detail: " (executing \(GoQuote.quote(templateName)) at <\(nodeText)>)"))
             }
+        } else if let source {
+            error = error.quotingSource(source.text.utf8)
         }
         return error
     }

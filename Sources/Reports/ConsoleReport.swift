@@ -83,8 +83,9 @@ public struct ConsoleReport: Sendable {
         return "\(label) \(style(.highlight, suite.displayName))\t\(path)"
     }
 
-    /// A test's lines: nothing when it passed; `- SKIPPED '<name>'`; its name and
-    /// `Error: <error>`; or its name and every failed assertion.
+    /// A test's lines: nothing when it passed; `- SKIPPED '<name>'`; its name,
+    /// `Error: <error>` and where the test is; or its name and every failed
+    /// assertion, each with where it is written.
     public func test(_ test: TestJobResult) -> String {
         if test.passed { return "" }
         if test.skipped {
@@ -92,12 +93,15 @@ public struct ConsoleReport: Sendable {
             return line(text, indent: 1)
         }
         if let error = test.executionError {
-            return line(style(.highlight, "- \(test.displayName)"), indent: 1)
-                + line(style(.highlight, "Error: \(error.message)" + placeText(error, indent: 2) + "\n"), indent: 2)
+            let text = "Error: \(error.message)" + placeText(error, indent: 2)
+            let block = test.location.map { style(.highlight, text) + "\n\t\t" + style(.faint, "test at \($0)") + "\n" }
+                ?? style(.highlight, text + "\n")
+            return line(style(.highlight, "- \(test.displayName)"), indent: 1) + line(block, indent: 2)
         }
         var text = line(style(.danger, "- \(test.displayName)\n"), indent: 1)
         for assertion in test.assertions where !assertion.passed {
             text += line(style(.danger, FailureText.title(assertion)), indent: 2)
+            if let location = assertion.location { text += line(style(.faint, "at \(location)"), indent: 3) }
             for infoLine in FailureText.lines(assertion.failures) { text += line(infoLine, indent: 3) }
             text += line("")
         }

@@ -38,6 +38,17 @@ public enum FailureText {
         return text
     }
 
+    /// Where a failed job is written, for report files: `test at FILE:L:C`,
+    /// then `asserts[i] at FILE:L:C` per failed assertion, comma-separated;
+    /// empty when nothing is known.
+    public static func places(_ job: TestJobResult) -> String {
+        var places = job.location.map { ["test at \($0)"] } ?? []
+        for assertion in job.assertions where !assertion.passed && job.executionError == nil {
+            if let location = assertion.location { places.append("asserts[\(assertion.index)] at \(location)") }
+        }
+        return places.joined(separator: ",")
+    }
+
     /// helm-unittest's `StringifyToXmlAttribute()`: ``stringify(_:)`` with newlines turned into commas and tabs removed.
     public static func flattened(_ job: TestJobResult) -> String {
         GoStrings.replaceAll(GoStrings.replaceAll(stringify(job), "\n", ","), "\t", "")

@@ -15,6 +15,8 @@ public struct AssertionResult: Sendable {
     public var failures: [AssertionFailure]
     /// A title that replaces the standard `- asserts[i] \`type\` fail`.
     public var customInfo: String?
+    /// Where the assertion is written in its suite file.
+    public var location: SourceLocation?
 
     public init(index: Int, assertType: String, isNegated: Bool = false, passed: Bool, skipped: Bool = false,
                 skipReason: String = "", failures: [AssertionFailure] = [], customInfo: String? = nil) {
@@ -40,12 +42,15 @@ public struct TestJobResult: Sendable {
     public var assertions: [AssertionResult]
     /// Wall time of the job.
     public var duration: Duration
+    /// Where the test (`- it: …`) is written in its suite file.
+    public var location: SourceLocation?
     /// Set when the job rendered with a Kubernetes version an earlier job
     /// left behind (helm-unittest's carry-over, ``KubeVersionCarryOver``).
     public var kubeVersionOrigin: KubeVersionOrigin?
 
     public init(displayName: String, index: Int, passed: Bool, skipped: Bool = false, executionError: LocatedError? = nil,
-                assertions: [AssertionResult] = [], duration: Duration = .zero) {
+                assertions: [AssertionResult] = [], duration: Duration = .zero, location: SourceLocation? = nil) {
+        self.location = location
         self.displayName = displayName
         self.index = index
         self.passed = passed

@@ -135,7 +135,7 @@ public enum YAMLParser {
                 if let limit, composer.documents.count >= limit { break }
             }
         }
-        if let failure { throw failure }
+        if let failure { throw failure.quotingSource(bytes) }
         return composer.documents
     }
 

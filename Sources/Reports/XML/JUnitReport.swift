@@ -33,9 +33,13 @@ public struct JUnitReport: Sendable {
         var cases: [XMLNode] = []
         for test in suite.tests {
             var children: [XMLNode] = []
+            // A failure's text ends with where the test and its failed
+            // assertions are (JUnit.xsd has no attribute for a place).
+            let places = FailureText.places(test)
             if !test.skipped && !test.passed, let error = test.executionError?.message {
                 errors += 1
-                children.append(.element(.text("error", [XMLAttribute("message", "Error"), XMLAttribute("type", "")], error)))
+                children.append(.element(.text("error", [XMLAttribute("message", "Error"), XMLAttribute("type", "")],
+                                               places.isEmpty ? error : error + "\n" + places)))
             }
             if test.skipped {
                 children.append(.element(XMLElement("skipped", [XMLAttribute("message", FailureText.flattened(test))])))
@@ -43,7 +47,7 @@ public struct JUnitReport: Sendable {
             if !test.skipped && !test.passed && test.executionError == nil {
                 failures += 1
                 children.append(.element(.text("failure", [XMLAttribute("message", "Failed"), XMLAttribute("type", "")],
-                                                FailureText.flattened(test))))
+                                                FailureText.flattened(test) + places)))
             }
             let attributes = [
                 XMLAttribute("classname", classname),

@@ -22,6 +22,7 @@ extension Assertion {
     func evaluate(index: Int, templates: [String], documentIndex: Int, selector: DocumentSelectorSpec?,
                   in env: AssertionEnvironment) -> AssertionResult {
         var result = AssertionResult(index: index, assertType: type, isNegated: not, passed: false)
+        result.location = location
         var byTemplate: [String: [Value]] = [:]
         for template in templates { byTemplate[template] = env.documents[template] ?? [] }
 

@@ -25,7 +25,7 @@ extension EffectiveJob {
     func run<R: ChartRenderer>(index: Int, position: RunPosition, kubeVersion: KubeVersion, renderer: R, chart: R.Chart,
                                description: ChartDescription, cache: SnapshotCache?, settings: RunSettings) -> TestJobResult {
         let start = ContinuousClock.now
-        var result = TestJobResult(displayName: job.name, index: index, passed: false)
+        var result = TestJobResult(displayName: job.name, index: index, passed: false, location: job.location)
         defer { result.duration = ContinuousClock.now - start }
         let chartRoute = suite.chartRoute.isEmpty ? description.name : suite.chartRoute
         do throws(LocatedError) {

@@ -37,6 +37,8 @@ public struct TestRunOptions: Sendable {
     public var coverage = false
     /// Which template files coverage reports.
     public var coverageFilter = CoverageFilter()
+    /// Told each time suites finish (from the task running the chart, one call at a time).
+    public var progress: (@Sendable (RunProgress) -> Void)?
 
     /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
@@ -78,7 +80,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         var charts: [ChartResult] = []
         var kubeVersions = KubeVersionCarryOver()
         for (index, path) in chartPaths.enumerated() {
-            let result = await runChart(at: path, index: index, kubeVersions: &kubeVersions)
+            let result = await runChart(at: path, index: index, of: chartPaths.count, kubeVersions: &kubeVersions)
             charts.append(result)
             if options.failFast && !result.passed { break }
         }
@@ -88,7 +90,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
     /// Tests one chart, the `index`th of the run: discovery, then the suites.
     /// `kubeVersions` carries helm-unittest's global Kubernetes version from
     /// the charts before (``KubeVersionCarryOver``).
-    func runChart(at path: String, index chartIndex: Int = 0, kubeVersions: inout KubeVersionCarryOver) async -> ChartResult {
+    func runChart(at path: String, index chartIndex: Int = 0, of chartCount: Int = 1,
+                  kubeVersions: inout KubeVersionCarryOver) async -> ChartResult {
         let chart: Renderer.Chart
         do {
             chart = try renderer.loadChart(at: path)
@@ -128,12 +131,20 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                 groups[key, default: []].append(i)
             }
         }
+        var done = found.count - groups.values.reduce(0) { $0 + $1.count }
+        let progress = options.progress
+        func finished(_ batch: [(Int, TestSuiteResult)]) {
+            for (i, r) in batch { results[i] = r }
+            done += batch.count
+            progress?(RunProgress(chartPath: path, chartIndex: chartIndex, chartCount: chartCount,
+                                  suitesDone: done, suitesTotal: found.count))
+        }
         await withTaskGroup(of: [(Int, TestSuiteResult)].self) { group in
             var running = 0
             for key in order {
                 let indices = groups[key] ?? []
                 if running >= options.jobs, let batch = await group.next() {
-                    for (i, r) in batch { results[i] = r }
+                    finished(batch)
                     running -= 1
                 }
                 running += 1
@@ -153,7 +164,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                     }
                 }
             }
-            for await batch in group { for (i, r) in batch { results[i] = r } }
+            for await batch in group { finished(batch) }
         }
         var ordered: [TestSuiteResult] = []
         for result in results {
@@ -191,7 +202,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         for (index, job) in suite.tests.enumerated() {
             let effective = EffectiveJob(job: job, suite: suite)
             if !effective.skipReason.isEmpty {
-                result.tests.append(TestJobResult(displayName: job.name, index: index, passed: false, skipped: true))
+                result.tests.append(TestJobResult(displayName: job.name, index: index, passed: false, skipped: true,
+                                                  location: job.location))
                 skipped += 1
                 if index == 0 { passed = true }
             } else {
@@ -228,4 +240,22 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
 func absolutePath(_ path: String) -> String {
     if path.hasPrefix("/") { return GoPath.clean(path) }
     return GoPath.join(FileManager.default.currentDirectoryPath, path)
+}
+
+/// How far a run is: the chart being tested and its suites done.
+public struct RunProgress: Sendable, Hashable {
+    public var chartPath: String
+    /// The chart's position in the run (0-based) and the number of charts.
+    public var chartIndex: Int
+    public var chartCount: Int
+    public var suitesDone: Int
+    public var suitesTotal: Int
+
+    public init(chartPath: String, chartIndex: Int, chartCount: Int, suitesDone: Int, suitesTotal: Int) {
+        self.chartPath = chartPath
+        self.chartIndex = chartIndex
+        self.chartCount = chartCount
+        self.suitesDone = suitesDone
+        self.suitesTotal = suitesTotal
+    }
 }

@@ -23,7 +23,7 @@ extension SuiteFields {
                 entries.append(AssertionEntry(key: pair.key.scalarText ?? "", location: pair.key.location,
                                               value: try d.value(pair.value)))
             }
-            out.append(try decodeAssertion(entries, at: item.location))
+            out.append(try decodeAssertion(entries, at: item.location, placed: d.place(item)))
         }
         return out
     }
@@ -35,9 +35,11 @@ extension SuiteFields {
         var value: Value
     }
 
-    /// One assertion (at `location`) from its keys in source order; errors
-    /// are helm-unittest's texts at the offending key.
-    static func decodeAssertion(_ entries: [AssertionEntry], at location: SourceLocation) throws(LocatedError) -> Assertion {
+    /// One assertion (at `location` in its part of the file, `placed` in
+    /// the whole file) from its keys in source order; errors are
+    /// helm-unittest's texts at the offending key.
+    static func decodeAssertion(_ entries: [AssertionEntry], at location: SourceLocation,
+                                placed: SourceLocation) throws(LocatedError) -> Assertion {
         var documentIndex = -1
         var not = false
         var template = ""
@@ -82,6 +84,6 @@ extension SuiteFields {
         }
         let check = try CheckDecoder.decode(found.kind.validator, found.params, at: found.location)
         return Assertion(type: found.type, not: not, template: template, documentIndex: documentIndex,
-                         documentSelector: selector, check: check, kind: found.kind)
+                         documentSelector: selector, check: check, kind: found.kind, location: placed)
     }
 }

@@ -15,8 +15,17 @@ struct NodeDecoder {
     /// go-yaml's fatal error for a merge value that is not a mapping.
     private(set) var mergeError: LocatedError?
 
-    init(strict: Bool) {
+    /// Lines before the part of the file being decoded (a suite after `---`).
+    let lineOffset: Int
+
+    init(strict: Bool, lineOffset: Int = 0) {
         self.strict = strict
+        self.lineOffset = lineOffset
+    }
+
+    /// Where `node` is in the whole file.
+    func place(_ node: YAMLNode) -> SourceLocation {
+        node.location.shiftingLines(by: lineOffset)
     }
 
     /// The yaml.v3 error for everything collected, at the first problem, or nil.

@@ -105,11 +105,13 @@ public enum SuiteDecoder {
         var errors: [LocatedError] = []
         for part in split(data) where !isBlank(part.bytes) {
             do throws(LocatedError) {
-                if let suite = try decodeSuite(Array(part.bytes), path: path, chartRoute: chartRoute, options: options) {
+                if let suite = try decodeSuite(Array(part.bytes), path: path, chartRoute: chartRoute, options: options,
+                                               lineOffset: part.firstLine - 1) {
                     suites.append(suite)
                 }
             } catch {
-                errors.append(error.shiftingLines(by: part.firstLine - 1))
+                let quoted = error.sourceLine == nil && error.location?.file == path ? error.quotingSource(part.bytes) : error
+                errors.append(quoted.shiftingLines(by: part.firstLine - 1))
             }
         }
         return (suites, errors)
@@ -128,37 +130,38 @@ public enum SuiteDecoder {
         try decodeSuite(Array(text.utf8), path: path, chartRoute: chartRoute, options: options)
     }
 
-    /// Reads one suite document (one `---` part). Returns nil for a part
-    /// holding no document.
+    /// Reads one suite document (one `---` part, after `lineOffset` lines of
+    /// its file). Returns nil for a part holding no document.
     public static func decodeSuite(_ bytes: [UInt8], path: String, chartRoute: String,
-                                   options: SuiteDecodingOptions = SuiteDecodingOptions()) throws(LocatedError) -> TestSuite? {
+                                   options: SuiteDecodingOptions = SuiteDecodingOptions(),
+                                   lineOffset: Int = 0) throws(LocatedError) -> TestSuite? {
         var documents: [YAMLDocument]?
         do throws(LocatedError) {
             documents = try YAMLParser.parseStream(bytes: bytes, file: path, dialect: .v3, limit: 1)
         } catch where error.kind == .yamlUnknownEscape {
-            return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options)
+            return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options, lineOffset: lineOffset)
         }
         // A deep document is read, and freed, on a stack that fits it.
         return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> TestSuite? in
             defer { documents = nil }
             guard let root = documents?.first?.root else { return nil }
-            return try decodeSuite(root, bytes: bytes, path: path, chartRoute: chartRoute, options: options)
+            return try decodeSuite(root, bytes: bytes, path: path, chartRoute: chartRoute, options: options, lineOffset: lineOffset)
         }
     }
 
     private static func decodeSuite(_ root: YAMLNode, bytes: [UInt8], path: String, chartRoute: String,
-                                    options: SuiteDecodingOptions) throws(LocatedError) -> TestSuite? {
+                                    options: SuiteDecodingOptions, lineOffset: Int) throws(LocatedError) -> TestSuite? {
         let rootLocation = SourceLocation(file: path, line: root.location.line, column: 1)
         // The typed fields below read nodes directly; go-yaml would have
         // stopped an alias bomb while decoding them.
         try YAMLValues.checkAliasing(root)
-        var decoder = NodeDecoder(strict: options.strict)
+        var decoder = NodeDecoder(strict: options.strict, lineOffset: lineOffset)
         var fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
         if let error = decoder.mergeError { throw error }
         if let error = decoder.combinedError {
             // helm-unittest retries on any error whose text mentions this.
             if mentions(error.message, "unknown escape character") {
-                return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options)
+                return try retryEscaped(bytes, path: path, chartRoute: chartRoute, options: options, lineOffset: lineOffset)
             }
             throw error
         }
@@ -178,12 +181,12 @@ public enum SuiteDecoder {
     /// backslashes doubled, and then neither validated nor given the CLI
     /// values files.
     private static func retryEscaped(_ bytes: [UInt8], path: String, chartRoute: String,
-                                     options: SuiteDecodingOptions) throws(LocatedError) -> TestSuite? {
+                                     options: SuiteDecodingOptions, lineOffset: Int) throws(LocatedError) -> TestSuite? {
         let escaped = doubleBackslashes(bytes)
         var documents: [YAMLDocument]? = try YAMLParser.parseStream(bytes: escaped, file: path, dialect: .v3, limit: 1)
         return try DeepStack.withStack(forDepth: documents?.depth ?? 0) { () throws(LocatedError) -> TestSuite? in
             defer { documents = nil }
-            var decoder = NodeDecoder(strict: false)
+            var decoder = NodeDecoder(strict: false, lineOffset: lineOffset)
             guard let root = documents?.first?.root else { return nil }
             let fields = try SuiteFields.decode(root, &decoder, pluginVersion: options.pluginVersion)
             if let error = decoder.combinedError { throw error }

@@ -224,7 +224,7 @@ struct SuiteFields {
         return TestJob(name: name, valuesFiles: values, set: set, template: template, templates: templates,
                        documentIndex: documentIndex, documentSelector: selector, release: release, chart: chart,
                        capabilities: capabilities, asserts: asserts, skipReason: skipReason,
-                       kubernetesProvider: provider, postRenderer: postRenderer)
+                       kubernetesProvider: provider, postRenderer: postRenderer, location: d.place(node))
     }
 
     static func decodeSelector(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> DocumentSelectorSpec? {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Values
 
 /// One test suite: one YAML document of a `*_test.yaml` file, decoded once
@@ -78,13 +79,15 @@ public struct TestJob: Sendable {
     public let skipReason: String
     public let kubernetesProvider: KubernetesProvider
     public let postRenderer: PostRendererConfig
+    /// Where the test's entry (`- it: …`) starts in its suite file.
+    public let location: SourceLocation?
 
     public init(name: String = "", valuesFiles: [String] = [], set: [SetEntry] = [], template: String = "",
                 templates: [String] = [], documentIndex: Int? = nil, documentSelector: DocumentSelectorSpec? = nil,
                 release: ReleaseSettings = ReleaseSettings(), chart: ChartOverrides = ChartOverrides(),
                 capabilities: JobCapabilities = JobCapabilities(), asserts: [Assertion] = [], skipReason: String = "",
                 kubernetesProvider: KubernetesProvider = KubernetesProvider(),
-                postRenderer: PostRendererConfig = PostRendererConfig()) {
+                postRenderer: PostRendererConfig = PostRendererConfig(), location: SourceLocation? = nil) {
         self.name = name
         self.valuesFiles = valuesFiles
         self.set = set
@@ -99,6 +102,7 @@ public struct TestJob: Sendable {
         self.skipReason = skipReason
         self.kubernetesProvider = kubernetesProvider
         self.postRenderer = postRenderer
+        self.location = location
     }
 }
 
@@ -257,9 +261,13 @@ public struct Assertion: Sendable {
     public let check: Check
     /// The registry entry of `type`.
     public let kind: AssertionKind
+    /// Where the assertion's entry starts in its suite file.
+    public let location: SourceLocation?
 
     public init(type: String, not: Bool = false, template: String = "", documentIndex: Int = -1,
-                documentSelector: DocumentSelectorSpec? = nil, check: Check, kind: AssertionKind) {
+                documentSelector: DocumentSelectorSpec? = nil, check: Check, kind: AssertionKind,
+                location: SourceLocation? = nil) {
+        self.location = location
         self.type = type
         self.not = not
         self.template = template

@@ -90,10 +90,12 @@ conformance: release
 	  xmllint --noout --schema "$$xsd" "$$tmp/report.xml" && echo "conformance: JUnit report matches JUnit.xsd"
 
 ## docs-check: docs/functions.md is what the function tables of the built chartunit give
-## (every registered function described, with golden cases), and every target's declared
+## (every registered function described, with golden cases), the schema embedded for
+## `chartunit schema` is schema/chartunit-testsuite.json, and every target's declared
 ## dependencies equal its imports.
 docs-check: build
 	python3 scripts/gen-functions-doc.py --check --bin .build/debug/chartunit
+	python3 scripts/gen-schema-swift.py --check
 	python3 scripts/check-deps.py
 
 unit-test: deps

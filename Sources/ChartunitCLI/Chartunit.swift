@@ -8,7 +8,7 @@ public struct Chartunit: AsyncParsableCommand {
         commandName: "chartunit",
         abstract: "Unit-test Helm charts: helm-unittest suites, rendered in-process.",
         version: ChartunitVersion.string,
-        subcommands: [TestCommand.self, RenderCommand.self, FunctionsCommand.self, VersionCommand.self, BenchRenderCommand.self]
+        subcommands: [TestCommand.self, RenderCommand.self, FunctionsCommand.self, SchemaCommand.self, VersionCommand.self, BenchRenderCommand.self]
     )
 
     public init() {}

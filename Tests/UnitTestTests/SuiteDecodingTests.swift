@@ -203,6 +203,17 @@ import Values
          "1 error(s) decoding:\n\n* 'Count' expected type 'int', got unconvertible type 'string', value: 'x'"),
         ("suite: [a]\ntests: []\n", "yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into string"),
         ("suite: a\nsuite: b\n", "yaml: unmarshal errors:\n  line 2: mapping key \"suite\" already defined at line 1"),
+        // helm-unittest's TestJob.DocumentIndices (map[string][]int): unused, but type-checked (texts from helm-unittest 1.1.0).
+        ("tests:\n  - documentindices: 5\n    asserts: [{exists: {}}]\n",
+         "yaml: unmarshal errors:\n  line 2: cannot unmarshal !!int `5` into map[string][]int"),
+        ("tests:\n  - documentindices: [1]\n    asserts: [{exists: {}}]\n",
+         "yaml: unmarshal errors:\n  line 2: cannot unmarshal !!seq into map[string][]int"),
+        ("tests:\n  - documentindices: {a: x}\n    asserts: [{exists: {}}]\n",
+         "yaml: unmarshal errors:\n  line 2: cannot unmarshal !!str `x` into []int"),
+        ("tests:\n  - documentindices: {a: [x, 1.5, null]}\n    asserts: [{exists: {}}]\n",
+         "yaml: unmarshal errors:\n  line 2: cannot unmarshal !!str `x` into int"),
+        ("tests:\n  - documentindices: {a: {b: 1}}\n    asserts: [{exists: {}}]\n",
+         "yaml: unmarshal errors:\n  line 2: cannot unmarshal !!map into []int"),
     ])
     func reportsSuiteErrors(text: String, message: String) {
         let (_, errors) = SuiteDecoder.decodeFile(text, path: "t.yaml", chartRoute: "c")

@@ -205,8 +205,7 @@ struct SuiteFields {
                     d.int(value, into: &n)
                     if d.errors.count == before { documentIndex = n }
                 }
-            case "documentindices":
-                break
+            case "documentindices": checkDocumentIndices(value, &d)
             case "documentSelector": selector = try decodeSelector(value, &d)
             case "release": release = decodeRelease(value, &d, base: release)
             case "chart": chart = decodeChart(value, &d, base: chart)
@@ -225,6 +224,25 @@ struct SuiteFields {
                        documentIndex: documentIndex, documentSelector: selector, release: release, chart: chart,
                        capabilities: capabilities, asserts: asserts, skipReason: skipReason,
                        kubernetesProvider: provider, postRenderer: postRenderer, location: d.place(node))
+    }
+
+    /// `DocumentIndices map[string][]int`: helm-unittest fills it itself and
+    /// ignores what a suite writes, but go-yaml still type-checks it.
+    static func checkDocumentIndices(_ node: YAMLNode, _ d: inout NodeDecoder) {
+        if NodeDecoder.isNull(node) { return }
+        guard case .mapping(let pairs) = node.content else {
+            d.typeError(node, into: "map[string][]int")
+            return
+        }
+        guard d.checkUniqueKeys(pairs) else { return }
+        for pair in d.mergedPairs(pairs) where !NodeDecoder.isNull(pair.value) {
+            guard case .sequence(let items) = pair.value.content else {
+                d.typeError(pair.value, into: "[]int")
+                continue
+            }
+            var ignored = 0
+            for item in items { d.int(item, into: &ignored) }
+        }
     }
 
     static func decodeSelector(_ node: YAMLNode, _ d: inout NodeDecoder) throws(LocatedError) -> DocumentSelectorSpec? {

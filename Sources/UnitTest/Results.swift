@@ -1,4 +1,5 @@
 import Diagnostics
+import Helm
 
 /// The outcome of one assertion of a test job.
 public struct AssertionResult: Sendable {
@@ -43,6 +44,9 @@ public struct TestJobResult: Sendable {
     /// Set when the job rendered with a Kubernetes version an earlier job
     /// left behind (helm-unittest's carry-over, ``KubeVersionCarryOver``).
     public var kubeVersionOrigin: KubeVersionOrigin?
+    /// What Helm logged while the job layered its values, in order
+    /// (helm-unittest prints these on stderr as the job runs).
+    public var warnings: [ValuesWarning] = []
 
     public init(displayName: String, index: Int, passed: Bool, skipped: Bool = false, executionError: LocatedError? = nil,
                 assertions: [AssertionResult] = [], duration: Duration = .zero) {

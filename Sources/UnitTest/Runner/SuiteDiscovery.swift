@@ -1,5 +1,6 @@
 import Diagnostics
 import GoStd
+import Helm
 import Foundation
 import Values
 
@@ -134,7 +135,9 @@ struct SuiteDiscovery {
         for file in options.conditionValuesFiles ?? options.valuesFiles {
             let path = file.hasPrefix("/") ? file : GoPath.join(chartPath, file)
             guard let data = try? goReadFile(path), let values = try? JobValues.decodeValuesFile(data) else { return nil }
-            _ = mergeTables(values, base)
+            // helm-unittest logs this merge's warnings before the chart's header; chartunit does not print them.
+            var ignored: [ValuesWarning] = []
+            _ = mergeTables(values, base, warnings: &ignored)
             base.entries = values.entries
         }
         return base

@@ -24,12 +24,13 @@ scenario() {
 scenario plain -f plain/over.yaml
 scenario plain --set nested.inner=3
 scenario plain -f plain/over.yaml --set nested.leaf=4 --set list.x=1 --set big=null
+scenario formats -f formats/over.yaml
 scenario deps
 scenario deps --set global=5
 scenario deps --set sub.global.x=5 --set sub.global.w.z=1
 scenario deps --set sub.global=3
-echo "== helm-unittest plain deps"
-"$peer" plain deps 2>&1 | mask
+echo "== helm-unittest plain deps formats"
+"$peer" plain deps formats 2>&1 | mask
 echo "== an error after the warnings"
 for v in 3 4; do
     echo "-- helm$v template plain --set nested.inner=3 --show-only templates/nope.yaml"

@@ -25,7 +25,7 @@ import TestSupport
 
         """
 
-    /// helm-unittest's stderr for `plain deps`, one of its orders: lines
+    /// helm-unittest's stderr for `plain deps formats`, one of its orders: lines
     /// that one Go map loop logs come in a different order in every run (of
     /// helm-unittest and of chartunit), so the test compares sorted lines.
     static let peerStderr = """
@@ -61,18 +61,41 @@ import TestSupport
         TS warning: cannot overwrite table with non table for deps.sub.global (map[w:5 x:map[a:1]])
         TS warning: skipping globals because destination global is not a table.
 
-        """ + inner
+        """ + inner + """
+        TS warning: destination for formats.t.quoted is a table. Ignoring non-table value (say "hi")
+        TS warning: destination for formats.t.big is a table. Ignoring non-table value (1e+06)
+        TS warning: destination for formats.t.neg is a table. Ignoring non-table value (-3)
+        TS warning: destination for formats.t.list is a table. Ignoring non-table value ([1 two map[k:v] <nil>])
+        TS warning: cannot overwrite table with non table for formats.t.emptymap (map[])
+        TS warning: destination for formats.t.float is a table. Ignoring non-table value (1.5)
+        TS warning: cannot overwrite table with non table for formats.t.nested (map[a:[x] m:map[false:<nil>] z:1])
+        TS warning: destination for formats.t.str is a table. Ignoring non-table value (hello world)
+        TS warning: destination for formats.t.date is a table. Ignoring non-table value (2024-01-01)
+        TS warning: cannot overwrite table with non table for t.big (map[a:1])
+        TS warning: cannot overwrite table with non table for t.list (map[a:1])
+        TS warning: destination for t.emptymap is a table. Ignoring non-table value (0)
+        TS warning: destination for formats.t.date is a table. Ignoring non-table value (2024-01-01)
+        TS warning: cannot overwrite table with non table for formats.t.nested (map[a:[x] m:map[false:<nil>] z:1])
+        TS warning: destination for formats.t.neg is a table. Ignoring non-table value (-3)
+        TS warning: destination for formats.t.str is a table. Ignoring non-table value (hello world)
+        TS warning: destination for formats.t.float is a table. Ignoring non-table value (1.5)
+        TS warning: destination for formats.t.quoted is a table. Ignoring non-table value (say "hi")
+
+        """
 
     @Test func testPrintsHelmUnittestsWarningsAndKeepsTheVerdicts() async throws {
-        let charts = ["plain", "deps"].map { Self.folder.appendingPathComponent($0).path }
+        let charts = ["plain", "deps", "formats"].map { Self.folder.appendingPathComponent($0).path }
         for helmVersion in ["3", "4"] {
             let outcome = await CLI.run(["test", "--helm-version", helmVersion, "-j", "1"] + charts)
             #expect(outcome.exitCode == 1)
             #expect(outcome.stdout.contains(" FAIL  values warnings\t\(charts[0])/tests/warn_test.yaml\n\t- set replaces a table with a scalar\n"))
             #expect(outcome.stdout.contains(" PASS  dependency warnings\t\(charts[1])/tests/warn_test.yaml\n"))
-            #expect(outcome.stdout.contains("Tests:       1 failed, 7 passed, 8 total\n"))
-            // Helm 4 logs the dependency warnings through slog's default handler.
+            #expect(outcome.stdout.contains(" PASS  value formats\t\(charts[2])/tests/formats_test.yaml\n"))
+            #expect(outcome.stdout.contains("Tests:       1 failed, 9 passed, 10 total\n"))
+            // Helm 4 logs the dependency warnings through slog's default
+            // handler and drops chart-default nulls before it coalesces.
             let expected = helmVersion == "3" ? Self.peerStderr : Self.peerStderr
+                .replacingOccurrences(of: "m:map[false:<nil>]", with: "m:map[]")
                 .replacingOccurrences(of: "TS Warning: Tag 't1' for chart sub returned non-bool value",
                                       with: "TS WARN returned non-bool value tag=t1 chart=sub")
                 .replacingOccurrences(of: "TS Warning: Condition path 'sub.enabled' for chart sub returned non-bool value",

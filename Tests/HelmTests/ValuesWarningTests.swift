@@ -64,6 +64,31 @@ import Values
             #"level=INFO msg="warning: skipped value for plain.scalar: Not a table.""#,
             #"level=INFO msg="warning: skipped value for plain.list: Not a table.""#,
         ]),
+        // Go's `%v` of every kind of default value (Helm 3 keeps the default
+        // null under `m`, whose key YAML 1.1 reads as false; `yes` is `true`).
+        Scenario(chart: "formats", valuesFiles: ["formats/over.yaml"], ordered: false, helm3: [
+            "coalesce.go:316: warning: cannot overwrite table with non table for formats.t.nested (map[a:[x] m:map[false:<nil>] z:1])",
+            "coalesce.go:319: warning: destination for formats.t.true is a table. Ignoring non-table value (true)",
+            #"coalesce.go:319: warning: destination for formats.t.quoted is a table. Ignoring non-table value (say "hi")"#,
+            "coalesce.go:319: warning: destination for formats.t.date is a table. Ignoring non-table value (2024-01-01)",
+            "coalesce.go:316: warning: cannot overwrite table with non table for formats.t.emptymap (map[])",
+            "coalesce.go:319: warning: destination for formats.t.list is a table. Ignoring non-table value ([1 two map[k:v] <nil>])",
+            "coalesce.go:319: warning: destination for formats.t.neg is a table. Ignoring non-table value (-3)",
+            "coalesce.go:319: warning: destination for formats.t.big is a table. Ignoring non-table value (1e+06)",
+            "coalesce.go:319: warning: destination for formats.t.float is a table. Ignoring non-table value (1.5)",
+            "coalesce.go:319: warning: destination for formats.t.str is a table. Ignoring non-table value (hello world)",
+        ], helm4: [
+            #"level=INFO msg="warning: destination for formats.t.str is a table. Ignoring non-table value (hello world)""#,
+            #"level=INFO msg="warning: cannot overwrite table with non table for formats.t.emptymap (map[])""#,
+            #"level=INFO msg="warning: destination for formats.t.neg is a table. Ignoring non-table value (-3)""#,
+            #"level=INFO msg="warning: cannot overwrite table with non table for formats.t.nested (map[a:[x] m:map[] z:1])""#,
+            #"level=INFO msg="warning: destination for formats.t.big is a table. Ignoring non-table value (1e+06)""#,
+            #"level=INFO msg="warning: destination for formats.t.float is a table. Ignoring non-table value (1.5)""#,
+            #"level=INFO msg="warning: destination for formats.t.list is a table. Ignoring non-table value ([1 two map[k:v] <nil>])""#,
+            #"level=INFO msg="warning: destination for formats.t.date is a table. Ignoring non-table value (2024-01-01)""#,
+            #"level=INFO msg="warning: destination for formats.t.quoted is a table. Ignoring non-table value (say \"hi\")""#,
+            #"level=INFO msg="warning: destination for formats.t.true is a table. Ignoring non-table value (true)""#,
+        ]),
         // Dependencies: coalesced when conditions are read, when import-values
         // merges, and for rendering: three times the same line.
         Scenario(chart: "deps", helm3: ["coalesce.go:316: " + inner] + depsV3 + ["coalesce.go:316: " + inner],

@@ -123,7 +123,7 @@ struct Coalescer {
                 let copy = GoMap(table.entries)
                 if let existing = destGlobals[key] {
                     if case .map(let existingTable, _) = existing {
-                        coalesceTables(copy, existingTable, prefix: concatPrefix(prefix, key.text), merge: true)
+                        coalesceTables(copy, existingTable, prefix: { concatPrefix(prefix, key.text) }, merge: true)
                         destGlobals[key] = .map(copy)
                     } else {
                         log.warn(.globalMapOntoNonMap, path: key.text)
@@ -158,7 +158,7 @@ struct Coalescer {
                     }
                     let childMerge = chart.dependencies.contains { GoString($0.name) == key } ? true : merge
                     if !childMerge && cleanNils { Self.cleanNilValues(srcTable) }
-                    coalesceTables(destTable, srcTable, prefix: concatPrefix(subPrefix, key.text), merge: childMerge)
+                    coalesceTables(destTable, srcTable, prefix: { concatPrefix(subPrefix, key.text) }, merge: childMerge)
                 }
             } else {
                 if cleanNils {
@@ -171,8 +171,9 @@ struct Coalescer {
     }
 
     /// `coalesceTablesFullKey`: merges `src` into `dst`, `dst` winning.
+    /// `prefix` gives the dotted key of `dst`, built only for a warning.
     @discardableResult
-    func coalesceTables(_ dst: GoMap, _ src: GoMap, prefix: String, merge: Bool) -> GoMap {
+    func coalesceTables(_ dst: GoMap, _ src: GoMap, prefix: () -> String, merge: Bool) -> GoMap {
         // Keys null in `dst` become null in `src`; remember which of them
         // `src` held a value for (only those keys are asked about below).
         var srcNonNil: Set<GoString> = []
@@ -191,12 +192,12 @@ struct Coalescer {
                 dst[key] = value
             } else if case .map(let srcTable, _) = value {
                 if case .map(let dstTable, _)? = existing {
-                    _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key.text), merge: merge) }
+                    _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: { concatPrefix(prefix(), key.text) }, merge: merge) }
                 } else {
-                    log.warn(.cannotOverwriteTable, path: concatPrefix(prefix, key.text), detail: GoFmt.format(value))
+                    log.warn(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
                 }
             } else if case .map? = existing, !isNull(value) {
-                log.warn(.destinationIsTable, path: concatPrefix(prefix, key.text), detail: GoFmt.format(value))
+                log.warn(.destinationIsTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
             }
         }
         return dst
@@ -210,24 +211,24 @@ struct Coalescer {
             guard case .map(let dest, _)? = v[key] else { continue }
             switch value {
             case .null: continue
-            case .map(let src, _): tableWarnings(dest, src, prefix: concatPrefix(subPrefix, key.text))
+            case .map(let src, _): tableWarnings(dest, src, prefix: { concatPrefix(subPrefix, key.text) })
             default: log.warn(.skippedNotTable, path: subPrefix + "." + key.text)
             }
         }
     }
 
     /// The warnings `coalesceTablesFullKey(dst, src)` logs, leaving both as they are.
-    private func tableWarnings(_ dst: GoMap, _ src: GoMap, prefix: String) {
+    private func tableWarnings(_ dst: GoMap, _ src: GoMap, prefix: () -> String) {
         for (key, value) in src.entries {
             guard let existing = dst[key], !isNull(existing) else { continue }
             if case .map(let srcTable, _) = value {
                 if case .map(let dstTable, _) = existing {
-                    DeepStack.withRoom { tableWarnings(dstTable, srcTable, prefix: concatPrefix(prefix, key.text)) }
+                    DeepStack.withRoom { tableWarnings(dstTable, srcTable, prefix: { concatPrefix(prefix(), key.text) }) }
                 } else {
-                    log.warn(.cannotOverwriteTable, path: concatPrefix(prefix, key.text), detail: GoFmt.format(value))
+                    log.warn(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
                 }
             } else if case .map = existing, !isNull(value) {
-                log.warn(.destinationIsTable, path: concatPrefix(prefix, key.text), detail: GoFmt.format(value))
+                log.warn(.destinationIsTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
             }
         }
     }

@@ -138,7 +138,7 @@ struct DependencyProcessor {
                         log.warn(.importTableMissing, path: requirement.dependency.name, detail: "\(error)")
                         continue
                     }
-                    imported = coalescer.coalesceTables(imported, pathToMap(parent, asMap(table)), prefix: "", merge: true)
+                    imported = coalescer.coalesceTables(imported, pathToMap(parent, asMap(table)), prefix: { "" }, merge: true)
                 case .string(let name):
                     let child = "exports." + name.text
                     rewritten.append(.map(["child": .string(child), "parent": .string(".")]))
@@ -147,7 +147,7 @@ struct DependencyProcessor {
                         log.warn(.importExportsMissing, detail: "\(error)")
                         continue
                     }
-                    imported = coalescer.coalesceTables(imported, asMap(table), prefix: "", merge: true)
+                    imported = coalescer.coalesceTables(imported, asMap(table), prefix: { "" }, merge: true)
                 default:
                     continue
                 }
@@ -157,7 +157,7 @@ struct DependencyProcessor {
         // Helm deep-copies `cvals` because the imported tables point into it;
         // with nothing imported nothing else holds it, so the copy is skipped.
         let copy = imported.count == 0 ? cvals : Value.map(cvals).deepCopy().mapValue ?? GoMap()
-        chart.values = coalescer.coalesceTables(copy, imported, prefix: "", merge: true)
+        chart.values = coalescer.coalesceTables(copy, imported, prefix: { "" }, merge: true)
     }
 
     /// `Values.AsMap`: an empty table becomes a fresh map.

@@ -78,8 +78,9 @@ func scope(_ routes: [String], _ values: GoMap) -> GoMap {
 /// Helm's `MergeTables(dst, src)`: `dst` wins; tables merge recursively;
 /// nulls are kept. A table and a non-null scalar at the same key leave
 /// `dst` as it is and log a warning (Helm 3's `coalesceTablesFullKey`,
-/// whose `printf` helm-unittest leaves at Go's standard logger).
-func mergeTables(_ dst: GoMap, _ src: GoMap, prefix: String = "", warnings: inout [ValuesWarning]) -> GoMap {
+/// whose `printf` helm-unittest leaves at Go's standard logger); `prefix`
+/// gives `dst`'s dotted key, built only for a warning.
+func mergeTables(_ dst: GoMap, _ src: GoMap, prefix: () -> String = { "" }, warnings: inout [ValuesWarning]) -> GoMap {
     for (key, value) in src.entries {
         guard let existing = dst.entries[key] else {
             dst.entries[key] = value
@@ -87,15 +88,15 @@ func mergeTables(_ dst: GoMap, _ src: GoMap, prefix: String = "", warnings: inou
         }
         switch (existing, value) {
         case (.map(let d, _), .map(let s, _)):
-            _ = DeepStack.withRoom { mergeTables(d, s, prefix: concatPrefix(prefix, key.text), warnings: &warnings) }
+            _ = DeepStack.withRoom { mergeTables(d, s, prefix: { concatPrefix(prefix(), key.text) }, warnings: &warnings) }
         case (.null, _), (_, .null):
             // Helm first nulls `src`'s key where `dst` holds null: neither side warns.
             break
         case (_, .map):
-            warnings.append(ValuesWarning(.cannotOverwriteTable, path: concatPrefix(prefix, key.text),
+            warnings.append(ValuesWarning(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text),
                                           detail: GoFmt.format(value), helm: .v3))
         case (.map, _):
-            warnings.append(ValuesWarning(.destinationIsTable, path: concatPrefix(prefix, key.text),
+            warnings.append(ValuesWarning(.destinationIsTable, path: concatPrefix(prefix(), key.text),
                                           detail: GoFmt.format(value), helm: .v3))
         default:
             break

@@ -31,6 +31,8 @@ scenario deps --set sub.global.x=5 --set sub.global.w.z=1
 scenario deps --set sub.global=3
 echo "== helm-unittest plain deps formats"
 "$peer" plain deps formats 2>&1 | mask
+echo "== helm-unittest -v extra.yaml plain"
+"$peer" -v "$PWD/extra.yaml" plain 2>&1 | mask
 echo "== an error after the warnings"
 for v in 3 4; do
     echo "-- helm$v template plain --set nested.inner=3 --show-only templates/nope.yaml"

@@ -121,6 +121,8 @@ public struct ChartResult: Sendable {
     public var suites: [TestSuiteResult]
     /// With `--coverage`: every template file's coverage.
     public var coverage: [FileCoverage] = []
+    /// What Helm logged while suite discovery merged the `-v` files (before the chart's header).
+    public var warnings: [ValuesWarning] = []
 
     public init(name: String, path: String, executionError: LocatedError? = nil, suites: [TestSuiteResult] = []) {
         self.name = name

@@ -110,6 +110,29 @@ import TestSupport
         }
     }
 
+    /// `-v` files are merged over the chart defaults for subchart conditions
+    /// first (helm-unittest logs that before the chart's header), then into
+    /// every job's values.
+    @Test func valuesFilesForConditionsLogFirst() async throws {
+        let chart = Self.folder.appendingPathComponent("plain").path
+        let outcome = await CLI.run(["test", "-v", Self.folder.appendingPathComponent("extra.yaml").path, chart])
+        #expect(outcome.exitCode == 1)
+        let lines = Self.masked(outcome.stderr).split(separator: "\n").map(String.init)
+        #expect(lines.prefix(2).sorted() == [
+            "TS warning: cannot overwrite table with non table for nested.inner (map[x:1])",
+            "TS warning: destination for scalar is a table. Ignoring non-table value (7)",
+        ])
+        let inner = "TS warning: cannot overwrite table with non table for plain.nested.inner (map[x:1])"
+        let scalar = "TS warning: skipped value for plain.scalar: Not a table."
+        #expect(lines.dropFirst(2).sorted() == [
+            inner, inner, inner, inner,
+            "TS warning: cannot overwrite table with non table for nested.leaf (map[a:1])",
+            "TS warning: destination for plain.nested.leaf is a table. Ignoring non-table value (5)",
+            "TS warning: skipped value for plain.list: Not a table.",
+            scalar, scalar, scalar, scalar,
+        ].sorted())
+    }
+
     @Test func quietRunsPrintNothingOnStderr() async throws {
         let chart = try CLI.chart(["Chart.yaml": CLI.chartYAML(), "values.yaml": "a: {b: 1}\n",
                                    "templates/cm.yaml": "kind: ConfigMap\n",

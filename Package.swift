@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "GoTemplate", "Values", "YAML", "Diagnostics", "TestSupport", "GoStd", "CZlib"]),
         .testTarget(name: "PathQueryTests", dependencies: ["PathQuery", "Values", "GoStd", "TestSupport"]),
-        .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "PathQuery", "GoTemplate", "Values", "YAML", "JSONSchema", "Diagnostics", "GoStd", "TestSupport"]),
+        .testTarget(name: "UnitTestTests", dependencies: ["UnitTest", "Helm", "PathQuery", "GoTemplate", "Values", "YAML", "JSONSchema", "Diagnostics", "GoStd", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UnitTest", "Values", "Diagnostics", "TestSupport", "GoStd"],
                     exclude: ["Fixtures/coverage-04.dtd", "Fixtures/README.md"]),
         .testTarget(name: "ChartunitCLITests", dependencies: ["ChartunitCLI", "TestSupport", "UnitTest", "Reports"]),

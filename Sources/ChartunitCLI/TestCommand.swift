@@ -198,7 +198,8 @@ struct TestCommand: OutcomeCommand {
             for failure in failures where !text.contains(failure) { output += "\nError: \(failure)\n" }
         }
         output += annotationText
-        return CommandOutcome(stdout: output, exitCode: run.passed && runErrors.isEmpty && !coverageFailed ? 0 : 1)
+        return CommandOutcome(stdout: output, stderr: ValuesWarningOutput.text(run),
+                              exitCode: run.passed && runErrors.isEmpty && !coverageFailed ? 0 : 1)
     }
 }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Helm
 
 /// The outcome of one assertion of a test job.
 public struct AssertionResult: Sendable {
@@ -47,6 +48,9 @@ public struct TestJobResult: Sendable {
     /// Set when the job rendered with a Kubernetes version an earlier job
     /// left behind (helm-unittest's carry-over, ``KubeVersionCarryOver``).
     public var kubeVersionOrigin: KubeVersionOrigin?
+    /// What Helm logged while the job layered its values, in order
+    /// (helm-unittest prints these on stderr as the job runs).
+    public var warnings: [ValuesWarning] = []
 
     public init(displayName: String, index: Int, passed: Bool, skipped: Bool = false, executionError: LocatedError? = nil,
                 assertions: [AssertionResult] = [], duration: Duration = .zero, location: SourceLocation? = nil) {
@@ -122,6 +126,8 @@ public struct ChartResult: Sendable {
     public var suites: [TestSuiteResult]
     /// With `--coverage`: every template file's coverage.
     public var coverage: [FileCoverage] = []
+    /// What Helm logged while suite discovery merged the `-v` files (before the chart's header).
+    public var warnings: [ValuesWarning] = []
 
     public init(name: String, path: String, executionError: LocatedError? = nil, suites: [TestSuiteResult] = []) {
         self.name = name

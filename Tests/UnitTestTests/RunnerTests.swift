@@ -2,6 +2,7 @@ import GoStd
 import Diagnostics
 import Foundation
 import GoTemplate
+import Helm
 import Testing
 @testable import UnitTest
 import Values
@@ -17,7 +18,8 @@ struct FakeRenderer: ChartRenderer {
     }
     func describe(_ chart: String) -> ChartDescription { ChartDescription(name: "c") }
     func coverage(of chart: String, counts: CoverageRecorder, chartPath: String, filter: CoverageFilter) -> [FileCoverage] { [] }
-    func render(_ chart: String, _ request: RenderRequest) -> Result<[String: GoString], RenderFailure> {
+    func render(_ chart: String, _ request: RenderRequest,
+                warnings: inout [ValuesWarning]) -> Result<[String: GoString], RenderFailure> {
         if let failure { return .failure(failure) }
         let replicas = request.values.entries["replicas"].map(GoFmt.format) ?? "1"
         var out: [String: GoString] = [:]

@@ -34,7 +34,14 @@ public struct TemplateAction: Sendable {
     /// Values layering and schema validation (`ToRenderValuesWithSchemaValidation`;
     /// `options.skipSchemaValidation` is `--skip-schema-validation`).
     public func prepare(userValues: GoMap) throws(LocatedError) -> ProcessedChart {
-        let processed = try ValuesLayering.prepare(chart: engine.chart, userValues: userValues, helm: engine.helm)
+        var ignored: [ValuesWarning] = []
+        return try prepare(userValues: userValues, warnings: &ignored)
+    }
+
+    /// As ``prepare(userValues:)``, appending what Helm logs while it layers values.
+    public func prepare(userValues: GoMap, warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
+        let processed = try ValuesLayering.prepare(chart: engine.chart, userValues: userValues, helm: engine.helm,
+                                                   warnings: &warnings)
         if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: engine.helm) {
             throw failure
         }
@@ -82,12 +89,25 @@ public struct TemplateAction: Sendable {
 
     /// The text `helm template` prints on stdout.
     public func renderText(userValues: GoMap) throws(LocatedError) -> String {
-        try renderTextAndLog(userValues: userValues).text
+        let output = try renderTextAndLog(userValues: userValues)
+        if output.writes.isEmpty, let failure = output.failure { throw failure }
+        return output.text
     }
 
-    /// The text `helm template` prints on stdout, with its log lines.
+    /// The text `helm template` prints on stdout, with its log lines. An
+    /// error after Helm logged something comes back as `failure`, after
+    /// the `log` Helm prints before it; otherwise it is thrown.
     public func renderTextAndLog(userValues: GoMap) throws(LocatedError) -> TextOutput {
         var log: [String] = []
+        do {
+            return try renderTextAndLog(userValues: userValues, log: &log)
+        } catch {
+            if log.isEmpty { throw error }
+            return TextOutput(text: "", log: log, failure: error)
+        }
+    }
+
+    private func renderTextAndLog(userValues: GoMap, log: inout [String]) throws(LocatedError) -> TextOutput {
         let chart = engine.chart
         let type = chart.metadata.type
         if !type.isEmpty && type != "application" {
@@ -100,7 +120,13 @@ public struct TemplateAction: Sendable {
         if let problem = Self.releaseNameProblem(options.release.name) {
             throw LocatedError(.helmTemplate, "release name check failed: release name \(GoQuote.quote(options.release.name)): " + problem)
         }
-        let processed = try prepare(userValues: userValues)
+        // Helm logs while it layers values, up to an error if one stops it.
+        var warnings: [ValuesWarning] = []
+        let processed: ProcessedChart
+        do {
+            defer { log += warnings.map { $0.logLine(engine.helm == .v3 ? .helm3CLI : .helm4CLI) } }
+            processed = try prepare(userValues: userValues, warnings: &warnings)
+        }
 
         let constraint = chart.metadata.kubeVersion
         let kube = options.capabilities.kubeVersion

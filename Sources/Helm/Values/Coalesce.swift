@@ -62,9 +62,10 @@ final class WorkChart {
 
 /// Helm's values coalescing (pkg/chart/common/util/coalesce.go), on
 /// reference-typed maps so that Go's sharing and in-place updates carry
-/// over exactly. Warnings Helm only logs are dropped.
+/// over exactly. What Helm logs on the way goes to `log`.
 struct Coalescer {
     let helm: HelmVersion
+    let log: ValuesLog
 
     /// `CoalesceValues(chart, vals)`: a deep copy of `vals`, with chart
     /// defaults and subchart values coalesced in (nulls from the user
@@ -109,27 +110,29 @@ struct Coalescer {
         switch dest["global"] {
         case nil: destGlobals = GoMap()
         case .map(let m, _)?: destGlobals = m
-        default: return
+        default: log.warn(.destinationGlobalsNotTable); return
         }
         let srcGlobals: GoMap
         switch src["global"] {
         case nil: srcGlobals = GoMap()
         case .map(let m, _)?: srcGlobals = m
-        default: return
+        default: log.warn(.sourceGlobalsNotTable); return
         }
         for (key, value) in srcGlobals.entries {
             if case .map(let table, _) = value {
                 let copy = GoMap(table.entries)
                 if let existing = destGlobals[key] {
                     if case .map(let existingTable, _) = existing {
-                        coalesceTables(copy, existingTable, prefix: concatPrefix(prefix, key.text), merge: true)
+                        coalesceTables(copy, existingTable, prefix: { concatPrefix(prefix, key.text) }, merge: true)
                         destGlobals[key] = .map(copy)
+                    } else {
+                        log.warn(.globalMapOntoNonMap, path: key.text)
                     }
                 } else {
                     destGlobals[key] = .map(copy)
                 }
             } else if case .map? = destGlobals[key] {
-                continue
+                log.warn(.globalKeyIsTable, path: key.text)
             } else {
                 destGlobals[key] = value
             }
@@ -148,10 +151,14 @@ struct Coalescer {
                 if case .null = current, !merge {
                     v[key] = nil
                 } else if case .map(let destTable, _) = current {
-                    guard case .map(let srcTable, _) = value else { continue }
+                    guard case .map(let srcTable, _) = value else {
+                        // A null default has nothing to coalesce: Helm says nothing.
+                        if case .null = value {} else { log.warn(.skippedNotTable, path: subPrefix + "." + key.text) }
+                        continue
+                    }
                     let childMerge = chart.dependencies.contains { GoString($0.name) == key } ? true : merge
                     if !childMerge && cleanNils { Self.cleanNilValues(srcTable) }
-                    coalesceTables(destTable, srcTable, prefix: concatPrefix(subPrefix, key.text), merge: childMerge)
+                    coalesceTables(destTable, srcTable, prefix: { concatPrefix(subPrefix, key.text) }, merge: childMerge)
                 }
             } else {
                 if cleanNils {
@@ -164,8 +171,9 @@ struct Coalescer {
     }
 
     /// `coalesceTablesFullKey`: merges `src` into `dst`, `dst` winning.
+    /// `prefix` gives the dotted key of `dst`, built only for a warning.
     @discardableResult
-    func coalesceTables(_ dst: GoMap, _ src: GoMap, prefix: String, merge: Bool) -> GoMap {
+    func coalesceTables(_ dst: GoMap, _ src: GoMap, prefix: () -> String, merge: Bool) -> GoMap {
         // Keys null in `dst` become null in `src`; remember which of them
         // `src` held a value for (only those keys are asked about below).
         var srcNonNil: Set<GoString> = []
@@ -184,11 +192,45 @@ struct Coalescer {
                 dst[key] = value
             } else if case .map(let srcTable, _) = value {
                 if case .map(let dstTable, _)? = existing {
-                    _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: concatPrefix(prefix, key.text), merge: merge) }
+                    _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: { concatPrefix(prefix(), key.text) }, merge: merge) }
+                } else {
+                    log.warn(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
                 }
+            } else if case .map? = existing, !isNull(value) {
+                log.warn(.destinationIsTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
             }
         }
         return dst
+    }
+
+    /// The warnings `coalesceValues(chart, v)` logs, without building its
+    /// result: for a chart whose coalesced values are not needed.
+    func chartValuesWarnings(_ chart: WorkChart, _ v: GoMap, prefix: String) {
+        let subPrefix = concatPrefix(prefix, chart.name)
+        for (key, value) in chart.values.entries {
+            guard case .map(let dest, _)? = v[key] else { continue }
+            switch value {
+            case .null: continue
+            case .map(let src, _): tableWarnings(dest, src, prefix: { concatPrefix(subPrefix, key.text) })
+            default: log.warn(.skippedNotTable, path: subPrefix + "." + key.text)
+            }
+        }
+    }
+
+    /// The warnings `coalesceTablesFullKey(dst, src)` logs, leaving both as they are.
+    private func tableWarnings(_ dst: GoMap, _ src: GoMap, prefix: () -> String) {
+        for (key, value) in src.entries {
+            guard let existing = dst[key], !isNull(existing) else { continue }
+            if case .map(let srcTable, _) = value {
+                if case .map(let dstTable, _) = existing {
+                    DeepStack.withRoom { tableWarnings(dstTable, srcTable, prefix: { concatPrefix(prefix(), key.text) }) }
+                } else {
+                    log.warn(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
+                }
+            } else if case .map = existing, !isNull(value) {
+                log.warn(.destinationIsTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
+            }
+        }
     }
 
     /// `cleanNilValues`: removes null entries, recursively, in place.
@@ -201,6 +243,12 @@ struct Coalescer {
             }
         }
     }
+}
+
+/// Go's `v == nil` for a value of a values map.
+private func isNull(_ value: Value) -> Bool {
+    if case .null = value { return true }
+    return false
 }
 
 func concatPrefix(_ a: String, _ b: String) -> String {

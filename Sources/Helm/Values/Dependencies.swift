@@ -7,7 +7,9 @@ import Values
 /// aliases, conditions, tags, disabled charts removed, import-values.
 struct DependencyProcessor {
     let helm: HelmVersion
-    var coalescer: Coalescer { Coalescer(helm: helm) }
+    /// Where the warnings Helm logs go.
+    let log: ValuesLog
+    var coalescer: Coalescer { Coalescer(helm: helm, log: log) }
 
     func process(_ chart: WorkChart, userValues: GoMap) throws(LocatedError) {
         try processEnabled(chart, userValues, path: "")
@@ -56,8 +58,12 @@ struct DependencyProcessor {
             if !requirement.dependency.alias.isEmpty { requirement.dependency.name = requirement.dependency.alias }
         }
         chart.dependencies = kept
-        // A leaf: coalescing would only copy the values to decide nothing.
-        if requirements.isEmpty && kept.isEmpty { return }
+        // A leaf: coalescing would only copy the values to decide nothing
+        // (Helm still logs what it finds on the way).
+        if requirements.isEmpty && kept.isEmpty {
+            coalescer.chartValuesWarnings(chart, values, prefix: "")
+            return
+        }
 
         for requirement in requirements { requirement.dependency.enabled = true }
         let cvals = try coalescer.coalesceValues(chart, values)
@@ -79,8 +85,10 @@ struct DependencyProcessor {
         for requirement in requirements {
             var hasTrue = false, hasFalse = false
             for tag in requirement.dependency.tags ?? [] {
-                if case .bool(let b)? = tags[tag] {
-                    if b { hasTrue = true } else { hasFalse = true }
+                switch tags[tag] {
+                case nil: continue
+                case .bool(let b)?: if b { hasTrue = true } else { hasFalse = true }
+                default: log.warn(.tagNotBool, path: tag, detail: requirement.dependency.name)
                 }
             }
             if !hasTrue && hasFalse {
@@ -95,10 +103,13 @@ struct DependencyProcessor {
         for requirement in requirements {
             let condition = GoStrings.trimSpace(requirement.dependency.condition)
             for part in condition.split(separator: ",", omittingEmptySubsequences: false) where !part.isEmpty {
-                if case .bool(let b)? = try? ValuesMethods.pathValue(values, path + part) {
+                // PathValue's only error here is "no value" (the path is never empty), which Helm skips quietly.
+                guard let value = try? ValuesMethods.pathValue(values, path + part) else { continue }
+                if case .bool(let b) = value {
                     requirement.dependency.enabled = b
                     break
                 }
+                log.warn(.conditionNotBool, path: String(part), detail: requirement.dependency.name)
             }
         }
     }
@@ -122,13 +133,21 @@ struct DependencyProcessor {
                     let child = GoFmt.format(spec["child"] ?? .null)
                     let parent = GoFmt.format(spec["parent"] ?? .null)
                     rewritten.append(.map(["child": .string(child), "parent": .string(parent)]))
-                    guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
-                    imported = coalescer.coalesceTables(imported, pathToMap(parent, asMap(table)), prefix: "", merge: true)
+                    let table: GoMap
+                    do { table = try ValuesMethods.table(cvals, requirement.dependency.name + "." + child) } catch {
+                        log.warn(.importTableMissing, path: requirement.dependency.name, detail: "\(error)")
+                        continue
+                    }
+                    imported = coalescer.coalesceTables(imported, pathToMap(parent, asMap(table)), prefix: { "" }, merge: true)
                 case .string(let name):
                     let child = "exports." + name.text
                     rewritten.append(.map(["child": .string(child), "parent": .string(".")]))
-                    guard let table = try? ValuesMethods.table(cvals, requirement.dependency.name + "." + child) else { continue }
-                    imported = coalescer.coalesceTables(imported, asMap(table), prefix: "", merge: true)
+                    let table: GoMap
+                    do { table = try ValuesMethods.table(cvals, requirement.dependency.name + "." + child) } catch {
+                        log.warn(.importExportsMissing, detail: "\(error)")
+                        continue
+                    }
+                    imported = coalescer.coalesceTables(imported, asMap(table), prefix: { "" }, merge: true)
                 default:
                     continue
                 }
@@ -138,7 +157,7 @@ struct DependencyProcessor {
         // Helm deep-copies `cvals` because the imported tables point into it;
         // with nothing imported nothing else holds it, so the copy is skipped.
         let copy = imported.count == 0 ? cvals : Value.map(cvals).deepCopy().mapValue ?? GoMap()
-        chart.values = coalescer.coalesceTables(copy, imported, prefix: "", merge: true)
+        chart.values = coalescer.coalesceTables(copy, imported, prefix: { "" }, merge: true)
     }
 
     /// `Values.AsMap`: an empty table becomes a fresh map.

@@ -99,10 +99,20 @@ public enum ValuesLayering {
     /// everything as Helm does before rendering. Returns the top-level
     /// `.Values` and the processed tree. `chart` itself is not changed.
     public static func prepare(chart: Chart, userValues: GoMap, helm: HelmVersion) throws(LocatedError) -> ProcessedChart {
+        var ignored: [ValuesWarning] = []
+        return try prepare(chart: chart, userValues: userValues, helm: helm, warnings: &ignored)
+    }
+
+    /// As ``prepare(chart:userValues:helm:)``, appending to `warnings`
+    /// what Helm logs on the way, in Helm's order (also when it throws).
+    public static func prepare(chart: Chart, userValues: GoMap, helm: HelmVersion,
+                               warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
+        let log = ValuesLog(helm: helm)
+        defer { warnings += log.warnings }
         let work = WorkChart(chart)
         let user = Value.map(userValues).deepCopy().mapValue ?? GoMap()
-        try DependencyProcessor(helm: helm).process(work, userValues: user)
-        let values = try Coalescer(helm: helm).coalesceValues(work, user)
+        try DependencyProcessor(helm: helm, log: log).process(work, userValues: user)
+        let values = try Coalescer(helm: helm, log: log).coalesceValues(work, user)
         return scoped(work, values: values, path: work.name, isRoot: true)
     }
 

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import GoRegexp
 import GoStd
+import Helm
 import Values
 
 /// What rendering left for the later steps of a job.
@@ -29,9 +30,9 @@ extension EffectiveJob {
         defer { result.duration = ContinuousClock.now - start }
         let chartRoute = suite.chartRoute.isEmpty ? description.name : suite.chartRoute
         do throws(LocatedError) {
-            let values = try userValues(chartRoute: chartRoute, settings: settings)
+            let values = try userValues(chartRoute: chartRoute, settings: settings, warnings: &result.warnings)
             let render = renderV3Chart(values, kubeVersion: kubeVersion, renderer: renderer, chart: chart,
-                                       chartRoute: chartRoute, settings: settings)
+                                       chartRoute: chartRoute, settings: settings, warnings: &result.warnings)
             try settings.renderOutput?.write(render.outputs, at: position)
             result.executionError = render.error
             let (postRendered, didPostRender) = try postRender(render.outputs, settings: settings)
@@ -53,22 +54,25 @@ extension EffectiveJob {
     /// values build and its release name is valid.
     func reachesRender(chartRoute: String, settings: RunSettings) -> Bool {
         if !release.name.isEmpty && validateReleaseName(release.name) != nil { return false }
-        return (try? userValues(chartRoute: chartRoute, settings: settings)) != nil
+        var ignored: [ValuesWarning] = []
+        return (try? userValues(chartRoute: chartRoute, settings: settings, warnings: &ignored)) != nil
     }
 
-    /// `getUserValues`: the merged values files and `set:`s, as Helm reads them back.
-    private func userValues(chartRoute: String, settings: RunSettings) throws(LocatedError) -> GoMap {
+    /// `getUserValues`: the merged values files and `set:`s, as Helm reads
+    /// them back; what Helm's `MergeTables` logs goes to `warnings`.
+    private func userValues(chartRoute: String, settings: RunSettings,
+                            warnings: inout [ValuesWarning]) throws(LocatedError) -> GoMap {
         let merged = try JobValues(readFile: settings.readFile)
             .merged(valuesFiles: valuesFiles, suiteSet: suite.set, jobSet: job.set,
-                    definitionFile: suite.definitionFile, chartRoute: chartRoute)
+                    definitionFile: suite.definitionFile, chartRoute: chartRoute, warnings: &warnings)
         return try JobValues.helmValues(merged)
     }
 
     /// `renderV3Chart`: the release checked, then the chart rendered with
     /// the job's release, capabilities, chart overrides and templates.
     private func renderV3Chart<R: ChartRenderer>(_ values: GoMap, kubeVersion: KubeVersion, renderer: R, chart: R.Chart,
-                                                 chartRoute: String,
-                                                 settings: RunSettings) -> RenderOutcome {
+                                                 chartRoute: String, settings: RunSettings,
+                                                 warnings: inout [ValuesWarning]) -> RenderOutcome {
         let release = self.release
         if !release.name.isEmpty, let problem = validateReleaseName(release.name) {
             return RenderOutcome(succeeded: false, error: problem, defaultTemplates: suite.templates)
@@ -87,7 +91,7 @@ extension EffectiveJob {
             coverage: settings.coverage.map { _ in CoverageRecorder() })
         // A failing job still counts what it executed.
         defer { if let counts = request.coverage { settings.coverage?.add(counts) } }
-        switch renderer.render(chart, request) {
+        switch renderer.render(chart, request, warnings: &warnings) {
         case .success(let files):
             return RenderOutcome(outputs: files, defaultTemplates: defaultTemplates)
         case .failure(let failure):

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import GoStd
+import Helm
 import Values
 import YAML
 
@@ -13,7 +14,7 @@ struct JobValues {
     /// `set:`; each layer scoped under the subchart route and winning over
     /// the layers before it.
     func merged(valuesFiles: [String], suiteSet: [SetEntry], jobSet: [SetEntry], definitionFile: String,
-                chartRoute: String) throws(LocatedError) -> GoMap {
+                chartRoute: String, warnings: inout [ValuesWarning]) throws(LocatedError) -> GoMap {
         let routes = chartRoutes(chartRoute)
         var base = GoMap()
         for file in valuesFiles {
@@ -25,11 +26,11 @@ struct JobValues {
             } catch {
                 throw error.prefixed("failed to parse \(file): ")
             }
-            base = mergeTables(scope(routes, value), base)
+            base = mergeTables(scope(routes, value), base, warnings: &warnings)
         }
         for entry in suiteSet + jobSet {
             let built = try buildSetValue(entry.value.deepCopy(), atPath: entry.path)
-            base = mergeTables(scope(routes, built), base)
+            base = mergeTables(scope(routes, built), base, warnings: &warnings)
         }
         return base
     }
@@ -75,18 +76,38 @@ func scope(_ routes: [String], _ values: GoMap) -> GoMap {
 }
 
 /// Helm's `MergeTables(dst, src)`: `dst` wins; tables merge recursively;
-/// nulls are kept.
-func mergeTables(_ dst: GoMap, _ src: GoMap) -> GoMap {
+/// nulls are kept. A table and a non-null scalar at the same key leave
+/// `dst` as it is and log a warning (Helm 3's `coalesceTablesFullKey`,
+/// whose `printf` helm-unittest leaves at Go's standard logger); `prefix`
+/// gives `dst`'s dotted key, built only for a warning.
+func mergeTables(_ dst: GoMap, _ src: GoMap, prefix: () -> String = { "" }, warnings: inout [ValuesWarning]) -> GoMap {
     for (key, value) in src.entries {
         guard let existing = dst.entries[key] else {
             dst.entries[key] = value
             continue
         }
-        if case .map(let s, _) = value, case .map(let d, _) = existing {
-            _ = DeepStack.withRoom { mergeTables(d, s) }
+        switch (existing, value) {
+        case (.map(let d, _), .map(let s, _)):
+            _ = DeepStack.withRoom { mergeTables(d, s, prefix: { concatPrefix(prefix(), key.text) }, warnings: &warnings) }
+        case (.null, _), (_, .null):
+            // Helm first nulls `src`'s key where `dst` holds null: neither side warns.
+            break
+        case (_, .map):
+            warnings.append(ValuesWarning(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text),
+                                          detail: GoFmt.format(value), helm: .v3))
+        case (.map, _):
+            warnings.append(ValuesWarning(.destinationIsTable, path: concatPrefix(prefix(), key.text),
+                                          detail: GoFmt.format(value), helm: .v3))
+        default:
+            break
         }
     }
     return dst
+}
+
+/// Helm's `concatPrefix`: `a.b`, or `b` alone when `a` is empty.
+private func concatPrefix(_ a: String, _ b: String) -> String {
+    a.isEmpty ? b : a + "." + b
 }
 
 /// Go's `os.ReadFile` with its error texts, located at the file.

@@ -1,6 +1,7 @@
 import GoTemplate
 import GoStd
 import Diagnostics
+import Helm
 import Values
 
 /// What helm-unittest needs to know about a loaded chart, without rendering it.
@@ -102,7 +103,9 @@ public protocol ChartRenderer: Sendable {
     func loadChart(at path: String) throws(LocatedError) -> Chart
     func describe(_ chart: Chart) -> ChartDescription
     /// Renders: file path (`<chart>/templates/x.yaml`, `<chart>/charts/<sub>/templates/y.yaml`) → text.
-    func render(_ chart: Chart, _ request: RenderRequest) -> Result<[String: GoString], RenderFailure>
+    /// What Helm logs while it layers the values is appended to `warnings`.
+    func render(_ chart: Chart, _ request: RenderRequest,
+                warnings: inout [ValuesWarning]) -> Result<[String: GoString], RenderFailure>
     /// Renders the `--chart-tests-path` chart at `path` with its own values
     /// (release `TEST-SUITE-RELEASE`, revision 1): its name and path → text.
     func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString])

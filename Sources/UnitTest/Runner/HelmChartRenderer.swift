@@ -62,10 +62,12 @@ public struct HelmChartRenderer: ChartRenderer {
         return out
     }
 
-    public func render(_ chart: LoadedChart, _ request: RenderRequest) -> Result<[String: GoString], RenderFailure> {
+    public func render(_ chart: LoadedChart, _ request: RenderRequest,
+                       warnings: inout [ValuesWarning]) -> Result<[String: GoString], RenderFailure> {
         var processed: ProcessedChart
         do {
-            processed = try ValuesLayering.prepare(chart: chart.chart, userValues: request.values, helm: helm)
+            processed = try ValuesLayering.prepare(chart: chart.chart, userValues: request.values, helm: helm,
+                                                   warnings: &warnings)
         } catch {
             return .failure(RenderFailure(stage: .preRender, error: error))
         }

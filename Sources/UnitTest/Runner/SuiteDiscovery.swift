@@ -1,5 +1,6 @@
 import Diagnostics
 import GoStd
+import Helm
 import Foundation
 import Values
 
@@ -22,8 +23,10 @@ struct SuiteDiscovery {
     /// The suites of the chart at `chartPath` and, with `--with-subchart`,
     /// of its enabled subcharts, in helm-unittest's order: the suite files
     /// (per glob, sorted), the `--chart-tests-path` suites, then each subchart's.
+    /// What Helm logs while the `-v` files are merged for subchart conditions
+    /// goes to `warnings`.
     func suites(chartPath: String, chartRoute: String, chart: ChartDescription,
-                mergedValues: GoMap? = nil) -> [Found] {
+                mergedValues: GoMap? = nil, warnings: inout [ValuesWarning]) -> [Found] {
         var found: [Found] = []
         let decoding = SuiteDecodingOptions(strict: options.strict, extraValuesFiles: extraValuesFiles,
                                             pluginVersion: options.pluginVersion)
@@ -45,12 +48,12 @@ struct SuiteDiscovery {
             }
         }
         guard options.withSubcharts else { return found }
-        let values = mergedValues ?? conditionValues(chart: chart, chartPath: chartPath)
+        let values = mergedValues ?? conditionValues(chart: chart, chartPath: chartPath, warnings: &warnings)
         for subchart in chart.subcharts {
             if let values, !isEnabled(subchart, parent: chart, values: values) { continue }
             found += self.suites(chartPath: GoPath.join(chartPath, "charts", subchart.name),
                                  chartRoute: GoPath.join(chartRoute, "charts", subchart.name),
-                                 chart: subchart, mergedValues: values)
+                                 chart: subchart, mergedValues: values, warnings: &warnings)
         }
         return found
     }
@@ -128,13 +131,14 @@ struct SuiteDiscovery {
         return files
     }
 
-    /// Chart defaults and the `-v` files (relative to the chart), for subchart conditions.
-    private func conditionValues(chart: ChartDescription, chartPath: String) -> GoMap? {
+    /// Chart defaults and the `-v` files (relative to the chart), for subchart
+    /// conditions (`buildMergedValuesForChart`, whose `MergeTables` logs).
+    private func conditionValues(chart: ChartDescription, chartPath: String, warnings: inout [ValuesWarning]) -> GoMap? {
         let base = chart.defaultValues.deepCopyMap()
         for file in options.conditionValuesFiles ?? options.valuesFiles {
             let path = file.hasPrefix("/") ? file : GoPath.join(chartPath, file)
             guard let data = try? goReadFile(path), let values = try? JobValues.decodeValuesFile(data) else { return nil }
-            _ = mergeTables(values, base)
+            _ = mergeTables(values, base, warnings: &warnings)
             base.entries = values.entries
         }
         return base

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import GoStd
+import Helm
 import Values
 
 /// Options of `chartunit test`.
@@ -103,7 +104,9 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         var discovery = SuiteDiscovery(options: options, extraValuesFiles: valuesFiles)
         let renderer = self.renderer
         discovery.renderTestsChart = { (path) throws(LocatedError) in try renderer.renderSuiteChart(at: path) }
-        let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description)
+        var discoveryWarnings: [ValuesWarning] = []
+        let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description,
+                                     warnings: &discoveryWarnings)
         // Suites sharing a snapshot file run in order, as helm-unittest's per-suite caches would see each other.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -173,6 +176,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             if options.failFast && !result.passed && !result.skipped { break }
         }
         var result = ChartResult(name: description.name, path: path, suites: ordered)
+        result.warnings = discoveryWarnings
         if let accumulator = chartSettings.coverage {
             result.coverage = renderer.coverage(of: chart, counts: accumulator.counts, chartPath: path, filter: options.coverageFilter)
         }

@@ -23,12 +23,14 @@ struct CommandOutcome: Sendable, Equatable {
 
 /// What the process gives a command: its environment variables, whether
 /// stdout is a terminal (for colour and the progress line), and a way to
-/// write to that terminal while the command runs.
+/// write output while the command runs.
 struct ProcessContext: Sendable {
     var environment: [String: String]
     var isTerminal: Bool
-    /// Writes straight to stdout, before the outcome is printed (only while stdout is a terminal).
-    var writeToTerminal: @Sendable (String) -> Void = { _ in }
+    /// Writes text to stdout (`false`) or stderr (`true`) at once, before
+    /// the outcome is printed; nil: a command puts all its output in the
+    /// outcome (the in-process tests).
+    var stream: (@Sendable (_ text: String, _ toStandardError: Bool) -> Void)?
     /// The terminal's width in columns.
     var terminalWidth = 80
 
@@ -37,7 +39,9 @@ struct ProcessContext: Sendable {
         var size = winsize()
         let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
         return ProcessContext(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0,
-                              writeToTerminal: { FileHandle.standardOutput.write(Data($0.utf8)) }, terminalWidth: width)
+                              stream: { text, toStandardError in
+                                  (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+                              }, terminalWidth: width)
     }
 }
 

@@ -162,8 +162,16 @@ struct TestCommand: OutcomeCommand {
         }
         if debug { options.renderOutputDirectory = ".debug" }
         options.executableSearchPath = context.environment["PATH"] ?? ""
-        let progress = context.isTerminal ? ProgressLine(write: context.writeToTerminal, width: context.terminalWidth) : nil
+        let colored = color ?? (context.isTerminal && context.environment["NO_COLOR"] == nil
+            && context.environment["TERM"] != "dumb")
+        let console = ConsoleReport(colored: colored)
+        var progress: ProgressLine?
+        if context.isTerminal, let stream = context.stream {
+            progress = ProgressLine(write: { stream($0, false) }, width: context.terminalWidth)
+        }
         options.progress = progress.map { line in { @Sendable update in line.show(update) } }
+        let consoleStream = ConsoleStream(report: console, stream: context.stream, progress: progress)
+        options.events = { @Sendable event in consoleStream.show(event) }
         let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
         let run = await runner.run(chartPaths: charts)
         progress?.clear()
@@ -184,9 +192,8 @@ struct TestCommand: OutcomeCommand {
         }
         let (annotationText, writeErrors) = ciOutput.emit(run)
         runErrors += writeErrors
-        let colored = color ?? (context.isTerminal && context.environment["NO_COLOR"] == nil
-            && context.environment["TERM"] != "dumb")
-        var output = ConsoleReport(colored: colored).render(run, runErrors: runErrors)
+        let streamed = consoleStream.keptOutput
+        var output = streamed.stdout + console.closing(run, runErrors: runErrors)
         if showKubeCarryOver { output += KubeVersionCarryOverReport().render(run) }
         var coverageFailed = false
         if let coverageOutput {
@@ -198,7 +205,7 @@ struct TestCommand: OutcomeCommand {
             for failure in failures where !text.contains(failure) { output += "\nError: \(failure)\n" }
         }
         output += annotationText
-        return CommandOutcome(stdout: output, stderr: ValuesWarningOutput.text(run),
+        return CommandOutcome(stdout: output, stderr: streamed.stderr,
                               exitCode: run.passed && runErrors.isEmpty && !coverageFailed ? 0 : 1)
     }
 }

@@ -7,33 +7,13 @@ import UnitTest
 /// local time), one line per warning, in run order. helm-unittest writes a
 /// chart's discovery lines before its header and a suite's lines while its
 /// jobs run, so on a terminal they sit between the chart header and that
-/// suite's PASS/FAIL line.
+/// suite's PASS/FAIL line; ``ConsoleStream`` prints them there.
 enum ValuesWarningOutput {
-    /// The stderr text of `run`, stamped with `now`: per chart, what suite
-    /// discovery logged (before the chart's header), then every job's lines;
-    /// empty (and no clock read) when Helm logged nothing.
-    static func text(_ run: RunResult, now: @autoclosure () -> Date = Date()) -> String {
-        let logged = run.charts.contains {
-            !$0.warnings.isEmpty || $0.suites.contains { $0.tests.contains { !$0.warnings.isEmpty } }
-        }
-        guard logged else { return "" }
+    /// The lines of `warnings`, stamped with `now` (read only when there are any).
+    static func lines(_ warnings: [ValuesWarning], now: @autoclosure () -> Date = Date()) -> String {
+        guard !warnings.isEmpty else { return "" }
         let stamp = timestamp(now())
-        var out = ""
-        for chart in run.charts {
-            out += lines(chart.warnings, timestamp: stamp)
-            out += chart.suites.map { text($0, timestamp: stamp) }.joined()
-        }
-        return out
-    }
-
-    /// The lines one suite's jobs log: what a streaming console prints just
-    /// before the suite's result line.
-    static func text(_ suite: TestSuiteResult, timestamp: String) -> String {
-        suite.tests.map { lines($0.warnings, timestamp: timestamp) }.joined()
-    }
-
-    private static func lines(_ warnings: [ValuesWarning], timestamp: String) -> String {
-        warnings.map { $0.logLine(.standard(timestamp: timestamp)) + "\n" }.joined()
+        return warnings.map { $0.logLine(.standard(timestamp: stamp)) + "\n" }.joined()
     }
 
     /// Go's `log.Ldate | log.Ltime` header of `date` in local time: `2006/01/02 15:04:05`.

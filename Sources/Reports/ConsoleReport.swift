@@ -25,9 +25,13 @@ public struct ConsoleReport: Sendable {
     /// whole, printed as error headers before the summary (helm-unittest
     /// prints the error of writing the report file so).
     public func render(_ run: RunResult, runErrors: [String] = []) -> String {
-        var text = ""
-        for chart in run.charts { text += self.chart(chart) }
-        for error in runErrors { text += erroredChartHeader(error) }
+        run.charts.map(chart).joined() + closing(run, runErrors: runErrors)
+    }
+
+    /// What follows the charts' parts: the run's error headers, the snapshot
+    /// summary and the summary (for output that streamed the charts).
+    public func closing(_ run: RunResult, runErrors: [String] = []) -> String {
+        var text = runErrors.map(erroredChartHeader).joined()
         let counts = RunCounts(run)
         text += snapshotSummary(counts)
         text += summary(counts, duration: run.duration)

@@ -174,13 +174,25 @@ import UnitTest
         #expect(outcome.stderr == "Error: \(message)\n")
     }
 
-    @Test func progressLineOnlyOnATerminal() async throws {
+    /// Streamed, the output is written as the run goes, and is the text a
+    /// run without a stream returns; a progress line only on a terminal.
+    @Test(arguments: [false, true])
+    func streamedOutputIsTheSameText(terminal: Bool) async throws {
         let chart = try Self.chart()
-        let written = Mutex<[String]>([])
-        let context = ProcessContext(environment: ["NO_COLOR": "1"], isTerminal: false,
-                                     writeToTerminal: { text in written.withLock { $0.append(text) } })
-        _ = await Chartunit.outcome(arguments: ["test", chart], in: context)
-        #expect(written.withLock { $0 }.isEmpty)
+        let written = Mutex<(stdout: String, stderr: String)>(("", ""))
+        let streaming = ProcessContext(environment: ["NO_COLOR": "1"], isTerminal: terminal, stream: { text, toStderr in
+            written.withLock { if toStderr { $0.stderr += text } else { $0.stdout += text } }
+        })
+        let streamed = await Chartunit.outcome(arguments: ["test", chart], in: streaming)
+        let kept = await Chartunit.outcome(arguments: ["test", chart],
+                                           in: ProcessContext(environment: ["NO_COLOR": "1"], isTerminal: false))
+        let (stdout, stderr) = written.withLock { $0 }
+        let mask = { (text: String) in text.replacingOccurrences(of: #"Time: .*"#, with: "Time:", options: .regularExpression) }
+        #expect(stdout.contains("### Chart [ ci ]"))
+        #expect(mask(stdout + streamed.stdout) == mask(kept.stdout))
+        #expect(stderr + streamed.stderr == kept.stderr)
+        // The run is shorter than the progress line's one-second delay: it never shows.
+        #expect(!stdout.contains("\u{1B}[K"))
     }
 
     @Test func progressLineDrawsThrottledAndErases() {

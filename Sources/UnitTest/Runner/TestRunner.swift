@@ -40,6 +40,9 @@ public struct TestRunOptions: Sendable {
     public var coverageFilter = CoverageFilter()
     /// Told each time suites finish (from the task running the chart, one call at a time).
     public var progress: (@Sendable (RunProgress) -> Void)?
+    /// Told of results as soon as they can be shown in the console's order
+    /// (one call at a time), for output that streams.
+    public var events: (@Sendable (RunEvent) -> Void)?
 
     /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
@@ -97,7 +100,9 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         do {
             chart = try renderer.loadChart(at: path)
         } catch {
-            return ChartResult(name: "", path: path, executionError: error)
+            let failed = ChartResult(name: "", path: path, executionError: error)
+            options.events?(.chartFailed(failed))
+            return failed
         }
         let description = renderer.describe(chart)
         let valuesFiles = SuiteDiscovery.files(matching: options.valuesFiles, chartPath: "").map { absolutePath($0) }
@@ -107,6 +112,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         var discoveryWarnings: [ValuesWarning] = []
         let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description,
                                      warnings: &discoveryWarnings)
+        options.events?(.chartStarted(name: description.name, path: path, warnings: discoveryWarnings))
         // Suites sharing a snapshot file run in order, as helm-unittest's per-suite caches would see each other.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -135,12 +141,28 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             }
         }
         var done = found.count - groups.values.reduce(0) { $0 + $1.count }
-        let progress = options.progress
+        let (progress, events) = (options.progress, options.events)
+        // Results are announced in discovery order: up to the first still running.
+        var announced = 0
+        var stopped = false
+        func announce(waitingForRunning: Bool) {
+            while !stopped && announced < results.count {
+                guard let result = results[announced] else {
+                    if waitingForRunning { return }
+                    announced += 1
+                    continue
+                }
+                events?(.suiteFinished(result))
+                announced += 1
+                if options.failFast && !result.passed && !result.skipped { stopped = true }
+            }
+        }
         func finished(_ batch: [(Int, TestSuiteResult)]) {
             for (i, r) in batch { results[i] = r }
             done += batch.count
             progress?(RunProgress(chartPath: path, chartIndex: chartIndex, chartCount: chartCount,
                                   suitesDone: done, suitesTotal: found.count))
+            if events != nil { announce(waitingForRunning: true) }
         }
         await withTaskGroup(of: [(Int, TestSuiteResult)].self) { group in
             var running = 0
@@ -169,6 +191,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             }
             for await batch in group { finished(batch) }
         }
+        if events != nil { announce(waitingForRunning: false) }
         var ordered: [TestSuiteResult] = []
         for result in results {
             guard let result else { continue }
@@ -262,4 +285,15 @@ public struct RunProgress: Sendable, Hashable {
         self.suitesDone = suitesDone
         self.suitesTotal = suitesTotal
     }
+}
+
+/// A result ready to be shown, in the order the console shows results.
+public enum RunEvent: Sendable {
+    /// A chart could not be loaded (its error header).
+    case chartFailed(ChartResult)
+    /// A chart was loaded and its suites found: what Helm logged while
+    /// discovery layered values, then the chart's header.
+    case chartStarted(name: String, path: String, warnings: [ValuesWarning])
+    /// The next suite of the chart finished.
+    case suiteFinished(TestSuiteResult)
 }

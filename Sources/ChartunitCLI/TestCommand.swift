@@ -162,7 +162,8 @@ struct TestCommand: OutcomeCommand {
         }
         if debug { options.renderOutputDirectory = ".debug" }
         options.executableSearchPath = context.environment["PATH"] ?? ""
-        let colored = color ?? (context.isTerminal && context.environment["NO_COLOR"] == nil
+        // fatih/color's rule: NO_COLOR counts when it is set to something.
+        let colored = color ?? (context.isTerminal && (context.environment["NO_COLOR"] ?? "").isEmpty
             && context.environment["TERM"] != "dumb")
         let console = ConsoleReport(colored: colored)
         var progress: ProgressLine?

@@ -214,4 +214,23 @@ import UnitTest
         quiet.clear()
         #expect(written.withLock { $0 }.count == 2)
     }
+
+    /// Colour on a terminal unless NO_COLOR is set to something or TERM is
+    /// dumb (fatih/color's rules); --color and --no-color win.
+    @Test(arguments: [
+        (true, [String: String](), [String](), true),
+        (true, ["NO_COLOR": "1"], [], false),
+        (true, ["NO_COLOR": ""], [], true),
+        (true, ["TERM": "dumb"], [], false),
+        (false, [:], [], false),
+        (false, [:], ["--color"], true),
+        (true, ["NO_COLOR": "1"], ["--color"], true),
+        (true, [:], ["--no-color"], false),
+    ])
+    func colourChoice(terminal: Bool, environment: [String: String], flags: [String], colored: Bool) async throws {
+        let chart = try Self.chart()
+        let outcome = await Chartunit.outcome(arguments: ["test"] + flags + [chart],
+                                              in: ProcessContext(environment: environment, isTerminal: terminal))
+        #expect(outcome.stdout.contains("\u{1B}[") == colored)
+    }
 }

@@ -33,6 +33,11 @@ final class ConsoleStream: Sendable {
         }
     }
 
+    /// `line` on stdout, after `notes` on stderr (a shard's part of the run).
+    func show(notes: [String], line: String) {
+        emit(stdout: line, stderr: notes.map { $0 + "\n" }.joined())
+    }
+
     /// What was kept for the outcome (all of it without a stream, else nothing).
     var keptOutput: (stdout: String, stderr: String) { kept.withLock { $0 } }
 

@@ -109,6 +109,17 @@ struct TestCommand: OutcomeCommand {
     @Option(name: .customLong("summary-json"), help: "Write the run's results as JSON to this file (docs/ci.md).")
     var summaryJSON: String?
 
+    @Option(name: .customLong("shard"),
+            help: "Run only the i-th of n parts of the suite files (e.g. 2/4), balanced by --timings or test counts.")
+    var shard: String?
+
+    @Option(name: .customLong("timings"),
+            help: "Suite times of an earlier run for balancing shards: a --record-timings file or a JUnit report (repeatable).")
+    var timings: [String] = []
+
+    @Option(name: .customLong("record-timings"), help: "Record each suite file's time into this file (merged with what it holds).")
+    var recordTimings: String?
+
     @Argument(help: "Chart directories or archives.")
     var charts: [String] = []
 
@@ -148,6 +159,12 @@ struct TestCommand: OutcomeCommand {
         } catch {
             return .failure(error.shown)
         }
+        let shardOutput: ShardOutput
+        do throws(LocatedError) {
+            shardOutput = try ShardOutput(shard: shard, timingsFiles: timings, recordFile: recordTimings)
+        } catch {
+            return .failure(error.shown)
+        }
         var coverageOutput: CoverageOutput?
         if coverage || coverageFormat != nil || coverageDir != nil || coverageThreshold != nil
             || !coverageInclude.isEmpty || !coverageExclude.isEmpty {
@@ -173,12 +190,20 @@ struct TestCommand: OutcomeCommand {
         options.progress = progress.map { line in { @Sendable update in line.show(update) } }
         let consoleStream = ConsoleStream(report: console, stream: context.stream, progress: progress)
         options.events = { @Sendable event in consoleStream.show(event) }
-        let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
+        let renderer = HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3)
+        let sharded = shardOutput.select(TestRunner(renderer: renderer, options: options), chartPaths: charts)
+        if let sharded {
+            options.selection = { @Sendable file in sharded.files.contains(file) }
+            consoleStream.show(notes: shardOutput.notes, line: sharded.line)
+        }
+        let runner = TestRunner(renderer: renderer, options: options)
         let run = await runner.run(chartPaths: charts)
         progress?.clear()
+        let emptyShard = sharded?.files.isEmpty == true
 
         var runErrors: [String] = []
-        if run.charts.allSatisfy({ $0.executionError == nil }) && run.charts.allSatisfy(\.suites.isEmpty) {
+        if let failure = shardOutput.record(run) { runErrors.append(failure) }
+        if !emptyShard && run.charts.allSatisfy({ $0.executionError == nil }) && run.charts.allSatisfy(\.suites.isEmpty) {
             runErrors.append("no test suites found: \(testFiles.joined(separator: ", ")) matched no file in "
                 + charts.joined(separator: ", "))
         }

@@ -23,11 +23,19 @@ extension EffectiveJob {
     /// write the output (`-d`), post-render, documents, assertions. An error
     /// of any step stops the job as its execution error; a render error is
     /// recorded and the job goes on, so `failedTemplate` can match it.
+    /// The result carries the job's wall time.
     func run<R: ChartRenderer>(index: Int, position: RunPosition, kubeVersion: KubeVersion, renderer: R, chart: R.Chart,
                                description: ChartDescription, cache: SnapshotCache?, settings: RunSettings) -> TestJobResult {
         let start = ContinuousClock.now
+        var result = execute(index: index, position: position, kubeVersion: kubeVersion, renderer: renderer, chart: chart,
+                             description: description, cache: cache, settings: settings)
+        result.duration = ContinuousClock.now - start
+        return result
+    }
+
+    private func execute<R: ChartRenderer>(index: Int, position: RunPosition, kubeVersion: KubeVersion, renderer: R, chart: R.Chart,
+                                           description: ChartDescription, cache: SnapshotCache?, settings: RunSettings) -> TestJobResult {
         var result = TestJobResult(displayName: job.name, index: index, passed: false, location: job.location)
-        defer { result.duration = ContinuousClock.now - start }
         let chartRoute = suite.chartRoute.isEmpty ? description.name : suite.chartRoute
         do throws(LocatedError) {
             let values = try userValues(chartRoute: chartRoute, settings: settings, warnings: &result.warnings)

@@ -18,6 +18,14 @@ struct SuiteDiscovery {
     enum Found {
         case suite(TestSuite)
         case broken(file: String, error: LocatedError)
+
+        /// The suite file (or tests chart) it comes from.
+        var file: String {
+            switch self {
+            case .suite(let suite): suite.definitionFile
+            case .broken(let file, _): file
+            }
+        }
     }
 
     /// The suites of the chart at `chartPath` and, with `--with-subchart`,

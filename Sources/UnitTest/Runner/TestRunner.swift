@@ -43,6 +43,12 @@ public struct TestRunOptions: Sendable {
     /// Told of results as soon as they can be shown in the console's order
     /// (one call at a time), for output that streams.
     public var events: (@Sendable (RunEvent) -> Void)?
+    /// When set, only the suite files (and charts that cannot be loaded,
+    /// by their path) it accepts run; a chart with nothing accepted is left
+    /// out of the results. Every chart is still discovered, so what one
+    /// test leaves behind for later ones (``KubeVersionCarryOver``) is the
+    /// same as in a whole run.
+    public var selection: (@Sendable (String) -> Bool)?
 
     /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
@@ -84,7 +90,8 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         var charts: [ChartResult] = []
         var kubeVersions = KubeVersionCarryOver()
         for (index, path) in chartPaths.enumerated() {
-            let result = await runChart(at: path, index: index, of: chartPaths.count, kubeVersions: &kubeVersions)
+            guard let result = await runChart(at: path, index: index, of: chartPaths.count, kubeVersions: &kubeVersions)
+            else { continue }
             charts.append(result)
             if options.failFast && !result.passed { break }
         }
@@ -93,26 +100,22 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
 
     /// Tests one chart, the `index`th of the run: discovery, then the suites.
     /// `kubeVersions` carries helm-unittest's global Kubernetes version from
-    /// the charts before (``KubeVersionCarryOver``).
+    /// the charts before (``KubeVersionCarryOver``). Nil when the selection
+    /// takes nothing of the chart.
     func runChart(at path: String, index chartIndex: Int = 0, of chartCount: Int = 1,
-                  kubeVersions: inout KubeVersionCarryOver) async -> ChartResult {
+                  kubeVersions: inout KubeVersionCarryOver) async -> ChartResult? {
         let chart: Renderer.Chart
         do {
             chart = try renderer.loadChart(at: path)
         } catch {
+            if let selection = options.selection, !selection(path) { return nil }
             let failed = ChartResult(name: "", path: path, executionError: error)
             options.events?(.chartFailed(failed))
             return failed
         }
         let description = renderer.describe(chart)
-        let valuesFiles = SuiteDiscovery.files(matching: options.valuesFiles, chartPath: "").map { absolutePath($0) }
-        var discovery = SuiteDiscovery(options: options, extraValuesFiles: valuesFiles)
-        let renderer = self.renderer
-        discovery.renderTestsChart = { (path) throws(LocatedError) in try renderer.renderSuiteChart(at: path) }
         var discoveryWarnings: [ValuesWarning] = []
-        let found = discovery.suites(chartPath: path, chartRoute: description.name, chart: description,
-                                     warnings: &discoveryWarnings)
-        options.events?(.chartStarted(name: description.name, path: path, warnings: discoveryWarnings))
+        let found = discover(description, at: path, warnings: &discoveryWarnings)
         // Suites sharing a snapshot file run in order, as helm-unittest's per-suite caches would see each other.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -126,11 +129,14 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             workedOut[i] = kubeVersions.versions(for: suite) { $0.reachesRender(chartRoute: chartRoute, settings: settings) }
         }
         let versions = workedOut
+        let selected = found.indices.filter { i in options.selection.map { $0(found[i].file) } ?? true }
+        if selected.isEmpty && options.selection != nil { return nil }
+        options.events?(.chartStarted(name: description.name, path: path, warnings: discoveryWarnings))
         var settings = self.settings
         settings.coverage = options.coverage ? CoverageAccumulator() : nil
         let chartSettings = settings
-        for (i, entry) in found.enumerated() {
-            switch entry {
+        for i in selected {
+            switch found[i] {
             case .broken(let file, let error):
                 results[i] = TestSuiteResult(displayName: "", filePath: file, passed: false, executionError: error,
                                              unreadable: true)
@@ -140,14 +146,14 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
                 groups[key, default: []].append(i)
             }
         }
-        var done = found.count - groups.values.reduce(0) { $0 + $1.count }
+        var done = selected.count - groups.values.reduce(0) { $0 + $1.count }
         let (progress, events) = (options.progress, options.events)
         // Results are announced in discovery order: up to the first still running.
         var announced = 0
         var stopped = false
         func announce(waitingForRunning: Bool) {
-            while !stopped && announced < results.count {
-                guard let result = results[announced] else {
+            while !stopped && announced < selected.count {
+                guard let result = results[selected[announced]] else {
                     if waitingForRunning { return }
                     announced += 1
                     continue
@@ -161,7 +167,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             for (i, r) in batch { results[i] = r }
             done += batch.count
             progress?(RunProgress(chartPath: path, chartIndex: chartIndex, chartCount: chartCount,
-                                  suitesDone: done, suitesTotal: found.count))
+                                  suitesDone: done, suitesTotal: selected.count))
             if events != nil { announce(waitingForRunning: true) }
         }
         await withTaskGroup(of: [(Int, TestSuiteResult)].self) { group in
@@ -204,6 +210,15 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
             result.coverage = renderer.coverage(of: chart, counts: accumulator.counts, chartPath: path, filter: options.coverageFilter)
         }
         return result
+    }
+
+    /// The suites of a loaded chart (``SuiteDiscovery``), in run order.
+    func discover(_ description: ChartDescription, at path: String, warnings: inout [ValuesWarning]) -> [SuiteDiscovery.Found] {
+        let valuesFiles = SuiteDiscovery.files(matching: options.valuesFiles, chartPath: "").map { absolutePath($0) }
+        var discovery = SuiteDiscovery(options: options, extraValuesFiles: valuesFiles)
+        let renderer = self.renderer
+        discovery.renderTestsChart = { (path) throws(LocatedError) in try renderer.renderSuiteChart(at: path) }
+        return discovery.suites(chartPath: path, chartRoute: description.name, chart: description, warnings: &warnings)
     }
 
     /// Runs one suite with its snapshot cache, then stores the cache.

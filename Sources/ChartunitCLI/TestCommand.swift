@@ -71,8 +71,9 @@ struct TestCommand: OutcomeCommand {
     @Option(name: [.customShort("j"), .customLong("jobs")], help: "Test suites run in parallel (default: the core count).")
     var jobs: Int?
 
-    @Option(name: .customLong("helm-version"), help: "Helm semantics to render with: 3 (helm-unittest) or 4.")
-    var helmVersion = 3
+    @Option(name: .customLong("helm-version"),
+            help: "Helm semantics to render with: 3 (helm-unittest) or 4 (default: 3, or the Helm that runs chartunit as its plugin).")
+    var helmVersion: Int?
 
     @Flag(name: .customLong("show-kube-carry-over"),
           help: "List the tests that rendered with a Kubernetes version an earlier test set (helm-unittest's carry-over).")
@@ -125,7 +126,7 @@ struct TestCommand: OutcomeCommand {
 
     func validate() throws {
         if charts.isEmpty { throw ValidationError("requires at least 1 arg(s), only received 0") }
-        if helmVersion != 3 && helmVersion != 4 { throw ValidationError("--helm-version must be 3 or 4") }
+        if let helmVersion, helmVersion != 3 && helmVersion != 4 { throw ValidationError("--helm-version must be 3 or 4") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -179,6 +180,12 @@ struct TestCommand: OutcomeCommand {
         }
         if debug { options.renderOutputDirectory = ".debug" }
         options.executableSearchPath = context.environment["PATH"] ?? ""
+        let helm: HelmVersion
+        do throws(LocatedError) {
+            helm = try HelmPluginEnvironment.helmVersion(explicit: helmVersion, environment: context.environment)
+        } catch {
+            return .failure(error.shown)
+        }
         // fatih/color's rule: NO_COLOR counts when it is set to something.
         let colored = color ?? (context.isTerminal && (context.environment["NO_COLOR"] ?? "").isEmpty
             && context.environment["TERM"] != "dumb")
@@ -190,7 +197,7 @@ struct TestCommand: OutcomeCommand {
         options.progress = progress.map { line in { @Sendable update in line.show(update) } }
         let consoleStream = ConsoleStream(report: console, stream: context.stream, progress: progress)
         options.events = { @Sendable event in consoleStream.show(event) }
-        let renderer = HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3)
+        let renderer = HelmChartRenderer(helm: helm)
         let sharded = shardOutput.select(TestRunner(renderer: renderer, options: options), chartPaths: charts)
         if let sharded {
             options.selection = { @Sendable file in sharded.files.contains(file) }

@@ -51,10 +51,10 @@ public struct SuiteTimings: Sendable, Hashable {
         }
     }
 
-    /// The record of ``byFile``, milliseconds exact.
+    /// The record of ``byFile``, to the microsecond.
     public var recordText: String {
         var suites = GoMap()
-        for (file, seconds) in byFile { suites[GoString(file)] = .float((seconds * 1000).rounded() / 1000) }
+        for (file, seconds) in byFile { suites[GoString(file)] = .float((seconds * 1e6).rounded() / 1e6) }
         let document = GoMap(["version": Value.int(1, .int), "suites": .map(suites)])
         // Finite numbers and strings: encoding cannot fail.
         return ((try? GoJSON.encode(.map(document), escapeHTML: false, indent: "  ")) ?? "{}") + "\n"
@@ -71,17 +71,14 @@ public struct SuiteTimings: Sendable, Hashable {
             }
             return
         }
+        // Go's JSON reads every number as a float64.
         guard let value = try? GoJSON.decode(text), case .map(let document, _) = value,
-              case .int(1, _)? = document.entries["version"], case .map(let suites, _)? = document.entries["suites"] else {
+              case .float(1)? = document.entries["version"], case .map(let suites, _)? = document.entries["suites"] else {
             throw LocatedError(.timingsFile, "\(file): not a chartunit timings record ({\"version\": 1, \"suites\": {…}}) or a JUnit report",
                                at: SourceLocation(file: file))
         }
         for (file, seconds) in suites.entries {
-            switch seconds {
-            case .float(let value): byFile[file.text] = value
-            case .int(let value, _): byFile[file.text] = Double(value)
-            default: continue
-            }
+            if case .float(let value) = seconds { byFile[file.text] = value }
         }
     }
 

@@ -12,7 +12,7 @@ BIN := .build/release/chartunit
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 REGEXP_SCRIPTS := Sources/GoRegexp/GoRegexp+Scripts.swift
 
-.PHONY: all deps oracle gotool helm build release dist plugin-check test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance coverage-check fuzz demo bench install clean corpus
+.PHONY: all deps oracle gotool helm build release dist plugin-check test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance coverage-check fuzz demo bench bench-suites install clean corpus
 
 all: build
 
@@ -203,6 +203,15 @@ demo: release
 
 ## bench: chartunit's render engine vs real Helm's per chart in one run, then `chartunit test` wall times
 ##        (conformance charts, per job on with-subchart, and BENCH_TEST_CHARTS=dir:dir if set).
+## bench-suites: `chartunit test -j 1` next to helm-unittest (when ../shared/peer is set up) on chart
+## directories, each with its CI flags: BENCH_SUITES="path/to/chart::--strict -f 'unittests/*.yaml' other/chart"
+## or BENCH_SUITES_LIST=file (one CHART[::FLAGS] per line). Prints medians, ratios and totals.
+BENCH_SUITES ?=
+BENCH_SUITES_LIST ?=
+bench-suites: release
+	@if [ -x $(SHARED)/peer/setup ] && [ ! -x .peer/helm-unittest ]; then $(SHARED)/peer/setup .peer/helm-unittest >/dev/null; fi
+	python3 scripts/bench-suites.py --bin $(BIN) $(if $(BENCH_SUITES_LIST),--list $(BENCH_SUITES_LIST)) $(BENCH_SUITES)
+
 bench: release oracle
 	$(ORACLE_PY) scripts/bench.py --bin $(BIN)
 

@@ -33,6 +33,11 @@ final class ConsoleStream: Sendable {
         }
     }
 
+    /// Shows `text` on stdout before what the run shows.
+    func note(_ text: String) {
+        if !text.isEmpty { emit(stdout: text, stderr: "") }
+    }
+
     /// What was kept for the outcome (all of it without a stream, else nothing).
     var keptOutput: (stdout: String, stderr: String) { kept.withLock { $0 } }
 

@@ -61,6 +61,15 @@ struct TestCommand: OutcomeCommand {
             help: "A chart, relative to each chart, whose rendered templates are test suites.")
     var chartTestsPath = ""
 
+    @Flag(name: .customLong("recursive"),
+          help: "The arguments are directories: test every chart below them (docs/ci.md).")
+    var recursive = false
+
+    @Option(name: .customLong("changed-since"),
+            help: ArgumentHelp("Test only the charts that changes since this git revision affect (docs/ci.md).",
+                               valueName: "ref"))
+    var changedSince: String?
+
     @Flag(name: .customLong("skip-schema-validation"), help: "Do not validate values against values.schema.json.")
     var skipSchemaValidation = false
 
@@ -173,6 +182,17 @@ struct TestCommand: OutcomeCommand {
         options.progress = progress.map { line in { @Sendable update in line.show(update) } }
         let consoleStream = ConsoleStream(report: console, stream: context.stream, progress: progress)
         options.events = { @Sendable event in consoleStream.show(event) }
+        // The charts to test, from the arguments as --recursive and --changed-since read them (ChartSelection.swift).
+        let charts: [String]
+        do throws(LocatedError) {
+            let selected = try ChartSelection(recursive: recursive, changedSince: changedSince, chartTestsPath: chartTestsPath,
+                                              helm: helmVersion == 4 ? .v4 : .v3).charts(self.charts, environment: context.environment)
+            if selected.charts.isEmpty { return CommandOutcome(stdout: selected.notice) }
+            consoleStream.note(selected.notice)
+            charts = selected.charts
+        } catch {
+            return .failure(error.shown)
+        }
         let runner = TestRunner(renderer: HelmChartRenderer(helm: helmVersion == 4 ? .v4 : .v3), options: options)
         let run = await runner.run(chartPaths: charts)
         progress?.clear()

@@ -16,13 +16,14 @@ REGEXP_SCRIPTS := Sources/GoRegexp/GoRegexp+Scripts.swift
 
 all: build
 
-## deps: system packages chartunit needs (libyaml, zlib, xmllint), lcov (ReportsTests reads the lcov
+## deps: system packages chartunit needs (libyaml, zlib, xmllint; git for test --changed-since), lcov (ReportsTests reads the lcov
 ## report back with lcov and genhtml), chromium (headless screenshots of the HTML coverage report)
 ## and gnupg (make plugin-check signs the Helm 4 plugin archive with a throwaway key).
 deps:
-	@if ! pkg-config --exists yaml-0.1 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null 2>&1; then \
-	  echo "installing libyaml-dev, zlib1g-dev, pkg-config and libxml2-utils"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev zlib1g-dev pkg-config libxml2-utils >/dev/null; \
+	@if ! pkg-config --exists yaml-0.1 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null 2>&1 \
+	  || ! command -v git >/dev/null 2>&1; then \
+	  echo "installing libyaml-dev, zlib1g-dev, pkg-config, libxml2-utils and git"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev zlib1g-dev pkg-config libxml2-utils git >/dev/null; \
 	fi
 	@if ! command -v lcov >/dev/null 2>&1 || ! command -v genhtml >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
 	  echo "installing lcov and chromium"; \

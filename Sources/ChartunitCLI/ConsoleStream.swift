@@ -33,8 +33,9 @@ final class ConsoleStream: Sendable {
         }
     }
 
-    /// `line` on stdout, after `notes` on stderr (a shard's part of the run).
-    func show(notes: [String], line: String) {
+    /// `line` on stdout, after `notes` on stderr: what the run covers
+    /// (the charts --changed-since chose, a shard's part), before its results.
+    func show(notes: [String] = [], line: String) {
         emit(stdout: line, stderr: notes.map { $0 + "\n" }.joined())
     }
 

@@ -61,6 +61,15 @@ struct TestCommand: OutcomeCommand {
             help: "A chart, relative to each chart, whose rendered templates are test suites.")
     var chartTestsPath = ""
 
+    @Flag(name: .customLong("recursive"),
+          help: "The arguments are directories: test every chart below them (docs/ci.md).")
+    var recursive = false
+
+    @Option(name: .customLong("changed-since"),
+            help: ArgumentHelp("Test only the charts that changes since this git revision affect (docs/ci.md).",
+                               valueName: "ref"))
+    var changedSince: String?
+
     @Flag(name: .customLong("skip-schema-validation"), help: "Do not validate values against values.schema.json.")
     var skipSchemaValidation = false
 
@@ -197,6 +206,17 @@ struct TestCommand: OutcomeCommand {
         options.progress = progress.map { line in { @Sendable update in line.show(update) } }
         let consoleStream = ConsoleStream(report: console, stream: context.stream, progress: progress)
         options.events = { @Sendable event in consoleStream.show(event) }
+        // The charts to test, from the arguments as --recursive and --changed-since read them (ChartSelection.swift).
+        let charts: [String]
+        do throws(LocatedError) {
+            let selected = try ChartSelection(recursive: recursive, changedSince: changedSince, chartTestsPath: chartTestsPath,
+                                              helm: helm).charts(self.charts, environment: context.environment)
+            if selected.charts.isEmpty { return CommandOutcome(stdout: selected.notice) }
+            consoleStream.show(line: selected.notice)
+            charts = selected.charts
+        } catch {
+            return .failure(error.shown)
+        }
         let renderer = HelmChartRenderer(helm: helm)
         let sharded = shardOutput.select(TestRunner(renderer: renderer, options: options), chartPaths: charts)
         if let sharded {
@@ -248,7 +268,8 @@ struct TestCommand: OutcomeCommand {
 enum GoBoolFlags {
     /// The boolean flags of `test`; those with a `--no-` form can be turned off.
     static let invertible: Set<String> = ["color", "with-subchart"]
-    static let plain: Set<String> = ["update-snapshot", "failfast", "strict", "skip-schema-validation", "debug", "debugPlugin"]
+    static let plain: Set<String> = ["update-snapshot", "failfast", "strict", "skip-schema-validation", "debug", "debugPlugin",
+                                      "recursive", "coverage", "show-kube-carry-over"]
     static let shorts: [String: String] = ["s": "with-subchart", "u": "update-snapshot", "q": "failfast", "d": "debug"]
 
     /// `arguments` with every `--flag=BOOL` / `-x=BOOL` turned into `--flag`,

@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "Values", "TestSupport", "GoStd"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", "Diagnostics", "TestSupport", "GoStd", "TOML"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "Values", "Diagnostics", "TestSupport", "GoStd"]),
-        .testTarget(name: "GoRegexpTests", dependencies: ["GoRegexp"]),
+        .testTarget(name: "GoRegexpTests", dependencies: ["GoRegexp", "GoStd"]),
         .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate", "Values", "GoStd"]),
         .testTarget(name: "SprigCryptoTests", dependencies: ["SprigCrypto", "Sprig", "GoTemplate", "Values"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),

@@ -150,23 +150,58 @@ struct RegexCompiler {
 
 /// One search run over an input: the program, the input bytes and the
 /// visited-state marks shared by every search of one operation.
+/// What every match of a program starts with, read off its first
+/// instructions (before any branch): whether it is anchored at the start
+/// of the text (`\A`, `^` without `m`), and the literal bytes it begins with
+/// (case-sensitive runes other than U+FFFD, which also matches invalid
+/// bytes). A search tries only origins where that literal occurs, as Go's
+/// `regexp` skips ahead to its literal prefix.
+struct RegexEntry: Sendable {
+    var anchoredAtStart = false
+    var prefix: [UInt8] = []
+
+    init(_ program: [RegexInst]) {
+        var pc = 0
+        while pc < program.count, case .save = program[pc] { pc += 1 }
+        if pc < program.count, case .assertion(.beginText) = program[pc] {
+            anchoredAtStart = true
+            return
+        }
+        while pc < program.count {
+            switch program[pc] {
+            case .literal(let rune, fold: false) where rune != 0xFFFD:
+                guard let scalar = Unicode.Scalar(rune) else { return }
+                prefix += Array(String(Character(scalar)).utf8)
+            case .save:
+                break
+            default:
+                return
+            }
+            pc += 1
+        }
+    }
+}
+
 final class RegexMachine {
     private let program: [RegexInst]
     let input: [UInt8]
     private let captureSlots: Int
-    private var visited: [UInt32] = []
-    private var generation: UInt32 = 0
+    /// One bit per (instruction, position) the current search has tried.
+    private var visited: [UInt64] = []
+    private var searched = false
     /// Set when the input lacks the pattern's required literal: no search matches.
     private let impossible: Bool
+    private let entry: RegexEntry
 
     private enum Job {
         case run(pc: Int, pos: Int)
         case restore(slot: Int, value: Int)
     }
 
-    init(program: [RegexInst], captures: Int, input: [UInt8], impossible: Bool = false) {
+    init(program: [RegexInst], captures: Int, input: [UInt8], entry: RegexEntry, impossible: Bool = false) {
         self.program = program
         self.input = input
+        self.entry = entry
         self.captureSlots = 2 * (captures + 1)
         self.impossible = impossible
     }
@@ -210,17 +245,22 @@ final class RegexMachine {
     /// offsets (pairs, -1 when a group did not take part), or nil.
     func search(from start: Int) -> [Int]? {
         if impossible { return nil }
-        if visited.isEmpty { visited = Array(repeating: 0, count: program.count * (input.count + 1)) }
-        generation &+= 1
-        if generation == 0 {
-            for i in visited.indices { visited[i] = 0 }
-            generation = 1
+        if !searched {
+            visited = Array(repeating: 0, count: (program.count * (input.count + 1) + 63) / 64)
+            searched = true
+        } else {
+            visited.withUnsafeMutableBufferPointer { bits in bits.update(repeating: 0) }
         }
         let width = input.count + 1
         var stack: [Job] = []
         var caps = Array(repeating: -1, count: captureSlots)
         var origin = start
         while origin <= input.count {
+            if entry.anchoredAtStart && origin != 0 { return nil }
+            if !entry.prefix.isEmpty {
+                guard let next = GoRegexp.firstIndex(of: entry.prefix, in: input, from: origin) else { return nil }
+                origin = next
+            }
             stack.append(.run(pc: 0, pos: origin))
             while let job = stack.popLast() {
                 switch job {
@@ -229,8 +269,9 @@ final class RegexMachine {
                 case .run(var pc, var pos):
                     step: while true {
                         let key = pc * width + pos
-                        if visited[key] == generation { break step }
-                        visited[key] = generation
+                        let bit: UInt64 = 1 << UInt64(key & 63)
+                        if visited[key >> 6] & bit != 0 { break step }
+                        visited[key >> 6] |= bit
                         switch program[pc] {
                         case .literal(let r, let fold):
                             let (c, w) = rune(at: pos)

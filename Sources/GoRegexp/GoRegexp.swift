@@ -14,6 +14,8 @@ public struct GoRegexp: Sendable {
     /// literals the pattern cannot skip): an input without them has no
     /// match, which is decided without running the program.
     private let requiredBytes: [UInt8]
+    /// How every match starts: where a search can skip ahead.
+    private let entry: RegexEntry
 
     /// Compiles `pattern` as `regexp.Compile` does.
     public init(_ pattern: String) throws(GoRegexpError) {
@@ -26,6 +28,7 @@ public struct GoRegexp: Sendable {
         // it cannot be looked for as bytes.
         let required = RegexCompiler.requiredLiteral(node)
         self.requiredBytes = GoRegexp.contains(required, [0xEF, 0xBF, 0xBD]) ? [] : required
+        self.entry = RegexEntry(program)
     }
 
     /// `init(_:)` remembered: templates compile the same few patterns on
@@ -52,25 +55,30 @@ public struct GoRegexp: Sendable {
 
     private func machine(_ s: GoString) -> RegexMachine {
         let input = s.bytes
-        return RegexMachine(program: program, captures: groupCount, input: input,
+        return RegexMachine(program: program, captures: groupCount, input: input, entry: entry,
                             impossible: !Self.contains(input, requiredBytes))
     }
 
     /// Whether `needle` occurs in `haystack` (an empty needle always does).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= haystack.count else { return false }
+        firstIndex(of: needle, in: haystack, from: 0) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack` at or after `start`.
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first else { return start <= haystack.count ? start : nil }
+        guard needle.count <= haystack.count else { return nil }
         let last = haystack.count - needle.count
-        var i = 0
+        var i = start
         while i <= last {
             if haystack[i] == first {
                 var k = 1
                 while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
+                if k == needle.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 
     private static func text(_ m: RegexMachine, _ from: Int, _ to: Int) -> GoString {

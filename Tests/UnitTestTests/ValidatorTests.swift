@@ -15,7 +15,7 @@ import Values
 
     static func run(_ check: Check, _ docs: [Value], negative: Bool = false) -> Verdict {
         ValidationContext(docs: docs, selected: docs, negative: negative, renderError: nil, failFast: false,
-                          snapshots: nil).validate(check)
+                          snapshots: nil, queries: DocumentQueries()).validate(check)
     }
 
     /// The problems of `check`, one line of data each (values in `%v`), to compare with rows.

@@ -14,6 +14,8 @@ struct AssertionEnvironment {
     /// The test-level `documentSelector.skipEmptyTemplates`.
     var skipEmptyTemplates: Bool
     var snapshots: SnapshotComparer?
+    /// The documents' query trees, built once for all the job's assertions.
+    var queries = DocumentQueries()
 }
 
 extension Assertion {
@@ -43,7 +45,7 @@ extension Assertion {
         let negative = not != kind.antonym
         func context(docs: [Value], selected: [Value]) -> ValidationContext {
             ValidationContext(docs: docs, selected: selected, negative: negative, renderError: env.renderError,
-                              failFast: env.failFast, snapshots: env.snapshots)
+                              failFast: env.failFast, snapshots: env.snapshots, queries: env.queries)
         }
         if names.isEmpty {
             if kind.expectRenderSuccess != env.renderSucceeded {

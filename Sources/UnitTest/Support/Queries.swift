@@ -9,14 +9,6 @@ extension ErrorKind {
     public static let pattern = ErrorKind("unittest.pattern")
 }
 
-/// Every value `path` selects in `document` (`""` selects the document
-/// itself), through PathQuery (helm-unittest's yaml-jsonpath fork); no
-/// match is an empty list, a malformed path throws the library's text.
-func findPath(_ path: String, in document: Value) throws(LocatedError) -> [Value] {
-    if path.isEmpty { return [document] }
-    return try Path(path).find(in: QueryDocument(document))
-}
-
 /// helm-unittest's `BuildValueOfSetPath`: `{a: {b: [nil, value]}}` for `a.b[1]`.
 func buildSetValue(_ value: Value, atPath path: String) throws(LocatedError) -> GoMap {
     try SetPath.buildValue(value, atSetPath: path)

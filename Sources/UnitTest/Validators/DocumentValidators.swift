@@ -14,7 +14,7 @@ extension ValidationContext {
         for (index, manifest) in selected.enumerated() {
             let matches: [Value]
             do {
-                matches = try findPath(path, in: manifest)
+                matches = try queries.find(path, in: manifest)
             } catch {
                 passed = false
                 lines += FailInfo.error(error.message, document: index)
@@ -68,7 +68,7 @@ extension ValidationContext {
         }
         func metadata(_ manifest: Value, _ key: String, equals expected: String) -> Bool {
             if expected.isEmpty { return true }
-            guard let found = try? findPath("metadata.\(key)", in: manifest), let first = found.first else { return false }
+            guard let found = try? queries.find("metadata.\(key)", in: manifest), let first = found.first else { return false }
             return first.stringValue == expected
         }
         func matches(_ manifest: Value) -> Bool {
@@ -110,7 +110,7 @@ extension ValidationContext {
         func lengths(_ manifest: Value, _ path: String, _ document: Int) -> (Bool, [Problem], Int) {
             let matches: [Value]
             do {
-                matches = try findPath(path, in: manifest)
+                matches = try queries.find(path, in: manifest)
             } catch {
                 return (false, FailInfo.error(error.message, document: document), 0)
             }

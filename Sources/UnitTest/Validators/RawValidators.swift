@@ -75,7 +75,7 @@ extension ValidationContext {
                                   matchRegex: String?, notMatchRegex: String?) -> Verdict {
         let matches: [Value]
         do {
-            matches = try findPath(path, in: manifest)
+            matches = try queries.find(path, in: manifest)
         } catch {
             return Verdict(passed: false, problems: FailInfo.error(error.message, document: document))
         }

@@ -14,6 +14,8 @@ struct ValidationContext {
     var failFast: Bool
     /// The test's snapshot counter; nil where no snapshot store is attached.
     var snapshots: SnapshotComparer?
+    /// The job's documents, prepared for path queries.
+    var queries: DocumentQueries
 }
 
 /// A validator's verdict for one template.
@@ -82,7 +84,7 @@ extension ValidationContext {
                    _ body: (Int, Value) -> (passed: Bool?, problems: [Problem])) -> Verdict {
         let matches: [Value]
         do {
-            matches = try findPath(path, in: document)
+            matches = try queries.find(path, in: document)
         } catch {
             return Verdict(passed: false, problems: FailInfo.error(error.message, document: documentIndex))
         }

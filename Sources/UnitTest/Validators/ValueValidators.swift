@@ -80,7 +80,7 @@ extension ValidationContext {
         }
         return eachDocument(emptyFailure: { failure("no manifest found", -1, -1) }) { document, manifest in
             do throws(LocatedError) {
-                _ = try findPath(path, in: manifest)
+                _ = try queries.find(path, in: manifest)
             } catch {
                 return Verdict(passed: false, problems: FailInfo.error(error.message, document: document))
             }

@@ -57,12 +57,14 @@ struct TestWatch {
         var outcome = await command.outcome(in: context, watch: first)
         transcript.write(outcome)
         guard let planner = first.planner else { return transcript.outcome(exitCode: outcome.exitCode) }
+        // What `--shard` leaves to this process, as the latest run worked it out.
+        var scope: @Sendable (String) -> Bool = first.scope ?? { _ in true }
         var plan = planner()
         absorbWrites(of: plan.suites.map(\.file), into: &index)
         roots = merged(roots, plan.roots)
         index.add(roots)
         watcher.watch(roots)
-        transcript.line("Watching \(plural(plan.charts.count, "chart")) (\(plural(plan.suites.count, "suite file"))) "
+        transcript.line("Watching \(plural(plan.charts.count, "chart")) (\(plural(plan.suites.filter { scope($0.path) }.count, "suite file"))) "
             + "— press q then Enter to quit, a then Enter to re-run everything.")
         while true {
             let rerun: WatchRerun
@@ -73,8 +75,8 @@ struct TestWatch {
                 let changed = index.refresh(paths)
                 if changed.isEmpty && !all { continue }
                 let next = planner()
-                rerun = all ? WatchRerun.everything(in: next)
-                            : WatchImpact.rerun(changed: changed, before: plan, after: next)
+                rerun = (all ? WatchRerun.everything(in: next) : WatchImpact.rerun(changed: changed, before: plan, after: next))
+                    .narrowed(to: scope)
                 plan = next
                 let wanted = merged(roots, plan.roots)
                 if wanted != roots {
@@ -83,13 +85,15 @@ struct TestWatch {
                     watcher.watch(roots)
                 }
             }
-            transcript.line(header(rerun, of: plan))
+            transcript.line(header(rerun, of: plan.suites.filter { scope($0.path) }.count))
             if rerun.isEmpty {
                 transcript.line("Nothing to re-run. Waiting for changes…")
                 continue
             }
-            outcome = await command.outcome(in: context, watch: WatchRound(selection: rerun.selection))
+            let round = WatchRound(selection: rerun.selection)
+            outcome = await command.outcome(in: context, watch: round)
             transcript.write(outcome)
+            scope = round.scope ?? scope
             let ran = Set(rerun.suiteFiles)
             absorbWrites(of: plan.suites.filter { ran.contains($0.path) }.map(\.file), into: &index)
             transcript.line("\n[\(clockTime())] Re-ran \(plural(rerun.suiteFiles.count, "suite file")): "
@@ -126,12 +130,12 @@ struct TestWatch {
     }
 
     /// `── 10:42:07 · templates/service.yaml changed → re-running 1 of 8 suite files ──` and a line per change.
-    private func header(_ rerun: WatchRerun, of plan: WatchPlan) -> String {
+    private func header(_ rerun: WatchRerun, of total: Int) -> String {
         let what = rerun.changes.count == 1 ? display(rerun.changes[0].path) + " changed"
             : rerun.changes.isEmpty ? "re-run requested" : "\(rerun.changes.count) files changed"
         var text = "\n── \(clockTime()) · \(what) → "
         text += rerun.isEmpty ? "nothing to re-run ──\n"
-            : "re-running \(rerun.suiteFiles.count) of \(plural(plan.suites.count, "suite file")) ──\n"
+            : "re-running \(rerun.suiteFiles.count) of \(plural(total, "suite file")) ──\n"
         for change in rerun.changes.prefix(10) {
             text += "   \(display(change.path)): \(describe(change))\n"
         }
@@ -178,6 +182,7 @@ struct TestWatch {
 final class WatchRound: Sendable {
     let selection: (@Sendable (String) -> Bool)?
     private let plan = Mutex<(@Sendable () -> WatchPlan)?>(nil)
+    private let runScope = Mutex<(@Sendable (String) -> Bool)?>(nil)
 
     init(selection: (@Sendable (String) -> Bool)?) {
         self.selection = selection
@@ -186,13 +191,18 @@ final class WatchRound: Sendable {
     /// Reads the run's charts and suite files afresh; nil when `test` stopped before running.
     var planner: (@Sendable () -> WatchPlan)? { plan.withLock { $0 } }
 
+    /// What the command line itself narrows every run to (`--shard`), if anything.
+    var scope: (@Sendable (String) -> Bool)? { runScope.withLock { $0 } }
+
     /// Called by `test` with its options complete: keeps how to plan the
     /// run and narrows the options' selection to this round's.
     func start(options: inout TestRunOptions, renderer: HelmChartRenderer, chartPaths: [String]) {
         let planning = TestRunner(renderer: renderer, options: options)
         plan.withLock { $0 = { planning.watchPlan(chartPaths: chartPaths) } }
+        let earlier = options.selection
+        runScope.withLock { $0 = earlier }
         guard let selection else { return }
-        if let earlier = options.selection {
+        if let earlier {
             options.selection = { earlier($0) && selection($0) }
         } else {
             options.selection = selection
@@ -203,7 +213,7 @@ final class WatchRound: Sendable {
 /// What the watch is told, kept until it asks: changed paths, a request
 /// to re-run everything, or to quit.
 final class WatchInbox: Sendable {
-    enum Input: Equatable {
+    enum Input {
         /// Paths that may have changed, and whether everything is to re-run.
         case changes(Set<String>, all: Bool)
         case quit

@@ -121,6 +121,18 @@ import TestSupport
         #expect(rerun.chartPaths.isEmpty)
     }
 
+    @Test func aShardNarrowsTheRerunToItsOwnSuiteFiles() throws {
+        let plan = try Self.plan()
+        let shard: Set<String> = [Self.service, Self.yamls, "/w/lib"]
+        let rerun = WatchImpact.rerun(changed: ["/w/app/values.yaml", "/w/lib/Chart.yaml"], before: plan, after: plan)
+            .narrowed(to: shard.contains)
+        #expect(rerun.suiteFiles == [Self.service, Self.yamls])
+        #expect(rerun.chartPaths == ["/w/lib"])
+        #expect(rerun.changes.map(\.cause) == [.chartFile, .chartFile])
+        #expect(WatchRerun.everything(in: plan).narrowed(to: { $0 == Self.deployment }).suiteFiles == [Self.deployment])
+        #expect(rerun.narrowed(to: { _ in false }).isEmpty)
+    }
+
     @Test func rootsAreTheChartsAndTheDirectoriesOfValuesFilesOutsideThem() throws {
         var plan = try Self.plan()
         plan.charts.append(WatchedChart(path: "dist/web-1.0.0.tgz", directory: "/w/dist/web-1.0.0.tgz", isArchive: true, name: "web"))

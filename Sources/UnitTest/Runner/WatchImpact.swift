@@ -67,6 +67,11 @@ public struct WatchRerun: Sendable, Hashable {
         WatchRerun(changes: [], suiteFiles: plan.suites.map(\.path), chartPaths: plan.charts.map(\.path))
     }
 
+    /// Only the suite files and charts `scope` takes (a shard's).
+    public func narrowed(to scope: (String) -> Bool) -> WatchRerun {
+        WatchRerun(changes: changes, suiteFiles: suiteFiles.filter(scope), chartPaths: chartPaths.filter(scope))
+    }
+
     /// Whether nothing is to run.
     public var isEmpty: Bool { suiteFiles.isEmpty && chartPaths.isEmpty }
 

@@ -130,6 +130,10 @@ struct TestCommand: OutcomeCommand {
     @Option(name: .customLong("record-timings"), help: "Record each suite file's time into this file (merged with what it holds).")
     var recordTimings: String?
 
+    @Flag(name: .customLong("watch"),
+          help: "After the run, re-run the suites each file change affects until q + Enter, Ctrl-C or end of input (docs/watch.md).")
+    var watch = false
+
     @Argument(help: "Chart directories or archives.")
     var charts: [String] = []
 
@@ -141,8 +145,13 @@ struct TestCommand: OutcomeCommand {
 
     /// Checks the command line, runs the suites and returns what to print
     /// and the exit status: 1 when anything failed, nothing was tested, or
-    /// the report could not be written.
+    /// the report could not be written. With `--watch`, runs until told to stop.
     func outcome(in context: ProcessContext) async -> CommandOutcome {
+        watch ? await TestWatch.live(self, in: context) : await outcome(in: context, watch: nil)
+    }
+
+    /// One run; `round`, in watch mode, picks its suite files and learns how to plan it again.
+    func outcome(in context: ProcessContext, watch round: WatchRound?) async -> CommandOutcome {
         guard let format = ReportFormat(named: outputType) else {
             return .failure(TestInputs.invalidArgument(outputType, flag: "-t, --output-type", "must be one of "
                 + ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).message)
@@ -223,6 +232,7 @@ struct TestCommand: OutcomeCommand {
             options.selection = { @Sendable file in sharded.files.contains(file) }
             consoleStream.show(notes: shardOutput.notes, line: sharded.line)
         }
+        round?.start(options: &options, renderer: renderer, chartPaths: charts)
         let runner = TestRunner(renderer: renderer, options: options)
         let run = await runner.run(chartPaths: charts)
         progress?.clear()
@@ -269,7 +279,7 @@ enum GoBoolFlags {
     /// The boolean flags of `test`; those with a `--no-` form can be turned off.
     static let invertible: Set<String> = ["color", "with-subchart"]
     static let plain: Set<String> = ["update-snapshot", "failfast", "strict", "skip-schema-validation", "debug", "debugPlugin",
-                                      "recursive", "coverage", "show-kube-carry-over"]
+                                      "recursive", "coverage", "show-kube-carry-over", "watch"]
     static let shorts: [String: String] = ["s": "with-subchart", "u": "update-snapshot", "q": "failfast", "d": "debug"]
 
     /// `arguments` with every `--flag=BOOL` / `-x=BOOL` turned into `--flag`,

@@ -17,7 +17,7 @@ public struct CompiledSchema: Sendable {
         case .success(let doc): value = doc
         case .failure(let error): return .failure(error)
         }
-        var compiler = JSONSchemaCompiler(assertFormat: false, metaschemas: JSONSchemaMetaschemas.shared, loader: loader)
+        var compiler = JSONSchemaCompiler(assertFormat: false, checksMetaschemas: true, loader: loader)
         compiler.addResource(url, value)
         do {
             let root = try compiler.compile(url)

@@ -20,13 +20,14 @@ struct JSONSchemaCompiler {
     private var docs: [String: JSONSchemaValue] = [:]
     /// Whether `format` is asserted regardless of draft (`AssertFormat`).
     let assertFormat: Bool
-    /// Metaschemas to validate documents with; nil while compiling those.
-    let metaschemas: JSONSchemaMetaschemas?
+    /// Whether documents are validated against their draft's metaschema
+    /// (not while compiling the metaschemas themselves).
+    let checksMetaschemas: Bool
     let loader: JSONSchemaLoader
 
-    init(assertFormat: Bool, metaschemas: JSONSchemaMetaschemas?, loader: @escaping JSONSchemaLoader) {
+    init(assertFormat: Bool, checksMetaschemas: Bool, loader: @escaping JSONSchemaLoader) {
         self.assertFormat = assertFormat
-        self.metaschemas = metaschemas
+        self.checksMetaschemas = checksMetaschemas
         self.loader = loader
     }
 
@@ -226,10 +227,10 @@ struct JSONSchemaCompiler {
     }
 
     private func validateAgainstMeta(_ root: SchemaRoot, _ value: JSONSchemaValue, pointer: String) throws(JSONSchemaError) {
-        guard let metaschemas, let res = root.resource(pointer) else { return }
+        guard checksMetaschemas, let res = root.resource(pointer) else { return }
         var dialects: [String: Int] = [:]
         for (ptr, r) in root.resources where ptr.hasPrefix(pointer) { dialects[String(ptr.dropFirst(pointer.count))] = r.draft }
-        if let error = metaschemas.validate(value, draft: res.draft, dialects: dialects) {
+        if let error = JSONSchemaMetaschemas.validate(value, draft: res.draft, dialects: dialects) {
             throw JSONSchemaError("\(GoQuote.quote(SchemaURL.location(root.url, pointer))) is not valid against metaschema: \(error)")
         }
     }

@@ -1,23 +1,45 @@
-/// The compiled metaschemas of every supported draft (compiled once, with
-/// format assertions on, as the library's `init` does).
+/// Compiled metaschemas (compiled once, with format assertions on, as the
+/// library's `init` does): each draft's alone, compiled when a schema of
+/// that draft is first checked, and every draft's together, for the rare
+/// document whose resources declare different drafts.
 struct JSONSchemaMetaschemas: Sendable {
     let program: SchemaProgram
     /// Draft version → root node.
     let roots: [Int: Int]
 
-    /// The shared, immutable set.
-    static let shared = JSONSchemaMetaschemas()
+    /// Every draft, in one program.
+    static let all = JSONSchemaMetaschemas(drafts: SchemaDraft.all)
+    private static let draft4 = JSONSchemaMetaschemas(drafts: [.draft4])
+    private static let draft6 = JSONSchemaMetaschemas(drafts: [.draft6])
+    private static let draft7 = JSONSchemaMetaschemas(drafts: [.draft7])
+    private static let draft2019 = JSONSchemaMetaschemas(drafts: [.draft2019])
+    private static let draft2020 = JSONSchemaMetaschemas(drafts: [.draft2020])
 
-    private init() {
-        var compiler = JSONSchemaCompiler(assertFormat: true, metaschemas: nil) { url in
+    private init(drafts: [SchemaDraft]) {
+        var compiler = JSONSchemaCompiler(assertFormat: true, checksMetaschemas: false) { url in
             .failure(JSONSchemaError("no URLLoader set for \(url)"))
         }
         var roots: [Int: Int] = [:]
-        for draft in SchemaDraft.all {
+        for draft in drafts {
             if let root = try? compiler.compile(draft.url) { roots[draft.version] = root }
         }
         program = SchemaProgram(nodes: compiler.nodes)
         self.roots = roots
+    }
+
+    /// The compiled metaschemas that can check a document of `draft` whose
+    /// resources are of the `dialects` drafts: that draft's alone when
+    /// they all are of it.
+    static func covering(_ draft: Int, dialects: [String: Int]) -> JSONSchemaMetaschemas {
+        guard dialects.values.allSatisfy({ $0 == draft }) else { return all }
+        switch draft {
+        case 4: return draft4
+        case 6: return draft6
+        case 7: return draft7
+        case 2019: return draft2019
+        case 2020: return draft2020
+        default: return all
+        }
     }
 
     /// The embedded text of a metaschema URL (`http` or `https`, with
@@ -38,7 +60,11 @@ struct JSONSchemaMetaschemas: Sendable {
 
     /// Validates a schema document (or a subschema of one) against the
     /// metaschema of `draft`; the error text, or nil if valid.
-    func validate(_ document: JSONSchemaValue, draft: Int, dialects: [String: Int]) -> String? {
+    static func validate(_ document: JSONSchemaValue, draft: Int, dialects: [String: Int]) -> String? {
+        covering(draft, dialects: dialects).validate(document, draft: draft, dialects: dialects)
+    }
+
+    private func validate(_ document: JSONSchemaValue, draft: Int, dialects: [String: Int]) -> String? {
         guard let root = roots[draft] else { return nil }
         let context = SchemaMetaContext(roots: roots, dialects: dialects)
         return SchemaValidator.validate(document, program: program, root: root, metaContext: context)?.text

@@ -140,7 +140,7 @@ extension GoString: Hashable, Comparable {
     }
 
     @inlinable public func hash(into hasher: inout Hasher) {
-        let hashed = storage.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let hashed: Void? = storage.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if hashed == nil { for b in storage.utf8 { hasher.combine(b) } }
     }
 

@@ -53,7 +53,7 @@ public struct SuiteTimings: Sendable, Hashable {
 
     /// The record of ``byFile``, to the microsecond.
     public var recordText: String {
-        var suites = GoMap()
+        let suites = GoMap()
         for (file, seconds) in byFile { suites[GoString(file)] = .float((seconds * 1e6).rounded() / 1e6) }
         let document = GoMap(["version": Value.int(1, .int), "suites": .map(suites)])
         // Finite numbers and strings: encoding cannot fail.

@@ -72,8 +72,7 @@ struct BenchRenderCommand: OutcomeCommand {
     }
 
     private func micros(_ d: Duration) -> Double {
-        let (seconds, attoseconds) = d.components
-        return Double(seconds) * 1e6 + Double(attoseconds) / 1e12
+        d.inSeconds * 1e6
     }
 
     private func line(_ fields: [String: Value]) -> String {

@@ -150,8 +150,7 @@ final class PollingWatcher: ChangeWatcher {
     init(report: @escaping @Sendable (Set<String>) -> Void, interval: Duration = .milliseconds(500)) {
         self.report = report
         let thread = Thread { [weak self] in
-            while let self, self.poll() { Thread.sleep(forTimeInterval: Double(interval.components.seconds)
-                                                          + Double(interval.components.attoseconds) / 1e18) }
+            while let self, self.poll() { Thread.sleep(forTimeInterval: interval.inSeconds) }
         }
         thread.name = "chartunit-watch-poll"
         thread.start()

@@ -147,3 +147,11 @@ public enum GoDuration {
         return Int64.max
     }
 }
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    public var inSeconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

@@ -35,19 +35,16 @@ public enum CIAnnotations: String, Sendable, CaseIterable {
             let repeats = seen[key, default: 0]
             seen[key] = repeats + 1
             if repeats > 0 { key += "\u{0}\(repeats)" }
-            let lines: [String: Value] = ["begin": .int(Int64(max(finding.location.line, 1)), .int)]
-            let location: [String: Value] = ["path": .string(GoString(finding.location.file)), "lines": .map(GoMap(lines))]
-            let issue: [String: Value] = [
-                "description": .string(GoString(finding.message.isEmpty ? finding.title : "\(finding.title): \(finding.message)")),
-                "check_name": .string("chartunit"),
-                "fingerprint": .string(GoString(fingerprint(key))),
-                "severity": .string("major"),
-                "location": .map(GoMap(location)),
-            ]
-            return .map(GoMap(issue))
+            let lines: Value = .fields(["begin": .count(max(finding.location.line, 1))])
+            return .fields([
+                "description": .text(finding.message.isEmpty ? finding.title : "\(finding.title): \(finding.message)"),
+                "check_name": .text("chartunit"),
+                "fingerprint": .text(fingerprint(key)),
+                "severity": .text("major"),
+                "location": .fields(["path": .text(finding.location.file), "lines": lines]),
+            ])
         }
-        // Strings and small integers: encoding cannot fail.
-        return ((try? GoJSON.encode(.list(issues), escapeHTML: false, indent: "  ")) ?? "[]") + "\n"
+        return Value.list(issues).reportJSON(empty: "[]")
     }
 
     /// 128 bits of two FNV-1a hashes of `text`, as 32 hex digits.

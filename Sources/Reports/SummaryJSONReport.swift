@@ -37,102 +37,93 @@ public struct SummaryJSONReport: Sendable {
     /// The document for `run`.
     public func render(_ run: RunResult) -> String {
         let counts = RunCounts(run)
-        let document = object([
-            "version": int(Self.schemaVersion),
+        let document: Value = .fields([
+            "version": .count(Self.schemaVersion),
             "passed": .bool(run.passed),
-            "durationSeconds": seconds(run.duration),
-            "counts": object([
+            "durationSeconds": .seconds(run.duration),
+            "counts": .fields([
                 "charts": unitCounts(counts.charts),
                 "suites": unitCounts(counts.suites),
                 "tests": unitCounts(counts.tests),
-                "snapshots": object([
-                    "passed": int(counts.snapshots.passed), "failed": int(counts.snapshots.failed),
-                    "created": int(counts.snapshots.created), "vanished": int(counts.snapshots.vanished),
-                    "total": int(counts.snapshots.total),
+                "snapshots": .fields([
+                    "passed": .count(counts.snapshots.passed), "failed": .count(counts.snapshots.failed),
+                    "created": .count(counts.snapshots.created), "vanished": .count(counts.snapshots.vanished),
+                    "total": .count(counts.snapshots.total),
                 ]),
             ]),
             "charts": .list(run.charts.map(chart)),
             "findings": .list(run.findings.map(finding)),
         ])
-        // Strings, counts and finite numbers: encoding cannot fail.
-        return ((try? GoJSON.encode(document, escapeHTML: false, indent: "  ")) ?? "{}") + "\n"
+        return document.reportJSON(empty: "{}")
     }
 
     private func chart(_ chart: ChartResult) -> Value {
         var fields: [String: Value] = [
-            "name": string(chart.name), "path": string(chart.path),
-            "status": string(chart.executionError != nil ? "errored" : chart.passed ? "passed" : "failed"),
+            "name": .text(chart.name), "path": .text(chart.path),
+            "status": .text(chart.executionError != nil ? "errored" : chart.passed ? "passed" : "failed"),
             "suites": .list(chart.suites.map(suite)),
         ]
         if let error = chart.executionError { fields["error"] = self.error(error) }
-        return object(fields)
+        return .fields(fields)
     }
 
     private func suite(_ suite: TestSuiteResult) -> Value {
         let status = suite.skipped ? "skipped" : suite.passed ? "passed" : suite.executionError != nil ? "errored" : "failed"
         var fields: [String: Value] = [
-            "name": string(suite.displayName), "file": string(suite.filePath), "status": string(status),
+            "name": .text(suite.displayName), "file": .text(suite.filePath), "status": .text(status),
             "tests": .list(suite.tests.map(test)),
         ]
         if let error = suite.executionError { fields["error"] = self.error(error) }
-        return object(fields)
+        return .fields(fields)
     }
 
     private func test(_ test: TestJobResult) -> Value {
         let status = test.passed ? "passed" : test.skipped ? "skipped" : test.executionError != nil ? "errored" : "failed"
         var fields: [String: Value] = [
-            "name": string(test.displayName), "status": string(status), "durationSeconds": seconds(test.duration),
+            "name": .text(test.displayName), "status": .text(status), "durationSeconds": .seconds(test.duration),
             "failures": .list(test.assertions.filter { !$0.passed }.map(failure)),
         ]
         place(test.location, into: &fields)
         if let error = test.executionError { fields["error"] = self.error(error) }
-        return object(fields)
+        return .fields(fields)
     }
 
     private func failure(_ assertion: AssertionResult) -> Value {
         var fields: [String: Value] = [
-            "index": int(assertion.index), "assertion": string(assertion.assertType), "not": .bool(assertion.isNegated),
-            "message": string(FailureText.lines(assertion.failures).joined(separator: "\n")),
+            "index": .count(assertion.index), "assertion": .text(assertion.assertType), "not": .bool(assertion.isNegated),
+            "message": .text(FailureText.lines(assertion.failures).joined(separator: "\n")),
         ]
         place(assertion.location, into: &fields)
-        return object(fields)
+        return .fields(fields)
     }
 
     private func error(_ error: LocatedError) -> Value {
-        var fields: [String: Value] = ["message": string(error.message), "notes": .list(error.notes.map { string($0.description) })]
+        var fields: [String: Value] = ["message": .text(error.message), "notes": .list(error.notes.map { .text($0.description) })]
         if let location = error.location {
-            fields["file"] = string(location.file)
+            fields["file"] = .text(location.file)
             place(location, into: &fields)
         }
-        return object(fields)
+        return .fields(fields)
     }
 
     private func finding(_ finding: RunFinding) -> Value {
         var fields: [String: Value] = [
-            "file": string(finding.location.file), "title": string(finding.title), "message": string(finding.message),
+            "file": .text(finding.location.file), "title": .text(finding.title), "message": .text(finding.message),
         ]
         place(finding.location, into: &fields)
-        return object(fields)
+        return .fields(fields)
     }
 
     /// `line` and `column` of `location`, when it names a line.
     private func place(_ location: SourceLocation?, into fields: inout [String: Value]) {
         guard let location, location.line > 0 else { return }
-        fields["line"] = int(location.line)
-        fields["column"] = int(location.column)
+        fields["line"] = .count(location.line)
+        fields["column"] = .count(location.column)
     }
 
     private func unitCounts(_ counts: UnitCounts) -> Value {
-        object(["passed": int(counts.passed), "failed": int(counts.failed), "errored": int(counts.errored),
-                "skipped": int(counts.skipped), "total": int(counts.total)])
+        .fields(["passed": .count(counts.passed), "failed": .count(counts.failed), "errored": .count(counts.errored),
+                "skipped": .count(counts.skipped), "total": .count(counts.total)])
     }
 
-    private func seconds(_ duration: Duration) -> Value {
-        let (seconds, attoseconds) = duration.components
-        return .float(((Double(seconds) + Double(attoseconds) / 1e18) * 1e3).rounded() / 1e3)
-    }
-
-    private func object(_ fields: [String: Value]) -> Value { .map(GoMap(fields)) }
-    private func int(_ value: Int) -> Value { .int(Int64(value), .int) }
-    private func string(_ value: String) -> Value { .string(GoString(value)) }
 }

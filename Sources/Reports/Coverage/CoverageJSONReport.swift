@@ -34,54 +34,41 @@ public struct CoverageJSONReport: Sendable {
 
     /// The document.
     public func render(_ coverage: RunCoverage) -> String {
-        let document = Self.object([
-            "version": .int(Int64(Self.schemaVersion), .int),
+        let document: Value = .fields([
+            "version": .count(Self.schemaVersion),
             "totals": Self.totals(coverage.totals),
             "files": .list(coverage.files.map(Self.file)),
         ])
-        // Counts, strings and finite two-decimal numbers a few levels deep: encoding cannot fail.
-        return ((try? GoJSON.encode(document, escapeHTML: false, indent: "  ")) ?? "{}") + "\n"
-    }
-
-    static func object(_ fields: [String: Value]) -> Value {
-        .map(GoMap(fields))
-    }
-
-    static func int(_ value: Int) -> Value {
-        .int(Int64(value), .int)
-    }
-
-    static func string(_ value: String) -> Value {
-        .string(GoString(value))
+        return document.reportJSON(empty: "{}")
     }
 
     static func totals(_ totals: CoverageTotals) -> Value {
         var fields: [String: Value] = [:]
         for metric in CoverageMetric.allCases {
             let (found, hit) = totals.counts(metric)
-            fields[metric.rawValue] = object([
-                "found": int(found), "hit": int(hit), "percent": .float(CoverageText.percentValue(hit, of: found)),
+            fields[metric.rawValue] = .fields([
+                "found": .count(found), "hit": .count(hit), "percent": .float(CoverageText.percentValue(hit, of: found)),
             ])
         }
-        return object(fields)
+        return .fields(fields)
     }
 
     static func file(_ file: FileCoverage) -> Value {
-        object([
-            "chart": string(file.chartPath),
-            "name": string(file.name),
-            "file": string(CoverageText.relativeName(file)),
-            "sourcePath": string(file.sourcePath),
+        .fields([
+            "chart": .text(file.chartPath),
+            "name": .text(file.name),
+            "file": .text(CoverageText.relativeName(file)),
+            "sourcePath": .text(file.sourcePath),
             "selected": .bool(file.selected),
             "totals": totals(file.totals),
-            "lines": .list(file.lines.map { object(["line": int($0.line), "hits": int($0.hits)]) }),
+            "lines": .list(file.lines.map { .fields(["line": .count($0.line), "hits": .count($0.hits)]) }),
             "branches": .list(file.branches.map {
-                object(["line": int($0.line), "block": int($0.block), "arm": int($0.arm),
-                        "label": string($0.label), "hits": int($0.hits)])
+                .fields(["line": .count($0.line), "block": .count($0.block), "arm": .count($0.arm),
+                         "label": .text($0.label), "hits": .count($0.hits)])
             }),
             "defines": .list(file.defines.map {
-                object(["name": string($0.name), "line": int($0.line), "hits": int($0.hits),
-                        "callers": .list($0.callers.map(string))])
+                .fields(["name": .text($0.name), "line": .count($0.line), "hits": .count($0.hits),
+                         "callers": .list($0.callers.map(Value.text))])
             }),
         ])
     }

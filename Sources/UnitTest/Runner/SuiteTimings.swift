@@ -46,8 +46,7 @@ public struct SuiteTimings: Sendable, Hashable {
     /// The suite files' times of `run`: each file's suites' job times summed.
     public init(_ run: RunResult) {
         for suite in run.charts.flatMap(\.suites) where !suite.filePath.isEmpty {
-            let (seconds, attoseconds) = suite.duration.components
-            byFile[suite.filePath, default: 0] += Double(seconds) + Double(attoseconds) / 1e18
+            byFile[suite.filePath, default: 0] += suite.duration.inSeconds
         }
     }
 

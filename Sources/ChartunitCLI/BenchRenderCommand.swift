@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import GoStd
 import Helm
 import Values
 
@@ -34,7 +35,13 @@ struct BenchRenderCommand: OutcomeCommand {
         }
     }
 
+    /// Runs on a goroutine-sized stack, as `chartunit test` runs its jobs,
+    /// so that no render pays a hop to another thread.
     private func measure() throws -> String {
+        try DeepStack.onGoroutineStack { () throws -> String in try measureHere() }
+    }
+
+    private func measureHere() throws -> String {
         let clock = ContinuousClock()
         var values = UserValues()
         for path in valueFiles {

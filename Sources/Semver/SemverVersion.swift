@@ -53,6 +53,14 @@ public struct SemverVersion: Sendable, Hashable {
         if !metadata.isEmpty { try Self.validateMetadata(metadata) }
     }
 
+    /// `init(parsing:)` remembered: Helm checks the same chart and
+    /// dependency versions on every render.
+    public static func cached(_ text: String) throws(GoError) -> SemverVersion {
+        try parsed.value(for: text) { (text) throws(GoError) in try SemverVersion(parsing: text) }
+    }
+
+    private static let parsed = Memo<String, SemverVersion, GoError>()
+
     public init(major: UInt64, minor: UInt64, patch: UInt64, prerelease: String, metadata: String, original: String) {
         self.major = major
         self.minor = minor

@@ -312,12 +312,12 @@ extension Sprig {
             [
                 .init("semver", "Parses a version (Masterminds/semver; `v1.2` is coerced) into an object with `.Major`, `.Minor`, `.Prerelease`…; invalid is an error.",
                       TemplateFunction([.string], returns: .named("*semver.Version")) { a, _ in
-                          .object(SemverObject(version: try SemverVersion(parsing: str(a[0]))))
+                          .object(SemverObject(version: try SemverVersion.cached(str(a[0]))))
                       }),
                 .init("semverCompare", "`semverCompare CONSTRAINT VERSION`: whether the version satisfies the constraint; prereleases only match constraints with a prerelease (`>=1.20-0`).",
                       TemplateFunction([.string, .string], returns: .bool) { a, _ in
                           let c = try SemverConstraints.cached(str(a[0]), dialect: dialect)
-                          let v = try SemverVersion(parsing: str(a[1]))
+                          let v = try SemverVersion.cached(str(a[1]))
                           return .bool(c.check(v))
                       }),
             ]

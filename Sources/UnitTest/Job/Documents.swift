@@ -43,15 +43,16 @@ enum Documents {
     /// `parseManifestsFromOutputOfFiles`: `.yaml`/`.yml`/`.tpl` parsed,
     /// `.txt` as one `{raw: text}` document, other files dropped. After a
     /// failed render every file holds an error document and is parsed as YAML.
+    /// Files already seen come from `cache`.
     static func parse(outputs: [String: GoString], chartName: String, renderSucceeded: Bool,
-                      crds: [(path: String, text: String)]) throws(LocatedError) -> [String: [Value]] {
+                      crds: [(path: String, text: String)], cache: ParsedDocuments) throws(LocatedError) -> [String: [Value]] {
         var result: [String: [Value]] = [:]
-        for crd in crds { result[crd.path] = try parseYAML(crd.text, file: crd.path) }
+        for crd in crds { result[crd.path] = try cache.documents(of: GoString(crd.text), file: crd.path) }
         for (name, rendered) in outputs.sorted(by: { goLess($0.key, $1.key) }) {
             let file = name.hasPrefix(chartName) ? name : GoPath.join(chartName, name)
             let ext = renderSucceeded ? GoPath.ext(file) : ".yaml"
             switch ext {
-            case ".yaml", ".yml", ".tpl": result[file] = try parseYAML(rendered, file: file)
+            case ".yaml", ".yml", ".tpl": result[file] = try cache.documents(of: rendered, file: file)
             case ".txt": result[file] = [.map(GoMap(["raw": .string(rendered)]))]
             default: break
             }

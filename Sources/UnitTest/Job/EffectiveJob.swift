@@ -12,6 +12,8 @@ struct RunSettings: Sendable {
     var readFile: @Sendable (String) throws(LocatedError) -> [UInt8]
     /// Where the chart's template coverage is counted (`--coverage`).
     var coverage: CoverageAccumulator?
+    /// The rendered files' documents seen so far by the chart's jobs.
+    var parsedDocuments = ParsedDocuments()
 }
 
 /// A test job with the suite's settings folded in (helm-unittest's

@@ -46,7 +46,8 @@ extension EffectiveJob {
             let (postRendered, didPostRender) = try postRender(render.outputs, settings: settings)
             let documents = try Documents.parse(outputs: postRendered, chartName: description.name,
                                                 renderSucceeded: render.succeeded,
-                                                crds: suite.includeCrds ? description.crds : [])
+                                                crds: suite.includeCrds ? description.crds : [],
+                                                cache: settings.parsedDocuments)
             (result.passed, result.assertions) = runAssertions(
                 documents: documents, render: render, didPostRender: didPostRender, chartRoute: chartRoute,
                 description: description, cache: cache, settings: settings)

@@ -134,6 +134,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         options.events?(.chartStarted(name: description.name, path: path, warnings: discoveryWarnings))
         var settings = self.settings
         settings.coverage = options.coverage ? CoverageAccumulator() : nil
+        settings.parsedDocuments = ParsedDocuments()
         let chartSettings = settings
         for i in selected {
             switch found[i] {

@@ -14,8 +14,8 @@ struct AssertionEnvironment {
     /// The test-level `documentSelector.skipEmptyTemplates`.
     var skipEmptyTemplates: Bool
     var snapshots: SnapshotComparer?
-    /// The documents' query trees, built once for all the job's assertions.
-    var queries = DocumentQueries()
+    /// The documents' query trees, built once for all the chart's assertions.
+    var queries: DocumentQueries
 }
 
 extension Assertion {

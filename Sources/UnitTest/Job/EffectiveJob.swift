@@ -14,6 +14,8 @@ struct RunSettings: Sendable {
     var coverage: CoverageAccumulator?
     /// The rendered files' documents seen so far by the chart's jobs.
     var parsedDocuments = ParsedDocuments()
+    /// Query trees of those documents, and compiled paths.
+    var queries = DocumentQueries()
 }
 
 /// A test job with the suite's settings folded in (helm-unittest's

@@ -152,7 +152,7 @@ extension EffectiveJob {
         let env = AssertionEnvironment(
             documents: documents, renderSucceeded: render.succeeded, renderError: render.error?.message,
             failFast: settings.failFast, skipEmptyTemplates: job.documentSelector?.skipEmptyTemplates ?? false,
-            snapshots: cache.map { SnapshotComparer(cache: $0, test: job.name) })
+            snapshots: cache.map { SnapshotComparer(cache: $0, test: job.name) }, queries: settings.queries)
         var passed = false
         var results: [AssertionResult] = []
         for (position, assertion) in job.asserts.enumerated() {

@@ -135,6 +135,7 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         var settings = self.settings
         settings.coverage = options.coverage ? CoverageAccumulator() : nil
         settings.parsedDocuments = ParsedDocuments()
+        settings.queries = DocumentQueries()
         let chartSettings = settings
         for i in selected {
             switch found[i] {

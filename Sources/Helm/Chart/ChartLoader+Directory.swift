@@ -1,33 +1,85 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GoStd
 
-/// The few file-system questions the loader asks.
+/// The few file-system questions the loader asks, answered by the system
+/// calls Go's `os` package makes (no Foundation objects per file).
 enum FileSystem {
-    enum Kind { case directory, file, other }
+    enum Kind { case directory, file, symbolicLink, other }
 
-    /// The kind of `path` after following symbolic links, or nil if missing.
+    /// The kind of `path` itself (`lstat`), or nil if missing.
+    static func linkKind(of path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return kind(info.st_mode)
+    }
+
+    /// The kind of `path` after following symbolic links (`stat`), or nil if missing.
     static func kind(of path: String) -> Kind? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { return .directory }
-        let type = (try? FileManager.default.attributesOfItem(atPath: resolved(path)))?[.type] as? FileAttributeType
-        return type == .typeRegular ? .file : .other
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return kind(info.st_mode)
     }
 
+    private static func kind(_ mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// `path` with every symbolic link resolved (`realpath`); a path that
+    /// does not resolve is kept as Foundation keeps it.
     static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
+    /// The size in bytes of the file `path` leads to; 0 if missing.
     static func size(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Int(info.st_size)
+    }
+
+    /// The names in `directory` (without `.` and `..`), or nil if it cannot be listed.
+    static func names(in directory: String) -> [String]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     static func read(_ path: String) throws(LocatedError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LocatedError(.chartLoad, "open \(path): permission denied")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LocatedError(.chartLoad, "open \(path): permission denied") }
+        defer { close(fd) }
+        var info = stat()
+        var bytes: [UInt8] = []
+        if fstat(fd, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LocatedError(.chartLoad, "open \(path): permission denied")
+            }
+            if n == 0 { break }
+            bytes += chunk[..<n]
         }
-        return [UInt8](data)
+        return bytes
     }
 }
 
@@ -62,40 +114,41 @@ extension ChartLoader {
     private func walk(top: String, relative: String, rules: HelmIgnore, into files: inout [ChartFile],
                       path: String) throws(LocatedError) {
         let directory = relative.isEmpty ? top : top + "/" + relative
-        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        guard let listing = FileSystem.names(in: directory) else {
             throw LocatedError(.chartLoad, "open \(directory): permission denied")
         }
         let names = listing.sorted(by: goLess)
         for name in names {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let full = top + "/" + rel
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: full) else {
+            guard var type = FileSystem.linkKind(of: full) else {
                 throw LocatedError(.chartLoad, "lstat \(full): no such file or directory")
             }
-            var type = attributes[.type] as? FileAttributeType
-            if type == .typeSymbolicLink {
+            var regularPath = full
+            if type == .symbolicLink {
                 let target = FileSystem.resolved(full)
                 guard target == top || target.hasPrefix(top + "/") else {
                     throw LocatedError(.chartLoad, "symbolic link \(rel) points outside the chart: \(target)")
                 }
-                guard let attributes = try? FileManager.default.attributesOfItem(atPath: target) else {
+                guard let targetType = FileSystem.linkKind(of: target) else {
                     throw LocatedError(.chartLoad, "error evaluating symlink \(full): lstat \(target): no such file or directory")
                 }
-                type = attributes[.type] as? FileAttributeType
-                if type == .typeDirectory && (FileSystem.resolved(directory) + "/").hasPrefix(target + "/") {
+                type = targetType
+                regularPath = target
+                if type == .directory && (FileSystem.resolved(directory) + "/").hasPrefix(target + "/") {
                     throw LocatedError(.chartLoad, "symbolic link \(rel) forms a cycle")
                 }
             }
-            if type == .typeDirectory {
+            if type == .directory {
                 if rules.ignores(rel, isDirectory: true) { continue }
                 try walk(top: top, relative: rel, rules: rules, into: &files, path: path)
                 continue
             }
             if rules.ignores(rel, isDirectory: false) { continue }
-            guard type == .typeRegular else {
+            guard type == .file else {
                 throw LocatedError(.chartLoad, "cannot load irregular file \(full) as it has file mode type bits set")
             }
-            if FileSystem.size(FileSystem.resolved(full)) > Self.maxFileSize {
+            if FileSystem.size(regularPath) > Self.maxFileSize {
                 throw LocatedError(.chartLoad, "chart file \(GoQuote.quote(name)) is larger than the maximum file size \(Self.maxFileSize)",
                                    at: SourceLocation(file: GoPath.join(path, rel)))
             }

@@ -18,7 +18,7 @@ public struct ChartLoader: Sendable {
         switch FileSystem.kind(of: path) {
         case .directory: return try loadDirectory(path)
         case .file: return try loadArchiveFile(path)
-        case .other, nil:
+        case .other, .symbolicLink, nil:
             throw LocatedError(.chartLoad, "stat \(path): no such file or directory")
         }
     }

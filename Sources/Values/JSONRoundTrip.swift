@@ -52,6 +52,17 @@ enum JSONRoundTrip {
             // JSON writes keys in byte order; a key that reads back equal to an
             // earlier one replaces its value in the decoded map.
             if depth >= GoJSON.maxDepth { return nil }
+            if m.entries.keys.allSatisfy(readsBackUnchanged) {
+                // Every key reads back as itself, so none replaces another.
+                var pairs: [EmitPair] = []
+                pairs.reserveCapacity(m.count)
+                for key in NaturalOrder.sorted(m.entries.keys, dialect: .v2) {
+                    guard let text = key.validText, isValidSimpleKey(text), let value = m.entries[key],
+                          let n = node(value, depth: depth + 1, height: &height) else { return nil }
+                    pairs.append(EmitPair(stringNode(text), n))
+                }
+                return .mapping(pairs)
+            }
             var decoded: [GoString: EmitNode] = [:]
             for key in m.sortedKeys {
                 guard isValidSimpleKey(key.text), let value = m.entries[key], let k = yamlReadBack(key.text),
@@ -77,6 +88,14 @@ enum JSONRoundTrip {
             if case .object = json { return nil }
             return node(json, depth: depth, height: &height)
         }
+    }
+
+    /// Whether go-yaml v2 reads the JSON string of `key` back as `key`
+    /// itself: ASCII without DEL (``yamlReadBack(_:)`` only changes or
+    /// refuses NEL, DEL, C1 controls and U+FFFE/U+FFFF).
+    private static func readsBackUnchanged(_ key: GoString) -> Bool {
+        guard let text = key.validText else { return false }
+        return text.utf8.allSatisfy { $0 < 0x7F }
     }
 
     static func stringNode(_ s: String) -> EmitNode {
@@ -112,6 +131,7 @@ enum JSONRoundTrip {
     /// What go-yaml v2 reads back from the JSON string literal of `s`, or nil
     /// when the reader rejects a raw character.
     static func yamlReadBack(_ s: String) -> String? {
+        if s.utf8.allSatisfy({ $0 < 0x7F }) { return s }
         var needsFolding = false
         for scalar in s.unicodeScalars {
             switch scalar.value {

@@ -280,7 +280,14 @@ struct EmitterCore {
 
     /// Copies the character starting at `i` and advances `i` past it.
     mutating func write(_ value: [UInt8], _ i: inout Int) {
-        let w = max(utf8Width(value[i]), 1)
+        let first = value[i]
+        if first < 0x80 {
+            out.append(first)
+            column += 1
+            i += 1
+            return
+        }
+        let w = max(utf8Width(first), 1)
         let end = min(i + w, value.count)
         out.append(contentsOf: value[i..<end])
         column += 1

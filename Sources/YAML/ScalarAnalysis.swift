@@ -14,6 +14,11 @@ struct ScalarAnalysis: Sendable {
     init(_ value: [UInt8], unicode: Bool, tabIsSpecial: Bool) {
         if value.isEmpty { return }
         isEmpty = false
+        if Self.isWordLike(value) {
+            flowPlainAllowed = true
+            blockAllowed = true
+            return
+        }
         var blockIndicators = false
         var flowIndicators = false
         var lineBreaks = false
@@ -133,6 +138,22 @@ struct ScalarAnalysis: Sendable {
     }
 }
 
+extension ScalarAnalysis {
+    /// Whether `value` is letters, digits, `_`, `.`, `/` and `-`, starting
+    /// with a letter, digit, `_` or `/`: no indicator, space, break or
+    /// special character, so every style is allowed (the common case of
+    /// names and labels).
+    @inline(__always)
+    static func isWordLike(_ value: [UInt8]) -> Bool {
+        func isWord(_ c: UInt8) -> Bool {
+            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+                || c == UInt8(ascii: "_") || c == UInt8(ascii: "/")
+        }
+        guard let first = value.first, isWord(first) else { return false }
+        return value.allSatisfy { isWord($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+}
+
 extension EmitterCore {
     /// libyaml's `yaml_emitter_select_scalar_style`, for untagged scalars.
     func selectStyle(_ requested: EmitScalarStyle, analysis: ScalarAnalysis) -> EmitScalarStyle {
@@ -170,6 +191,7 @@ func utf8Width(_ b: UInt8) -> Int {
 /// libyaml's printable set: LF, 0x20–0x7E, U+00A0–U+D7FF, U+E000–U+FFFD
 /// except the BOM. Tabs, CR, DEL, C1 controls (NEL too) and every non-BMP
 /// character count as non-printable.
+@inline(__always)
 func isPrintable(_ b: [UInt8], _ i: Int) -> Bool {
     let c = byteAt(b, i), n1 = byteAt(b, i + 1), n2 = byteAt(b, i + 2)
     return c == 0x0A
@@ -187,6 +209,7 @@ func startsWithBOM(_ b: [UInt8]) -> Bool {
     byteAt(b, 0) == 0xEF && byteAt(b, 1) == 0xBB && byteAt(b, 2) == 0xBF
 }
 
+@inline(__always)
 func isBreak(_ b: [UInt8], _ i: Int) -> Bool {
     let c = byteAt(b, i)
     return c == 0x0D || c == 0x0A
@@ -194,13 +217,16 @@ func isBreak(_ b: [UInt8], _ i: Int) -> Bool {
         || (c == 0xE2 && byteAt(b, i + 1) == 0x80 && (byteAt(b, i + 2) == 0xA8 || byteAt(b, i + 2) == 0xA9))
 }
 
+@inline(__always)
 func isSpace(_ b: [UInt8], _ i: Int) -> Bool { i < b.count && b[i] == 0x20 }
 
+@inline(__always)
 func isBlank(_ b: [UInt8], _ i: Int) -> Bool {
     i < b.count && (b[i] == 0x20 || b[i] == 0x09)
 }
 
 /// libyaml's `is_blankz`: space, tab, line break or NUL (also past the end).
+@inline(__always)
 func isBlankOrBreakOrNul(_ b: [UInt8], _ i: Int) -> Bool {
     let c = byteAt(b, i)
     return c == 0x20 || c == 0x09 || c == 0 || isBreak(b, i)

@@ -10,10 +10,29 @@ struct RegexClass: Sendable {
         case table(UnicodeTable, negated: Bool, fold: Bool)
     }
 
-    var items: [Item] = []
-    var negated = false
+    let items: [Item]
+    let negated: Bool
+    /// Membership of the 128 ASCII code points, bit `c` of `(low, high)`.
+    private let ascii: (low: UInt64, high: UInt64)
 
+    init(items: [Item] = [], negated: Bool = false) {
+        self.items = items
+        self.negated = negated
+        var low: UInt64 = 0, high: UInt64 = 0
+        for c in UInt32(0)..<128 where Self.computeContains(items, negated, c) {
+            if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+        }
+        ascii = (low, high)
+    }
+
+    @inline(__always)
     func contains(_ c: UInt32) -> Bool {
+        if c < 64 { return ascii.low & (1 << UInt64(c)) != 0 }
+        if c < 128 { return ascii.high & (1 << UInt64(c - 64)) != 0 }
+        return Self.computeContains(items, negated, c)
+    }
+
+    private static func computeContains(_ items: [Item], _ negated: Bool, _ c: UInt32) -> Bool {
         var hit = false
         for item in items {
             switch item {

@@ -187,8 +187,8 @@ final class RegexMachine {
     let input: [UInt8]
     private let captureSlots: Int
     /// One bit per (instruction, position) the current search has tried.
-    private var visited: [UInt64] = []
-    private var searched = false
+    @exclusivity(unchecked) private var visited: [UInt64] = []
+    @exclusivity(unchecked) private var searched = false
     /// Set when the input lacks the pattern's required literal: no search matches.
     private let impossible: Bool
     private let entry: RegexEntry

@@ -139,13 +139,14 @@ public enum HelmFunctions {
     /// `include NAME DATA`: runs a named template and returns its text.
     static func include(_ name: String, data: Value, context: ExecutionContext) throws -> GoString {
         let counts = context.environment
-        if let n = counts.includeCounts[name] {
-            if n > includeLimit {
-                throw WrappedError("rendering template has a nested reference name: \(name)", GoError("unable to execute template"))
-            }
-            counts.includeCounts[name] = n + 1
-        } else {
-            counts.includeCounts[name] = 1
+        // One lookup to count (a name not yet counted has 0), one to uncount.
+        func enter(_ count: inout Int) -> Bool {
+            if count > includeLimit { return false }
+            count += 1
+            return true
+        }
+        guard enter(&counts.includeCounts[name, default: 0]) else {
+            throw WrappedError("rendering template has a nested reference name: \(name)", GoError("unable to execute template"))
         }
         defer { counts.includeCounts[name, default: 1] -= 1 }
         return try context.executeTemplate(named: name, data: data)

@@ -19,7 +19,7 @@ final class ParsedDocuments: Sendable {
     private let capacity: Int
 
     /// A cache holding at most `capacity` bytes of rendered text.
-    init(capacity: Int = 32 << 20) {
+    init(capacity: Int = 16 << 20) {
         self.capacity = capacity
     }
 

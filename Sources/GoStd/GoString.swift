@@ -29,7 +29,15 @@ public struct GoString: Sendable {
 
     /// The Go string holding exactly `bytes`.
     public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
-        if let text = String(validating: bytes, as: UTF8.self) {
+        // Checked here, then decoded by the stdlib's specialised UTF-8 path:
+        // `String(validating:as:)` goes through unspecialised generic code.
+        let valid = bytes.withContiguousStorageIfAvailable { buffer in
+            GoUTF8.isValid(buffer) ? String(decoding: buffer, as: UTF8.self) : nil
+        }
+        if let valid, let text = valid {
+            storage = text
+            isRaw = false
+        } else if valid == nil, let text = String(validating: bytes, as: UTF8.self) {
             storage = text
             isRaw = false
         } else {

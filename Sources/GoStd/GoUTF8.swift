@@ -27,6 +27,51 @@ public enum GoUTF8 {
         return i
     }
 
+    /// `utf8.Valid`: whether `b` is entirely valid UTF-8 (no overlong
+    /// forms, surrogates or code points above U+10FFFF), checked eight
+    /// ASCII bytes at a time.
+    public static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let count = b.count
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b0 = base[i]
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            let n: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: n = 2
+            case 0xE0: n = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: n = 3
+            case 0xED: n = 3; high = 0x9F
+            case 0xF0: n = 4; low = 0x90
+            case 0xF1...0xF3: n = 4
+            case 0xF4: n = 4; high = 0x8F
+            default: return false
+            }
+            guard count - i >= n else { return false }
+            let b1 = base[i + 1]
+            guard b1 >= low && b1 <= high else { return false }
+            var k = 2
+            while k < n {
+                guard base[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += n
+        }
+        return true
+    }
+
     /// `utf8.RuneError`.
     public static let runeError: UInt32 = 0xFFFD
 

@@ -236,8 +236,14 @@ extension Value {
     /// A copy that shares no map with `self` (Go types kept).
     public func deepCopy() -> Value {
         switch self {
-        case .list(let l, let t): return DeepStack.withRoom { .list(l.map { $0.deepCopy() }, t) }
-        case .map(let m, let t): return DeepStack.withRoom { .map(GoMap(m.entries.mapValues { $0.deepCopy() }), t) }
+        case .list(let l, let t):
+            // A Swift array is a value: only the maps and lists inside need copies.
+            guard l.contains(where: \.isContainer) else { return self }
+            return DeepStack.withRoom { .list(l.map { $0.deepCopy() }, t) }
+        case .map(let m, let t):
+            // Entries without containers are shared until either side changes (copy on write).
+            guard m.entries.values.contains(where: \.isContainer) else { return .map(GoMap(m.entries), t) }
+            return DeepStack.withRoom { .map(GoMap(m.entries.mapValues { $0.deepCopy() }), t) }
         default: return self
         }
     }

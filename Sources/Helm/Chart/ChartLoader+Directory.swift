@@ -67,9 +67,11 @@ enum FileSystem {
         guard fd >= 0 else { throw LocatedError(.chartLoad, "open \(path): permission denied") }
         defer { close(fd) }
         var info = stat()
+        let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
         var bytes: [UInt8] = []
-        if fstat(fd, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        bytes.reserveCapacity(expected)
+        // The file's size and one byte more: a whole file then takes one read and the read that sees its end.
+        var chunk = [UInt8](repeating: 0, count: min(expected + 1, 1 << 20))
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {

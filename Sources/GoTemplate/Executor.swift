@@ -93,7 +93,8 @@ final class Executor {
     @exclusivity(unchecked) var output: [UInt8] = []
     let missingKey: ExecutionOptions.MissingKey
     let mapMethods: MapMethodLookup?
-    lazy var context = ExecutionContext(executor: self)
+    /// What the functions this executor calls see of it (set once in `init`).
+    @exclusivity(unchecked) private(set) var context: ExecutionContext!
     /// Spare argument arrays for function calls, reused across calls.
     @exclusivity(unchecked) var argumentPool: [[Value]] = []
     @exclusivity(unchecked) var reflectArgumentPool: [[RV]] = []
@@ -105,6 +106,7 @@ final class Executor {
         self.coverage = environment.coverage
         self.missingKey = set.options.missingKey
         self.mapMethods = set.functions.mapMethods
+        context = ExecutionContext(executor: self)
     }
 
     func run(data: Value) throws {

@@ -74,7 +74,7 @@ public enum Node: Sendable {
 public final class ListNode: @unchecked Sendable {
     public let pos: Int
     /// Set once; emptied only by `deinit`.
-    public private(set) var nodes: [Node]
+    @exclusivity(unchecked) public private(set) var nodes: [Node]
 
     init(pos: Int, nodes: [Node]) {
         self.pos = pos
@@ -247,7 +247,7 @@ public final class PipeNode: Sendable {
 public final class CommandNode: @unchecked Sendable {
     public let pos: Int
     /// Set once; emptied only by `deinit`.
-    public private(set) var args: [Arg]
+    @exclusivity(unchecked) public private(set) var args: [Arg]
 
     init(pos: Int, args: [Arg]) {
         self.pos = pos
@@ -285,7 +285,7 @@ public final class CommandNode: @unchecked Sendable {
 }
 
 /// An operand of a command.
-public indirect enum Arg: Sendable {
+public enum Arg: Sendable {
     case field(FieldNode)
     case chain(ChainNode)
     case identifier(IdentifierNode)
@@ -294,8 +294,9 @@ public indirect enum Arg: Sendable {
     case bool(pos: Int, value: Bool)
     case dot(pos: Int)
     case nilValue(pos: Int)
-    case number(NumberNode)
-    case string(StringNode)
+    // Boxed: the two large payloads would make every operand as large as them.
+    indirect case number(NumberNode)
+    indirect case string(StringNode)
 
     /// Whether the operand holds a parenthesized pipeline.
     var holdsPipe: Bool {

@@ -47,21 +47,10 @@ public enum GoUTF8 {
                 i += 1
                 continue
             }
-            let n: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: n = 2
-            case 0xE0: n = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: n = 3
-            case 0xED: n = 3; high = 0x9F
-            case 0xF0: n = 4; low = 0x90
-            case 0xF1...0xF3: n = 4
-            case 0xF4: n = 4; high = 0x8F
-            default: return false
-            }
-            guard count - i >= n else { return false }
+            guard let shape = sequence(startingWith: b0), count - i >= shape.length else { return false }
             let b1 = base[i + 1]
-            guard b1 >= low && b1 <= high else { return false }
+            guard b1 >= shape.low && b1 <= shape.high else { return false }
+            let n = shape.length
             var k = 2
             while k < n {
                 guard base[i + k] & 0xC0 == 0x80 else { return false }
@@ -70,6 +59,24 @@ public enum GoUTF8 {
             i += n
         }
         return true
+    }
+
+    /// The length of the sequence a non-ASCII lead byte starts and the
+    /// range its second byte must lie in (which rules out overlong forms,
+    /// surrogates and code points above U+10FFFF); nil for a byte that
+    /// cannot lead.
+    @inlinable
+    static func sequence(startingWith b0: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+        switch b0 {
+        case 0xC2...0xDF: return (2, 0x80, 0xBF)
+        case 0xE0: return (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (3, 0x80, 0xBF)
+        case 0xED: return (3, 0x80, 0x9F)
+        case 0xF0: return (4, 0x90, 0xBF)
+        case 0xF1...0xF3: return (4, 0x80, 0xBF)
+        case 0xF4: return (4, 0x80, 0x8F)
+        default: return nil
+        }
     }
 
     /// `utf8.RuneError`.
@@ -84,21 +91,10 @@ public enum GoUTF8 {
         guard i < s.endIndex else { return (runeError, 0) }
         let b0 = s[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
-        let n: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: n = 2
-        case 0xE0: n = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: n = 3
-        case 0xED: n = 3; high = 0x9F
-        case 0xF0: n = 4; low = 0x90
-        case 0xF1...0xF3: n = 4
-        case 0xF4: n = 4; high = 0x8F
-        default: return (runeError, 1)
-        }
-        guard s.endIndex - i >= n else { return (runeError, 1) }
+        guard let shape = sequence(startingWith: b0), s.endIndex - i >= shape.length else { return (runeError, 1) }
+        let n = shape.length
         let b1 = s[i + 1]
-        guard b1 >= low && b1 <= high else { return (runeError, 1) }
+        guard b1 >= shape.low && b1 <= shape.high else { return (runeError, 1) }
         var r = (UInt32(b0) & (0x7F >> UInt32(n))) << 6 | UInt32(b1 & 0x3F)
         for k in 2..<n {
             let b = s[i + k]

@@ -14,26 +14,29 @@ public enum GoStrings {
 
     /// `strings.TrimSpace`.
     public static func trimSpace(_ s: String) -> String {
-        let scalars = Array(s.unicodeScalars)
-        var start = 0, end = scalars.count
-        while start < end && GoUnicode.isSpace(scalars[start]) { start += 1 }
-        while end > start && GoUnicode.isSpace(scalars[end - 1]) { end -= 1 }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[start..<end])
-        return String(out)
+        trimScalars(s, where: GoUnicode.isSpace)
     }
 
     /// `strings.Trim(s, cutset)`.
     public static func trim(_ s: String, cutset: String) -> String {
         if s.isEmpty || cutset.isEmpty { return s }
         let cut = Set(cutset.unicodeScalars)
-        let scalars = Array(s.unicodeScalars)
-        var start = 0, end = scalars.count
-        while start < end && cut.contains(scalars[start]) { start += 1 }
-        while end > start && cut.contains(scalars[end - 1]) { end -= 1 }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[start..<end])
-        return String(out)
+        return trimScalars(s, where: cut.contains)
+    }
+
+    /// `s` without the leading and trailing scalars `drop` matches; `s`
+    /// itself, uncopied, when there are none.
+    private static func trimScalars(_ s: String, where drop: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end && drop(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start {
+            let last = scalars.index(before: end)
+            guard drop(scalars[last]) else { break }
+            end = last
+        }
+        if start == scalars.startIndex && end == scalars.endIndex { return s }
+        return String(scalars[start..<end])
     }
 
     /// `strings.ToUpper` (simple per-rune case mapping).

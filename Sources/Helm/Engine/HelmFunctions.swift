@@ -177,6 +177,17 @@ public enum HelmFunctions {
     }
 
     static func fromYAML(_ text: GoString) -> Value {
+        // Charts parse the same helper output on every render; each call
+        // gets its own copy, as templates may change the map (`set`).
+        guard text.count <= fromYAMLMemoLimit else { return decodeYAMLMap(text) }
+        return fromYAMLMemo.value(for: text, decodeYAMLMap).deepCopy()
+    }
+
+    /// The longest text ``fromYAML(_:)`` remembers.
+    private static let fromYAMLMemoLimit = 4096
+    private static let fromYAMLMemo = Memo<GoString, Value, Never>(capacity: 1024)
+
+    private static func decodeYAMLMap(_ text: GoString) -> Value {
         do {
             let value = try YAMLValues.helmDocument(bytes: text.bytes)
             switch value {

@@ -152,6 +152,47 @@ extension GoString: Hashable, Comparable {
         if hashed == nil { for b in storage.utf8 { hasher.combine(b) } }
     }
 
+    /// The hash `Set` and `Dictionary` use, of the same bytes as
+    /// ``hash(into:)`` and mixed with the table's seed, computed eight bytes
+    /// at a time: map keys are short, and SipHash's set-up and finalisation
+    /// cost more than the keys themselves (keys come from charts, not from
+    /// an adversary choosing collisions).
+    @inlinable public func _rawHashValue(seed: Int) -> Int {
+        if let h = storage.utf8.withContiguousStorageIfAvailable({ GoString.mixHash($0, seed: seed) }) { return h }
+        var hasher = Hasher()
+        hasher.combine(seed)
+        hash(into: &hasher)
+        return hasher.finalize()
+    }
+
+    @usableFromInline static func mixHash(_ bytes: UnsafeBufferPointer<UInt8>, seed: Int) -> Int {
+        @inline(__always) func mix(_ x: UInt64) -> UInt64 {
+            var z = x
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var h = mix(UInt64(bitPattern: Int64(seed)) &+ 0x9E37_79B9_7F4A_7C15 &+ UInt64(bytes.count))
+        guard let base = bytes.baseAddress else { return Int(bitPattern: UInt(truncatingIfNeeded: h)) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count {
+                tail |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ tail ^ 0xFF)
+        }
+        return Int(bitPattern: UInt(truncatingIfNeeded: h))
+    }
+
     /// Go's string order: byte-wise.
     @inlinable public static func < (a: GoString, b: GoString) -> Bool {
         a.withBytes { x in b.withBytes { y in

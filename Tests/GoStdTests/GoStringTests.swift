@@ -83,4 +83,25 @@ import GoStd
         #expect(GoUTF8.runeCount(Array("h\u{E9}".utf8)) == 2)
         #expect(GoUTF8.prefixLength([0xFF, 0xC3, 0xA9, 0x61], runes: 2) == 3)
     }
+
+    /// The table hash (`_rawHashValue(seed:)`) agrees with equality for every
+    /// seed, covers the bytes past each eight-byte step, and spreads short
+    /// keys: 20000 distinct keys get (nearly) 20000 distinct hashes.
+    @Test func tableHashFollowsTheBytes() {
+        let seeds = [0, 1, -1, 0x5EED, Int.max]
+        var keys: [GoString] = []
+        for n in 0..<20_000 { keys.append(GoString("key-\(n)")) }
+        for length in 0..<20 { keys.append(GoString(bytes: [UInt8](repeating: 0, count: length))) }
+        keys.append(GoString(bytes: [0x61, 0xFF]))
+        for seed in seeds {
+            for key in keys.prefix(200) + keys.suffix(25) {
+                let copy = GoString(bytes: key.bytes)
+                #expect(copy._rawHashValue(seed: seed) == key._rawHashValue(seed: seed))
+            }
+            let distinct = Set(keys.map { $0._rawHashValue(seed: seed) }).count
+            #expect(distinct >= keys.count - 2, "seed \(seed): \(keys.count - distinct) collisions")
+        }
+        #expect(Set(keys).count == keys.count)
+        #expect(Dictionary(uniqueKeysWithValues: keys.map { ($0, 1) }).count == keys.count)
+    }
 }

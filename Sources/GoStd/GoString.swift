@@ -31,13 +31,10 @@ public struct GoString: Sendable {
     public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         // Checked here, then decoded by the stdlib's specialised UTF-8 path:
         // `String(validating:as:)` goes through unspecialised generic code.
-        let valid = bytes.withContiguousStorageIfAvailable { buffer in
+        func validText(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
             GoUTF8.isValid(buffer) ? String(decoding: buffer, as: UTF8.self) : nil
         }
-        if let valid, let text = valid {
-            storage = text
-            isRaw = false
-        } else if valid == nil, let text = String(validating: bytes, as: UTF8.self) {
+        if let text = bytes.withContiguousStorageIfAvailable(validText) ?? Array(bytes).withUnsafeBufferPointer(validText) {
             storage = text
             isRaw = false
         } else {

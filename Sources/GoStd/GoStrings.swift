@@ -134,14 +134,18 @@ public enum GoStrings {
         return parts
     }
 
-    /// `strings.TrimPrefix`.
+    /// `strings.TrimPrefix`, by bytes (`"e\u{301}"` loses its `e`; a
+    /// Swift `hasPrefix` compares whole characters).
     public static func trimPrefix(_ s: String, _ prefix: String) -> String {
-        s.hasPrefix(prefix) ? String(s.dropFirst(prefix.count)) : s
+        guard !prefix.isEmpty, s.utf8.starts(with: prefix.utf8) else { return s }
+        return String(Substring(s.utf8.dropFirst(prefix.utf8.count)))
     }
 
-    /// `strings.TrimSuffix`.
+    /// `strings.TrimSuffix`, by bytes (`"a\r\n"` loses its `\n`).
     public static func trimSuffix(_ s: String, _ suffix: String) -> String {
-        s.hasSuffix(suffix) ? String(s.dropLast(suffix.count)) : s
+        let n = suffix.utf8.count
+        guard n > 0, s.utf8.count >= n, s.utf8.suffix(n).elementsEqual(suffix.utf8) else { return s }
+        return String(Substring(s.utf8.dropLast(n)))
     }
 }
 

@@ -12,13 +12,7 @@ import YAML
 /// YAML does not allow raw such as DEL or C1 controls); Helm prints "".
 public func helmToYAML(_ v: Value) -> String? {
     guard let text = sigsYAMLMarshal(v) else { return nil }
-    return droppingOneLineFeed(text)
-}
-
-/// `strings.TrimSuffix(text, "\n")`, by bytes (a `\r\n` ending loses its `\n`).
-func droppingOneLineFeed(_ text: String) -> String {
-    guard text.utf8.last == UInt8(ascii: "\n") else { return text }
-    return String(Substring(text.utf8.dropLast()))
+    return GoStrings.trimSuffix(text, "\n")
 }
 
 /// `sigs.k8s.io/yaml.Marshal(v)` (what helm-unittest uses to hand its
@@ -70,7 +64,7 @@ public func goYAMLv3Marshal(_ v: Value, indent: Int = 4) -> String? {
 /// is what Helm prints when the encoder fails.
 public func helmToYAMLPretty(_ v: Value) -> String {
     guard let text = goYAMLv3Marshal(v, indent: 2) else { return "" }
-    return droppingOneLineFeed(text)
+    return GoStrings.trimSuffix(text, "\n")
 }
 
 /// helm-unittest's `TrustedMarshalYAML`: leading `\n`s are stripped from

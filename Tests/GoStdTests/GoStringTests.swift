@@ -104,4 +104,21 @@ import GoStd
         #expect(Set(keys).count == keys.count)
         #expect(Dictionary(uniqueKeysWithValues: keys.map { ($0, 1) }).count == keys.count)
     }
+
+    /// `strings.TrimPrefix`, `TrimSuffix` and `TrimSpace` work on bytes and
+    /// runes, not on Swift's characters (a combining mark or `\r\n` is one
+    /// character but two runes).
+    @Test(arguments: [
+        ("prefix", "e\u{301}x", "e", "\u{301}x"), ("prefix", "abc", "", "abc"), ("prefix", "abc", "abcd", "abc"),
+        ("suffix", "a\r\n", "\n", "a\r"), ("suffix", "x\u{65}\u{301}", "\u{301}", "xe"), ("suffix", "abc", "c", "ab"),
+        ("suffix", "abc", "", "abc"), ("space", " \u{85}\u{A0}a b\u{2028}\t", "", "a b"), ("space", "ab", "", "ab"),
+    ] as [(String, String, String, String)])
+    func trimmingIsByRunes(_ kind: String, _ s: String, _ affix: String, _ expected: String) {
+        let trimmed = switch kind {
+        case "prefix": GoStrings.trimPrefix(s, affix)
+        case "suffix": GoStrings.trimSuffix(s, affix)
+        default: GoStrings.trimSpace(s)
+        }
+        #expect(Array(trimmed.utf8) == Array(expected.utf8))
+    }
 }

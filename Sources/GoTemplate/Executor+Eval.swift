@@ -174,6 +174,7 @@ extension Executor {
             values.removeAll(keepingCapacity: true)
             argumentPool.append(values)
         }
+        if !fn.isDeterministic { environment.includeMemo.nondeterministicCalls &+= 1 }
         if let coverage, let branches = fn.branches, site >= 0 {
             coverage.hit(template.source, site, .call, arm: branches.choose(values))
         }

@@ -76,6 +76,10 @@ public final class TemplateFunction: Sendable {
     /// `ternary`, `coalesce`): its arms, counted by template coverage as a
     /// branch point.
     public let branches: FunctionBranches?
+    /// Whether calls with the same arguments give the same result (not
+    /// `now`, `rand…`, `lookup`, `tpl`): `include` remembers an output only
+    /// when every call made for it was of such a function.
+    public let isDeterministic: Bool
 
     enum Body: Sendable {
         case swift(@Sendable ([Value], ExecutionContext) throws -> Value)
@@ -96,16 +100,28 @@ public final class TemplateFunction: Sendable {
         self.body = .swift(body)
         self.builtin = nil
         self.branches = nil
+        self.isDeterministic = true
     }
 
-    /// This function, its calls counted as a branch point with `branches`.
-    public init(_ function: TemplateFunction, branches: FunctionBranches) {
+    private init(_ function: TemplateFunction, branches: FunctionBranches?, isDeterministic: Bool) {
         self.parameters = function.parameters
         self.variadic = function.variadic
         self.result = function.result
         self.body = function.body
         self.builtin = function.builtin
         self.branches = branches
+        self.isDeterministic = isDeterministic
+    }
+
+    /// This function, marked as one whose calls may differ with the same
+    /// arguments (time, randomness, the cluster, parsing templates).
+    public func nondeterministic() -> TemplateFunction {
+        TemplateFunction(self, branches: branches, isDeterministic: false)
+    }
+
+    /// This function, its calls counted as a branch point with `branches`.
+    public convenience init(_ function: TemplateFunction, branches: FunctionBranches) {
+        self.init(function, branches: branches, isDeterministic: function.isDeterministic)
     }
 
     /// A Go method whose results text/template cannot take (more than two,
@@ -117,6 +133,7 @@ public final class TemplateFunction: Sendable {
         self.body = .uncallable(message)
         self.builtin = nil
         self.branches = nil
+        self.isDeterministic = true
     }
 
     init(builtin: Builtin, _ parameters: [GoType], variadic: GoType? = nil, returns result: GoType) {
@@ -126,6 +143,7 @@ public final class TemplateFunction: Sendable {
         self.body = .builtin(builtin)
         self.builtin = builtin
         self.branches = nil
+        self.isDeterministic = true
     }
 }
 

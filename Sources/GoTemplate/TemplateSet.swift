@@ -105,7 +105,9 @@ public struct TemplateSet: Sendable {
     public let functions: FunctionMap
     /// Execution options.
     public var options: ExecutionOptions
-    private var templates: [String: Template] = [:]
+    /// Keyed by the name's bytes, as Go's map is (and hashed cheaply:
+    /// every `include` looks a template up).
+    private var templates: [GoString: Template] = [:]
 
     /// An empty set.
     public init(name: String = "", functions: FunctionMap = FunctionMap(), options: ExecutionOptions = ExecutionOptions()) {
@@ -147,8 +149,9 @@ public struct TemplateSet: Sendable {
     /// Adds the templates of a parsed file, with ``parse(_:name:)``'s rules.
     public mutating func add(_ file: ParsedFile) {
         for template in file.templates {
-            if templates[template.name] != nil && template.root.isEmptyTree { continue }
-            templates[template.name] = template
+            let key = GoString(template.name)
+            if templates[key] != nil && template.root.isEmptyTree { continue }
+            templates[key] = template
         }
     }
 
@@ -160,7 +163,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// The template called `name`.
-    public func lookup(_ name: String) -> Template? { templates[name] }
+    public func lookup(_ name: String) -> Template? { templates[GoString(name)] }
 
     /// Go's error for executing a template this set does not have.
     func noTemplate(_ name: String) -> LocatedError {
@@ -168,7 +171,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// The names of all templates, sorted.
-    public var templateNames: [String] { templates.keys.sorted() }
+    public var templateNames: [String] { templates.values.map(\.name).sorted() }
 
     /// Executes the template `name` with `data` as dot and `$`, appending
     /// the output to `output` (Go's `ExecuteTemplate`).
@@ -176,7 +179,7 @@ public struct TemplateSet: Sendable {
         _ name: String, data: Value, into output: inout [UInt8],
         environment: ExecutionEnvironment = ExecutionEnvironment()
     ) throws(LocatedError) {
-        guard let template = templates[name] else { throw noTemplate(name) }
+        guard let template = lookup(name) else { throw noTemplate(name) }
         let executor = Executor(set: self, template: template, environment: environment)
         // Hand the caller's buffer to the executor and take it back after,
         // so the output grows in place.
@@ -197,9 +200,11 @@ public struct TemplateSet: Sendable {
 /// (`include`, `tpl`): Helm's include-depth counters live here.
 public final class ExecutionEnvironment {
     /// Per-name counters for nested `include`s (Helm's `includedNames`).
-    @exclusivity(unchecked) public var includeCounts: [String: Int] = [:]
+    @exclusivity(unchecked) public var includeCounts: [GoString: Int] = [:]
     /// Nested `tpl` executions in progress.
     @exclusivity(unchecked) public var tplDepth = 0
+    /// The outputs `include` remembers in this render.
+    public let includeMemo = IncludeMemo()
     /// Data of the host layer for its functions (Helm's `lookup` objects).
     public var hostData: (any Sendable)?
     /// Where template coverage is counted; nil (the default) counts nothing.

@@ -23,14 +23,16 @@ extension Sprig {
                 .init("get", #"`get MAP KEY`: the value, or `""` when absent."#,
                       goFunc([.map, .string]) { args in args[0].mapArg?[args[1].str] ?? .string("") }),
                 .init("set", "`set MAP KEY VALUE`: **mutates** and returns the map.",
-                      goFunc([.map, .string, .any], returns: .map) { args in
+                      TemplateFunction([.map, .string, .any], returns: .map) { args, context in
                           guard let map = args[0].mapArg else { throw GoError("assignment to entry in nil map") }
+                          context.environment.includeMemo.willChange(map, storing: args[2])
                           map[args[1].gostr] = args[2]
                           return .map(map)
                       }),
                 .init("unset", "`unset MAP KEY`: **mutates** and returns the map.",
-                      goFunc([.map, .string], returns: .map) { args in
+                      TemplateFunction([.map, .string], returns: .map) { args, context in
                           guard let map = args[0].mapArg else { return .map(GoMap()) }
+                          context.environment.includeMemo.willChange(map, storing: nil)
                           map.entries.removeValue(forKey: args[1].gostr)
                           return .map(map)
                       }),
@@ -71,13 +73,13 @@ extension Sprig {
                           return .map(result)
                       }),
                 .init("merge", "`merge DST SRC…`: deep merge into DST, DST's keys win; **mutates** DST.",
-                      goFunc([.map], variadic: .map) { args in merge(args, overwrite: false) }),
+                      TemplateFunction([.map], variadic: .map) { args, context in merge(args, overwrite: false, memo: context.environment.includeMemo) }),
                 .init("mustMerge", "Error-returning `merge`.",
-                      goFunc([.map], variadic: .map) { args in merge(args, overwrite: false) }),
+                      TemplateFunction([.map], variadic: .map) { args, context in merge(args, overwrite: false, memo: context.environment.includeMemo) }),
                 .init("mergeOverwrite", "`mergeOverwrite DST SRC…`: deep merge, later sources win even with empty values; **mutates** DST.",
-                      goFunc([.map], variadic: .map) { args in merge(args, overwrite: true) }),
+                      TemplateFunction([.map], variadic: .map) { args, context in merge(args, overwrite: true, memo: context.environment.includeMemo) }),
                 .init("mustMergeOverwrite", "Error-returning `mergeOverwrite`.",
-                      goFunc([.map], variadic: .map) { args in merge(args, overwrite: true) }),
+                      TemplateFunction([.map], variadic: .map) { args, context in merge(args, overwrite: true, memo: context.environment.includeMemo) }),
                 .init("deepCopy", "A deep copy of a value (maps and lists copied all the way down).",
                       goFunc([.any]) { args in try deepCopy(args[0], must: false) }),
                 .init("mustDeepCopy", "Error-returning `deepCopy`.",
@@ -88,13 +90,13 @@ extension Sprig {
 
     /// `mergo.Merge(&dst, src)` (or `MergeWithOverwrite`) for each source
     /// in turn; a nil destination becomes a new map once a source is non-nil.
-    static func merge(_ args: [Value], overwrite: Bool) -> Value {
+    static func merge(_ args: [Value], overwrite: Bool, memo: IncludeMemo) -> Value {
         var dst = args[0].mapArg
         for src in args.dropFirst() {
             guard let src = src.mapArg else { continue }
             let target = dst ?? GoMap()
             dst = target
-            mergeMaps(target, src, overwrite: overwrite)
+            mergeMaps(target, src, overwrite: overwrite, memo: memo)
         }
         return dst.map { .map($0) } ?? .map(GoMap())
     }
@@ -105,7 +107,8 @@ extension Sprig {
     /// or when overwriting — except that without overwrite a non-empty
     /// destination list, or a non-empty destination map facing a source
     /// map, is kept.
-    static func mergeMaps(_ dst: GoMap, _ src: GoMap, overwrite: Bool) {
+    static func mergeMaps(_ dst: GoMap, _ src: GoMap, overwrite: Bool, memo: IncludeMemo) {
+        memo.willChange(dst, storing: .map(src))
         for (key, s) in src.entries {
             let d = dst.entries[key]
             if case .null = s {
@@ -113,7 +116,7 @@ extension Sprig {
                 continue
             }
             if case .map(let sm, _) = s, case .map(let dm, _)? = d {
-                DeepStack.withRoom { mergeMaps(dm, sm, overwrite: overwrite) }
+                DeepStack.withRoom { mergeMaps(dm, sm, overwrite: overwrite, memo: memo) }
             }
             if overwrite, CoreConvert.sliceElements(s) != nil { dst[key] = s }
             if let d, !CoreConvert.isEmpty(d) {

@@ -218,6 +218,7 @@ public struct OrderedJSONObject: GoObject, GoJSONEncodable {
     public var goTypeName: String { "struct" }
     public var goFormatted: String { "{" + fields.map { GoFmt.format($0.1) }.joined(separator: " ") + "}" }
     public var jsonValue: Value { .object(self) }
+    public func forEachHeldValue(_ body: (Value) -> Void) { for field in fields { body(field.1) } }
 }
 
 extension GoBytes: GoJSONEncodable {

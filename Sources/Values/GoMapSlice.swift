@@ -24,4 +24,6 @@ public struct GoMapSlice: GoObject, GoJSONEncodable {
     public var goFmtForm: GoFmtForm { .slice(elementType: "map[string]interface {}", items) }
     /// encoding/json writes it as an array of objects.
     public var jsonValue: Value { .list(items) }
+    /// The tables.
+    public func forEachHeldValue(_ body: (Value) -> Void) { for map in maps { body(.map(map)) } }
 }

@@ -208,9 +208,14 @@ public protocol GoObject: Sendable {
     /// A field or zero-argument method, for `.Name` chains; nil when the
     /// type has no such member.
     func member(_ name: String) -> Value?
+    /// Calls `body` with every value the object holds that a template can
+    /// reach (through fields, `range` or functions); objects holding none
+    /// need not implement it.
+    func forEachHeldValue(_ body: (Value) -> Void)
 }
 
 extension GoObject {
+    public func forEachHeldValue(_ body: (Value) -> Void) {}
     public var goKind: String { "struct" }
     public var isTruthy: Bool { true }
     public var goFmtForm: GoFmtForm { .opaque }

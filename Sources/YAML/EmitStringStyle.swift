@@ -56,7 +56,7 @@ public enum EmitStringStyle {
 
     /// v3's `isOldBool`: the YAML 1.1 booleans v3 no longer resolves.
     public static func isOldBool(_ s: String) -> Bool {
-        oldBools.contains(s)
+        s.utf8.count <= 3 && oldBools.contains(s)
     }
 
     static let oldBools: Set<String> = [

@@ -50,7 +50,7 @@ public enum ScalarResolver {
     /// the `yaml: ` its callers add).
     public static func resolve(tag: String, text: String, dialect: YAMLDialect) throws(LocatedError) -> ResolvedScalar {
         if tag == "!!binary" { return .string((try? GoBaseEncoding.base64Decode(text)).map { String(decoding: $0.bytes, as: UTF8.self) } ?? text) }
-        guard resolvableTags.contains(tag) else { return .string(text) }
+        guard tag.isEmpty || resolvableTags.contains(tag) else { return .string(text) }
         let result = resolveUntagged(text, tag: tag, dialect: dialect)
         if tag == "" || tag == "!!str" || tag == tagName(result) { return result }
         if tag == "!!float", case .int(let n) = result { return .float(Double(n)) }
@@ -79,7 +79,8 @@ public enum ScalarResolver {
         case UInt8(ascii: "+"), UInt8(ascii: "-"): hint = .sign
         case let c? where c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"): hint = .digit
         case UInt8(ascii: "."): hint = .dot
-        case let c? where "yYnNtTfFoO~".utf8.contains(c): hint = .map
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"): hint = .map
         default: hint = .none
         }
         if hint == .none { return .string(text) }
@@ -91,7 +92,7 @@ public enum ScalarResolver {
             if tag == "" || tag == "!!timestamp", let ts = YAMLTimestamp.parse(text) {
                 return .timestamp(ts, text: text)
             }
-            let plain = GoStrings.replaceAll(text, "_", "")
+            let plain = utf8.contains(UInt8(ascii: "_")) ? GoStrings.replaceAll(text, "_", "") : text
             if let n = GoStrconv.parseInt(plain) { return .int(n) }
             if let n = GoStrconv.parseUint(plain) { return .uint(n) }
             if let f = yamlFloat(plain) { return .float(f) }
@@ -131,6 +132,8 @@ public enum ScalarResolver {
     }
 
     private static func keyword(_ text: String, dialect: YAMLDialect) -> ResolvedScalar? {
+        // The longest keyword is six bytes.
+        if text.utf8.count > 6 { return nil }
         switch text {
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)

@@ -93,10 +93,10 @@ func render(_ text: String, data: Value = .null, functions: FunctionMap = Functi
     /// `include` built on the context: executes a named template of the running set.
     static let include = TemplateFunction([.string, .any], returns: .string) { args, ctx in
         let name = args[0].stringValue ?? ""
-        let count = ctx.environment.includeCounts[name, default: 0]
+        let count = ctx.environment.includeCounts[GoString(name), default: 0]
         if count > 1000 { throw GoError("rendering template has a nested reference name: \(name): unable to execute template") }
-        ctx.environment.includeCounts[name] = count + 1
-        defer { ctx.environment.includeCounts[name] = count }
+        ctx.environment.includeCounts[GoString(name)] = count + 1
+        defer { ctx.environment.includeCounts[GoString(name)] = count }
         return .string(try ctx.executeTemplate(named: name, data: args[1]))
     }
 

@@ -93,7 +93,9 @@ public final class HelmEngine: @unchecked Sendable {
             guard !GoPath.base(name).hasPrefix("_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
             // The context and `.Template` are Helm `Values`, like `.Values`.
-            item.context["Template"] = .map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
+            let template = Value.map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
+            environment.includeMemo.willChange(item.context, storing: template)
+            item.context["Template"] = template
             do {
                 var out: [UInt8] = []
                 try set.execute(name, data: .map(item.context, valuesType), into: &out, environment: environment)

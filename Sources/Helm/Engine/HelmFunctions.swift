@@ -104,7 +104,7 @@ public enum HelmFunctions {
                 .init("tpl", "`tpl TEXT DATA`: renders a string as a template that sees every `define` of the chart.",
                       TemplateFunction([.string, .any], returns: .any) { args, context in
                           .string(try tpl(args[0].goStringValue ?? .empty, data: args[1], context: context))
-                      }),
+                      }.nondeterministic()),
                 .init("required", #"`required MSG x`: x, or fails with MSG when x is nil or `""`."#,
                       TemplateFunction([.string, .any], returns: .any) { args, _ in
                           let value = args[1]
@@ -122,7 +122,7 @@ public enum HelmFunctions {
                           let lookup = context.environment.hostData as? LookupSource ?? LookupSource()
                           return try lookup.find(apiVersion: args[0].stringValue ?? "", kind: args[1].stringValue ?? "",
                                       namespace: args[2].stringValue ?? "", name: args[3].stringValue ?? "")
-                      }),
+                      }.nondeterministic()),
                 .init("getHostByName", #"DNS is disabled: always `""`. Replaces Sprig's."#,
                       TemplateFunction([.string], returns: .string) { _, _ in .string("") }),
             ]
@@ -138,18 +138,25 @@ public enum HelmFunctions {
 
     /// `include NAME DATA`: runs a named template and returns its text.
     static func include(_ name: String, data: Value, context: ExecutionContext) throws -> GoString {
-        let counts = context.environment
+        let environment = context.environment
         // One lookup to count (a name not yet counted has 0), one to uncount.
         func enter(_ count: inout Int) -> Bool {
             if count > includeLimit { return false }
             count += 1
             return true
         }
-        guard enter(&counts.includeCounts[name, default: 0]) else {
+        let key = GoString(name)
+        guard enter(&environment.includeCounts[key, default: 0]) else {
             throw WrappedError("rendering template has a nested reference name: \(name)", GoError("unable to execute template"))
         }
-        defer { counts.includeCounts[name, default: 1] -= 1 }
-        return try context.executeTemplate(named: name, data: data)
+        defer { environment.includeCounts[key, default: 1] -= 1 }
+        // Remembered outputs are per set: inside `tpl`, a clone may define
+        // templates of the same names. Coverage counts every run.
+        let remembering = environment.tplDepth == 0 && environment.coverage == nil
+        return try environment.includeMemo.output(of: key, data: data, remembering: remembering, limit: includeLimit) {
+            () throws(LocatedError) -> GoString in
+            try context.executeTemplate(named: name, data: data)
+        }
     }
 
     /// `tpl TEXT DATA`: parses TEXT in a clone of the whole set under the

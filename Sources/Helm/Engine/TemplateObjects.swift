@@ -201,4 +201,7 @@ public struct ChartStructObject: GoObject, GoJSONEncodable {
     public func member(_ name: String) -> Value? {
         ChartMetadata.v3FieldNames.contains(name) ? (fields[name] ?? .null) : nil
     }
+
+    /// The fields, whose maps (`Annotations`) templates can change.
+    public func forEachHeldValue(_ body: (Value) -> Void) { body(.map(fields)) }
 }

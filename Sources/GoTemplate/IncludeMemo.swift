@@ -1,0 +1,165 @@
+import Diagnostics
+import GoStd
+import Values
+
+/// What `include` remembers during one render: a named template's output
+/// for the data it was given, reused while nothing that output could
+/// depend on has changed. Charts' helpers (`labels`, `fullname`) run dozens
+/// of times per template with the same data.
+///
+/// The rules that keep a reused output equal to a fresh run's:
+/// - The data of a remembered call is *pinned*: every map reachable from it
+///   through maps, lists and objects' held values. A template reads only
+///   what its data reaches, so a remembered output depends on pinned maps.
+/// - A change to a pinned map (`set`, `unset`, `merge…`, the engine's
+///   `.Template`) makes every remembered output stale, and what is stored
+///   into a pinned map is pinned with it. A map that is not pinned was made
+///   by the running templates after every remembered call that could see it.
+/// - A call is remembered only if it changed no pinned map and called only
+///   deterministic functions, so skipping it later skips nothing another
+///   template could observe; and it is reused only where running it could
+///   not reach the include limit.
+public final class IncludeMemo {
+    private struct Entry {
+        let output: GoString
+        let epoch: UInt64
+        /// How many include levels the call used, itself included.
+        let depth: Int
+    }
+
+    private var entries: [Key: Entry] = [:]
+    /// Pinned maps, held so that no other map can take one's identity.
+    private var pinned: [ObjectIdentifier: GoMap] = [:]
+    /// Changes of pinned maps so far.
+    private var epoch: UInt64 = 0
+    /// Calls of nondeterministic functions so far.
+    @exclusivity(unchecked) var nondeterministicCalls: UInt64 = 0
+    /// Include levels running now, and the deepest level reached since the
+    /// innermost running call began.
+    private var depth = 0
+    private var deepest = 0
+
+    init() {}
+
+    /// The output of the template `name` run with `data`: remembered, or
+    /// `execute`'s (then remembered if the rules allow). With `remembering`
+    /// false the call is run and only its depth counted. `limit` is the
+    /// include depth at which a run would fail.
+    public func output(of name: GoString, data: Value, remembering: Bool, limit: Int,
+                       _ execute: () throws(LocatedError) -> GoString) throws(LocatedError) -> GoString {
+        let key = remembering ? DataKey(data).map { Key(name: name, data: $0) } : nil
+        let callerDepth = depth
+        if let key, let entry = entries[key], entry.epoch == epoch, callerDepth + entry.depth < limit {
+            deepest = max(deepest, callerDepth + entry.depth)
+            return entry.output
+        }
+        if key != nil { pin(data) }
+        let startEpoch = epoch, startCalls = nondeterministicCalls, outerDeepest = deepest
+        depth = callerDepth + 1
+        deepest = depth
+        defer {
+            depth = callerDepth
+            deepest = max(outerDeepest, deepest)
+        }
+        let output = try execute()
+        if let key, epoch == startEpoch, nondeterministicCalls == startCalls {
+            entries[key] = Entry(output: output, epoch: epoch, depth: deepest - callerDepth)
+        }
+        return output
+    }
+
+    /// To be called before `map` changes in place, with the value stored
+    /// into it if any: a pinned map's change makes remembered outputs stale.
+    public func willChange(_ map: GoMap, storing value: Value?) {
+        guard !pinned.isEmpty, pinned[ObjectIdentifier(map)] != nil else { return }
+        epoch &+= 1
+        if let value { pin(value) }
+    }
+
+    /// Pins every map `value` reaches (a pinned map's own maps already are).
+    private func pin(_ value: Value) {
+        var pending = [value]
+        while let next = pending.popLast() {
+            switch next {
+            case .map(let map, _):
+                guard pinned.updateValue(map, forKey: ObjectIdentifier(map)) == nil else { continue }
+                pending.append(contentsOf: map.entries.values)
+            case .list(let items, _):
+                pending.append(contentsOf: items)
+            case .object(let object):
+                object.forEachHeldValue { pending.append($0) }
+            case .null, .bool, .int, .float, .string:
+                continue
+            }
+        }
+    }
+}
+
+extension IncludeMemo {
+    struct Key: Hashable {
+        let name: GoString
+        let data: DataKey
+    }
+
+    /// A map compared by identity.
+    struct MapIdentity: Hashable {
+        let map: GoMap
+        let type: GoMapType
+
+        static func == (a: MapIdentity, b: MapIdentity) -> Bool { a.map === b.map && a.type == b.type }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(ObjectIdentifier(map))
+            hasher.combine(type)
+        }
+    }
+
+    /// A value compared by content, or a map by identity.
+    enum Element: Hashable {
+        case null
+        case bool(Bool)
+        case int(Int64, IntKind)
+        case float(UInt64)
+        case string(GoString)
+        case map(MapIdentity)
+
+        init?(_ value: Value) {
+            switch value {
+            case .null: self = .null
+            case .bool(let b): self = .bool(b)
+            case .int(let n, let kind): self = .int(n, kind)
+            case .float(let f): self = .float(f.bitPattern)
+            case .string(let s): self = .string(s)
+            case .map(let m, let type): self = .map(MapIdentity(map: m, type: type))
+            case .list, .object: return nil
+            }
+        }
+    }
+
+    /// The data of a call as a key, or nil for data no key covers (lists,
+    /// objects). A small map of plain values (`dict "name" … "suffix" …`,
+    /// made anew for every call) is keyed by its entries; any other map by
+    /// identity.
+    enum DataKey: Hashable {
+        case value(Element)
+        case entries([GoString], [Element], GoMapType)
+
+        init?(_ data: Value) {
+            if case .map(let map, let type) = data, map.count <= 8 {
+                let keys = map.sortedKeys
+                var values: [Element] = []
+                values.reserveCapacity(keys.count)
+                for key in keys {
+                    guard let value = map.entries[key], let element = Element(value) else {
+                        self = .value(.map(MapIdentity(map: map, type: type)))
+                        return
+                    }
+                    values.append(element)
+                }
+                self = .entries(keys, values, type)
+                return
+            }
+            guard let element = Element(data) else { return nil }
+            self = .value(element)
+        }
+    }
+}

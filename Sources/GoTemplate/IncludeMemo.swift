@@ -95,6 +95,16 @@ public final class IncludeMemo {
     }
 }
 
+private extension Value {
+    /// Whether a small map holding this value can be keyed by content.
+    var isPlainOrMap: Bool {
+        switch self {
+        case .list, .object: return false
+        case .null, .bool, .int, .float, .string, .map: return true
+        }
+    }
+}
+
 extension IncludeMemo {
     struct Key: Hashable {
         let name: GoString
@@ -145,15 +155,16 @@ extension IncludeMemo {
 
         init?(_ data: Value) {
             if case .map(let map, let type) = data, map.count <= 8 {
+                // The root context holds objects (`.Files`): keyed by identity, unsorted.
+                guard map.entries.values.allSatisfy(\.isPlainOrMap) else {
+                    self = .value(.map(MapIdentity(map: map, type: type)))
+                    return
+                }
                 let keys = map.sortedKeys
                 var values: [Element] = []
                 values.reserveCapacity(keys.count)
                 for key in keys {
-                    guard let value = map.entries[key], let element = Element(value) else {
-                        self = .value(.map(MapIdentity(map: map, type: type)))
-                        return
-                    }
-                    values.append(element)
+                    if let value = map.entries[key], let element = Element(value) { values.append(element) }
                 }
                 self = .entries(keys, values, type)
                 return

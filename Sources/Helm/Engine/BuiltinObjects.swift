@@ -211,7 +211,7 @@ extension ChartMetadata {
         map["Maintainers"] = .list((maintainers ?? []).map { m in
             m.map { .map(["Name": .string($0.name), "Email": .string($0.email), "URL": .string($0.url)]) } ?? .null
         })
-        map["Annotations"] = annotations.map { .map(GoMap($0.mapValues(Value.string))) } ?? .null
+        map["Annotations"] = annotations.map { .map(GoMap($0.mapValues(Value.string)), .strings) } ?? .null
         map["Dependencies"] = .list((dependencies ?? []).map { d in d.map { .map($0.v4Value) } ?? .null })
         return map
     }

@@ -95,16 +95,6 @@ public final class IncludeMemo {
     }
 }
 
-private extension Value {
-    /// Whether a small map holding this value can be keyed by content.
-    var isPlainOrMap: Bool {
-        switch self {
-        case .list, .object: return false
-        case .null, .bool, .int, .float, .string, .map: return true
-        }
-    }
-}
-
 extension IncludeMemo {
     struct Key: Hashable {
         let name: GoString
@@ -156,17 +146,12 @@ extension IncludeMemo {
         init?(_ data: Value) {
             if case .map(let map, let type) = data, map.count <= 8 {
                 // The root context holds objects (`.Files`): keyed by identity, unsorted.
-                guard map.entries.values.allSatisfy(\.isPlainOrMap) else {
+                guard map.entries.values.allSatisfy({ Element($0) != nil }) else {
                     self = .value(.map(MapIdentity(map: map, type: type)))
                     return
                 }
                 let keys = map.sortedKeys
-                var values: [Element] = []
-                values.reserveCapacity(keys.count)
-                for key in keys {
-                    if let value = map.entries[key], let element = Element(value) { values.append(element) }
-                }
-                self = .entries(keys, values, type)
+                self = .entries(keys, keys.compactMap { map.entries[$0].flatMap(Element.init) }, type)
                 return
             }
             guard let element = Element(data) else { return nil }

@@ -92,7 +92,7 @@ public enum ScalarResolver {
             if tag == "" || tag == "!!timestamp", let ts = YAMLTimestamp.parse(text) {
                 return .timestamp(ts, text: text)
             }
-            let plain = utf8.contains(UInt8(ascii: "_")) ? GoStrings.replaceAll(text, "_", "") : text
+            let plain = GoStrings.replaceAll(text, "_", "")
             if let n = GoStrconv.parseInt(plain) { return .int(n) }
             if let n = GoStrconv.parseUint(plain) { return .uint(n) }
             if let f = yamlFloat(plain) { return .float(f) }

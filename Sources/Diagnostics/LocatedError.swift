@@ -115,23 +115,28 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
     /// than 200 bytes is cut after the column's neighbourhood).
     public func quotingSource(_ source: some Collection<UInt8>) -> LocatedError {
         guard let location, location.line >= 1 else { return self }
-        var copy = self
+        let quoted = source.withContiguousStorageIfAvailable { quoting($0, location) }
+        return quoted ?? Array(source).withUnsafeBufferPointer { quoting($0, location) }
+    }
+
+    private func quoting(_ source: UnsafeBufferPointer<UInt8>, _ location: SourceLocation) -> LocatedError {
         var line = 1
-        var start = source.startIndex
-        var index = source.startIndex
-        while index != source.endIndex && line < location.line {
+        var start = 0
+        var index = 0
+        while index < source.count && line < location.line {
             if source[index] == 0x0A {
                 line += 1
-                start = source.index(after: index)
+                start = index + 1
             }
-            index = source.index(after: index)
+            index += 1
         }
         guard line == location.line else { return self }
         var end = start
-        while end != source.endIndex && source[end] != 0x0A { end = source.index(after: end) }
+        while end < source.count && source[end] != 0x0A { end += 1 }
         var bytes = Array(source[start..<end])
         if bytes.last == 0x0D { bytes.removeLast() }
         if bytes.count > 200 { bytes = Array(bytes.prefix(max(200, location.column + 40))) + Array(" …".utf8) }
+        var copy = self
         copy.sourceLine = String(decoding: bytes, as: UTF8.self)
         return copy
     }

@@ -154,33 +154,42 @@ struct JSONSchemaCompiler {
         }
         try collectAnchors(&root, object, pointer: pointer, resourceKey: baseKey)
         let baseDraft = SchemaDraft.byVersion(root.resources[baseKey]?.draft ?? fallback.version)
-        for (ptr, sub) in Self.subschemas(of: object, at: pointer, draft: draft).sorted(by: { $0.key < $1.key }) {
+        for (ptr, sub) in Self.subschemas(of: object, at: pointer, draft: draft) {
             try collectResources(&root, sub, base: base, pointer: ptr, fallback: baseDraft)
         }
         root.processed.insert(pointer)
     }
 
-    private static func subschemas(of object: [String: JSONSchemaValue], at pointer: String, draft: SchemaDraft) -> [String: JSONSchemaValue] {
-        var found: [String: JSONSchemaValue] = [:]
-        for path in draft.subschemas {
-            var current: [(String, JSONSchemaValue)] = [(pointer, .object(object))]
-            for token in path {
-                var next: [(String, JSONSchemaValue)] = []
-                for (ptr, value) in current {
-                    switch token {
-                    case "*":
-                        for (k, v) in value.objectValue ?? [:] { next.append((ptr + "/" + SchemaURL.escape(k), v)) }
-                    case "[]":
-                        for (i, v) in (value.arrayValue ?? []).enumerated() { next.append((ptr + "/\(i)", v)) }
-                    default:
-                        if let v = value.objectValue?[token] { next.append((ptr + "/" + SchemaURL.escape(token), v)) }
-                    }
-                }
-                current = next
-            }
-            for (ptr, value) in current { found[ptr] = value }
+    /// The subschemas of `object` (at `pointer`) by their pointers, in
+    /// pointer order. Each of the draft's paths names distinct locations,
+    /// so no pointer is found twice.
+    private static func subschemas(of object: [String: JSONSchemaValue], at pointer: String,
+                                   draft: SchemaDraft) -> [(pointer: String, value: JSONSchemaValue)] {
+        var found: [(pointer: String, value: JSONSchemaValue)] = []
+        for (keyword, value) in object {
+            guard let paths = draft.subschemaPaths[keyword] else { continue }
+            let at = pointer + "/" + SchemaURL.escape(keyword)
+            for rest in paths { collect(value, at: at, rest: rest, into: &found) }
         }
+        found.sort { $0.pointer < $1.pointer }
         return found
+    }
+
+    /// Follows the rest of a subschema path (`*` any member, `[]` any item).
+    private static func collect(_ value: JSONSchemaValue, at pointer: String, rest: ArraySlice<String>,
+                                into found: inout [(pointer: String, value: JSONSchemaValue)]) {
+        guard let token = rest.first else {
+            found.append((pointer, value))
+            return
+        }
+        switch token {
+        case "*":
+            for (k, v) in value.objectValue ?? [:] { collect(v, at: pointer + "/" + SchemaURL.escape(k), rest: rest.dropFirst(), into: &found) }
+        case "[]":
+            for (i, v) in (value.arrayValue ?? []).enumerated() { collect(v, at: pointer + "/" + String(i), rest: rest.dropFirst(), into: &found) }
+        default:
+            if let v = value.objectValue?[token] { collect(v, at: pointer + "/" + SchemaURL.escape(token), rest: rest.dropFirst(), into: &found) }
+        }
     }
 
     private func collectAnchors(_ root: inout SchemaRoot, _ object: [String: JSONSchemaValue], pointer: String,

@@ -126,7 +126,7 @@ public enum SchemaURL {
 
     /// The inverse of ``escape(_:)``; nil for a bad `~` sequence.
     static func unescape(_ token: String) -> String? {
-        guard token.contains("~") else { return token }
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return token }
         var out = ""
         var chars = token.makeIterator()
         while let c = chars.next() {
@@ -169,19 +169,28 @@ public enum SchemaURL {
 
     /// Go's `url.PathEscape` applied to every `/`-separated part.
     static func encodeFragment(_ fragment: String) -> String {
-        fragment.split(separator: "/", omittingEmptySubsequences: false).map { part -> String in
-            var out = ""
-            for b in part.utf8 {
-                let c = Character(Unicode.Scalar(b))
-                if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || "-_.~$&+:=@".contains(c) {
-                    out.append(c)
-                } else {
-                    let hex = String(b, radix: 16, uppercase: true)
-                    out += "%" + (hex.count < 2 ? "0" + hex : hex)
-                }
+        func kept(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "&"),
+                 UInt8(ascii: "+"), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "/"):
+                return true
+            default:
+                return false
             }
-            return out
-        }.joined(separator: "/")
+        }
+        if fragment.utf8.allSatisfy(kept) { return fragment }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(fragment.utf8.count + 8)
+        for b in fragment.utf8 {
+            if kept(b) {
+                out.append(b)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `url#encoded-pointer`, as the library prints schema locations.

@@ -31,7 +31,9 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var numItemsEvaluated = 0
 
     /// `url#pointer` (the pointer URL-path-escaped).
-    @exclusivity(unchecked) var location: String
+    /// `url#encoded-pointer`, as the library prints the schema's location
+    /// (only failures need it).
+    var location: String { SchemaURL.location(url, pointer) }
     @exclusivity(unchecked) var url: String
     /// The JSON pointer inside `url`'s document (tokens escaped).
     @exclusivity(unchecked) var pointer: String
@@ -93,7 +95,6 @@ final class SchemaNode: @unchecked Sendable {
     init(url: String, pointer: String) {
         self.url = url
         self.pointer = pointer
-        self.location = SchemaURL.location(url, pointer)
     }
 
     static let typeOrder = ["null", "boolean", "number", "integer", "string", "array", "object"]
@@ -139,7 +140,18 @@ struct SchemaDraft: Sendable {
     var idKeyword: String
     /// Where subschemas live (`properties/*`, `allOf/[]`, `not`…).
     var subschemas: [[String]]
+    /// The same paths by their first keyword, each without it.
+    var subschemaPaths: [String: [ArraySlice<String>]]
     var defaultVocabs: [String]
+
+    init(version: Int, url: String, idKeyword: String, subschemas: [[String]], defaultVocabs: [String]) {
+        self.version = version
+        self.url = url
+        self.idKeyword = idKeyword
+        self.subschemas = subschemas
+        self.subschemaPaths = Dictionary(grouping: subschemas, by: { $0[0] }).mapValues { $0.map { $0.dropFirst() } }
+        self.defaultVocabs = defaultVocabs
+    }
 
     static let draft4 = SchemaDraft(version: 4, url: "http://json-schema.org/draft-04/schema", idKeyword: "id", subschemas: [
         ["definitions", "*"], ["not"], ["allOf", "[]"], ["anyOf", "[]"], ["oneOf", "[]"], ["properties", "*"],
@@ -209,6 +221,7 @@ struct SchemaRoot: Sendable {
 
     /// The innermost resource containing `pointer`.
     func resource(_ pointer: String) -> SchemaResource? {
+        if resources.count == 1, let only = resources[""] { return only }
         var ptr = pointer
         while true {
             if let res = resources[ptr] { return res }
@@ -221,8 +234,8 @@ struct SchemaRoot: Sendable {
     /// The value at an escaped pointer, or the library's error.
     func lookup(_ pointer: String) throws(JSONSchemaError) -> JSONSchemaValue {
         var tokens: [String] = []
-        for raw in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            guard let token = SchemaURL.unescape(String(raw)) else {
+        for raw in pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst() {
+            guard let token = SchemaURL.unescape(String(Substring(raw))) else {
                 throw JSONSchemaError("invalid json-pointer \(GoQuote.quote(SchemaURL.location(url, pointer)))")
             }
             tokens.append(token)

@@ -33,6 +33,9 @@ struct ProcessContext: Sendable {
     var stream: (@Sendable (_ text: String, _ toStandardError: Bool) -> Void)?
     /// The terminal's width in columns.
     var terminalWidth = 80
+    /// Whether the process exits once the command's outcome is written
+    /// (the real command line, not the in-process tests).
+    var exitsAfterCommand = false
 
     /// This process's.
     static var current: ProcessContext {
@@ -41,7 +44,7 @@ struct ProcessContext: Sendable {
         return ProcessContext(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0,
                               stream: { text, toStandardError in
                                   (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
-                              }, terminalWidth: width)
+                              }, terminalWidth: width, exitsAfterCommand: true)
     }
 }
 

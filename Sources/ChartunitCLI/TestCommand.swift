@@ -233,6 +233,8 @@ struct TestCommand: OutcomeCommand {
             consoleStream.show(notes: shardOutput.notes, line: sharded.line)
         }
         round?.start(options: &options, renderer: renderer, chartPaths: charts)
+        // A process that exits after this run need not tear down the last chart's data.
+        options.keepsLastChartUntilExit = context.exitsAfterCommand && round == nil
         let runner = TestRunner(renderer: renderer, options: options)
         let run = await runner.run(chartPaths: charts)
         progress?.clear()

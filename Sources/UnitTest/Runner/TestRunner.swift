@@ -49,6 +49,10 @@ public struct TestRunOptions: Sendable {
     /// test leaves behind for later ones (``KubeVersionCarryOver``) is the
     /// same as in a whole run.
     public var selection: (@Sendable (String) -> Bool)?
+    /// Whether the last chart's loaded chart, rendered documents and caches
+    /// are kept, never freed, after its run: a process that exits next
+    /// saves tearing them down (a few percent of a small chart's run).
+    public var keepsLastChartUntilExit = false
 
     /// Options with helm-unittest's defaults.
     public init(testFiles: [String] = ["tests/*_test.yaml"], valuesFiles: [String] = [], updateSnapshots: Bool = false,
@@ -211,6 +215,9 @@ public struct TestRunner<Renderer: ChartRenderer>: Sendable {
         if let accumulator = chartSettings.coverage {
             result.coverage = renderer.coverage(of: chart, counts: accumulator.counts, chartPath: path, filter: options.coverageFilter)
         }
+        if options.keepsLastChartUntilExit && chartIndex == chartCount - 1 {
+            _ = Unmanaged.passRetained(KeptUntilExit((chart, chartSettings, found)))
+        }
         return result
     }
 
@@ -313,4 +320,11 @@ public enum RunEvent: Sendable {
     case chartStarted(name: String, path: String, warnings: [ValuesWarning])
     /// The next suite of the chart finished.
     case suiteFinished(TestSuiteResult)
+}
+
+/// Values deliberately never freed (``TestRunOptions/keepsLastChartUntilExit``).
+private final class KeptUntilExit {
+    let value: Any
+
+    init(_ value: Any) { self.value = value }
 }

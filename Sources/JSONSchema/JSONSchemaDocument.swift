@@ -114,8 +114,8 @@ public struct JSONSchemaError: Error, Sendable {
 public enum SchemaURL {
     /// Splits `url#fragment`.
     static func split(_ s: String) -> (url: String, fragment: String) {
-        guard let hash = s.firstIndex(of: "#") else { return (s, "") }
-        return (String(s[..<hash]), String(s[s.index(after: hash)...]))
+        guard let hash = s.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (s, "") }
+        return (String(s[..<hash]), String(s[s.utf8.index(after: hash)...]))
     }
 
     /// JSON-pointer token escaping (`~` → `~0`, `/` → `~1`).
@@ -224,27 +224,30 @@ public enum SchemaURL {
     }
 
     public static func hasScheme(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
-        let scheme = s[..<colon]
-        guard let first = scheme.first, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        guard let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")), colon != s.startIndex else { return false }
+        let scheme = s.utf8[..<colon]
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy { b in
+            isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+        }
     }
 
     private static func components(_ url: String) -> (scheme: String, authority: String?, path: String) {
         var rest = Substring(url)
         var scheme = ""
-        if hasScheme(url), let colon = rest.firstIndex(of: ":") {
+        if hasScheme(url), let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")) {
             scheme = String(rest[..<colon])
-            rest = rest[rest.index(after: colon)...]
+            rest = rest[rest.utf8.index(after: colon)...]
         }
         var authority: String?
-        if rest.hasPrefix("//") {
+        if rest.utf8.starts(with: "//".utf8) {
             rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
             authority = String(rest[..<end])
             rest = rest[end...]
         }
-        if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
+        if let q = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<q] }
         return (scheme, authority, String(rest))
     }
 

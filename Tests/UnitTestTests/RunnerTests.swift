@@ -7,18 +7,24 @@ import Testing
 @testable import UnitTest
 import Values
 
-/// A renderer that returns fixed files, or fails with a fixed message.
+/// A renderer that returns fixed files, or fails with a fixed message;
+/// the charts it loads are registered in `loaded`, if given.
 struct FakeRenderer: ChartRenderer {
     var files: [String: String]
     var failure: RenderFailure?
+    var loaded: LoadedCharts?
 
-    func loadChart(at path: String) throws(LocatedError) -> String { path }
+    func loadChart(at path: String) throws(LocatedError) -> TrackedChart {
+        let chart = TrackedChart(path: path)
+        loaded?.add(chart)
+        return chart
+    }
     func renderSuiteChart(at path: String) throws(LocatedError) -> (name: String, files: [String: GoString]) {
         throw LocatedError(.fileAccess, "no tests chart in this fake")
     }
-    func describe(_ chart: String) -> ChartDescription { ChartDescription(name: "c") }
-    func coverage(of chart: String, counts: CoverageRecorder, chartPath: String, filter: CoverageFilter) -> [FileCoverage] { [] }
-    func render(_ chart: String, _ request: RenderRequest,
+    func describe(_ chart: TrackedChart) -> ChartDescription { ChartDescription(name: "c") }
+    func coverage(of chart: TrackedChart, counts: CoverageRecorder, chartPath: String, filter: CoverageFilter) -> [FileCoverage] { [] }
+    func render(_ chart: TrackedChart, _ request: RenderRequest,
                 warnings: inout [ValuesWarning]) -> Result<[String: GoString], RenderFailure> {
         if let failure { return .failure(failure) }
         let replicas = request.values.entries["replicas"].map(GoFmt.format) ?? "1"

@@ -174,7 +174,10 @@ extension Executor {
             values.removeAll(keepingCapacity: true)
             argumentPool.append(values)
         }
-        if !fn.isDeterministic { environment.includeMemo.nondeterministicCalls &+= 1 }
+        if fn.dependence != .arguments {
+            environment.includeMemo.nondeterministicCalls &+= 1
+            if fn.dependence == .clockOrRandomness { environment.clockOrRandomnessCalls &+= 1 }
+        }
         if let coverage, let branches = fn.branches, site >= 0 {
             coverage.hit(template.source, site, .call, arm: branches.choose(values))
         }

@@ -76,10 +76,23 @@ public final class TemplateFunction: Sendable {
     /// `ternary`, `coalesce`): its arms, counted by template coverage as a
     /// branch point.
     public let branches: FunctionBranches?
-    /// Whether calls with the same arguments give the same result (not
-    /// `now`, `rand…`, `lookup`, `tpl`): `include` remembers an output only
-    /// when every call made for it was of such a function.
-    public let isDeterministic: Bool
+    /// What besides its arguments the function's result depends on:
+    /// `include` remembers an output only when every call made for it
+    /// depended on its arguments alone.
+    public let dependence: Dependence
+
+    /// What a function's result can depend on besides its arguments.
+    public enum Dependence: Sendable {
+        /// Nothing: calls with the same arguments give the same result.
+        case arguments
+        /// The render's inputs too (`lookup`'s cluster, the chart's
+        /// templates `tpl` parses against): another render with the same
+        /// inputs gets the same results.
+        case renderInputs
+        /// The clock or randomness (`now`, `rand…`, `genCA`): calls may
+        /// differ whatever the inputs.
+        case clockOrRandomness
+    }
 
     enum Body: Sendable {
         case swift(@Sendable ([Value], ExecutionContext) throws -> Value)
@@ -100,28 +113,34 @@ public final class TemplateFunction: Sendable {
         self.body = .swift(body)
         self.builtin = nil
         self.branches = nil
-        self.isDeterministic = true
+        self.dependence = .arguments
     }
 
-    private init(_ function: TemplateFunction, branches: FunctionBranches?, isDeterministic: Bool) {
+    private init(_ function: TemplateFunction, branches: FunctionBranches?, dependence: Dependence) {
         self.parameters = function.parameters
         self.variadic = function.variadic
         self.result = function.result
         self.body = function.body
         self.builtin = function.builtin
         self.branches = branches
-        self.isDeterministic = isDeterministic
+        self.dependence = dependence
     }
 
-    /// This function, marked as one whose calls may differ with the same
-    /// arguments (time, randomness, the cluster, parsing templates).
-    public func nondeterministic() -> TemplateFunction {
-        TemplateFunction(self, branches: branches, isDeterministic: false)
+    /// This function, marked as one whose calls may differ whatever the
+    /// inputs (it reads the clock or randomness).
+    public func readingClockOrRandomness() -> TemplateFunction {
+        TemplateFunction(self, branches: branches, dependence: .clockOrRandomness)
+    }
+
+    /// This function, marked as one whose results depend on the render's
+    /// inputs beyond its arguments (the cluster, the chart's templates).
+    public func dependingOnRenderInputs() -> TemplateFunction {
+        TemplateFunction(self, branches: branches, dependence: .renderInputs)
     }
 
     /// This function, its calls counted as a branch point with `branches`.
     public convenience init(_ function: TemplateFunction, branches: FunctionBranches) {
-        self.init(function, branches: branches, isDeterministic: function.isDeterministic)
+        self.init(function, branches: branches, dependence: function.dependence)
     }
 
     /// A Go method whose results text/template cannot take (more than two,
@@ -133,7 +152,7 @@ public final class TemplateFunction: Sendable {
         self.body = .uncallable(message)
         self.builtin = nil
         self.branches = nil
-        self.isDeterministic = true
+        self.dependence = .arguments
     }
 
     init(builtin: Builtin, _ parameters: [GoType], variadic: GoType? = nil, returns result: GoType) {
@@ -143,7 +162,7 @@ public final class TemplateFunction: Sendable {
         self.body = .builtin(builtin)
         self.builtin = builtin
         self.branches = nil
-        self.isDeterministic = true
+        self.dependence = .arguments
     }
 }
 

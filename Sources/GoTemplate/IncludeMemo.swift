@@ -32,7 +32,7 @@ public final class IncludeMemo {
     private var pinned: [ObjectIdentifier: GoMap] = [:]
     /// Changes of pinned maps so far.
     private var epoch: UInt64 = 0
-    /// Calls of nondeterministic functions so far.
+    /// Calls so far of functions whose results depend on more than their arguments.
     @exclusivity(unchecked) var nondeterministicCalls: UInt64 = 0
     /// Include levels running now, and the deepest level reached since the
     /// innermost running call began.

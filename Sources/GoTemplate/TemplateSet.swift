@@ -205,6 +205,9 @@ public final class ExecutionEnvironment {
     @exclusivity(unchecked) public var tplDepth = 0
     /// The outputs `include` remembers in this render.
     public let includeMemo = IncludeMemo()
+    /// Calls so far of functions that read the clock or randomness: a
+    /// render that made none gives the same output for the same inputs.
+    @exclusivity(unchecked) public internal(set) var clockOrRandomnessCalls: UInt64 = 0
     /// Data of the host layer for its functions (Helm's `lookup` objects).
     public var hostData: (any Sendable)?
     /// Where template coverage is counted; nil (the default) counts nothing.

@@ -86,7 +86,7 @@ extension Sprig {
                           let n = hi &- lo
                           if n <= 0 { throw GoError("invalid argument to Intn") }
                           return .int(Int64.random(in: 0..<n) &+ lo, .int)
-                      }.nondeterministic()),
+                      }.readingClockOrRandomness()),
             ]
         )
     }

@@ -72,7 +72,7 @@ extension Sprig {
                 .init("swapcase", "Swaps the case of every letter (xstrings `SwapCase`).",
                       stringToString(TextStrings.swapCase)),
                 .init("shuffle", "The characters of the string in random order.",
-                      stringToString { s in String(String.UnicodeScalarView(s.unicodeScalars.shuffled())) }.nondeterministic()),
+                      stringToString { s in String(String.UnicodeScalarView(s.unicodeScalars.shuffled())) }.readingClockOrRandomness()),
                 .init("camelcase", "To PascalCase (`hello_world` → `HelloWorld`, `HTTPServer` → `Httpserver`).",
                       stringToString(TextStrings.pascalCase)),
                 .init("snakecase", "To snake_case (`HTTPServerID` → `http_server_id`).",

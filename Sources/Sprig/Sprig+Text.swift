@@ -133,20 +133,20 @@ extension Sprig {
             intro: "Dates depend on the process time zone (`time.Local`).",
             [
                 .init("now", "The current time (`time.Time`); never stable across renders.",
-                      TemplateFunction([], returns: timeType) { _, _ in .object(now()) }.nondeterministic()),
+                      TemplateFunction([], returns: timeType) { _, _ in .object(now()) }.readingClockOrRandomness()),
                 .init("date", "`date LAYOUT t`: formats a time, or epoch seconds (int/int64), with a Go layout (`2006-01-02`) in the local zone.",
-                      TemplateFunction([.string, .any], returns: .string) { a, _ in .string(dateInZone(str(a[0]), a[1], "Local")) }.nondeterministic()),
+                      TemplateFunction([.string, .any], returns: .string) { a, _ in .string(dateInZone(str(a[0]), a[1], "Local")) }.readingClockOrRandomness()),
                 .init("dateInZone", "`dateInZone LAYOUT t ZONE`: `date` in the named IANA zone.",
                       TemplateFunction([.string, .any, .string], returns: .string) { a, _ in
                           .string(dateInZone(str(a[0]), a[1], str(a[2])))
-                      }.nondeterministic()),
+                      }.readingClockOrRandomness()),
                 .alias("date_in_zone", of: "dateInZone", "Old spelling of `dateInZone`."),
                 .init("htmlDate", "The date as `2006-01-02`.",
-                      TemplateFunction([.any], returns: .string) { a, _ in .string(dateInZone("2006-01-02", a[0], "Local")) }.nondeterministic()),
+                      TemplateFunction([.any], returns: .string) { a, _ in .string(dateInZone("2006-01-02", a[0], "Local")) }.readingClockOrRandomness()),
                 .init("htmlDateInZone", "`htmlDateInZone t ZONE`: `htmlDate` in the named zone.",
                       TemplateFunction([.any, .string], returns: .string) { a, _ in
                           .string(dateInZone("2006-01-02", a[0], str(a[1])))
-                      }.nondeterministic()),
+                      }.readingClockOrRandomness()),
                 .init("dateModify", #"`dateModify "-1.5h" t`: t plus a Go duration; an unparsable duration returns t unchanged."#,
                       TemplateFunction([.string, timeType], returns: timeType) { a, _ in
                           guard case .object(let o as GoTime) = a[1] else { return a[1] }
@@ -185,7 +185,7 @@ extension Sprig {
                           default: t = now()
                           }
                           return .string(GoDuration.string(GoDuration.round(sinceNanos(t), 1_000_000_000)))
-                      }.nondeterministic()),
+                      }.readingClockOrRandomness()),
                 .init("duration", #"Seconds (an int64 or a numeric string) as a Go duration string; a template int literal gives `0s` (`duration 95` → `0s`, `duration "95"` → `1m35s`)."#,
                       TemplateFunction([.any], returns: .string) { a, _ in
                           var n: Int64 = 0

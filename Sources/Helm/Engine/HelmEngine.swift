@@ -73,12 +73,26 @@ public final class HelmEngine: @unchecked Sendable {
     /// Runs on a thread with a goroutine-sized stack
     /// (``DeepStack/onGoroutineStack(_:)``).
     public func render(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: GoString] {
-        try DeepStack.onGoroutineStack { () throws(LocatedError) -> [String: GoString] in
+        try renderFiles(chart, options: options, only: only).files
+    }
+
+    /// A render's files, and whether a template read the clock or
+    /// randomness: a render that did not gives the same files for the same
+    /// chart, values and options.
+    public struct RenderedFiles: Sendable {
+        public var files: [String: GoString]
+        public var readClockOrRandomness: Bool
+    }
+
+    /// ``render(_:options:only:)``, telling whether the output can be reused
+    /// for the same inputs.
+    public func renderFiles(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> RenderedFiles {
+        try DeepStack.onGoroutineStack { () throws(LocatedError) -> RenderedFiles in
             try renderHere(chart, options: options, only: only)
         }
     }
 
-    private func renderHere(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>?) throws(LocatedError) -> [String: GoString] {
+    private func renderHere(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>?) throws(LocatedError) -> RenderedFiles {
         var renderables: [String: Renderable] = [:]
         var walkOrder: [String] = []
         _ = context(for: chart, release: options.release.value, capabilities: options,
@@ -104,7 +118,7 @@ public final class HelmEngine: @unchecked Sendable {
                 throw HelmEngineErrors.execError(name, error, helm: helm)
             }
         }
-        return rendered
+        return RenderedFiles(files: rendered, readClockOrRandomness: environment.clockOrRandomnessCalls > 0)
     }
 
     /// Helm's `sortTemplates`: the deepest paths first, then reverse byte order.

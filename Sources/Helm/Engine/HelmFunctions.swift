@@ -104,7 +104,7 @@ public enum HelmFunctions {
                 .init("tpl", "`tpl TEXT DATA`: renders a string as a template that sees every `define` of the chart.",
                       TemplateFunction([.string, .any], returns: .any) { args, context in
                           .string(try tpl(args[0].goStringValue ?? .empty, data: args[1], context: context))
-                      }.nondeterministic()),
+                      }.dependingOnRenderInputs()),
                 .init("required", #"`required MSG x`: x, or fails with MSG when x is nil or `""`."#,
                       TemplateFunction([.string, .any], returns: .any) { args, _ in
                           let value = args[1]
@@ -122,7 +122,7 @@ public enum HelmFunctions {
                           let lookup = context.environment.hostData as? LookupSource ?? LookupSource()
                           return try lookup.find(apiVersion: args[0].stringValue ?? "", kind: args[1].stringValue ?? "",
                                       namespace: args[2].stringValue ?? "", name: args[3].stringValue ?? "")
-                      }.nondeterministic()),
+                      }.dependingOnRenderInputs()),
                 .init("getHostByName", #"DNS is disabled: always `""`. Replaces Sprig's."#,
                       TemplateFunction([.string], returns: .string) { _, _ in .string("") }),
             ]

@@ -8,12 +8,15 @@ import Values
 public struct TemplateFilter: Sendable {
     private let includes: [TemplatePattern]
     private let excludes: [TemplatePattern]
+    /// What the filter was made from: filters with equal selections keep the same templates.
+    let selection: [String]
 
     /// `templates` / `excludeTemplates` as written in the suite (`**` when empty),
     /// resolved against `chartRoute`.
     public init(chartRoute: String, templates: [String], excludeTemplates: [String]) {
         includes = templates.map { TemplatePattern(templateName: $0, chartRoute: chartRoute) }
         excludes = excludeTemplates.map { TemplatePattern(templateName: $0, chartRoute: chartRoute) }
+        selection = [chartRoute, String(templates.count)] + templates + excludeTemplates
     }
 
     /// Whether the template at `path` (`<route>/templates/x.yaml`, subcharts as

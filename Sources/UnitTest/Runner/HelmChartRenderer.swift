@@ -15,6 +15,8 @@ public struct HelmChartRenderer: ChartRenderer {
     public final class LoadedChart: Sendable {
         public let chart: Chart
         let engine: HelmEngine
+        /// Renders of this chart that jobs with the same inputs reuse.
+        let renders = RenderMemo()
 
         init(chart: Chart, helm: HelmVersion) {
             self.chart = chart
@@ -64,15 +66,34 @@ public struct HelmChartRenderer: ChartRenderer {
 
     public func render(_ chart: LoadedChart, _ request: RenderRequest,
                        warnings: inout [ValuesWarning]) -> Result<[String: GoString], RenderFailure> {
+        guard let key = RenderKey(request) else {
+            return render(chart, request, warnings: &warnings).result
+        }
+        if let entry = chart.renders.entry(key) {
+            warnings += entry.warnings
+            return entry.result
+        }
+        var logged: [ValuesWarning] = []
+        let (result, repeatable) = render(chart, request, warnings: &logged)
+        warnings += logged
+        if repeatable { chart.renders.remember(key, RenderMemo.Entry(result: result, warnings: logged)) }
+        return result
+    }
+
+    /// Renders `request`; `repeatable` tells whether the same inputs give
+    /// the same result (pre-render failures, and renders that read neither
+    /// the clock nor randomness).
+    private func render(_ chart: LoadedChart, _ request: RenderRequest,
+                        warnings: inout [ValuesWarning]) -> (result: Result<[String: GoString], RenderFailure>, repeatable: Bool) {
         var processed: ProcessedChart
         do {
             processed = try ValuesLayering.prepare(chart: chart.chart, userValues: request.values, helm: helm,
                                                    warnings: &warnings)
         } catch {
-            return .failure(RenderFailure(stage: .preRender, error: error))
+            return (.failure(RenderFailure(stage: .preRender, error: error)), true)
         }
         if !request.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
-            return .failure(RenderFailure(stage: .preRender, error: failure))
+            return (.failure(RenderFailure(stage: .preRender, error: failure)), true)
         }
         // `ModifyChartMetadata`: the chart and its direct dependencies.
         Self.override(&processed, version: request.chartVersion, appVersion: request.appVersion, depth: 1)
@@ -93,9 +114,10 @@ public struct HelmChartRenderer: ChartRenderer {
                                                          }),
                                     skipSchemaValidation: true, coverage: request.coverage)
         do {
-            return .success(try chart.engine.render(processed, options: options))
+            let rendered = try chart.engine.renderFiles(processed, options: options)
+            return (.success(rendered.files), !rendered.readClockOrRandomness)
         } catch {
-            return .failure(RenderFailure(stage: .engine, error: error))
+            return (.failure(RenderFailure(stage: .engine, error: error)), false)
         }
     }
 

@@ -163,6 +163,21 @@ import Values
         #expect(TemplateFilter(chartRoute: "c", templates: [name], excludeTemplates: []).includes(templatePath: path) == selected)
     }
 
+    /// `getTemplateFileNamePattern`'s `strings.ReplaceAll`s, in order: `**`
+    /// before `*`, and no replacement's text replaced again.
+    @Test(arguments: [
+        ("templates/a.yaml", #"templates/a\.yaml"#),
+        ("c/templates/**/x*.yaml", #"c/templates/[0-9a-zA-Z_\-/\.]+/x[0-9a-zA-Z_\-_/\.]*\.yaml"#),
+        ("***", #"[0-9a-zA-Z_\-/\.]+[0-9a-zA-Z_\-_/\.]*"#),
+        ("t+[1].yaml", #"t\+\[1\]\.yaml"#),
+        ("(a|b)?^$", #"\(a\|b\)\?\^\$"#),
+        ("{x}.tpl", #"\{x\}\.tpl"#),
+        ("é*.yaml", #"é[0-9a-zA-Z_\-_/\.]*\.yaml"#),
+    ])
+    func templatePathPatterns(name: String, pattern: String) {
+        #expect(templatePathPattern(name) == pattern)
+    }
+
     @Test func setPathsBuildNestedValues() throws {
         let built = try buildSetValue(.int(1), atPath: "a.[x.y].b[1]")
         #expect(GoFmt.format(.map(built)) == "map[a:map[x.y:map[b:[<nil> 1]]]]")

@@ -184,7 +184,7 @@ extension EffectiveJob {
             names = job.templates
         } else if !job.template.isEmpty {
             names = [job.template]
-        } else if defaultTemplates.contains(where: { $0.contains("*") }) {
+        } else if defaultTemplates.contains(where: { $0.utf8.contains(UInt8(ascii: "*")) }) {
             var all = outputs.keys.sorted(by: goLess)
             if suite.includeCrds { all += description.crds.map(\.path) }
             return all

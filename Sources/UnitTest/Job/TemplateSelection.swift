@@ -74,14 +74,26 @@ func templateFileName(_ name: String) -> String {
 /// `getTemplateFileNamePattern`: regex metacharacters escaped, `**` and `*`
 /// turned into character-class runs (which cross `/`).
 func templatePathPattern(_ name: String) -> String {
-    var p = name.replacingOccurrences(of: ".", with: "\\.")
-    p = p.replacingOccurrences(of: "+", with: "\\+")
-    p = p.replacingOccurrences(of: "[", with: "\\[")
-    p = p.replacingOccurrences(of: "]", with: "\\]")
-    p = p.replacingOccurrences(of: "**", with: "[0-9a-zA-Z_\\-/\\.]+")
-    p = p.replacingOccurrences(of: "*", with: "[0-9a-zA-Z_\\-_/\\.]*")
-    for ch in ["?", "(", ")", "|", "{", "}", "^", "$"] {
-        p = p.replacingOccurrences(of: ch, with: "\\" + ch)
+    // One pass doing helm-unittest's replacements in its order: each
+    // replacement's own text is never replaced again.
+    var out: [UInt8] = []
+    out.reserveCapacity(name.utf8.count + 16)
+    var bytes = name.utf8[...]
+    while let b = bytes.popFirst() {
+        switch b {
+        case UInt8(ascii: "*"):
+            if bytes.first == UInt8(ascii: "*") {
+                bytes.removeFirst()
+                out += #"[0-9a-zA-Z_\-/\.]+"#.utf8
+            } else {
+                out += #"[0-9a-zA-Z_\-_/\.]*"#.utf8
+            }
+        case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "?"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "^"), UInt8(ascii: "$"):
+            out += [UInt8(ascii: "\\"), b]
+        default:
+            out.append(b)
+        }
     }
-    return p
+    return String(decoding: out, as: UTF8.self)
 }

@@ -51,12 +51,24 @@ struct GoYAMLDecoder {
     private var decodeCount = 0
     private var aliasCount = 0
     private var aliasDepth = 0
+    /// go-yaml's `terrors`: errors decoding goes on past, reported together
+    /// at the end unless a fatal error comes first.
+    private var unmarshalErrors: [LocatedError] = []
 
     init(dialect: YAMLDialect) {
         self.dialect = dialect
     }
 
-    mutating func decode(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
+    /// A document's root node decoded; go-yaml's `unmarshal errors` (every
+    /// duplicate key of the document) if decoding found any.
+    mutating func decodeDocument(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
+        let value = try decode(node)
+        guard let first = unmarshalErrors.first else { return value }
+        throw LocatedError(.yamlUnmarshal, "yaml: unmarshal errors:\n  " + unmarshalErrors.map(\.message).joined(separator: "\n  "),
+                           at: first.location)
+    }
+
+    private mutating func decode(_ node: YAMLNode) throws(LocatedError) -> DecodedYAML {
         try DeepStack.withRoom { () throws(LocatedError) -> DecodedYAML in try decodeNode(node) }
     }
 
@@ -157,18 +169,20 @@ struct GoYAMLDecoder {
 
     private mutating func mapping(_ pairs: [YAMLPair], at location: SourceLocation) throws(LocatedError) -> DecodedYAML {
         if dialect == .v3 {
-            for i in pairs.indices {
-                guard case .scalar(let a, _) = pairs[i].key.content else { continue }
-                for j in pairs.index(after: i)..<pairs.endIndex {
-                    if case .scalar(let b, _) = pairs[j].key.content, a == b {
-                        throw LocatedError(.yamlUnmarshal, 
-                            "yaml: unmarshal errors:\n  line \(pairs[j].key.location.line): mapping key \(GoQuote.quote(a)) already defined at line \(pairs[i].key.location.line)",
-                            at: pairs[j].key.location)
-                    }
+            let duplicates = YAMLDuplicateKey.find(in: pairs)
+            if !duplicates.isEmpty {
+                // go-yaml records them, leaves this mapping out and decodes on.
+                for duplicate in duplicates {
+                    unmarshalErrors.append(LocatedError(.yamlUnmarshal,
+                        "line \(duplicate.key.location.line): mapping key \(GoQuote.quote(duplicate.value)) already defined at line \(duplicate.firstLine)",
+                        at: duplicate.key.location))
                 }
+                return .null
             }
         }
         var table = OrderedTable()
+        table.pairs.reserveCapacity(pairs.count)
+        table.index.reserveCapacity(pairs.count)
         var mergeNode: YAMLNode?
         for pair in pairs {
             if Self.isMerge(pair.key) {

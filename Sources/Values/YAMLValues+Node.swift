@@ -10,7 +10,7 @@ extension YAMLValues {
     public static func v3Value(of node: YAMLNode) throws(LocatedError) -> Value {
         try DeepStack.withStack(forDepth: node.height) { () throws(LocatedError) -> Value in
             var decoder = GoYAMLDecoder(dialect: .v3)
-            return v3Value(try decoder.decode(node))
+            return v3Value(try decoder.decodeDocument(node))
         }
     }
 

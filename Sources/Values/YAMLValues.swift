@@ -54,7 +54,7 @@ public enum YAMLValues {
             var decoder = GoYAMLDecoder(dialect: .v2)
             let decoded: DecodedYAML
             do throws(LocatedError) {
-                decoded = try decoder.decode(root)
+                decoded = try decoder.decodeDocument(root)
             } catch {
                 throw error.prefixed(prefix)
             }
@@ -72,7 +72,7 @@ public enum YAMLValues {
             return try (documents ?? []).map { (document) throws(LocatedError) in
                 guard let root = document.root else { return .null }
                 var decoder = GoYAMLDecoder(dialect: .v3)
-                return v3Value(try decoder.decode(root))
+                return v3Value(try decoder.decodeDocument(root))
             }
         }
     }

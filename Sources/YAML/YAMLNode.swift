@@ -89,3 +89,50 @@ extension Array where Element == YAMLDocument {
     /// The deepest document's ``YAMLDocument/depth``.
     public var depth: Int { lazy.map(\.depth).max() ?? 0 }
 }
+
+/// A key that repeats an earlier key of the same mapping, as go-yaml v3's
+/// decoder finds it: nodes of the same kind with the same `Value` (a
+/// scalar's text, an alias's anchor name, `""` for collections).
+public struct YAMLDuplicateKey: Sendable {
+    /// The later key.
+    public var key: YAMLNode
+    /// Its `Value`.
+    public var value: String
+    /// The line of the earlier key.
+    public var firstLine: Int
+
+    /// Every duplicate of `pairs`' keys in go-yaml's order: for each key,
+    /// each later key equal to it (a key repeated three times gives three).
+    public static func find(in pairs: [YAMLPair]) -> [YAMLDuplicateKey] {
+        let identities = pairs.map { Identity($0.key) }
+        // A large mapping is compared pair by pair only when it has a duplicate.
+        if pairs.count > 16 && Set(identities).count == pairs.count { return [] }
+        var found: [YAMLDuplicateKey] = []
+        for i in pairs.indices {
+            for j in pairs.indices.dropFirst(i + 1) where identities[j] == identities[i] {
+                found.append(YAMLDuplicateKey(key: pairs[j].key, value: identities[j].value, firstLine: pairs[i].key.location.line))
+            }
+        }
+        return found
+    }
+
+    /// go-yaml's `Kind` and `Value` of a node.
+    private struct Identity: Hashable {
+        enum Kind: Hashable { case scalar, sequence, mapping, alias }
+        let kind: Kind
+        let value: String
+
+        init(_ node: YAMLNode) {
+            if node.isAlias {
+                kind = .alias
+                value = node.anchor ?? ""
+                return
+            }
+            switch node.content {
+            case .scalar(let text, _): (kind, value) = (.scalar, text)
+            case .sequence: (kind, value) = (.sequence, "")
+            case .mapping: (kind, value) = (.mapping, "")
+            }
+        }
+    }
+}

@@ -37,7 +37,7 @@ enum SuiteSchemaHarness {
         let documents = try YAMLParser.parseStream(bytes: bytes, file: "suite.yaml", dialect: .v3, limit: 1)
         guard let root = documents.first?.root else { return nil }
         var decoder = GoYAMLDecoder(dialect: .v3)
-        return try YAMLValues.jsonRoundTrip(try decoder.decode(root))
+        return try YAMLValues.jsonRoundTrip(try decoder.decodeDocument(root))
     }
 
     /// The schema's verdict on one `---` part: nil when valid (or empty),

@@ -153,18 +153,11 @@ struct NodeDecoder {
 
     /// go-yaml's duplicate-key check; false when duplicates were found.
     mutating func checkUniqueKeys(_ pairs: [YAMLPair]) -> Bool {
-        let before = errors.count
-        for i in pairs.indices {
-            guard case .scalar(let a, _) = pairs[i].key.content else { continue }
-            var message: String?
-            for j in (i + 1)..<pairs.count {
-                if case .scalar(let b, _) = pairs[j].key.content, a == b {
-                    message = message ?? "mapping key \(GoQuote.quote(a)) already defined at line \(pairs[i].key.location.line)"
-                    record(pairs[j].key, message ?? "")
-                }
-            }
+        let duplicates = YAMLDuplicateKey.find(in: pairs)
+        for duplicate in duplicates {
+            record(duplicate.key, "mapping key \(GoQuote.quote(duplicate.value)) already defined at line \(duplicate.firstLine)")
         }
-        return errors.count == before
+        return duplicates.isEmpty
     }
 
     /// `--strict`'s error for a key the Go struct does not have; with the

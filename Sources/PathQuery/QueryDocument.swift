@@ -51,20 +51,21 @@ final class QueryNode: Sendable {
         self.value = value
     }
 
-    init(mapping pairs: [(String, QueryNode)]) {
+    init(mapping pairs: [(GoString, QueryNode)]) {
         kind = .mapping
         text = ""
         tag = .other
         var content: [QueryNode] = []
         content.reserveCapacity(pairs.count * 2)
-        let entries = GoMap()
+        var entries: [GoString: Value] = [:]
+        entries.reserveCapacity(pairs.count)
         for (key, node) in pairs {
-            content.append(QueryNode(scalar: key, tag: .str, value: .string(key)))
+            content.append(QueryNode(scalar: key.text, tag: .str, value: .string(key)))
             content.append(node)
             entries[key] = node.value
         }
         self.content = content
-        value = .map(entries)
+        value = .map(GoMap(entries))
     }
 
     init(sequence items: [QueryNode]) {
@@ -108,8 +109,8 @@ final class QueryNode: Sendable {
         case .list(let items, _):
             self.init(sequence: DeepStack.withRoom { items.map { QueryNode($0) } })
         case .map(let map, _):
-            let keys = map.entries.keys.sorted { NaturalOrder.less($0.text, $1.text, dialect: .v3) }
-            self.init(mapping: DeepStack.withRoom { keys.map { ($0.text, QueryNode(map.entries[$0] ?? .null)) } })
+            let keys = NaturalOrder.sorted(map.entries.keys, dialect: .v3)
+            self.init(mapping: DeepStack.withRoom { keys.map { ($0, QueryNode(map.entries[$0] ?? .null)) } })
         case .object(let object):
             if let time = object as? GoTime {
                 self.init(scalar: time.rfc3339Nano, tag: .other, value: value)

@@ -115,22 +115,16 @@ extension IncludeMemo {
 
     /// A value compared by content, or a map by identity.
     enum Element: Hashable {
-        case null
-        case bool(Bool)
-        case int(Int64, IntKind)
-        case float(UInt64)
-        case string(GoString)
+        case scalar(ScalarKey)
         case map(MapIdentity)
 
         init?(_ value: Value) {
-            switch value {
-            case .null: self = .null
-            case .bool(let b): self = .bool(b)
-            case .int(let n, let kind): self = .int(n, kind)
-            case .float(let f): self = .float(f.bitPattern)
-            case .string(let s): self = .string(s)
-            case .map(let m, let type): self = .map(MapIdentity(map: m, type: type))
-            case .list, .object: return nil
+            if case .map(let m, let type) = value {
+                self = .map(MapIdentity(map: m, type: type))
+            } else if let scalar = ScalarKey(value) {
+                self = .scalar(scalar)
+            } else {
+                return nil
             }
         }
     }

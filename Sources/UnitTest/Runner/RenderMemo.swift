@@ -86,25 +86,16 @@ struct RenderKey: Hashable, Sendable {
     }
 }
 
-/// A copy of a plain ``Value`` (no objects) that compares by Go type and
-/// bytes, floats by bit pattern.
+/// A copy of a plain ``Value`` (no objects) that compares as Go tells
+/// values apart (``ScalarKey``).
 indirect enum PlainValue: Hashable, Sendable {
-    case null
-    case bool(Bool)
-    case int(Int64, IntKind)
-    case float(UInt64)
-    case string(GoString)
+    case scalar(ScalarKey)
     case list([PlainValue], GoSliceType)
     case map([GoString: PlainValue], GoMapType)
 
     /// The copy of `value`; nil if it holds an object or nests deeper than `depth`.
     init?(_ value: Value, depth: Int) {
         switch value {
-        case .null: self = .null
-        case .bool(let b): self = .bool(b)
-        case .int(let n, let kind): self = .int(n, kind)
-        case .float(let x): self = .float(x.bitPattern)
-        case .string(let s): self = .string(s)
         case .list(let items, let type):
             guard depth > 0 else { return nil }
             var copies: [PlainValue] = []
@@ -123,7 +114,9 @@ indirect enum PlainValue: Hashable, Sendable {
                 copies[key] = copy
             }
             self = .map(copies, type)
-        case .object: return nil
+        default:
+            guard let scalar = ScalarKey(value) else { return nil }
+            self = .scalar(scalar)
         }
     }
 }

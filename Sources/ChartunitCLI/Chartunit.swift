@@ -27,7 +27,8 @@ public struct Chartunit: AsyncParsableCommand {
     static func outcome(arguments: [String], in context: ProcessContext) async -> CommandOutcome {
         let command: ParsableCommand
         do {
-            command = try parseAsRoot(GoBoolFlags.normalize(arguments))
+            let normalized = GoBoolFlags.normalize(arguments)
+            command = try parsedTest(normalized) ?? parseAsRoot(normalized)
         } catch {
             let message = fullMessage(for: error)
             if exitCode(for: error) == .success { return CommandOutcome(stdout: message + "\n") }
@@ -43,6 +44,24 @@ public struct Chartunit: AsyncParsableCommand {
             return CommandOutcome(stderr: "Error: a subcommand is required\n" + helpMessage() + "\n", exitCode: 1)
         }
         return await runnable.outcome(in: context)
+    }
+}
+
+extension Chartunit {
+    /// Arguments only the root command parses: help, version, completions.
+    private static let rootArguments: Set<String> = [
+        "help", "-h", "--help", "--version", "--generate-completion-script", "--experimental-dump-help",
+    ]
+
+    /// `test …` parsed by `test` alone (as the root, named `chartunit test`
+    /// by its configuration), which skips the root's subcommand tree and
+    /// completion-script check: a tenth of a small chart's start-up. Nil for
+    /// help, version, completions and every mistake, which the full parse
+    /// answers, so what they print is unchanged.
+    static func parsedTest(_ arguments: [String]) -> ParsableCommand? {
+        guard arguments.first == TestCommand.configuration.commandName,
+              !arguments.contains(where: rootArguments.contains) else { return nil }
+        return try? TestCommand.parseAsRoot(Array(arguments.dropFirst()))
     }
 }
 

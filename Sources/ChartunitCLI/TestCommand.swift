@@ -14,6 +14,8 @@ import Glibc
 struct TestCommand: OutcomeCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
+        // Only used when `test` is parsed as the root (``Chartunit/parsedTest(_:)``).
+        _superCommandName: "chartunit",
         abstract: "Run helm-unittest test suites against charts.",
         discussion: """
         Renders each chart in-process (Helm v3.20 semantics by default, as helm-unittest does) \

@@ -1,11 +1,10 @@
-import ArgumentParser
 import Testing
 @testable import ChartunitCLI
 
 /// ``Chartunit/parsedTest(_:)``: `test …` parsed by `test` alone gives the
 /// command the full parse gives, and leaves everything else to it.
 @Suite struct TestParsingTests {
-    static func dump(_ command: ParsableCommand) -> String {
+    static func dump(_ command: Any) -> String {
         var text = ""
         Swift.dump(command, to: &text)
         return text

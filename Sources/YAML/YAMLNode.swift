@@ -104,13 +104,13 @@ public struct YAMLDuplicateKey: Sendable {
     /// Every duplicate of `pairs`' keys in go-yaml's order: for each key,
     /// each later key equal to it (a key repeated three times gives three).
     public static func find(in pairs: [YAMLPair]) -> [YAMLDuplicateKey] {
-        let identities = pairs.map { Identity($0.key) }
         // A large mapping is compared pair by pair only when it has a duplicate.
-        if pairs.count > 16 && Set(identities).count == pairs.count { return [] }
+        if pairs.count > 16 && Set(pairs.lazy.map { Identity($0.key) }).count == pairs.count { return [] }
         var found: [YAMLDuplicateKey] = []
         for i in pairs.indices {
-            for j in pairs.indices.dropFirst(i + 1) where identities[j] == identities[i] {
-                found.append(YAMLDuplicateKey(key: pairs[j].key, value: identities[j].value, firstLine: pairs[i].key.location.line))
+            let first = Identity(pairs[i].key)
+            for j in pairs.indices.dropFirst(i + 1) where Identity(pairs[j].key) == first {
+                found.append(YAMLDuplicateKey(key: pairs[j].key, value: first.value, firstLine: pairs[i].key.location.line))
             }
         }
         return found

@@ -31,6 +31,12 @@ enum RV {
         return true
     }
 
+    /// A nil held as a concrete value (not the invalid value of no value).
+    var isNullValue: Bool {
+        if case .val(.null) = self { return true }
+        return false
+    }
+
     /// The static Go type name of the reflect.Value.
     var typeName: String {
         switch self {
@@ -89,6 +95,9 @@ final class Executor {
     let coverage: CoverageRecorder?
     @exclusivity(unchecked) var vars: [(name: String, value: RV)] = []
     @exclusivity(unchecked) var depth = 0
+    /// The deepest `depth` reached since the innermost remembered
+    /// `{{template}}` call began (how many levels a call used).
+    @exclusivity(unchecked) var deepestDepth = 0
     @exclusivity(unchecked) var node: CurrentNode = .none
     @exclusivity(unchecked) var output: [UInt8] = []
     let missingKey: ExecutionOptions.MissingKey
@@ -134,16 +143,18 @@ final class Executor {
     func executeNested(named name: String, data: Value) throws(LocatedError) -> GoString {
         guard let nestedTemplate = set.lookup(name) else { throw set.noTemplate(name) }
         coverage?.enter(nestedTemplate, from: template)
-        let savedTemplate = template, savedDepth = depth, savedNode = node
+        let savedTemplate = template, savedDepth = depth, savedDeepest = deepestDepth, savedNode = node
         var savedVars: [(name: String, value: RV)] = []
         var result: [UInt8] = []
         swap(&savedVars, &vars)
         swap(&result, &output)
         template = nestedTemplate
         depth = 0
+        deepestDepth = 0
         defer {
             template = savedTemplate
             depth = savedDepth
+            deepestDepth = savedDeepest
             node = savedNode
             swap(&savedVars, &vars)
             swap(&result, &output)
@@ -358,21 +369,52 @@ final class Executor {
             throw errorf("exceeded maximum template depth (\(maxExecDepth))")
         }
         let newDot = try evalPipeline(dot, t.pipe)
+        // Go runs the callee on a copy of the state: the caller's node stays.
+        let callerNode = node
+        defer { node = callerNode }
         if let coverage {
             coverage.hit(template.source, t.pos)
             coverage.enter(tmpl, from: template)
         }
+        // Remembered as `include` is, in the set the render began with; a
+        // nil held as a value is not the nil of no value, so it is not keyed.
+        if coverage == nil && environment.tplDepth == 0, !newDot.isNullValue {
+            let callerDepth = depth
+            let (text, used) = try environment.includeMemo.templateOutput(
+                of: t.goName, data: newDot.value, templateRoom: maxExecDepth - callerDepth
+            ) { () throws -> (output: GoString, templateDepth: Int) in
+                let outerDeepest = deepestDepth
+                var callerOutput: [UInt8] = []
+                swap(&callerOutput, &output)
+                defer {
+                    swap(&callerOutput, &output)
+                    deepestDepth = max(outerDeepest, deepestDepth)
+                }
+                deepestDepth = callerDepth
+                try walkCallee(tmpl, newDot)
+                return (GoString(bytes: output), deepestDepth - callerDepth)
+            }
+            deepestDepth = max(deepestDepth, callerDepth + used)
+            text.append(to: &output)
+            return
+        }
+        try walkCallee(tmpl, newDot)
+    }
+
+    /// Runs `callee` one `{{template}}` level down with `dot` as `.` and `$`.
+    private func walkCallee(_ callee: Template, _ dot: RV) throws {
         let savedTemplate = template
         let savedVars = vars
-        template = tmpl
-        vars = [("$", newDot)]
+        template = callee
+        vars = [("$", dot)]
         depth += 1
+        deepestDepth = max(deepestDepth, depth)
         defer {
             template = savedTemplate
             vars = savedVars
             depth -= 1
         }
-        _ = try walk(newDot, list: tmpl.root)
+        _ = try walk(dot, list: callee.root)
     }
 
     // MARK: pipelines

@@ -2,10 +2,10 @@ import Diagnostics
 import GoStd
 import Values
 
-/// What `include` remembers during one render: a named template's output
-/// for the data it was given, reused while nothing that output could
-/// depend on has changed. Charts' helpers (`labels`, `fullname`) run dozens
-/// of times per template with the same data.
+/// What `include` and `{{template}}` remember during one render: a named
+/// template's output for the data it was given, reused while nothing that
+/// output could depend on has changed. Charts' helpers (`labels`,
+/// `fullname`) run dozens of times per template with the same data.
 ///
 /// The rules that keep a reused output equal to a fresh run's:
 /// - The data of a remembered call is *pinned*: every map reachable from it
@@ -18,13 +18,17 @@ import Values
 /// - A call is remembered only if it changed no pinned map and called only
 ///   deterministic functions, so skipping it later skips nothing another
 ///   template could observe; and it is reused only where running it could
-///   not reach the include limit.
+///   not reach the include limit or Go's `{{template}}` depth limit.
+/// - `include` and `{{template}}` calls are remembered apart: only an
+///   include counts as an include level itself.
 public final class IncludeMemo {
     private struct Entry {
         let output: GoString
         let epoch: UInt64
         /// How many include levels the call used, itself included.
         let depth: Int
+        /// How many `{{template}}` levels the call used, itself included.
+        let templateDepth: Int
     }
 
     private var entries: [Key: Entry] = [:]
@@ -38,6 +42,9 @@ public final class IncludeMemo {
     /// innermost running call began.
     private var depth = 0
     private var deepest = 0
+    /// The include limit of the host's `include`, once one has run (a
+    /// remembered `{{template}}` call that included is reused under it).
+    private var includeLimit = 0
 
     init() {}
 
@@ -47,25 +54,48 @@ public final class IncludeMemo {
     /// include depth at which a run would fail.
     public func output(of name: GoString, data: Value, remembering: Bool, limit: Int,
                        _ execute: () throws(LocatedError) -> GoString) throws(LocatedError) -> GoString {
-        let key = remembering ? DataKey(data).map { Key(name: name, data: $0) } : nil
+        includeLimit = limit
+        let key = remembering ? DataKey(data).map { Key(name: name, data: $0, isInclude: true) } : nil
+        return try remembered(key, data: data, levels: 1, templateRoom: .max) { () throws(LocatedError) in
+            (try execute(), 0)
+        }.output
+    }
+
+    /// A `{{template}}` call's output and the template levels it used
+    /// (itself included), remembered or `execute`'s. `templateRoom` is how
+    /// many levels the caller can still open before Go's depth limit.
+    func templateOutput(of name: GoString, data: Value, templateRoom: Int,
+                        _ execute: () throws -> (output: GoString, templateDepth: Int)) throws -> (output: GoString, templateDepth: Int) {
+        let key = DataKey(data).map { Key(name: name, data: $0, isInclude: false) }
+        return try remembered(key, data: data, levels: 0, templateRoom: templateRoom, execute)
+    }
+
+    /// A call opening `levels` include levels: the entry for `key` when it
+    /// is current and reusing it cannot skip a depth limit's error,
+    /// otherwise `execute`'s result, remembered if the rules allow.
+    private func remembered<E: Error>(_ key: Key?, data: Value, levels: Int, templateRoom: Int,
+                                      _ execute: () throws(E) -> (output: GoString, templateDepth: Int))
+        throws(E) -> (output: GoString, templateDepth: Int) {
         let callerDepth = depth
-        if let key, let entry = entries[key], entry.epoch == epoch, callerDepth + entry.depth < limit {
+        if let key, let entry = entries[key], entry.epoch == epoch, entry.templateDepth <= templateRoom,
+           entry.depth == 0 || callerDepth + entry.depth < includeLimit {
             deepest = max(deepest, callerDepth + entry.depth)
-            return entry.output
+            return (entry.output, entry.templateDepth)
         }
         if key != nil { pin(data) }
         let startEpoch = epoch, startCalls = nondeterministicCalls, outerDeepest = deepest
-        depth = callerDepth + 1
+        depth = callerDepth + levels
         deepest = depth
         defer {
             depth = callerDepth
             deepest = max(outerDeepest, deepest)
         }
-        let output = try execute()
+        let result = try execute()
         if let key, epoch == startEpoch, nondeterministicCalls == startCalls {
-            entries[key] = Entry(output: output, epoch: epoch, depth: deepest - callerDepth)
+            entries[key] = Entry(output: result.output, epoch: epoch, depth: deepest - callerDepth,
+                                 templateDepth: result.templateDepth)
         }
-        return output
+        return result
     }
 
     /// To be called before `map` changes in place, with the value stored
@@ -99,6 +129,8 @@ extension IncludeMemo {
     struct Key: Hashable {
         let name: GoString
         let data: DataKey
+        /// `include` and `{{template}}` count levels differently.
+        let isInclude: Bool
     }
 
     /// A map compared by identity.

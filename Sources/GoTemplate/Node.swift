@@ -182,12 +182,15 @@ public final class TemplateNode: Sendable {
     public let line: Int
     public let name: String
     public let pipe: PipeNode?
+    /// `name` as a Go string (the key of remembered calls).
+    let goName: GoString
 
     init(pos: Int, line: Int, name: String, pipe: PipeNode?) {
         self.pos = pos
         self.line = line
         self.name = name
         self.pipe = pipe
+        goName = GoString(name)
     }
 
     func write(to s: inout String) {

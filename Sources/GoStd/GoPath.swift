@@ -47,6 +47,23 @@ public enum GoPath {
         return String(path[start..<end])
     }
 
+    /// `strings.HasPrefix(path.Base(path), prefix)`, by bytes, without
+    /// building the base.
+    public static func baseHasPrefix(_ path: String, _ prefix: String) -> Bool {
+        var path = path, prefix = prefix
+        return path.withUTF8 { bytes in
+            prefix.withUTF8 { head in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == slash { end -= 1 }
+                // An empty path's base is ".", a path of slashes' "/".
+                guard end > 0 else { return (bytes.isEmpty ? "." : "/").utf8.starts(with: head) }
+                var start = end
+                while start > 0, bytes[start - 1] != slash { start -= 1 }
+                return end - start >= head.count && bytes[start..<(start + head.count)].elementsEqual(head)
+            }
+        }
+    }
+
     /// `path.Dir`: everything before the last separator, cleaned.
     public static func dir(_ path: String) -> String {
         let bytes = Array(path.utf8)

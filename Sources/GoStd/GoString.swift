@@ -28,6 +28,30 @@ public struct GoString: Sendable {
     }
 
     /// The Go string holding exactly `bytes`.
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
+        if GoUTF8.isValid(bytes) {
+            storage = String(decoding: bytes, as: UTF8.self)
+            isRaw = false
+        } else {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+            storage = String(scalars)
+            isRaw = true
+        }
+    }
+
+    /// The Go string holding exactly `bytes` (without the generic path's
+    /// unspecialised calls).
+    public init(bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { GoString(bytes: $0) }
+    }
+
+    /// The Go string holding exactly `bytes`.
+    public init(bytes: ArraySlice<UInt8>) {
+        self = bytes.withUnsafeBufferPointer { GoString(bytes: $0) }
+    }
+
+    /// The Go string holding exactly `bytes`.
     public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         // Checked here, then decoded by the stdlib's specialised UTF-8 path:
         // `String(validating:as:)` goes through unspecialised generic code.
@@ -190,16 +214,19 @@ extension GoString: Hashable, Comparable {
         return Int(bitPattern: UInt(truncatingIfNeeded: h))
     }
 
+    /// Byte-wise order of two byte strings (Go's string order).
+    @usableFromInline static func bytesLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(x.count, y.count)
+        if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+            let c = memcmp(px, py, n)
+            if c != 0 { return c < 0 }
+        }
+        return x.count < y.count
+    }
+
     /// Go's string order: byte-wise.
     @inlinable public static func < (a: GoString, b: GoString) -> Bool {
-        a.withBytes { x in b.withBytes { y in
-            let n = min(x.count, y.count)
-            if n > 0, let px = x.baseAddress, let py = y.baseAddress {
-                let c = memcmp(px, py, n)
-                if c != 0 { return c < 0 }
-            }
-            return x.count < y.count
-        } }
+        a.withBytes { x in b.withBytes { y in bytesLess(x, y) } }
     }
 }
 

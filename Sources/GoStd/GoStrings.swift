@@ -152,5 +152,6 @@ public enum GoStrings {
 /// Go string ordering: byte-wise comparison of the UTF-8 encodings.
 @inlinable
 public func goLess(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    var a = a, b = b
+    return a.withUTF8 { x in b.withUTF8 { y in GoString.bytesLess(x, y) } }
 }

@@ -18,6 +18,8 @@ enum ItemType: Int, Sendable {
 struct Item: Sendable {
     var type: ItemType
     var pos: Int
+    /// The item's text; empty for `.text` items, whose bytes are the
+    /// input's `pos..<end` (``Lexer/text(of:)``).
     var val: String
     var line: Int
     var end: Int = 0
@@ -126,8 +128,15 @@ struct Lexer {
 
     private func text(_ a: Int, _ b: Int) -> String { String(decoding: input[a..<b], as: UTF8.self) }
 
+    /// The text of `item` (a `.text` item's is read from the input).
+    func text(of item: Item) -> String {
+        item.type == .text ? text(item.pos, item.end) : item.val
+    }
+
     private mutating func thisItem(_ t: ItemType) -> Item {
-        let i = Item(type: t, pos: start, val: text(start, pos), line: startLine, end: pos)
+        // Text is most of a template's bytes: its item carries no decoded
+        // `val` (the parser reads `input[pos..<end]`; see `Item.val`).
+        let i = Item(type: t, pos: start, val: t == .text ? "" : text(start, pos), line: startLine, end: pos)
         start = pos
         startLine = line
         return i
@@ -273,7 +282,7 @@ struct Lexer {
                 let i = thisItem(.text)
                 pos += trimLength
                 ignore()
-                if !i.val.isEmpty { item = i; return nil }
+                if i.end > i.pos { item = i; return nil }
             }
             return .leftDelim
         }

@@ -118,7 +118,9 @@ final class Parser {
             }
             return errorf(t.description + extra)
         }
-        return errorf("unexpected \(t.description) in \(context)")
+        var described = t
+        described.val = session.lexer.text(of: t)
+        return errorf("unexpected \(described.description) in \(context)")
     }
 
     private func add(_ root: ListNode) throws {

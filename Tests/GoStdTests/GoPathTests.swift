@@ -26,6 +26,15 @@ struct GoPathTests {
         #expect(GoPath.base(row.0) == row.2)
     }
 
+    /// Agrees with `strings.HasPrefix(path.Base(p), prefix)` (by bytes,
+    /// so a combining mark after `_` does not hide it).
+    @Test(arguments: rows.map(\.0) + ["a/_h.tpl", "_h.tpl", "t/_", "t/_/", "a_/b", "_a/b", "t/_\u{301}x", "///", "x/.y"])
+    func basePrefixes(_ path: String) {
+        for prefix in ["", "_", ".", "/", "x", "c.y", "ü", "_\u{301}", "filePath", "filePathX"] {
+            #expect(GoPath.baseHasPrefix(path, prefix) == GoPath.base(path).utf8.starts(with: prefix.utf8))
+        }
+    }
+
     @Test(arguments: [("", "."), ("a//b/./c/..", "a/b"), ("../../a", "../../a"), ("/..", "/"), ("a/..", "."), ("./", ".")])
     func cleans(_ row: (String, String)) {
         #expect(GoPath.clean(row.0) == row.1)

@@ -121,4 +121,18 @@ import GoStd
         }
         #expect(Array(trimmed.utf8) == Array(expected.utf8))
     }
+
+    /// `goLess` and `GoString`'s `<` order by bytes, as Go does: not by
+    /// Unicode scalars' or characters' order.
+    @Test(arguments: [
+        ("", "", false), ("", "a", true), ("a", "", false), ("a", "b", true), ("ab", "a", false), ("a", "ab", true),
+        ("Z", "a", true), ("\u{FF}", "\u{100}", true), ("\u{FFFF}", "\u{10000}", true), ("e\u{301}", "\u{E9}", true),
+        ("templates/b.yaml", "templates/a.yaml", false), ("c/charts/x/templates/a", "c/templates/a", true),
+        ("a very long shared prefix of forty bytes or more: 1", "a very long shared prefix of forty bytes or more: 2", true),
+    ] as [(String, String, Bool)])
+    func ordersByBytes(_ a: String, _ b: String, _ less: Bool) {
+        #expect(goLess(a, b) == less)
+        #expect((GoString(a) < GoString(b)) == less)
+        #expect(goLess(a, b) == Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)))
+    }
 }

@@ -14,7 +14,7 @@ private func lexAll(_ input: String) -> [String] {
     var out: [String] = []
     while true {
         let item = lexer.nextItem()
-        out.append("\(item.type):\(item.val)")
+        out.append("\(item.type):\(lexer.text(of: item))")
         if item.type == .eof || item.type == .error { return out }
     }
 }

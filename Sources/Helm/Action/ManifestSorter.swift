@@ -77,7 +77,7 @@ public enum ManifestSorter {
         var hooks: [ReleaseHook] = []
         var manifests: [ReleaseManifest] = []
         for path in files.keys.sorted(by: goLess) {
-            guard let content = files[path], !GoPath.base(path).hasPrefix("_"),
+            guard let content = files[path], !GoPath.baseHasPrefix(path, "_"),
                   !content.trimming(where: GoUnicode.isSpace).isEmpty else { continue }
             for goDocument in ReleaseManifests.split(content, helm: helm) {
                 let head: ManifestHead

@@ -13,7 +13,7 @@ extension HelmEngine {
         for sub in chart.allCharts {
             let isLibrary = sub.chart.metadata.type == "library"
             for template in sub.chart.templates {
-                if isLibrary && !GoPath.base(template.name).hasPrefix("_") { continue }
+                if isLibrary && !GoPath.baseHasPrefix(template.name, "_") { continue }
                 texts[sub.path + "/" + template.name] = template.text
             }
         }

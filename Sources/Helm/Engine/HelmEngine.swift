@@ -104,7 +104,7 @@ public final class HelmEngine: @unchecked Sendable {
         var rendered: [String: GoString] = [:]
         let valuesType = ValuesMethods.type(helm)
         for name in names {
-            guard !GoPath.base(name).hasPrefix("_"), let item = renderables[name] else { continue }
+            guard !GoPath.baseHasPrefix(name, "_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
             // The context and `.Template` are Helm `Values`, like `.Values`.
             let template = Value.map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
@@ -155,7 +155,7 @@ public final class HelmEngine: @unchecked Sendable {
         }
         let isLibrary = chart.chart.metadata.type == "library"
         for template in chart.chart.templates {
-            if isLibrary && !GoPath.base(template.name).hasPrefix("_") { continue }
+            if isLibrary && !GoPath.baseHasPrefix(template.name, "_") { continue }
             let path = chart.path + "/" + template.name
             order.append(path)
             renderables[path] = Renderable(

@@ -124,7 +124,7 @@ extension EffectiveJob {
             return outcome
         }
         let document = GoString(snapshotYAML(.map(GoMap(["raw": .string(raw)]))))
-        if GoPath.base(file).hasPrefix("_") {
+        if GoPath.baseHasPrefix(file, "_") {
             for name in defaultTemplates { outcome.outputs[GoPath.join(chartRoute, templateFileName(name))] = document }
         } else {
             outcome.outputs[file] = document

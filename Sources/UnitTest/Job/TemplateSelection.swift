@@ -22,7 +22,7 @@ public struct TemplateFilter: Sendable {
     /// Whether the template at `path` (`<route>/templates/x.yaml`, subcharts as
     /// `<route>/charts/<name>/templates/…`) is rendered. Partials (`_*`) always are.
     public func includes(templatePath path: String) -> Bool {
-        if GoPath.base(path).hasPrefix("_") { return true }
+        if GoPath.baseHasPrefix(path, "_") { return true }
         guard includes.contains(where: { $0.matches(path) }) else { return false }
         return !excludes.contains(where: { $0.matches(path) })
     }

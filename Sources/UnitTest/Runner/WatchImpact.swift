@@ -146,7 +146,7 @@ public enum WatchImpact {
         if let ignore = chart.ignore, ignores(relative, ignore) { return nil }
         guard let name = chart.name, let template = templatePath(relative, chartName: name, subchartRoutes: chart.subchartRoutes)
         else { return (.chartFile, nil) }
-        if GoPath.base(template).hasPrefix("_") { return (.helper, nil) }
+        if GoPath.baseHasPrefix(template, "_") { return (.helper, nil) }
         let selecting = suites.filter { suite in suite.selections.contains { $0.selects(templatePath: template) } }
         return selecting.isEmpty ? (.helper, nil) : (.template(template), selecting.map(\.path))
     }

@@ -27,7 +27,9 @@ public struct GoString: Sendable {
         isRaw = false
     }
 
-    /// The Go string holding exactly `bytes`.
+    /// The Go string holding exactly `bytes`. Checked, then decoded by the
+    /// stdlib's specialised UTF-8 path (`String(validating:as:)` goes
+    /// through unspecialised generic code).
     public init(bytes: UnsafeBufferPointer<UInt8>) {
         if GoUTF8.isValid(bytes) {
             storage = String(decoding: bytes, as: UTF8.self)
@@ -53,20 +55,8 @@ public struct GoString: Sendable {
 
     /// The Go string holding exactly `bytes`.
     public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
-        // Checked here, then decoded by the stdlib's specialised UTF-8 path:
-        // `String(validating:as:)` goes through unspecialised generic code.
-        func validText(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
-            GoUTF8.isValid(buffer) ? String(decoding: buffer, as: UTF8.self) : nil
-        }
-        if let text = bytes.withContiguousStorageIfAvailable(validText) ?? Array(bytes).withUnsafeBufferPointer(validText) {
-            storage = text
-            isRaw = false
-        } else {
-            var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
-            storage = String(scalars)
-            isRaw = true
-        }
+        self = bytes.withContiguousStorageIfAvailable { GoString(bytes: $0) }
+            ?? Array(bytes).withUnsafeBufferPointer { GoString(bytes: $0) }
     }
 
     /// The empty string.

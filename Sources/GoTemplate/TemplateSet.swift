@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import Diagnostics
 import GoStd
 import Values
@@ -17,18 +22,20 @@ public final class TemplateSource: Sendable {
 
     /// Go's `ErrorContext` position: 1-based line and 0-based byte column of `pos`.
     func lineAndColumn(of pos: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var lastNewline = -1
-        var i = 0
-        for b in text.utf8 {
-            if i >= pos { break }
-            if b == 0x0A {
+        var text = text
+        return text.withUTF8 { bytes -> (line: Int, column: Int) in
+            var line = 1
+            var lastNewline = -1
+            guard let base = bytes.baseAddress else { return (line, pos) }
+            let end = min(pos, bytes.count)
+            var i = 0
+            while i < end, let hit = memchr(base + i, 0x0A, end - i) {
+                lastNewline = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
                 line += 1
-                lastNewline = i
+                i = lastNewline + 1
             }
-            i += 1
+            return (line, lastNewline < 0 ? pos : pos - lastNewline - 1)
         }
-        return (line, lastNewline < 0 ? pos : pos - lastNewline - 1)
     }
 }
 

@@ -98,38 +98,42 @@ enum Step: Sendable {
             }
         case .child(let name):
             guard node.kind == .mapping else { return }
+            let content = node.content
             var i = 0
-            while i + 1 < node.content.count {
-                if node.content[i].text == name {
-                    out.append(node.content[i + 1])
+            while i + 1 < content.count {
+                if content[i].text == name {
+                    out.append(content[i + 1])
                     return
                 }
                 i += 2
             }
         case .allChildren:
+            let content = node.content
             switch node.kind {
             case .mapping:
-                for (i, n) in node.content.enumerated() where i % 2 == 1 { out.append(n) }
+                for (i, n) in content.enumerated() where i % 2 == 1 { out.append(n) }
             case .sequence:
-                out.append(contentsOf: node.content)
+                out.append(contentsOf: content)
             case .scalar:
                 return
             }
         case .bracketChildren(let names):
             guard node.kind == .mapping else { return }
+            let content = node.content
             for name in names {
-                for i in stride(from: 0, to: node.content.count - 1, by: 2) where node.content[i].text == name {
-                    out.append(node.content[i + 1])
+                for i in stride(from: 0, to: content.count - 1, by: 2) where content[i].text == name {
+                    out.append(content[i + 1])
                 }
             }
         case .arraySubscript(let sub):
+            let content = node.content
             if node.kind == .mapping && sub == "*" {
-                for (i, n) in node.content.enumerated() where i % 2 == 1 { out.append(n) }
+                for (i, n) in content.enumerated() where i % 2 == 1 { out.append(n) }
                 return
             }
-            guard node.kind == .sequence, case .success(let indices) = Slicer.slice(sub, length: node.content.count) else { return }
-            for i in indices where i >= 0 && i < node.content.count {
-                out.append(node.content[i])
+            guard node.kind == .sequence, case .success(let indices) = Slicer.slice(sub, length: content.count) else { return }
+            for i in indices where i >= 0 && i < content.count {
+                out.append(content[i])
             }
         case .filter(let filter, let recursive):
             if node.kind == .sequence && !recursive {
@@ -139,20 +143,23 @@ enum Step: Sendable {
             }
         case .propertyName(let name):
             guard node.kind == .mapping else { return }
-            for i in stride(from: 0, to: node.content.count, by: 2) where node.content[i].text == name {
-                out.append(node.content[i])
+            let content = node.content
+            for i in stride(from: 0, to: content.count, by: 2) where content[i].text == name {
+                out.append(content[i])
                 return
             }
         case .bracketPropertyNames(let names):
             guard node.kind == .mapping else { return }
+            let content = node.content
             for name in names {
-                for i in stride(from: 0, to: node.content.count, by: 2) where node.content[i].text == name {
-                    out.append(node.content[i])
+                for i in stride(from: 0, to: content.count, by: 2) where content[i].text == name {
+                    out.append(content[i])
                 }
             }
         case .arraySubscriptPropertyName(let sub):
             guard node.kind == .mapping && sub == "*" else { return }
-            for i in stride(from: 0, to: node.content.count, by: 2) { out.append(node.content[i]) }
+            let content = node.content
+            for i in stride(from: 0, to: content.count, by: 2) { out.append(content[i]) }
         }
     }
 }

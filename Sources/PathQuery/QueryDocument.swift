@@ -1,4 +1,5 @@
 import GoStd
+import Synchronization
 import Values
 import YAML
 
@@ -20,7 +21,7 @@ public struct QueryDocument: Sendable {
     public init(_ document: Value) {
         value = document
         if case .null = document {
-            root = QueryNode(mapping: [])
+            root = QueryNode(.map(GoMap()))
         } else {
             root = QueryNode(document)
         }
@@ -28,52 +29,41 @@ public struct QueryDocument: Sendable {
 }
 
 /// A node of the searched tree (go-yaml's `yaml.Node`, reduced to what the
-/// path language looks at).
+/// path language looks at). A mapping or sequence builds its children and
+/// its decoded value when first asked for them, once: most queries walk
+/// one branch of a document. Shared across threads (a chart's jobs query
+/// the same documents): what a node builds is published under its lock.
 final class QueryNode: Sendable {
     enum Kind: Sendable { case scalar, mapping, sequence }
     /// The scalar tags the filter language distinguishes.
     enum Tag: Sendable { case null, bool, str, int, float, other }
 
+    /// What a mapping or sequence node has built so far.
+    private struct Built {
+        var content: [QueryNode]?
+        var value: Value?
+    }
+
     let kind: Kind
     /// Scalar text, as go-yaml writes it (`1e+06`, `true`, `null`).
     let text: String
     let tag: Tag
-    /// Mapping: key, value, key, value…; sequence: the items.
-    let content: [QueryNode]
-    /// What go-yaml decodes this node to.
-    let value: Value
+    /// A scalar's decoded value; a collection's source (map or list).
+    private let source: Value
+    private let built = Mutex(Built())
 
     init(scalar text: String, tag: Tag, value: Value) {
         kind = .scalar
         self.text = text
         self.tag = tag
-        content = []
-        self.value = value
+        source = value
     }
 
-    init(mapping pairs: [(GoString, QueryNode)]) {
-        kind = .mapping
+    private init(collection kind: Kind, source: Value) {
+        self.kind = kind
         text = ""
         tag = .other
-        var content: [QueryNode] = []
-        content.reserveCapacity(pairs.count * 2)
-        var entries: [GoString: Value] = [:]
-        entries.reserveCapacity(pairs.count)
-        for (key, node) in pairs {
-            content.append(QueryNode(scalar: key.text, tag: .str, value: .string(key)))
-            content.append(node)
-            entries[key] = node.value
-        }
-        self.content = content
-        value = .map(GoMap(entries))
-    }
-
-    init(sequence items: [QueryNode]) {
-        kind = .sequence
-        text = ""
-        tag = .other
-        content = items
-        value = .list(items.map(\.value))
+        self.source = source
     }
 
     /// The node go-yaml v3 would decode after encoding `value`.
@@ -106,17 +96,72 @@ final class QueryNode: Sendable {
             }
         case .string(let s):
             self.init(scalar: s.text, tag: .str, value: .string(s))
-        case .list(let items, _):
-            self.init(sequence: DeepStack.withRoom { items.map { QueryNode($0) } })
-        case .map(let map, _):
-            let keys = NaturalOrder.sorted(map.entries.keys, dialect: .v3)
-            self.init(mapping: DeepStack.withRoom { keys.map { ($0, QueryNode(map.entries[$0] ?? .null)) } })
+        case .list:
+            self.init(collection: .sequence, source: value)
+        case .map:
+            self.init(collection: .mapping, source: value)
         case .object(let object):
             if let time = object as? GoTime {
                 self.init(scalar: time.rfc3339Nano, tag: .other, value: value)
             } else {
                 self.init(scalar: object.goFormatted, tag: .str, value: .string(object.goFormatted))
             }
+        }
+    }
+
+    /// Mapping: key, value, key, value… (keys in go-yaml's natural order);
+    /// sequence: the items; scalar: none.
+    var content: [QueryNode] {
+        if kind == .scalar { return [] }
+        if let content = built.withLock({ $0.content }) { return content }
+        let made: [QueryNode]
+        switch source {
+        case .list(let items, _):
+            made = items.map { QueryNode($0) }
+        case .map(let map, _):
+            let keys = NaturalOrder.sorted(map.entries.keys, dialect: .v3)
+            var pairs: [QueryNode] = []
+            pairs.reserveCapacity(keys.count * 2)
+            for key in keys {
+                pairs.append(QueryNode(scalar: key.text, tag: .str, value: .string(key)))
+                pairs.append(QueryNode(map.entries[key] ?? .null))
+            }
+            made = pairs
+        default:
+            made = []
+        }
+        // Another thread may have built it meanwhile: the first one stays.
+        return built.withLock { built in
+            if let content = built.content { return content }
+            built.content = made
+            return made
+        }
+    }
+
+    /// What go-yaml decodes this node to.
+    var value: Value {
+        if kind == .scalar { return source }
+        if let value = built.withLock({ $0.value }) { return value }
+        let content = self.content
+        let made: Value
+        if kind == .sequence {
+            made = .list(content.map { node in DeepStack.withRoom { node.value } })
+        } else {
+            var entries: [GoString: Value] = [:]
+            entries.reserveCapacity(content.count / 2)
+            var i = 0
+            while i + 1 < content.count {
+                if case .string(let key) = content[i].source {
+                    entries[key] = DeepStack.withRoom { content[i + 1].value }
+                }
+                i += 2
+            }
+            made = .map(GoMap(entries))
+        }
+        return built.withLock { built in
+            if let value = built.value { return value }
+            built.value = made
+            return made
         }
     }
 

@@ -32,7 +32,7 @@ public struct CoverageInventory: Sendable {
     public init(templates: [Template]) {
         precondition(!templates.isEmpty, "a parsed file has at least its own template")
         let source = templates[0].source
-        var walker = InventoryWalker(lineStarts: Self.lineStarts(Array(source.text.utf8)), text: Array(source.text.utf8))
+        var walker = InventoryWalker(lineStarts: Self.lineStarts(source.bytes), text: source.bytes)
         var defines: [Item] = []
         for template in templates {
             walker.walk(template.root)
@@ -142,7 +142,7 @@ private struct InventoryWalker {
         var lines: [Int] = []
         var line = self.line(of: t.pos)
         var counted = false
-        let end = min(text.count, t.pos + t.text.count)
+        let end = min(text.count, t.pos + t.bytes.count)
         var i = t.pos
         while i < end {
             let b = text[i]

@@ -228,7 +228,7 @@ final class Executor {
         switch n {
         case .text(let t):
             coverage?.hit(template.source, t.pos)
-            t.text.append(to: &output)
+            output.append(contentsOf: t.bytes)
         case .action(let a):
             coverage?.hit(template.source, a.pos)
             let val = try evalPipeline(dot, a.pipe)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import GoStd
 import Values
 
@@ -148,9 +153,12 @@ struct Lexer {
     }
 
     private func countNewlines(_ a: Int, _ b: Int) -> Int {
-        var n = 0
-        if a < b { for i in a..<b where input[i] == 0x0A { n += 1 } }
-        return n
+        guard a < b else { return 0 }
+        return input.withUnsafeBufferPointer { bytes in
+            var n = 0
+            for i in a..<b where bytes[i] == 0x0A { n += 1 }
+            return n
+        }
     }
 
     private mutating func ignore() {
@@ -189,13 +197,19 @@ struct Lexer {
     }
 
     private func index(of p: [UInt8], from i: Int) -> Int? {
-        guard let first = p.first else { return nil }
-        var j = i
-        while j + p.count <= limit {
-            if input[j] == first && hasPrefix(p, at: j) { return j - i }
-            j += 1
+        guard let first = p.first, i >= 0, i + p.count <= limit else { return nil }
+        return input.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            let last = limit - p.count
+            var j = i
+            // memchr finds each candidate first byte; the rest is compared.
+            while j <= last, let hit = memchr(base + j, Int32(first), last - j + 1) {
+                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if hasPrefix(p, at: k) { return k - i }
+                j = k + 1
+            }
+            return nil
         }
-        return nil
     }
 
     static func isSpace(_ r: UInt32) -> Bool { r == 0x20 || r == 0x09 || r == 0x0D || r == 0x0A }

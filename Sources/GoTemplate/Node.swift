@@ -115,9 +115,7 @@ public final class ListNode: @unchecked Sendable {
             switch n {
             case .comment: continue
             case .text(let t):
-                if !t.text.runes.allSatisfy(GoUnicode.isSpace) {
-                    return false
-                }
+                if !t.isSpace { return false }
             default: return false
             }
         }
@@ -125,14 +123,35 @@ public final class ListNode: @unchecked Sendable {
     }
 }
 
-/// Plain text.
+/// Plain text: its bytes, a slice of the parsed source (not decoded, so
+/// a large text costs no copy or UTF-8 check).
 public final class TextNode: Sendable {
     public let pos: Int
-    public let text: GoString
+    public let bytes: ArraySlice<UInt8>
 
-    init(pos: Int, text: GoString) {
+    init(pos: Int, bytes: ArraySlice<UInt8>) {
         self.pos = pos
-        self.text = text
+        self.bytes = bytes
+    }
+
+    /// The text as a Go string.
+    public var text: GoString { GoString(bytes: bytes) }
+
+    /// Whether every rune is white space (Go's `unicode.IsSpace`; an
+    /// invalid byte is U+FFFD, which is not).
+    var isSpace: Bool {
+        var rest = bytes
+        while let first = rest.first {
+            if first < 0x80 {
+                guard GoUnicode.isSpace(Unicode.Scalar(first)) else { return false }
+                rest = rest.dropFirst()
+                continue
+            }
+            let (rune, width) = GoUTF8.decodeRune(rest)
+            guard let scalar = Unicode.Scalar(rune), GoUnicode.isSpace(scalar) else { return false }
+            rest = rest.dropFirst(width)
+        }
+        return true
     }
 }
 

@@ -210,7 +210,7 @@ final class Parser {
     private func textOrAction() throws -> Parsed {
         let t = nextNonSpace()
         switch t.type {
-        case .text: return .node(.text(TextNode(pos: t.pos, text: GoString(bytes: session.lexer.input[t.pos..<t.end]))))
+        case .text: return .node(.text(TextNode(pos: t.pos, bytes: session.lexer.input[t.pos..<t.end])))
         case .leftDelim:
             actionLine = t.line
             defer { actionLine = 0 }

@@ -67,7 +67,7 @@ enum TemplateErrors {
                                         detail: " (executing \(GoQuote.quote(templateName)) at <\(nodeText)>)"))
             }
         } else if let source {
-            error = error.quotingSource(source.text.utf8)
+            error = error.quotingSource(source.bytes)
         }
         return error
     }

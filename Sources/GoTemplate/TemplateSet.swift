@@ -12,18 +12,20 @@ import Values
 public final class TemplateSource: Sendable {
     /// The name of the top-level template being parsed (the file name).
     public let name: String
-    /// The full text parsed.
-    public let text: String
+    /// The bytes parsed.
+    public let bytes: [UInt8]
 
-    init(name: String, text: String) {
+    init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.text = text
+        self.bytes = bytes
     }
+
+    /// The source as text (invalid bytes read as U+FFFD).
+    public var text: String { GoString(bytes: bytes).text }
 
     /// Go's `ErrorContext` position: 1-based line and 0-based byte column of `pos`.
     func lineAndColumn(of pos: Int) -> (line: Int, column: Int) {
-        var text = text
-        return text.withUTF8 { bytes -> (line: Int, column: Int) in
+        bytes.withUnsafeBufferPointer { bytes -> (line: Int, column: Int) in
             var line = 1
             var lastNewline = -1
             guard let base = bytes.baseAddress else { return (line, pos) }
@@ -147,7 +149,7 @@ public struct TemplateSet: Sendable {
         } catch {
             throw TemplateErrors.parse(name, nil, goErrorText(error))
         }
-        let source = TemplateSource(name: name, text: GoString(bytes: text).text)
+        let source = TemplateSource(name: name, bytes: text)
         return ParsedFile(templates: parsed.order.compactMap { treeName in
             parsed.trees[treeName].map { Template(name: treeName, root: $0, source: source) }
         })

@@ -57,4 +57,21 @@ import Values
             }
         }
     }
+
+    /// Positions count bytes: invalid UTF-8 on an earlier line moves no
+    /// column (`helm template`, 3.20.2 and 4.2.3: `t.yaml:2:6`).
+    @Test(arguments: [HelmVersion.v3, .v4])
+    func positionsAfterInvalidBytes(helm: HelmVersion) throws {
+        let files = [
+            ChartFile(name: "Chart.yaml", data: Array("apiVersion: v2\nname: c\nversion: 0.1.0\n".utf8)),
+            ChartFile(name: "templates/t.yaml", data: Array("a: \"".utf8) + [0xFF, 0xFE] + Array("\"\nb: {{ fail \"boom\" }}\n".utf8)),
+        ]
+        let chart = try ChartLoader(helm: helm).loadFiles(files)
+        do {
+            _ = try HelmEngine(chart: chart, helm: helm).render(userValues: GoMap(), options: RenderOptions(helm: helm))
+            Issue.record("expected the render to fail")
+        } catch {
+            #expect(error.message == "execution error at (c/templates/t.yaml:2:6): boom")
+        }
+    }
 }

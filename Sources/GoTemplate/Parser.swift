@@ -3,9 +3,10 @@ import GoStd
 
 /// Shared state of one parse: the lexer and the trees found so far.
 final class ParseSession {
-    var lexer: Lexer
-    var trees: [String: ListNode] = [:]
-    var order: [String] = []
+    // One parse runs on one thread and never overlaps its own accesses.
+    @exclusivity(unchecked) var lexer: Lexer
+    @exclusivity(unchecked) var trees: [String: ListNode] = [:]
+    @exclusivity(unchecked) var order: [String] = []
     let functions: FunctionMap
     let parseName: String
 
@@ -23,13 +24,13 @@ final class ParseSession {
 /// with the same three-token lookahead so error lines match Go's.
 final class Parser {
     private let session: ParseSession
-    private var name: String
-    private var token: [Item] = Array(repeating: Item(type: .eof, pos: 0, val: "", line: 0), count: 3)
-    private var peekCount = 0
-    private var vars: [String] = ["$"]
-    private var actionLine = 0
-    private var rangeDepth = 0
-    private var stackDepth = 0
+    @exclusivity(unchecked) private var name: String
+    @exclusivity(unchecked) private var token: [Item] = Array(repeating: Item(type: .eof, pos: 0, val: "", line: 0), count: 3)
+    @exclusivity(unchecked) private var peekCount = 0
+    @exclusivity(unchecked) private var vars: [String] = ["$"]
+    @exclusivity(unchecked) private var actionLine = 0
+    @exclusivity(unchecked) private var rangeDepth = 0
+    @exclusivity(unchecked) private var stackDepth = 0
     static let maxStackDepth = 10000
 
     init(session: ParseSession, name: String) {

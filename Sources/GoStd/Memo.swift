@@ -4,8 +4,8 @@ import Synchronization
 /// shared across threads: charts ask for the same regexps and version
 /// constraints on every render. Bounded: once full, it starts over.
 public final class Memo<Key: Hashable & Sendable, Output: Sendable, Failure: Error>: Sendable {
-    private let entries = Mutex<[Key: Result<Output, Failure>]>([:])
-    private let capacity: Int
+    @usableFromInline let entries = Mutex<[Key: Result<Output, Failure>]>([:])
+    @usableFromInline let capacity: Int
 
     /// A memo holding at most `capacity` results.
     public init(capacity: Int = 4096) {
@@ -13,7 +13,9 @@ public final class Memo<Key: Hashable & Sendable, Output: Sendable, Failure: Err
     }
 
     /// The remembered result for `key`, or `compute(key)` remembered (a
-    /// failure too). `compute` runs outside the lock.
+    /// failure too). `compute` runs outside the lock. Inlinable, so that
+    /// each caller's key and result types are specialised.
+    @inlinable
     public func value(for key: Key, _ compute: (Key) throws(Failure) -> Output) throws(Failure) -> Output {
         if let hit = entries.withLock({ $0[key] }) { return try hit.get() }
         let result: Result<Output, Failure>

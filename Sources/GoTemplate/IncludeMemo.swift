@@ -31,20 +31,21 @@ public final class IncludeMemo {
         let templateDepth: Int
     }
 
-    private var entries: [Key: Entry] = [:]
+    // One render's memo is used by one thread, never by overlapping accesses.
+    @exclusivity(unchecked) private var entries: [Key: Entry] = [:]
     /// Pinned maps, held so that no other map can take one's identity.
-    private var pinned: [ObjectIdentifier: GoMap] = [:]
+    @exclusivity(unchecked) private var pinned: [ObjectIdentifier: GoMap] = [:]
     /// Changes of pinned maps so far.
-    private var epoch: UInt64 = 0
+    @exclusivity(unchecked) private var epoch: UInt64 = 0
     /// Calls so far of functions whose results depend on more than their arguments.
     @exclusivity(unchecked) var nondeterministicCalls: UInt64 = 0
     /// Include levels running now, and the deepest level reached since the
     /// innermost running call began.
-    private var depth = 0
-    private var deepest = 0
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var deepest = 0
     /// The include limit of the host's `include`, once one has run (a
     /// remembered `{{template}}` call that included is reused under it).
-    private var includeLimit = 0
+    @exclusivity(unchecked) private var includeLimit = 0
 
     init() {}
 

@@ -1,3 +1,4 @@
+import GoStd
 import Values
 
 /// `.Release`: what a template knows about the release.
@@ -31,7 +32,7 @@ public struct ReleaseInfo: Sendable, Hashable {
         GoMap([
             "Name": .string(name), "Namespace": .string(namespace), "IsUpgrade": .bool(isUpgrade),
             "IsInstall": .bool(isInstall), "Revision": .int(revision), "Service": .string(service),
-        ])
+        ] as [GoString: Value])
     }
 }
 
@@ -74,7 +75,7 @@ public struct KubeVersionInfo: Sendable, Hashable {
 
     /// The JSON/map form (`Version`, `Major`, `Minor`).
     public var value: GoMap {
-        GoMap(["Version": .string(version), "Major": .string(major), "Minor": .string(minor)])
+        GoMap(["Version": .string(version), "Major": .string(major), "Minor": .string(minor)] as [GoString: Value])
     }
 }
 
@@ -98,7 +99,7 @@ public struct HelmBuildInfo: Sendable, Hashable {
     /// encoding/json's form: `version`, `git_commit`/`git_tree_state` only
     /// when set, `go_version`, `kube_client_version`.
     public var value: GoMap {
-        let map = GoMap(["version": .string(version), "go_version": .string(goVersion)])
+        let map = GoMap(["version": .string(version), "go_version": .string(goVersion)] as [GoString: Value])
         if !gitCommit.isEmpty { map["git_commit"] = .string(gitCommit) }
         if !gitTreeState.isEmpty { map["git_tree_state"] = .string(gitTreeState) }
         if !kubeClientVersion.isEmpty { map["kube_client_version"] = .string(kubeClientVersion) }
@@ -207,9 +208,9 @@ extension ChartMetadata {
             "APIVersion": .string(apiVersion), "Condition": .string(condition), "Tags": .string(tags),
             "AppVersion": .string(appVersion), "Deprecated": .bool(deprecated), "KubeVersion": .string(kubeVersion),
             "Type": .string(type), "IsRoot": .bool(isRoot),
-        ])
+        ] as [GoString: Value])
         map["Maintainers"] = .list((maintainers ?? []).map { m in
-            m.map { .map(["Name": .string($0.name), "Email": .string($0.email), "URL": .string($0.url)]) } ?? .null
+            m.map { .map(GoMap(["Name": .string($0.name), "Email": .string($0.email), "URL": .string($0.url)] as [GoString: Value])) } ?? .null
         })
         map["Annotations"] = annotations.map { .map(GoMap($0.mapValues(Value.string)), .strings) } ?? .null
         map["Dependencies"] = .list((dependencies ?? []).map { d in d.map { .map($0.v4Value) } ?? .null })
@@ -232,6 +233,6 @@ extension ChartDependency {
             "Name": .string(name), "Version": .string(version), "Repository": .string(repository),
             "Condition": .string(condition), "Tags": .list((tags ?? []).map(Value.string)), "Enabled": .bool(enabled),
             "ImportValues": .list(importValues ?? []), "Alias": .string(alias),
-        ])
+        ] as [GoString: Value])
     }
 }

@@ -107,7 +107,7 @@ public final class HelmEngine: @unchecked Sendable {
             guard !GoPath.baseHasPrefix(name, "_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
             // The context and `.Template` are Helm `Values`, like `.Values`.
-            let template = Value.map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)]), valuesType)
+            let template = Value.map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)] as [GoString: Value]), valuesType)
             environment.includeMemo.willChange(item.context, storing: template)
             item.context["Template"] = template
             do {
@@ -148,7 +148,7 @@ public final class HelmEngine: @unchecked Sendable {
             "Capabilities": .object(CapabilitiesObject(options.capabilities, helm: helm)),
             "Values": .map(chart.values, ValuesMethods.type(helm)),
             "Subcharts": .map(subcharts),
-        ])
+        ] as [GoString: Value])
         for sub in chart.subcharts {
             subcharts[sub.name] = .map(self.context(for: sub, release: release, capabilities: options,
                                                     into: &renderables, order: &order))

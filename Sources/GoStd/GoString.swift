@@ -158,9 +158,10 @@ extension GoString: Hashable, Comparable {
         return memcmp(px, py, x.count) == 0
     }
 
+    /// Feeds the bytes' ``_rawHashValue(seed:)`` (one word) to `hasher`:
+    /// keys made of several Go strings hash them without SipHashing bytes.
     @inlinable public func hash(into hasher: inout Hasher) {
-        let hashed: Void? = storage.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if hashed == nil { for b in storage.utf8 { hasher.combine(b) } }
+        hasher.combine(_rawHashValue(seed: 0))
     }
 
     /// The hash `Set` and `Dictionary` use, of the same bytes as
@@ -170,10 +171,7 @@ extension GoString: Hashable, Comparable {
     /// an adversary choosing collisions).
     @inlinable public func _rawHashValue(seed: Int) -> Int {
         if let h = storage.utf8.withContiguousStorageIfAvailable({ GoString.mixHash($0, seed: seed) }) { return h }
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hash(into: &hasher)
-        return hasher.finalize()
+        return withBytes { GoString.mixHash($0, seed: seed) }
     }
 
     @usableFromInline static func mixHash(_ bytes: UnsafeBufferPointer<UInt8>, seed: Int) -> Int {

@@ -118,8 +118,14 @@ public enum NaturalOrder {
     /// Sorts string keys the way go-yaml writes them: byte order first, then
     /// a stable sort by ``less(_:_:dialect:)`` (deterministic even for keys
     /// the comparison does not order consistently).
+    @inlinable
     public static func sorted(_ keys: some Sequence<String>, dialect: EmitDialect) -> [String] {
-        let keys = Array(keys)
+        sorted(Array(keys), dialect: dialect)
+    }
+
+    /// The same order for an array of keys (not generic: the generic entry
+    /// points only gather their keys into an array, in the caller's module).
+    public static func sorted(_ keys: [String], dialect: EmitDialect) -> [String] {
         // For ASCII keys without digits the order is total (non-letters
         // before letters, each by byte value), so any sort gives the merge
         // sort's result.
@@ -129,8 +135,13 @@ public enum NaturalOrder {
 
     /// ``sorted(_:dialect:)`` for Go string keys (runes as Go's `[]rune`
     /// conversion reads them).
+    @inlinable
     public static func sorted(_ keys: some Sequence<GoString>, dialect: EmitDialect) -> [GoString] {
-        let keys = Array(keys)
+        sorted(Array(keys), dialect: dialect)
+    }
+
+    /// The same order for an array of Go string keys.
+    public static func sorted(_ keys: [GoString], dialect: EmitDialect) -> [GoString] {
         if keys.allSatisfy({ $0.validText.map(isASCIIWithoutDigits) ?? false }) {
             return keys.sorted { asciiLess($0.validText!, $1.validText!) }
         }

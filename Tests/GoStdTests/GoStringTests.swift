@@ -97,11 +97,15 @@ import GoStd
             for key in keys.prefix(200) + keys.suffix(25) {
                 let copy = GoString(bytes: key.bytes)
                 #expect(copy._rawHashValue(seed: seed) == key._rawHashValue(seed: seed))
+                #expect(copy.hashValue == key.hashValue)
             }
             let distinct = Set(keys.map { $0._rawHashValue(seed: seed) }).count
             #expect(distinct >= keys.count - 2, "seed \(seed): \(keys.count - distinct) collisions")
         }
         #expect(Set(keys).count == keys.count)
+        // Keys made of Go strings (hashed through `hash(into:)`).
+        #expect(Set(keys.map { [$0, GoString("x")] }).count == keys.count)
+        #expect(Set(keys.map { [GoString(bytes: $0.bytes), GoString("x")] }) == Set(keys.map { [$0, GoString("x")] }))
         #expect(Dictionary(uniqueKeysWithValues: keys.map { ($0, 1) }).count == keys.count)
     }
 

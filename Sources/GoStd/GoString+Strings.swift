@@ -67,25 +67,16 @@ extension GoString {
     public func replacingAll(_ old: GoString, with new: GoString) -> GoString {
         if let a = validText, let b = old.validText, let c = new.validText { return GoString(GoStrings.replaceAll(a, b, c)) }
         let s = bytes, o = old.bytes, n = new.bytes
+        guard o.isEmpty else { return GoString(bytes: GoStrings.replaceAll(bytes: s, o, n)) }
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
-        if o.isEmpty {
-            out += n
-            var i = 0
-            for w in runeWidths {
-                out += s[i..<(i + w)]
-                out += n
-                i += w
-            }
-            return GoString(bytes: out)
-        }
+        out += n
         var i = 0
-        while let j = GoStrings.index(s[i...], o) {
-            out += s[i..<j]
+        for w in runeWidths {
+            out += s[i..<(i + w)]
             out += n
-            i = j + o.count
+            i += w
         }
-        out += s[i...]
         return GoString(bytes: out)
     }
 

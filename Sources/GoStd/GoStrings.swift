@@ -1,15 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Go's `strings` functions with Go's byte-oriented semantics.
 public enum GoStrings {
-    /// `strings.Index` on bytes: the offset of `sub` in `s`.
-    static func index(_ s: ArraySlice<UInt8>, _ sub: [UInt8]) -> Int? {
-        if sub.isEmpty { return s.startIndex }
+    /// `strings.Index` on bytes: the index in `s` of the first `sub`, or
+    /// nil (`memchr` finds each candidate first byte).
+    public static func index(_ s: ArraySlice<UInt8>, _ sub: [UInt8]) -> Int? {
+        guard let first = sub.first else { return s.startIndex }
         guard s.count >= sub.count else { return nil }
-        var i = s.startIndex
-        while i + sub.count <= s.endIndex {
-            if s[i] == sub[0] && s[i..<(i + sub.count)].elementsEqual(sub) { return i }
-            i += 1
+        return s.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            let last = bytes.count - sub.count
+            var j = 0
+            while j <= last, let hit = memchr(base + j, Int32(first), last - j + 1) {
+                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if sub.withUnsafeBufferPointer({ memcmp(hit, $0.baseAddress!, sub.count) == 0 }) { return s.startIndex + k }
+                j = k + 1
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// `strings.ReplaceAll` on bytes with a non-empty `old`: `s` itself
+    /// when it holds no `old`.
+    public static func replaceAll(bytes s: [UInt8], _ old: [UInt8], _ new: [UInt8]) -> [UInt8] {
+        precondition(!old.isEmpty, "replaceAll(bytes:) needs a non-empty pattern")
+        guard var found = index(s[...], old) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while true {
+            out += s[i..<found]
+            out += new
+            i = found + old.count
+            guard let next = index(s[i...], old) else { break }
+            found = next
+        }
+        out += s[i...]
+        return out
     }
 
     /// `strings.TrimSpace`.
@@ -92,16 +123,7 @@ public enum GoStrings {
             }
             return out
         }
-        let bytes = Array(s.utf8), pattern = Array(old.utf8), replacement = Array(new.utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while let found = index(bytes[i...], pattern) {
-            out += bytes[i..<found]
-            out += replacement
-            i = found + pattern.count
-        }
-        out += bytes[i...]
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: replaceAll(bytes: Array(s.utf8), Array(old.utf8), Array(new.utf8)), as: UTF8.self)
     }
 
     /// `strings.SplitN(s, sep, limit)` (`limit` < 0: all parts).

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import GoStd
 import Values
 
@@ -197,19 +192,8 @@ struct Lexer {
     }
 
     private func index(of p: [UInt8], from i: Int) -> Int? {
-        guard let first = p.first, i >= 0, i + p.count <= limit else { return nil }
-        return input.withUnsafeBufferPointer { bytes -> Int? in
-            guard let base = bytes.baseAddress else { return nil }
-            let last = limit - p.count
-            var j = i
-            // memchr finds each candidate first byte; the rest is compared.
-            while j <= last, let hit = memchr(base + j, Int32(first), last - j + 1) {
-                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if hasPrefix(p, at: k) { return k - i }
-                j = k + 1
-            }
-            return nil
-        }
+        guard i >= 0, i <= limit else { return nil }
+        return GoStrings.index(input[i..<limit], p).map { $0 - i }
     }
 
     static func isSpace(_ r: UInt32) -> Bool { r == 0x20 || r == 0x09 || r == 0x0D || r == 0x0A }

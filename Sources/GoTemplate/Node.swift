@@ -139,20 +139,7 @@ public final class TextNode: Sendable {
 
     /// Whether every rune is white space (Go's `unicode.IsSpace`; an
     /// invalid byte is U+FFFD, which is not).
-    var isSpace: Bool {
-        var rest = bytes
-        while let first = rest.first {
-            if first < 0x80 {
-                guard GoUnicode.isSpace(Unicode.Scalar(first)) else { return false }
-                rest = rest.dropFirst()
-                continue
-            }
-            let (rune, width) = GoUTF8.decodeRune(rest)
-            guard let scalar = Unicode.Scalar(rune), GoUnicode.isSpace(scalar) else { return false }
-            rest = rest.dropFirst(width)
-        }
-        return true
-    }
+    var isSpace: Bool { text.runes.allSatisfy(GoUnicode.isSpace) }
 }
 
 /// A comment (kept only when parsing with comments).

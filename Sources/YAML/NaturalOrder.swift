@@ -130,7 +130,7 @@ public enum NaturalOrder {
         // before letters, each by byte value), so any sort gives the merge
         // sort's result.
         if keys.allSatisfy(isASCIIWithoutDigits) { return keys.sorted(by: asciiLess) }
-        return stableSorted(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, dialect: dialect)
+        return stableSorted(keys.sorted(by: goLess), dialect: dialect)
     }
 
     /// ``sorted(_:dialect:)`` for Go string keys (runes as Go's `[]rune`

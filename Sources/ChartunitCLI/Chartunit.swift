@@ -53,15 +53,15 @@ extension Chartunit {
         "help", "-h", "--help", "--version", "--generate-completion-script", "--experimental-dump-help",
     ]
 
-    /// `test …` parsed by `test` alone (as the root, named `chartunit test`
-    /// by its configuration), which skips the root's subcommand tree and
-    /// completion-script check: a tenth of a small chart's start-up. Nil for
-    /// help, version, completions and every mistake, which the full parse
-    /// answers, so what they print is unchanged.
+    /// `test …` read by ``TestArgumentScan`` when it can, otherwise parsed
+    /// by `test` alone (as the root, named `chartunit test` by its
+    /// configuration), which skips the root's subcommand tree and
+    /// completion-script check. Nil for help, version, completions and every
+    /// mistake, which the full parse answers, so what they print is unchanged.
     static func parsedTest(_ arguments: [String]) -> ParsableCommand? {
         guard arguments.first == TestCommand.configuration.commandName,
               !arguments.contains(where: rootArguments.contains) else { return nil }
-        return try? TestCommand.parseAsRoot(Array(arguments.dropFirst()))
+        return TestArgumentScan.command(arguments.dropFirst()) ?? (try? TestCommand.parseAsRoot(Array(arguments.dropFirst())))
     }
 }
 

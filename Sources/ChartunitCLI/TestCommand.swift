@@ -37,7 +37,7 @@ struct TestCommand: OutcomeCommand {
 
     @Option(name: [.customShort("t"), .customLong("output-type")],
             help: "Report format: JUnit, NUnit, XUnit or Sonar (any case).")
-    var outputType = "XUnit"
+    var outputType = TestCommand.defaultOutputType
 
     @Option(name: [.customShort("o"), .customLong("output-file")], help: "Write the report to this file.")
     var outputFile = ""
@@ -138,6 +138,9 @@ struct TestCommand: OutcomeCommand {
 
     @Argument(help: "Chart directories or archives.")
     var charts: [String] = []
+
+    /// helm-unittest's default report format.
+    static let defaultOutputType = "XUnit"
 
     func validate() throws {
         if charts.isEmpty { throw ValidationError("requires at least 1 arg(s), only received 0") }

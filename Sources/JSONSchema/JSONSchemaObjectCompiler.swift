@@ -4,13 +4,13 @@ import Values
 /// Compiles the keywords of one schema object, draft by draft (the
 /// library's objCompiler).
 struct ObjectCompiler {
-    let object: [String: JSONSchemaValue]
+    let object: SchemaKeywords
     let root: SchemaRoot
     let resource: SchemaResource
     let pointer: String
 
     init(object: [String: JSONSchemaValue], root: SchemaRoot, resource: SchemaResource, pointer: String) {
-        self.object = object
+        self.object = SchemaKeywords(members: object)
         self.root = root
         self.resource = resource
         self.pointer = pointer
@@ -192,4 +192,18 @@ struct ObjectCompiler {
     private func boolean(_ name: String) -> Bool { object[name]?.boolValue ?? false }
     private func number(_ name: String) -> SchemaDecimal? { object[name]?.numberValue?.decimal }
     private func integer(_ name: String) -> Int? { number(name)?.intValue }
+}
+
+/// A schema object's members by keyword. The compiler asks a schema about
+/// every keyword its draft knows, and a schema has only a few: a short
+/// object is searched in place rather than hashing each keyword asked for.
+struct SchemaKeywords {
+    let members: [String: JSONSchemaValue]
+
+    subscript(keyword: String) -> JSONSchemaValue? {
+        guard members.count <= 8 else { return members[keyword] }
+        let length = keyword.utf8.count
+        for (key, value) in members where key.utf8.count == length && key == keyword { return value }
+        return nil
+    }
 }

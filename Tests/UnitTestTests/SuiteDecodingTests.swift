@@ -57,6 +57,35 @@ import Values
         #expect(SuiteDecoder.split(input).map(\.text) == parts)
     }
 
+    /// Random texts of separators, dashes and white space split as Go's
+    /// `regexp.Split` with helm-unittest's pattern does (Foundation's
+    /// regular expressions find the same leftmost-first matches on ASCII
+    /// without vertical tabs), and each part starts on the line it says.
+    @Test func splitsRandomTextsLikeTheRegexp() throws {
+        let regex = try NSRegularExpression(pattern: "(?:^|\\s*\n)---\\s*")
+        let pieces = ["-", "---", "\n", " ", "\t", "\r", "\u{0C}", "a", "b: 1", "\n---\n", "\n---", "--", " \n "]
+        var generator = SplitMix64(state: 5)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let utf16 = text as NSString
+            var expected: [String] = []
+            var begin = 0
+            for match in regex.matches(in: text, range: NSRange(location: 0, length: utf16.length)) {
+                if match.range.upperBound != 0 {
+                    expected.append(utf16.substring(with: NSRange(location: begin, length: match.range.location - begin)))
+                }
+                begin = match.range.upperBound
+            }
+            expected.append(utf16.substring(from: begin))
+            let parts = SuiteDecoder.split(Array(text.utf8))
+            #expect(parts.map { String(decoding: $0.bytes, as: UTF8.self) } == expected, "\(Array(text.utf8))")
+            for part in parts {
+                let before = Array(text.utf8)[..<part.bytes.startIndex]
+                #expect(part.firstLine == 1 + before.filter { $0 == 0x0A }.count)
+            }
+        }
+    }
+
     @Test func readsSuiteAndTestFields() throws {
         let text = """
         suite: my suite

@@ -33,55 +33,46 @@ public enum SuiteDecoder {
     /// Splits `bytes` at `---` lines with helm-unittest's separator regex
     /// `(?:^|\s*\n)---\s*`, keeping the line each part starts on.
     static func split(_ bytes: [UInt8]) -> [(bytes: ArraySlice<UInt8>, firstLine: Int)] {
-        var parts: [(ArraySlice<UInt8>, Int)] = []
-        var start = 0
-        var i = 0
-        var line = 1
-        var lineCounted = 0
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
-        func dashes(_ at: Int) -> Bool { at + 2 < bytes.count && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D }
-        func lineOf(_ offset: Int) -> Int {
-            while lineCounted < offset {
-                if bytes[lineCounted] == 0x0A { line += 1 }
-                lineCounted += 1
-            }
-            return line
-        }
-        while i <= bytes.count {
-            // A match begins at i: either ^--- (i == 0) or \s*\n--- .
-            var matchEnd: Int?
-            if i == 0 && dashes(0) {
-                matchEnd = 3
-            } else if i < bytes.count && isSpace(bytes[i]) {
-                // \s*\n: find the last newline in the run of spaces starting at i, followed by ---.
-                var j = i
-                var newline: Int?
-                while j < bytes.count && isSpace(bytes[j]) {
-                    if bytes[j] == 0x0A && dashes(j + 1) { newline = j }
-                    j += 1
+        // A match is `---` at the start, or a run of white space ending in a
+        // newline directly followed by `---` (a `-` is no white space, so the
+        // run's last newline is its last byte), with the white space after
+        // the dashes. It starts where the run starts, or where the scan
+        // resumed after the previous match.
+        bytes.withUnsafeBufferPointer { buffer in
+            var parts: [(ArraySlice<UInt8>, Int)] = []
+            var start = 0
+            var scan = 0
+            var line = 1
+            var lineCounted = 0
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+            func dashes(_ at: Int) -> Bool { at + 2 < buffer.count && buffer[at] == 0x2D && buffer[at + 1] == 0x2D && buffer[at + 2] == 0x2D }
+            func lineOf(_ offset: Int) -> Int {
+                while lineCounted < offset {
+                    if buffer[lineCounted] == 0x0A { line += 1 }
+                    lineCounted += 1
                 }
-                if let n = newline {
-                    matchEnd = n + 4
-                } else {
-                    // No match can start later in this run either.
-                    i = j
-                    continue
-                }
+                return line
             }
-            if let end = matchEnd {
-                var e = end
-                while e < bytes.count && isSpace(bytes[e]) { e += 1 }
-                parts.append((bytes[start..<i], lineOf(start)))
-                start = e
-                i = e == i ? e + 1 : e
-                continue
+            func cut(from matchStart: Int, dashesEnd: Int) {
+                var end = dashesEnd
+                while end < buffer.count && isSpace(buffer[end]) { end += 1 }
+                parts.append((bytes[start..<matchStart], lineOf(start)))
+                start = end
+                scan = end
             }
-            i += 1
+            if dashes(0) { cut(from: 0, dashesEnd: 3) }
+            while let newline = GoStrings.index(bytes[scan...], Self.newlineDashes) {
+                var matchStart = newline
+                while matchStart > scan && isSpace(buffer[matchStart - 1]) { matchStart -= 1 }
+                cut(from: matchStart, dashesEnd: newline + 4)
+            }
+            let last = min(start, buffer.count)
+            parts.append((bytes[last...], lineOf(last)))
+            return parts
         }
-        let last = min(start, bytes.count)
-        parts.append((bytes[last...], lineOf(last)))
-        return parts
     }
+
+    private static let newlineDashes: [UInt8] = Array("\n---".utf8)
 
     /// ``split(_:)`` of text, the parts as text (rendered manifests).
     static func split(_ text: String) -> [(text: String, firstLine: Int)] {

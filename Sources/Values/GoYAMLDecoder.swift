@@ -22,18 +22,32 @@ public enum DecodedYAML: Sendable {
     case list([DecodedYAML])
     case map([DecodedPair])
 
-    /// Key identity as Go map keys compare (type and value).
-    public var keyIdentity: String? {
+    /// Key identity as Go map keys compare (type and value); nil for a
+    /// list or map, which cannot be a key.
+    public var keyIdentity: KeyIdentity? {
         switch self {
-        case .null: return "n"
-        case .bool(let b): return "b\(b)"
-        case .int(let n): return "i\(n)"
-        case .uint(let n): return "u\(n)"
-        case .float(let f): return "f\(f.bitPattern)"
-        case .string(let s): return "s" + s
-        case .time(let t): return "t\(t)"
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .int(n)
+        case .uint(let n): return .uint(n)
+        case .float(let f): return .float(f.bitPattern)
+        case .string(let s): return .string(GoString(s))
+        case .time(let t): return .time("\(t)")
         case .list, .map: return nil
         }
+    }
+
+    /// A map key's type and value, as Go compares interface keys.
+    public enum KeyIdentity: Hashable, Sendable {
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case uint(UInt64)
+        /// The bit pattern.
+        case float(UInt64)
+        /// Compared by bytes, as Go compares strings.
+        case string(GoString)
+        case time(String)
     }
 }
 
@@ -194,11 +208,11 @@ struct GoYAMLDecoder {
                 continue
             }
             let key = try decode(pair.key)
-            guard key.keyIdentity != nil else {
+            guard let identity = key.keyIdentity else {
                 throw LocatedError(.yamlUnmarshal, "yaml: invalid map key: \(goSyntax(key, dialect: dialect))", at: pair.key.location)
             }
             let value = try decode(pair.value)
-            table.set(key, value, overwrite: true)
+            table.set(identity, key, value, overwrite: true)
         }
         if let mergeNode {
             try merge(mergeNode, into: &table, overwrite: false)
@@ -227,18 +241,18 @@ struct GoYAMLDecoder {
 
     private mutating func mergeOne(_ node: YAMLNode, into table: inout OrderedTable, overwrite: Bool) throws(LocatedError) {
         guard case .map(let pairs) = try decode(node) else { return }
-        for pair in pairs { table.set(pair.key, pair.value, overwrite: overwrite) }
+        for pair in pairs {
+            if let identity = pair.key.keyIdentity { table.set(identity, pair.key, pair.value, overwrite: overwrite) }
+        }
     }
 }
 
 /// Map pairs in first-insertion order, keyed by Go map identity.
 private struct OrderedTable {
     var pairs: [DecodedPair] = []
-    var index: [GoString: Int] = [:]
+    var index: [DecodedYAML.KeyIdentity: Int] = [:]
 
-    mutating func set(_ key: DecodedYAML, _ value: DecodedYAML, overwrite: Bool) {
-        guard let text = key.keyIdentity else { return }
-        let id = GoString(text)
+    mutating func set(_ id: DecodedYAML.KeyIdentity, _ key: DecodedYAML, _ value: DecodedYAML, overwrite: Bool) {
         if let at = index[id] {
             if overwrite { pairs[at].value = value }
         } else {

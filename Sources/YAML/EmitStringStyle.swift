@@ -9,7 +9,8 @@ public enum EmitStringStyle {
     ///   gives `!!str` and `s` is no base-60 float; else double-quoted.
     /// - v3: the same, and YAML 1.1 booleans (`yes`, `off`, `y`…) are quoted too.
     public static func requestedStyle(for s: String, dialect: EmitDialect) -> EmitScalarStyle {
-        if s.utf8.contains(UInt8(ascii: "\n")) { return .literal }
+        let newline = s.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\n")) } ?? s.utf8.contains(UInt8(ascii: "\n"))
+        if newline { return .literal }
         let canUsePlain = !resolvesToNonString(s) && !isBase60Float(s) && !(dialect == .v3 && isOldBool(s))
         return canUsePlain ? .plain : .doubleQuoted
     }

@@ -23,7 +23,7 @@ extension EmitterCore {
                 breaks = true
             } else {
                 if breaks { writeIndent() }
-                write(value, &i)
+                writeWord(value, &i)
                 indention = false
                 spaces = false
                 breaks = false

@@ -294,6 +294,17 @@ struct EmitterCore {
         i = end
     }
 
+    /// Copies the run of ASCII characters at `i` that are neither spaces
+    /// nor line breaks at once, or else one character as ``write(_:_:)``.
+    mutating func writeWord(_ value: [UInt8], _ i: inout Int) {
+        var end = i
+        while end < value.count, value[end] < 0x80, value[end] != 0x20, value[end] != 0x0A, value[end] != 0x0D { end += 1 }
+        guard end > i else { return write(value, &i) }
+        out.append(contentsOf: value[i..<end])
+        column += end - i
+        i = end
+    }
+
     /// Copies a line-break character (`\n` becomes the configured break).
     mutating func writeBreak(_ value: [UInt8], _ i: inout Int) {
         if value[i] == UInt8(ascii: "\n") {

@@ -218,7 +218,11 @@ private struct Composer {
 
     private struct Frame {
         var node: YAMLNode
+        /// A sequence's items.
         var items: [YAMLNode] = []
+        /// A mapping's pairs, and a key still waiting for its value.
+        var pairs: [YAMLPair] = []
+        var key: YAMLNode?
         var isMapping: Bool
         /// The greatest height among the items so far.
         var height = 0
@@ -284,7 +288,7 @@ private struct Composer {
             }
             let node = YAMLNode(.scalar(text, style), tag: optionalString(scalar.tag),
                                 anchor: optionalString(scalar.anchor), location: mark)
-            try finish(node)
+            finish(node)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             let anchor = optionalString(start.anchor)
@@ -305,51 +309,51 @@ private struct Composer {
             guard let frame = stack.popLast() else { return }
             if frame.node.isFlow { flowDepth -= 1 }
             var node = frame.node
-            if frame.isMapping {
-                var pairs: [YAMLPair] = []
-                pairs.reserveCapacity(frame.items.count / 2)
-                var i = 0
-                while i + 1 < frame.items.count {
-                    pairs.append(YAMLPair(key: frame.items[i], value: frame.items[i + 1]))
-                    i += 2
-                }
-                node.content = .mapping(pairs)
-            } else {
-                node.content = .sequence(frame.items)
-            }
+            node.content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
             node.height = frame.height + 1
             if let anchor = node.anchor { open.remove(anchor) }
-            try finish(node)
+            finish(node)
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor, nil)
             if open.contains(name) {
                 if selfReference == nil {
                     selfReference = LocatedError(.yamlAlias, "yaml: anchor '\(name)' value contains itself", at: mark)
                 }
-                try append(YAMLNode(.scalar("", .plain), location: mark, isAlias: true))
+                append(YAMLNode(.scalar("", .plain), location: mark, isAlias: true))
                 return
             }
             guard var target = anchors[name] else {
                 throw LocatedError(.yamlAlias, "yaml: unknown anchor '\(name)' referenced", at: mark)
             }
             target.isAlias = true
-            try append(target)
+            append(target)
         default:
             break
         }
     }
 
-    private mutating func finish(_ node: YAMLNode) throws(LocatedError) {
+    private mutating func finish(_ node: YAMLNode) {
         if let anchor = node.anchor { anchors[anchor] = node }
-        try append(node)
+        append(node)
     }
 
-    private mutating func append(_ node: YAMLNode) throws(LocatedError) {
-        if stack.isEmpty {
+    /// Adds a finished node to the open collection: a sequence's next
+    /// item, or a mapping's key or the value that completes its pair.
+    private mutating func append(_ node: YAMLNode) {
+        let last = stack.count - 1
+        guard last >= 0 else {
             root = node
+            return
+        }
+        stack[last].height = max(stack[last].height, node.height)
+        if !stack[last].isMapping {
+            stack[last].items.append(node)
+        } else if stack[last].key == nil {
+            stack[last].key = node
         } else {
-            stack[stack.count - 1].items.append(node)
-            stack[stack.count - 1].height = max(stack[stack.count - 1].height, node.height)
+            var key: YAMLNode?
+            swap(&key, &stack[last].key)
+            stack[last].pairs.append(YAMLPair(key: key!, value: node))
         }
     }
 

@@ -64,4 +64,14 @@ import Values
         expectError("\"z\" is not a value") { try ValuesMethods.pathValue(values, "x.y.z") }
         expectError("YAML path cannot be empty") { try ValuesMethods.pathValue(values, "") }
     }
+
+    /// Dotted paths split at the `.` byte, as Go's `strings.Split` does:
+    /// a combining mark after a dot does not join it into one character.
+    /// Expected output: `helm template` 3.20.2 and 4.2.3 on the same chart.
+    @Test(arguments: [HelmVersion.v3, .v4])
+    func pathsSplitAtDotBytes(helm: HelmVersion) throws {
+        let (out, _) = try render("{{ .Values.Table \"a.\u{301}b\" | toJson }} {{ .Values.PathValue \"a.\u{301}b.c\" }}",
+                                  values: "a:\n  \"\u{301}b\":\n    c: 1\n", helm: helm)
+        #expect(out == "{\"c\":1} 1")
+    }
 }

@@ -72,21 +72,22 @@ struct Coalescer {
     /// delete defaults).
     func coalesceValues(_ chart: WorkChart, _ vals: GoMap?) throws(LocatedError) -> GoMap {
         let copy = vals.map { Value.map($0).deepCopy().mapValue ?? GoMap() } ?? GoMap()
-        return try coalesce(chart, copy, prefix: "", merge: false)
+        return try coalesce(chart, copy, prefix: { "" }, merge: false)
     }
 
     /// `MergeValues(chart, vals)`: as ``coalesceValues`` but nulls are kept.
     func mergeValues(_ chart: WorkChart, _ vals: GoMap?) throws(LocatedError) -> GoMap {
         let copy = vals.map { Value.map($0).deepCopy().mapValue ?? GoMap() } ?? GoMap()
-        return try coalesce(chart, copy, prefix: "", merge: true)
+        return try coalesce(chart, copy, prefix: { "" }, merge: true)
     }
 
-    func coalesce(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws(LocatedError) -> GoMap {
+    /// `prefix` gives the dotted key of `dest`'s chart, built only for a warning.
+    func coalesce(_ chart: WorkChart, _ dest: GoMap, prefix: () -> String, merge: Bool) throws(LocatedError) -> GoMap {
         coalesceChartValues(chart, dest, prefix: prefix, merge: merge)
         return try coalesceDependencies(chart, dest, prefix: prefix, merge: merge)
     }
 
-    private func coalesceDependencies(_ chart: WorkChart, _ dest: GoMap, prefix: String, merge: Bool) throws(LocatedError) -> GoMap {
+    private func coalesceDependencies(_ chart: WorkChart, _ dest: GoMap, prefix: () -> String, merge: Bool) throws(LocatedError) -> GoMap {
         for sub in chart.dependencies {
             let name = sub.name
             if let existing = dest[name] {
@@ -97,7 +98,7 @@ struct Coalescer {
                 dest[name] = .map(GoMap())
             }
             guard case .map(let table, _)? = dest[name] else { continue }
-            let subPrefix = concatPrefix(prefix, chart.name)
+            func subPrefix() -> String { concatPrefix(prefix(), chart.name) }
             coalesceGlobals(table, dest, prefix: subPrefix)
             dest[name] = .map(try coalesce(sub, table, prefix: subPrefix, merge: merge))
         }
@@ -105,7 +106,7 @@ struct Coalescer {
     }
 
     /// Copies `src`'s globals into `dest`'s (parent globals win).
-    private func coalesceGlobals(_ dest: GoMap, _ src: GoMap, prefix: String) {
+    private func coalesceGlobals(_ dest: GoMap, _ src: GoMap, prefix: () -> String) {
         let destGlobals: GoMap
         switch dest["global"] {
         case nil: destGlobals = GoMap()
@@ -123,7 +124,7 @@ struct Coalescer {
                 let copy = GoMap(table.entries)
                 if let existing = destGlobals[key] {
                     if case .map(let existingTable, _) = existing {
-                        coalesceTables(copy, existingTable, prefix: { concatPrefix(prefix, key.text) }, merge: true)
+                        coalesceTables(copy, existingTable, prefix: { concatPrefix(prefix(), key.text) }, merge: true)
                         destGlobals[key] = .map(copy)
                     } else {
                         log.warn(.globalMapOntoNonMap, path: key.text)
@@ -141,8 +142,8 @@ struct Coalescer {
     }
 
     /// Merges the chart's own defaults into `v` (`v` wins).
-    private func coalesceChartValues(_ chart: WorkChart, _ v: GoMap, prefix: String, merge: Bool) {
-        let subPrefix = concatPrefix(prefix, chart.name)
+    private func coalesceChartValues(_ chart: WorkChart, _ v: GoMap, prefix: () -> String, merge: Bool) {
+        func subPrefix() -> String { concatPrefix(prefix(), chart.name) }
         guard let defaults = Value.map(chart.values).deepCopy().mapValue else { return }
         let cleanNils = !merge && helm.dropsDefaultNulls
         // Each key is settled on its own, so map order does not matter.
@@ -153,12 +154,12 @@ struct Coalescer {
                 } else if case .map(let destTable, _) = current {
                     guard case .map(let srcTable, _) = value else {
                         // A null default has nothing to coalesce: Helm says nothing.
-                        if case .null = value {} else { log.warn(.skippedNotTable, path: subPrefix + "." + key.text) }
+                        if case .null = value {} else { log.warn(.skippedNotTable, path: subPrefix() + "." + key.text) }
                         continue
                     }
                     let childMerge = chart.dependencies.contains { GoString($0.name) == key } ? true : merge
                     if !childMerge && cleanNils { Self.cleanNilValues(srcTable) }
-                    coalesceTables(destTable, srcTable, prefix: { concatPrefix(subPrefix, key.text) }, merge: childMerge)
+                    coalesceTables(destTable, srcTable, prefix: { concatPrefix(subPrefix(), key.text) }, merge: childMerge)
                 }
             } else {
                 if cleanNils {

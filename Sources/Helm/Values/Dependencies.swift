@@ -102,14 +102,14 @@ struct DependencyProcessor {
     private func processConditions(_ requirements: [WorkChart.DependencyBox], _ values: GoMap, path: String) {
         for requirement in requirements {
             let condition = GoStrings.trimSpace(requirement.dependency.condition)
-            for part in condition.split(separator: ",", omittingEmptySubsequences: false) where !part.isEmpty {
+            for part in GoStrings.split(condition, ",", limit: -1) where !part.isEmpty {
                 // PathValue's only error here is "no value" (the path is never empty), which Helm skips quietly.
                 guard let value = try? ValuesMethods.pathValue(values, path + part) else { continue }
                 if case .bool(let b) = value {
                     requirement.dependency.enabled = b
                     break
                 }
-                log.warn(.conditionNotBool, path: String(part), detail: requirement.dependency.name)
+                log.warn(.conditionNotBool, path: part, detail: requirement.dependency.name)
             }
         }
     }
@@ -169,8 +169,8 @@ struct DependencyProcessor {
     private func pathToMap(_ path: String, _ data: GoMap) -> GoMap {
         if path == "." { return data }
         var current = data
-        for part in path.split(separator: ".", omittingEmptySubsequences: false).reversed() {
-            current = GoMap([String(part): .map(current)])
+        for part in GoStrings.split(path, ".", limit: -1).reversed() {
+            current = GoMap([part: .map(current)])
         }
         return current
     }

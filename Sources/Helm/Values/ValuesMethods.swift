@@ -56,8 +56,7 @@ enum ValuesMethods {
     /// first segment that is missing or not a map.
     static func table(_ values: GoMap, _ name: String) throws -> GoMap {
         var table = values
-        for key in name.split(separator: ".", omittingEmptySubsequences: false) {
-            let key = String(key)
+        for key in GoStrings.split(name, ".", limit: -1) {
             guard case .map(let next, let type)? = table[key], type.isInterfaceMap else {
                 throw GoError("\(GoQuote.quote(key)) is not a table")
             }
@@ -70,7 +69,7 @@ enum ValuesMethods {
     /// table, or ErrNoValue naming the last segment.
     static func pathValue(_ values: GoMap, _ path: String) throws -> Value {
         if path.isEmpty { throw GoError("YAML path cannot be empty") }
-        var keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var keys = GoStrings.split(path, ".", limit: -1)
         let key = keys.removeLast()
         let table: GoMap
         if keys.isEmpty {

@@ -37,6 +37,8 @@ public enum GoFloat {
     public static func formatG(_ value: Double) -> String {
         if let special = special(value) { return special }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        // Below 1e6 (Go's switch to exponent form), an integer is its digits.
+        if abs(value) < 1e6, let integral = integralText(value) { return integral }
         let (digits, point) = shortestDigits(value)
         let exp = point - 1
         let sign = value < 0 ? "-" : ""
@@ -63,6 +65,7 @@ public enum GoFloat {
     public static func formatJSON(_ value: Double) -> String? {
         if value.isNaN || value.isInfinite { return nil }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        if let integral = integralText(value) { return integral }
         let (digits, point) = shortestDigits(value)
         let sign = value < 0 ? "-" : ""
         let magnitude = abs(value)
@@ -70,6 +73,14 @@ public enum GoFloat {
             return sign + eNotation(digits, exp: point - 1, minExpDigits: 1)
         }
         return sign + fNotation(digits, point: point)
+    }
+
+    /// The decimal text of a whole number below 2^53 in magnitude, where
+    /// every integer is a distinct double, so its shortest round-trip
+    /// digits are exactly its own; nil for anything else.
+    static func integralText(_ value: Double) -> String? {
+        guard abs(value) < 9_007_199_254_740_992, value.rounded(.towardZero) == value else { return nil }
+        return String(Int64(value))
     }
 
     static func special(_ value: Double) -> String? {

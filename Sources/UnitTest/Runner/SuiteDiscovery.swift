@@ -160,7 +160,7 @@ struct SuiteDiscovery {
         }
         if !dependency.condition.isEmpty {
             var current = values
-            let parts = dependency.condition.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = GoStrings.split(dependency.condition, ".", limit: -1)
             for (i, part) in parts.enumerated() {
                 guard let next = current.entries[GoString(part)] else { return true }
                 if i == parts.count - 1 {

@@ -28,7 +28,10 @@ public struct Chartunit: AsyncParsableCommand {
         let command: ParsableCommand
         do {
             let normalized = GoBoolFlags.normalize(arguments)
-            command = try parsedTest(normalized) ?? parseAsRoot(normalized)
+            // Run directly: casting a parsed command to `OutcomeCommand` looks
+            // the conformance up, scanning every conformance record once.
+            if let test = parsedTest(normalized) { return await test.outcome(in: context) }
+            command = try parseAsRoot(normalized)
         } catch {
             let message = fullMessage(for: error)
             if exitCode(for: error) == .success { return CommandOutcome(stdout: message + "\n") }
@@ -58,10 +61,11 @@ extension Chartunit {
     /// configuration), which skips the root's subcommand tree and
     /// completion-script check. Nil for help, version, completions and every
     /// mistake, which the full parse answers, so what they print is unchanged.
-    static func parsedTest(_ arguments: [String]) -> ParsableCommand? {
+    static func parsedTest(_ arguments: [String]) -> TestCommand? {
         guard arguments.first == TestCommand.configuration.commandName,
               !arguments.contains(where: rootArguments.contains) else { return nil }
-        return TestArgumentScan.command(arguments.dropFirst()) ?? (try? TestCommand.parseAsRoot(Array(arguments.dropFirst())))
+        return TestArgumentScan.command(arguments.dropFirst())
+            ?? (try? TestCommand.parseAsRoot(Array(arguments.dropFirst()))) as? TestCommand
     }
 }
 

@@ -16,8 +16,21 @@ struct CommandOutcome: Sendable, Equatable {
 
     /// Writes the output to the process's stdout and stderr.
     func write() {
-        if !stdout.isEmpty { FileHandle.standardOutput.write(Data(stdout.utf8)) }
-        if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
+        FileHandle.standardOutput.write(text: stdout)
+        FileHandle.standardError.write(text: stderr)
+    }
+}
+
+extension FileHandle {
+    /// Writes the UTF-8 of `text`, if any. The `Data` is made from the
+    /// string's buffer: `Data`'s initialiser from a sequence casts it
+    /// dynamically, and the first such cast scans every conformance record.
+    func write(text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            write(Data(bytes: base, count: bytes.count))
+        }
     }
 }
 
@@ -43,7 +56,7 @@ struct ProcessContext: Sendable {
         let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
         return ProcessContext(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0,
                               stream: { text, toStandardError in
-                                  (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+                                  (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(text: text)
                               }, terminalWidth: width, exitsAfterCommand: true)
     }
 }

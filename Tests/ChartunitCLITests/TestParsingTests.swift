@@ -31,7 +31,7 @@ import TestSupport
     func sameCommand(_ arguments: [String]) throws {
         let fast = try #require(Chartunit.parsedTest(arguments))
         let full = try Chartunit.parseAsRoot(arguments)
-        #expect(fast is TestCommand)
+        #expect(full is TestCommand)
         #expect(Self.dump(fast) == Self.dump(full))
         let scanned = try #require(TestArgumentScan.command(arguments.dropFirst()))
         #expect(Self.dump(scanned) == Self.dump(full))

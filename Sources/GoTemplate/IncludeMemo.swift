@@ -109,14 +109,21 @@ public final class IncludeMemo {
 
     /// Pins every map `value` reaches (a pinned map's own maps already are).
     private func pin(_ value: Value) {
+        /// Whether a value can hold maps (only those are worth visiting).
+        func reachesMaps(_ value: Value) -> Bool {
+            switch value {
+            case .map, .list, .object: return true
+            case .null, .bool, .int, .float, .string: return false
+            }
+        }
         var pending = [value]
         while let next = pending.popLast() {
             switch next {
             case .map(let map, _):
                 guard pinned.updateValue(map, forKey: ObjectIdentifier(map)) == nil else { continue }
-                pending.append(contentsOf: map.entries.values)
+                for value in map.entries.values where reachesMaps(value) { pending.append(value) }
             case .list(let items, _):
-                pending.append(contentsOf: items)
+                for item in items where reachesMaps(item) { pending.append(item) }
             case .object(let object):
                 object.forEachHeldValue { pending.append($0) }
             case .null, .bool, .int, .float, .string:

@@ -29,11 +29,10 @@ public struct ReleaseInfo: Sendable, Hashable {
 
     /// The map `ToRenderValues` builds (`Revision` is a Go `int`).
     public var value: GoMap {
-        GoMap([
-            "Name": .string(name), "Namespace": .string(namespace), "IsUpgrade": .bool(isUpgrade),
-            "IsInstall": .bool(isInstall), "Revision": .int(revision), "Service": .string(service),
-        ] as [GoString: Value])
+        Self.shape.map([.string(name), .string(namespace), .bool(isUpgrade), .bool(isInstall), .int(revision), .string(service)])
     }
+
+    private static let shape = GoMapShape(["Name", "Namespace", "IsUpgrade", "IsInstall", "Revision", "Service"])
 }
 
 /// `.Capabilities.KubeVersion`.
@@ -202,20 +201,23 @@ extension ChartMetadata {
     /// become maps of their fields.
     public func v4ChartValue(isRoot: Bool) -> GoMap {
         func strings(_ list: [String]?) -> Value { .list((list ?? []).map(Value.string)) }
-        let map = GoMap([
-            "Name": .string(name), "Home": .string(home), "Sources": strings(sources), "Version": .string(version),
-            "Description": .string(description), "Keywords": strings(keywords), "Icon": .string(icon),
-            "APIVersion": .string(apiVersion), "Condition": .string(condition), "Tags": .string(tags),
-            "AppVersion": .string(appVersion), "Deprecated": .bool(deprecated), "KubeVersion": .string(kubeVersion),
-            "Type": .string(type), "IsRoot": .bool(isRoot),
-        ] as [GoString: Value])
-        map["Maintainers"] = .list((maintainers ?? []).map { m in
-            m.map { .map(GoMap(["Name": .string($0.name), "Email": .string($0.email), "URL": .string($0.url)] as [GoString: Value])) } ?? .null
-        })
-        map["Annotations"] = annotations.map { .map(GoMap($0.mapValues(Value.string)), .strings) } ?? .null
-        map["Dependencies"] = .list((dependencies ?? []).map { d in d.map { .map($0.v4Value) } ?? .null })
-        return map
+        return Self.v4Shape.map([
+            .string(name), .string(home), strings(sources), .string(version), .string(description), strings(keywords),
+            .string(icon), .string(apiVersion), .string(condition), .string(tags), .string(appVersion), .bool(deprecated),
+            .string(kubeVersion), .string(type), .bool(isRoot),
+            .list((maintainers ?? []).map { m in
+                m.map { .map(Self.maintainerShape.map([.string($0.name), .string($0.email), .string($0.url)])) } ?? .null
+            }),
+            annotations.map { .map(GoMap($0.mapValues(Value.string)), .strings) } ?? .null,
+            .list((dependencies ?? []).map { d in d.map { .map($0.v4Value) } ?? .null }),
+        ])
     }
+
+    private static let v4Shape = GoMapShape([
+        "Name", "Home", "Sources", "Version", "Description", "Keywords", "Icon", "APIVersion", "Condition", "Tags",
+        "AppVersion", "Deprecated", "KubeVersion", "Type", "IsRoot", "Maintainers", "Annotations", "Dependencies",
+    ])
+    private static let maintainerShape = GoMapShape(["Name", "Email", "URL"])
 
     /// The names of the fields of Helm 3's `.Chart` struct (`Metadata`
     /// embedded, plus `IsRoot`): a field outside this list is an error
@@ -229,10 +231,11 @@ extension ChartMetadata {
 extension ChartDependency {
     /// The `structToMap` form of a dependency record.
     public var v4Value: GoMap {
-        GoMap([
-            "Name": .string(name), "Version": .string(version), "Repository": .string(repository),
-            "Condition": .string(condition), "Tags": .list((tags ?? []).map(Value.string)), "Enabled": .bool(enabled),
-            "ImportValues": .list(importValues ?? []), "Alias": .string(alias),
-        ] as [GoString: Value])
+        Self.v4Shape.map([
+            .string(name), .string(version), .string(repository), .string(condition),
+            .list((tags ?? []).map(Value.string)), .bool(enabled), .list(importValues ?? []), .string(alias),
+        ])
     }
+
+    private static let v4Shape = GoMapShape(["Name", "Version", "Repository", "Condition", "Tags", "Enabled", "ImportValues", "Alias"])
 }

@@ -107,7 +107,7 @@ public final class HelmEngine: @unchecked Sendable {
             guard !GoPath.baseHasPrefix(name, "_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
             // The context and `.Template` are Helm `Values`, like `.Values`.
-            let template = Value.map(GoMap(["Name": .string(name), "BasePath": .string(item.basePath)] as [GoString: Value]), valuesType)
+            let template = Value.map(Self.templateShape.map([.string(name), .string(item.basePath)]), valuesType)
             environment.includeMemo.willChange(item.context, storing: template)
             item.context["Template"] = template
             do {
@@ -128,6 +128,10 @@ public final class HelmEngine: @unchecked Sendable {
             .map(\.name)
     }
 
+    /// The keys of a chart's context and of `.Template`.
+    private static let contextShape = GoMapShape(["Chart", "Files", "Release", "Capabilities", "Values", "Subcharts"])
+    private static let templateShape = GoMapShape(["Name", "BasePath"])
+
     private struct Renderable {
         var file: ChartFile
         var context: GoMap
@@ -141,14 +145,10 @@ public final class HelmEngine: @unchecked Sendable {
         let chartValue: Value = helm == .v4
             ? .map(chart.chart.metadata.v4ChartValue(isRoot: chart.isRoot))
             : .object(ChartStructObject(metadata: chart.chart.metadata, isRoot: chart.isRoot))
-        let context = GoMap([
-            "Chart": chartValue,
-            "Files": filesValue(for: chart),
-            "Release": .map(release),
-            "Capabilities": .object(CapabilitiesObject(options.capabilities, helm: helm)),
-            "Values": .map(chart.values, ValuesMethods.type(helm)),
-            "Subcharts": .map(subcharts),
-        ] as [GoString: Value])
+        let context = Self.contextShape.map([
+            chartValue, filesValue(for: chart), .map(release), .object(CapabilitiesObject(options.capabilities, helm: helm)),
+            .map(chart.values, ValuesMethods.type(helm)), .map(subcharts),
+        ])
         for sub in chart.subcharts {
             subcharts[sub.name] = .map(self.context(for: sub, release: release, capabilities: options,
                                                     into: &renderables, order: &order))

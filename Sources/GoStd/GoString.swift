@@ -142,6 +142,11 @@ extension GoString: Hashable, Comparable {
     /// bytes within each kind, and a raw string never equals a valid one.
     @inlinable public static func == (a: GoString, b: GoString) -> Bool {
         guard a.isRaw == b.isRaw else { return false }
+        // The same string object, or the same small (inline) string: the
+        // same bytes. Equal map keys of up to 15 bytes are always this.
+        if unsafeBitCast(a.storage, to: (UInt64, UInt64).self) == unsafeBitCast(b.storage, to: (UInt64, UInt64).self) {
+            return true
+        }
         let x = a.storage.utf8, y = b.storage.utf8
         guard x.count == y.count else { return false }
         if let equal = x.withContiguousStorageIfAvailable({ xp in

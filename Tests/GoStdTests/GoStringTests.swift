@@ -33,6 +33,20 @@ import GoStd
         #expect(out == bytes)
     }
 
+    /// Equal bytes are equal whatever holds them: an inline small string,
+    /// a heap string cut down to the same bytes, or another copy.
+    @Test func equalBytesInAnyRepresentation() {
+        var long = "a heap string longer than fifteen bytes"
+        long.removeLast(long.utf8.count - 5)  // "a hea", still in its heap buffer
+        let cut = GoString(long), small = GoString("a hea")
+        #expect(cut == small && small == cut)
+        #expect(cut.hashValue == small.hashValue)
+        #expect([cut: 1][small] == 1)
+        #expect(GoString("a hex") != small && small != GoString("a he"))
+        let shared = GoString(String(repeating: "x", count: 40))
+        #expect(shared == shared && shared != GoString(String(repeating: "x", count: 39) + "y"))
+    }
+
     @Test func invalidAndValidNeverEqual() {
         let raw = GoString(bytes: [0xFF])
         let latin = GoString("\u{FF}")  // ÿ, valid: C3 BF

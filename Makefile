@@ -59,10 +59,12 @@ build: deps
 ## generic type by name checks its requirements (a key's Hashable) by scanning every conformance
 ## record in the binary, about 8% of a small chart's run. The executable is not position-independent,
 ## as Go builds helm and helm-unittest: a PIE's 96,000 relative relocations cost every run of a
-## small chart about a millisecond at start-up.
+## small chart about a millisecond at start-up. Dynamic exclusivity checks are left to the debug
+## build `swift test` runs (about 2.5% of a render: every read of a map's entries from another module).
 STATIC_LIBS := .build/static-libs
 RELEASE_FLAGS := -c release --product chartunit --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
-	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors -Xswiftc -Xclang-linker -Xswiftc -no-pie
+	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors -Xswiftc -Xclang-linker -Xswiftc -no-pie \
+	-Xswiftc -enforce-exclusivity=unchecked
 release: deps $(STATIC_LIBS)/pkgconfig/yaml-0.1.pc
 	PKG_CONFIG_PATH=$(abspath $(STATIC_LIBS))/pkgconfig $(SWIFT) build $(RELEASE_FLAGS)
 

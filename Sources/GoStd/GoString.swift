@@ -195,13 +195,20 @@ extension GoString: Hashable, Comparable {
             i += 8
         }
         if i < bytes.count {
+            // The last 1–7 bytes, little-endian, read as 4, 2 and 1 bytes.
             var tail: UInt64 = 0
             var shift: UInt64 = 0
-            while i < bytes.count {
-                tail |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
+            if bytes.count - i >= 4 {
+                tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian)
+                shift = 32
+                i += 4
             }
+            if bytes.count - i >= 2 {
+                tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self).littleEndian) << shift
+                shift += 16
+                i += 2
+            }
+            if i < bytes.count { tail |= UInt64(base[i]) << shift }
             h = mix(h ^ tail ^ 0xFF)
         }
         return Int(bitPattern: UInt(truncatingIfNeeded: h))

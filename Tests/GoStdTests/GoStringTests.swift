@@ -121,6 +121,17 @@ import GoStd
         #expect(Set(keys.map { [$0, GoString("x")] }).count == keys.count)
         #expect(Set(keys.map { [GoString(bytes: $0.bytes), GoString("x")] }) == Set(keys.map { [$0, GoString("x")] }))
         #expect(Dictionary(uniqueKeysWithValues: keys.map { ($0, 1) }).count == keys.count)
+        // Every byte counts, whichever part of the hash (eight-byte words,
+        // then four, two and one) reads it.
+        for length in 1...24 {
+            let base = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let hash = GoString(bytes: base)._rawHashValue(seed: 7)
+            for position in 0..<length {
+                var changed = base
+                changed[position] ^= 0x40
+                #expect(GoString(bytes: changed)._rawHashValue(seed: 7) != hash, "length \(length), byte \(position)")
+            }
+        }
     }
 
     /// `strings.TrimPrefix`, `TrimSuffix` and `TrimSpace` work on bytes and

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """chartunit's render engine against real Helm v4's, chart by chart (make bench).
 
-    .oracle-venv/bin/python scripts/bench.py [--bin .build/release/chartunit] [--iterations N]
+    .oracle-venv/bin/python scripts/bench.py [--bin .build/release/chartunit] [--iterations N] [--rounds R]
 
 For every chart under shared/conformance/helm-unittest/data/v3 (directories and .tgz)
 that both engines render without error (chart defaults), times N in-process renders on
-each side in the same run:
+each side, alternating the two sides for R rounds (BENCH_ROUNDS, default 3) and taking
+medians, so that the machine's drift between runs falls on both sides of each pair:
   - Helm: a Python loop over helm_python's `Chart.load(path).render({})`, the chart loaded
     once (this includes the binding's JSON hand-over of values and results);
   - chartunit: `chartunit bench-render CHART --iterations N` (release build), the chart
@@ -23,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,6 +71,7 @@ def main():
     p = argparse.ArgumentParser(prog="bench")
     p.add_argument("--bin", default=str(REPO / ".build" / "release" / "chartunit"))
     p.add_argument("--iterations", type=int, default=int(os.environ.get("BENCH_ITERATIONS", "200")))
+    p.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "3")))
     a = p.parse_args()
     binary = Path(a.bin)
     if not binary.exists():
@@ -77,21 +80,32 @@ def main():
     charts = sorted([c for c in DATA.iterdir() if (c / "Chart.yaml").is_file() or c.suffix == ".tgz"])
     rows, skipped = [], []
     for chart in charts:
-        helm, helm_error = helm_time(chart, a.iterations)
-        ours, our_error = chartunit_time(binary, chart, a.iterations)
-        if helm is None or ours is None:
+        # Alternate the two engines, round by round, so that the machine's
+        # drift between runs touches both sides of each pair alike.
+        pairs = []
+        for _ in range(a.rounds):
+            helm, helm_error = helm_time(chart, a.iterations)
+            ours, our_error = chartunit_time(binary, chart, a.iterations)
+            if helm is None or ours is None:
+                break
+            pairs.append((helm, ours))
+        if len(pairs) < a.rounds:
             skipped.append((chart.name, our_error if ours is None else helm_error,
                             "chartunit" if ours is None else "helm"))
             continue
-        per_render, parse, templates = ours
-        rows.append((chart.name, templates, per_render, helm, parse))
+        helm = statistics.median(p[0] for p in pairs)
+        per_render = statistics.median(p[1][0] for p in pairs)
+        ratio = statistics.median(p[0] / p[1][0] for p in pairs)
+        _, parse, templates = pairs[0][1]
+        rows.append((chart.name, templates, per_render, helm, parse, ratio))
 
-    print(f"render time per render, {a.iterations} renders per chart, chart defaults")
+    print(f"render time per render, {a.iterations} renders per chart, chart defaults, "
+          f"median of {a.rounds} alternating rounds (ratio: median of the rounds' ratios)")
     header = f"{'chart':<38} {'files':>5} {'chartunit':>12} {'helm':>12} {'helm/chartunit':>15}"
     print(header)
     print("-" * len(header))
-    for name, templates, ours, helm, _ in rows:
-        print(f"{name:<38} {templates:>5} {ours * 1e6:>10.1f}µs {helm * 1e6:>10.1f}µs {helm / ours:>14.2f}x")
+    for name, templates, ours, helm, _, ratio in rows:
+        print(f"{name:<38} {templates:>5} {ours * 1e6:>10.1f}µs {helm * 1e6:>10.1f}µs {ratio:>14.2f}x")
     if rows:
         total_ours = sum(r[2] for r in rows)
         total_helm = sum(r[3] for r in rows)

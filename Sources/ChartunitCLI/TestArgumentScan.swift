@@ -1,8 +1,8 @@
 /// `test`'s everyday command lines read without swift-argument-parser.
 ///
 /// ArgumentParser learns `TestCommand`'s flags by reflecting over it
-/// (`Mirror`, twice per parse) and the Swift runtime's first conformance
-/// lookups that reflection makes: a tenth of a small chart's whole run. This
+/// (`Mirror`, twice per parse), and that reflection makes the Swift
+/// runtime's first conformance lookups: a tenth of a small chart's run. This
 /// scan reads the plain forms — `--name`, `--name value`, `--name=value`,
 /// `-x`, `-x value`, chart arguments in any position, `--` — and answers nil
 /// for anything else (a repeated single-valued flag, joined short flags, a
@@ -16,13 +16,13 @@ enum TestArgumentScan {
     enum Action: Sendable {
         /// A flag without a value; the key names what it sets, for catching repeats.
         case flag(key: String, @Sendable (inout TestCommand) -> Void)
-        /// A single value; nil when the value does not parse (the full parse explains why).
+        /// A single value; false when the value does not parse (the full parse explains why).
         case value(key: String, @Sendable (inout TestCommand, String) -> Bool)
         /// One more value of a repeatable option.
         case repeated(@Sendable (inout TestCommand, String) -> Void)
     }
 
-    /// Every name of `test`, with and without its dashes' kind: `--long` and `-s`.
+    /// Every name of `test`, dashes included (`--file`, `-f`).
     static let actions: [String: Action] = {
         var table: [String: Action] = [:]
         func add(_ names: [String], _ action: Action) {

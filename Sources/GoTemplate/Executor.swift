@@ -121,6 +121,7 @@ final class Executor {
     func run(data: Value) throws {
         let dot = RV.concrete(data)
         vars = [("$", dot)]
+        environment.includeMemo.starting(template, data: data)
         _ = try nested { try walk(dot, list: template.root) }
     }
 
@@ -407,6 +408,7 @@ final class Executor {
         let savedVars = vars
         template = callee
         vars = [("$", dot)]
+        environment.includeMemo.starting(callee, data: dot.value)
         depth += 1
         deepestDepth = max(deepestDepth, depth)
         defer {

@@ -80,6 +80,10 @@ public final class TemplateFunction: Sendable {
     /// `include` remembers an output only when every call made for it
     /// depended on its arguments alone.
     public let dependence: Dependence
+    /// For a function that runs a template with one of its arguments as
+    /// the data and keeps that argument nowhere else (`include`, `tpl`):
+    /// that argument's index.
+    public let templateDataArgument: Int?
 
     /// What a function's result can depend on besides its arguments.
     public enum Dependence: Sendable {
@@ -114,9 +118,11 @@ public final class TemplateFunction: Sendable {
         self.builtin = nil
         self.branches = nil
         self.dependence = .arguments
+        self.templateDataArgument = nil
     }
 
-    private init(_ function: TemplateFunction, branches: FunctionBranches?, dependence: Dependence) {
+    private init(_ function: TemplateFunction, branches: FunctionBranches?, dependence: Dependence,
+                 templateDataArgument: Int?) {
         self.parameters = function.parameters
         self.variadic = function.variadic
         self.result = function.result
@@ -124,23 +130,31 @@ public final class TemplateFunction: Sendable {
         self.builtin = function.builtin
         self.branches = branches
         self.dependence = dependence
+        self.templateDataArgument = templateDataArgument
     }
 
     /// This function, marked as one whose calls may differ whatever the
     /// inputs (it reads the clock or randomness).
     public func readingClockOrRandomness() -> TemplateFunction {
-        TemplateFunction(self, branches: branches, dependence: .clockOrRandomness)
+        TemplateFunction(self, branches: branches, dependence: .clockOrRandomness, templateDataArgument: templateDataArgument)
     }
 
     /// This function, marked as one whose results depend on the render's
     /// inputs beyond its arguments (the cluster, the chart's templates).
     public func dependingOnRenderInputs() -> TemplateFunction {
-        TemplateFunction(self, branches: branches, dependence: .renderInputs)
+        TemplateFunction(self, branches: branches, dependence: .renderInputs, templateDataArgument: templateDataArgument)
+    }
+
+    /// This function, marked as one that runs a template with its argument
+    /// `index` as the data and keeps that argument nowhere else.
+    public func runningTemplate(withDataArgument index: Int) -> TemplateFunction {
+        TemplateFunction(self, branches: branches, dependence: dependence, templateDataArgument: index)
     }
 
     /// This function, its calls counted as a branch point with `branches`.
     public convenience init(_ function: TemplateFunction, branches: FunctionBranches) {
-        self.init(function, branches: branches, dependence: function.dependence)
+        self.init(function, branches: branches, dependence: function.dependence,
+                  templateDataArgument: function.templateDataArgument)
     }
 
     /// A Go method whose results text/template cannot take (more than two,
@@ -153,6 +167,7 @@ public final class TemplateFunction: Sendable {
         self.builtin = nil
         self.branches = nil
         self.dependence = .arguments
+        self.templateDataArgument = nil
     }
 
     init(builtin: Builtin, _ parameters: [GoType], variadic: GoType? = nil, returns result: GoType) {
@@ -163,6 +178,7 @@ public final class TemplateFunction: Sendable {
         self.builtin = builtin
         self.branches = nil
         self.dependence = .arguments
+        self.templateDataArgument = nil
     }
 }
 

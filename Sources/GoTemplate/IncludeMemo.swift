@@ -21,6 +21,10 @@ import Values
 ///   not reach the include limit or Go's `{{template}}` depth limit.
 /// - `include` and `{{template}}` calls are remembered apart: only an
 ///   include counts as an include level itself.
+/// - The host's replacement of its context key (Helm's `.Template`, before
+///   each file) makes stale only the outputs of calls that ran a template
+///   reading that key (``ContextUse``), until a template that uses its
+///   whole data has run; from then on it makes every output stale.
 public final class IncludeMemo {
     private struct Entry {
         let output: GoString
@@ -29,6 +33,9 @@ public final class IncludeMemo {
         let depth: Int
         /// How many `{{template}}` levels the call used, itself included.
         let templateDepth: Int
+        /// Whether the call ran a template reading the replaced context key.
+        let readsReplacedKey: Bool
+        let replacements: UInt64
     }
 
     // One render's memo is used by one thread, never by overlapping accesses.
@@ -39,6 +46,15 @@ public final class IncludeMemo {
     @exclusivity(unchecked) private var epoch: UInt64 = 0
     /// Calls so far of functions whose results depend on more than their arguments.
     @exclusivity(unchecked) var nondeterministicCalls: UInt64 = 0
+    /// Replacements of the context key so far, while no template has used
+    /// its whole data (after that, replacements count as changes).
+    @exclusivity(unchecked) private var replacements: UInt64 = 0
+    /// Runs and reuses so far of templates reading the replaced context key.
+    @exclusivity(unchecked) private var replacedKeyReads: UInt64 = 0
+    /// Whether a template that uses its whole data has run with a context.
+    @exclusivity(unchecked) private var wholeContextUsed = false
+    /// The host's contexts (maps whose key it replaces).
+    @exclusivity(unchecked) private var contexts: [GoMap] = []
     /// Include levels running now, and the deepest level reached since the
     /// innermost running call began.
     @exclusivity(unchecked) private var depth = 0
@@ -78,13 +94,16 @@ public final class IncludeMemo {
                                       _ execute: () throws(E) -> (output: GoString, templateDepth: Int))
         throws(E) -> (output: GoString, templateDepth: Int) {
         let callerDepth = depth
-        if let key, let entry = entries[key], entry.epoch == epoch, entry.templateDepth <= templateRoom,
+        if let key, let entry = entries[key], entry.epoch == epoch,
+           !entry.readsReplacedKey || entry.replacements == replacements, entry.templateDepth <= templateRoom,
            entry.depth == 0 || callerDepth + entry.depth < includeLimit {
             deepest = max(deepest, callerDepth + entry.depth)
+            if entry.readsReplacedKey { replacedKeyReads &+= 1 }
             return (entry.output, entry.templateDepth)
         }
         if key != nil { pin(data) }
-        let startEpoch = epoch, startCalls = nondeterministicCalls, outerDeepest = deepest
+        let startEpoch = epoch, startCalls = nondeterministicCalls, startReads = replacedKeyReads
+        let outerDeepest = deepest
         depth = callerDepth + levels
         deepest = depth
         defer {
@@ -94,7 +113,8 @@ public final class IncludeMemo {
         let result = try execute()
         if let key, epoch == startEpoch, nondeterministicCalls == startCalls {
             entries[key] = Entry(output: result.output, epoch: epoch, depth: deepest - callerDepth,
-                                 templateDepth: result.templateDepth)
+                                 templateDepth: result.templateDepth,
+                                 readsReplacedKey: replacedKeyReads != startReads, replacements: replacements)
         }
         return result
     }
@@ -105,6 +125,33 @@ public final class IncludeMemo {
         guard !pinned.isEmpty, pinned[ObjectIdentifier(map)] != nil else { return }
         epoch &+= 1
         if let value { pin(value) }
+    }
+
+    /// To be called before the host replaces its context key
+    /// (``ContextKeys/replaced``) in the context `map` with `value`, and so
+    /// before a template runs with `map` as its data.
+    public func willReplaceContextKey(of map: GoMap, with value: Value) {
+        if !contexts.contains(where: { $0 === map }) { contexts.append(map) }
+        guard !pinned.isEmpty, pinned[ObjectIdentifier(map)] != nil else { return }
+        if wholeContextUsed { epoch &+= 1 } else { replacements &+= 1 }
+        pin(value)
+    }
+
+    /// To be called as `template` starts running with `data`, for every run.
+    ///
+    /// Only a run with a context as data counts. Data that is not a context
+    /// reaches none: a context first reaches a template as its file's data
+    /// (registered by ``willReplaceContextKey(of:with:)``), and from there
+    /// only through a whole use or a key that is not plain, which counts.
+    func starting(_ template: Template, data: Value) {
+        guard case .map(let map, _) = data, contexts.contains(where: { $0 === map }) else { return }
+        switch template.contextUse {
+        case .plainKeys: return
+        case .replacedKey: replacedKeyReads &+= 1
+        case .whole:
+            replacedKeyReads &+= 1
+            wholeContextUsed = true
+        }
     }
 
     /// Pins every map `value` reaches (a pinned map's own maps already are).

@@ -51,12 +51,15 @@ public final class Template: @unchecked Sendable {
     public let source: TemplateSource
     /// Levels in the tree (statement lists and parentheses).
     let height: Int
+    /// How the body uses its data, for the include memo.
+    let contextUse: ContextUse
 
-    init(name: String, root: ListNode, source: TemplateSource) {
+    init(name: String, root: ListNode, source: TemplateSource, contextKeys: ContextKeys?) {
         self.name = name
         self.root = root
         self.source = source
         height = root.height
+        contextUse = ContextUse(root, keys: contextKeys)
     }
 
     /// Go nests `{{if}}`s without limit (a 5 MiB chart file holds 350000),
@@ -114,15 +117,21 @@ public struct TemplateSet: Sendable {
     public let functions: FunctionMap
     /// Execution options.
     public var options: ExecutionOptions
+    /// What the host says about the data map it runs templates with; nil
+    /// when it says nothing (then every parsed body counts as using its
+    /// whole data).
+    public let contextKeys: ContextKeys?
     /// Keyed by the name's bytes, as Go's map is (and hashed cheaply:
     /// every `include` looks a template up).
     private var templates: [GoString: Template] = [:]
 
     /// An empty set.
-    public init(name: String = "", functions: FunctionMap = FunctionMap(), options: ExecutionOptions = ExecutionOptions()) {
+    public init(name: String = "", functions: FunctionMap = FunctionMap(), options: ExecutionOptions = ExecutionOptions(),
+                contextKeys: ContextKeys? = nil) {
         self.name = name
         self.functions = functions
         self.options = options
+        self.contextKeys = contextKeys
     }
 
     /// Parses `text` as the template `name` plus the templates it defines,
@@ -151,7 +160,7 @@ public struct TemplateSet: Sendable {
         }
         let source = TemplateSource(name: name, bytes: text)
         return ParsedFile(templates: parsed.order.compactMap { treeName in
-            parsed.trees[treeName].map { Template(name: treeName, root: $0, source: source) }
+            parsed.trees[treeName].map { Template(name: treeName, root: $0, source: source, contextKeys: contextKeys) }
         })
     }
 

@@ -146,3 +146,52 @@ import Values
         #expect(runs.count == 2)
     }
 }
+
+/// Replacing the host's context key: outputs of templates that did not read
+/// it stay, until a template using its whole data has run with a context.
+@Suite struct IncludeMemoReplacementTests {
+    /// A template of the given body, parsed with Helm-like context keys.
+    static func template(_ body: String) throws -> Template {
+        var set = TemplateSet(name: "t", functions: ContextUseTests.functions, contextKeys: ContextUseTests.keys)
+        try set.parse(body, name: "t")
+        return try #require(set.lookup("t"))
+    }
+
+    enum Body: String, CaseIterable {
+        case plainKeys = "{{ .Values.a }}"
+        case readsKey = "{{ .Template.Name }}"
+        case plainCallingReader = "{{ .Values.a }}+"
+        case plainAfterWholeUse = "{{ .Values.a }}*"
+        case plainAfterWholeUseOfOtherData = "{{ .Values.a }}-"
+    }
+
+    @Test(arguments: Body.allCases)
+    func aReplacementMakesStaleOnlyWhatReadTheKey(_ body: Body) throws {
+        let memo = IncludeMemo()
+        let runs = IncludeMemoTests.Runs(), inner = IncludeMemoTests.Runs()
+        let context = GoMap(["Values": .map(GoMap()), "Template": .map(GoMap())])
+        memo.willReplaceContextKey(of: context, with: .map(GoMap()))
+        let outer = try Self.template(body == .readsKey ? body.rawValue : Body.plainKeys.rawValue)
+        let reader = try Self.template(Body.readsKey.rawValue)
+        let whole = try Self.template("{{ . }}")
+        if body == .plainAfterWholeUse { memo.starting(whole, data: .map(context)) }
+        // A template's use of data that is not a context does not count.
+        if body == .plainAfterWholeUseOfOtherData { memo.starting(whole, data: .map(GoMap())) }
+        func call() throws {
+            try IncludeMemoTests.call(memo, .map(context), runs: runs) {
+                memo.starting(outer, data: .map(context))
+                if body == .plainCallingReader {
+                    _ = try? IncludeMemoTests.call(memo, .map(context), name: "reader", runs: inner) {
+                        memo.starting(reader, data: .map(context))
+                    }
+                }
+            }
+        }
+        try call()
+        try call()
+        memo.willReplaceContextKey(of: context, with: .map(GoMap()))
+        try call()
+        let staysValid: Set<Body> = [.plainKeys, .plainAfterWholeUseOfOtherData]
+        #expect(runs.count == (staysValid.contains(body) ? 1 : 2))
+    }
+}

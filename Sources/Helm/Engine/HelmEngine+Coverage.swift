@@ -26,7 +26,7 @@ extension HelmEngine {
     /// their names. Files that do not parse are left out; so are subchart
     /// copies the run never rendered under an alias.
     public func coverageFiles() -> [CoverageFile] {
-        let set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
+        let set = newTemplateSet()
         var out: [String: CoverageFile] = [:]
         let root = chart.metadata.name
         func relative(_ name: String) -> String { String(name.dropFirst(root.count + 1)) }

@@ -18,8 +18,7 @@ extension HelmEngine {
             }
         }
         let names = Self.parseOrder(Array(texts.keys))
-        var set = TemplateSet(name: "gotpl", functions: functions,
-                              options: ExecutionOptions(missingKey: .zero))
+        var set = newTemplateSet()
         for name in names {
             do {
                 try set.parse(texts[name] ?? "", name: name)

@@ -108,7 +108,7 @@ public final class HelmEngine: @unchecked Sendable {
             if let only, !only.contains(name) { continue }
             // The context and `.Template` are Helm `Values`, like `.Values`.
             let template = Value.map(Self.templateShape.map([.string(name), .string(item.basePath)]), valuesType)
-            environment.includeMemo.willChange(item.context, storing: template)
+            environment.includeMemo.willReplaceContextKey(of: item.context, with: template)
             item.context["Template"] = template
             do {
                 var out: [UInt8] = []
@@ -130,6 +130,16 @@ public final class HelmEngine: @unchecked Sendable {
 
     /// The keys of a chart's context and of `.Template`.
     private static let contextShape = GoMapShape(["Chart", "Files", "Release", "Capabilities", "Values", "Subcharts"])
+    /// What the include memo may know of a context: `.Template` is
+    /// replaced for every file; `.Subcharts` leads to other contexts.
+    private static let contextKeys = ContextKeys(replaced: "Template",
+                                                 plain: ["Chart", "Files", "Release", "Capabilities", "Values"])
+
+    /// An empty template set as Helm's engine makes one.
+    func newTemplateSet() -> TemplateSet {
+        TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero),
+                    contextKeys: Self.contextKeys)
+    }
     private static let templateShape = GoMapShape(["Name", "BasePath"])
 
     private struct Renderable {
@@ -186,7 +196,7 @@ public final class HelmEngine: @unchecked Sendable {
         if let cached { return try cached.get() }
         let result: Result<(names: [String], set: TemplateSet), LocatedError>
         let names = Self.parseOrder(walkOrder)
-        var set = TemplateSet(name: "gotpl", functions: functions, options: ExecutionOptions(missingKey: .zero))
+        var set = newTemplateSet()
         do throws(LocatedError) {
             for name in names {
                 set.add(try parsedFile(name, text: renderables[name]?.file.data ?? [], in: set))

@@ -100,11 +100,11 @@ public enum HelmFunctions {
                 .init("include", "`include NAME DATA`: runs a named template and returns its text, so it can be piped (recursion limit 1000 per name).",
                       TemplateFunction([.string, .any], returns: .string) { args, context in
                           .string(try include(args[0].stringValue ?? "", data: args[1], context: context))
-                      }),
+                      }.runningTemplate(withDataArgument: 1)),
                 .init("tpl", "`tpl TEXT DATA`: renders a string as a template that sees every `define` of the chart.",
                       TemplateFunction([.string, .any], returns: .any) { args, context in
                           .string(try tpl(args[0].goStringValue ?? .empty, data: args[1], context: context))
-                      }.dependingOnRenderInputs()),
+                      }.dependingOnRenderInputs().runningTemplate(withDataArgument: 1)),
                 .init("required", #"`required MSG x`: x, or fails with MSG when x is nil or `""`."#,
                       TemplateFunction([.string, .any], returns: .any) { args, _ in
                           let value = args[1]

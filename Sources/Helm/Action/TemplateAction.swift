@@ -40,12 +40,7 @@ public struct TemplateAction: Sendable {
 
     /// As ``prepare(userValues:)``, appending what Helm logs while it layers values.
     public func prepare(userValues: GoMap, warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
-        let processed = try ValuesLayering.prepare(chart: engine.chart, userValues: userValues, helm: engine.helm,
-                                                   warnings: &warnings)
-        if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: engine.helm) {
-            throw failure
-        }
-        return processed
+        try engine.prepare(userValues: userValues, validatingSchema: !options.skipSchemaValidation, warnings: &warnings)
     }
 
     /// The engine's output for every template (NOTES.txt and empty files

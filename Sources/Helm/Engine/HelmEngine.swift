@@ -48,6 +48,8 @@ public final class HelmEngine: @unchecked Sendable {
     var diskPaths: [String: String] = [:]
     /// `.Files` of each chart of the tree by path; chart files never change, so built once.
     private var files: [String: Value] = [:]
+    /// Import-values processing by enabled tree (it reads chart defaults only).
+    private let importValues = ImportValuesMemo()
 
     /// An engine for `chart` under one Helm version with its function library.
     public init(chart: Chart, helm: HelmVersion) {
@@ -60,11 +62,21 @@ public final class HelmEngine: @unchecked Sendable {
 
     /// Layers `userValues` over the chart (dependencies, coalescing) and renders it.
     public func render(userValues: GoMap, options: RenderOptions, only: Set<String>? = nil) throws(LocatedError) -> [String: GoString] {
-        let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm)
-        if !options.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
-            throw failure
-        }
+        var ignored: [ValuesWarning] = []
+        let processed = try prepare(userValues: userValues, validatingSchema: !options.skipSchemaValidation, warnings: &ignored)
         return try render(processed, options: options, only: only)
+    }
+
+    /// The chart layered with `userValues` (``ValuesLayering``) and, with
+    /// `validatingSchema`, checked against its schemas
+    /// (``SchemaValidation``); what Helm logs on the way is appended to
+    /// `warnings`, also when it throws.
+    public func prepare(userValues: GoMap, validatingSchema: Bool,
+                        warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
+        let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm,
+                                                   imports: importValues, warnings: &warnings)
+        if validatingSchema, let failure = SchemaValidation.check(processed, helm: helm) { throw failure }
+        return processed
     }
 
     /// Renders the templates of an already processed tree of this chart

@@ -1,5 +1,6 @@
 import Diagnostics
 import GoStd
+import Synchronization
 import Values
 
 /// Helm's `ProcessDependencies` (pkg/chart/v2/util/dependencies.go; in
@@ -9,11 +10,29 @@ struct DependencyProcessor {
     let helm: HelmVersion
     /// Where the warnings Helm logs go.
     let log: ValuesLog
+    /// Import-values results of earlier runs on the same chart, if kept.
+    let imports: ImportValuesMemo?
+    /// Whether each dependency record came out enabled, in processing order.
+    private let decisions = Decisions()
     var coalescer: Coalescer { Coalescer(helm: helm, log: log) }
+
+    init(helm: HelmVersion, log: ValuesLog, imports: ImportValuesMemo?) {
+        self.helm = helm
+        self.log = log
+        self.imports = imports
+    }
+
+    private final class Decisions {
+        var enabled: [Bool] = []
+    }
 
     func process(_ chart: WorkChart, userValues: GoMap) throws(LocatedError) {
         try processEnabled(chart, userValues, path: "")
-        try processImports(chart)
+        // A chart declaring no dependencies has no import-values to process.
+        guard let imports, chart.meta.dependencies != nil else { return try processImports(chart) }
+        try imports.apply(to: chart, enabled: decisions.enabled, log: log) { () throws(LocatedError) in
+            try processImports(chart)
+        }
     }
 
     // MARK: enabled / alias
@@ -70,6 +89,7 @@ struct DependencyProcessor {
         processTags(requirements, cvals)
         processConditions(requirements, cvals, path: path)
 
+        decisions.enabled += requirements.map(\.dependency.enabled)
         let removed = Set(requirements.filter { !$0.dependency.enabled }.map { $0.dependency.name })
         let enabledCharts = chart.dependencies.filter { !removed.contains($0.name) }
         let enabledRequirements = requirements.filter { !removed.contains($0.dependency.name) }
@@ -173,5 +193,59 @@ struct DependencyProcessor {
             current = GoMap([part: .map(current)])
         }
         return current
+    }
+}
+
+/// Import-values processing of one chart by which dependency records came
+/// out enabled. It reads chart defaults only, so for the same enabled tree
+/// it gives the same values, records and warnings whatever the user
+/// values; it runs once per enabled tree, like parsing.
+///
+/// The values it leaves are shared by later runs: nothing changes them
+/// afterwards (coalescing copies a chart's values before merging them).
+final class ImportValuesMemo: Sendable {
+    /// What processing left on each chart of the tree (in depth-first
+    /// order) and logged, or where it failed.
+    private struct Outcome: Sendable {
+        struct ChartState: Sendable {
+            let values: GoMap
+            let importValues: [[Value]?]
+        }
+        let charts: [ChartState]
+        let warnings: [ValuesWarning]
+        let failure: LocatedError?
+    }
+
+    private let outcomes = Mutex<[[Bool]: Outcome]>([:])
+
+    /// Leaves `chart` as `process` does (run once per `enabled`), logging
+    /// what it logs to `log`.
+    func apply(to chart: WorkChart, enabled: [Bool], log: ValuesLog,
+               _ process: () throws(LocatedError) -> Void) throws(LocatedError) {
+        if let known = outcomes.withLock({ $0[enabled] }) {
+            for (work, state) in zip(Self.depthFirst(chart), known.charts) {
+                work.values = state.values
+                for (record, importValues) in zip(work.meta.dependencies ?? [], state.importValues) {
+                    record.dependency.importValues = importValues
+                }
+            }
+            log.warnings += known.warnings
+            if let failure = known.failure { throw failure }
+            return
+        }
+        let logged = log.warnings.count
+        var failure: LocatedError?
+        do { try process() } catch { failure = error }
+        let outcome = Outcome(
+            charts: Self.depthFirst(chart).map {
+                .init(values: $0.values, importValues: ($0.meta.dependencies ?? []).map(\.dependency.importValues))
+            },
+            warnings: Array(log.warnings[logged...]), failure: failure)
+        outcomes.withLock { $0[enabled] = $0[enabled] ?? outcome }
+        if let failure { throw failure }
+    }
+
+    private static func depthFirst(_ chart: WorkChart) -> [WorkChart] {
+        [chart] + chart.dependencies.flatMap(depthFirst)
     }
 }

@@ -107,11 +107,18 @@ public enum ValuesLayering {
     /// what Helm logs on the way, in Helm's order (also when it throws).
     public static func prepare(chart: Chart, userValues: GoMap, helm: HelmVersion,
                                warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
+        try prepare(chart: chart, userValues: userValues, helm: helm, imports: nil, warnings: &warnings)
+    }
+
+    /// As ``prepare(chart:userValues:helm:warnings:)``, with import-values
+    /// results kept in `imports` across runs on `chart`.
+    static func prepare(chart: Chart, userValues: GoMap, helm: HelmVersion, imports: ImportValuesMemo?,
+                        warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
         let log = ValuesLog(helm: helm)
         defer { warnings += log.warnings }
         let work = WorkChart(chart)
         let user = Value.map(userValues).deepCopy().mapValue ?? GoMap()
-        try DependencyProcessor(helm: helm, log: log).process(work, userValues: user)
+        try DependencyProcessor(helm: helm, log: log, imports: imports).process(work, userValues: user)
         let values = try Coalescer(helm: helm, log: log).coalesceValues(work, user)
         return scoped(work, values: values, path: work.name, isRoot: true)
     }

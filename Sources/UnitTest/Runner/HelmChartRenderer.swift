@@ -87,13 +87,10 @@ public struct HelmChartRenderer: ChartRenderer {
                         warnings: inout [ValuesWarning]) -> (result: Result<[String: GoString], RenderFailure>, repeatable: Bool) {
         var processed: ProcessedChart
         do {
-            processed = try ValuesLayering.prepare(chart: chart.chart, userValues: request.values, helm: helm,
-                                                   warnings: &warnings)
+            processed = try chart.engine.prepare(userValues: request.values, validatingSchema: !request.skipSchemaValidation,
+                                                 warnings: &warnings)
         } catch {
             return (.failure(RenderFailure(stage: .preRender, error: error)), true)
-        }
-        if !request.skipSchemaValidation, let failure = SchemaValidation.check(processed, helm: helm) {
-            return (.failure(RenderFailure(stage: .preRender, error: failure)), true)
         }
         // `ModifyChartMetadata`: the chart and its direct dependencies.
         Self.override(&processed, version: request.chartVersion, appVersion: request.appVersion, depth: 1)

@@ -142,12 +142,15 @@ struct Coalescer {
     }
 
     /// Merges the chart's own defaults into `v` (`v` wins).
+    ///
+    /// Helm merges a deep copy of the defaults and drops it afterwards;
+    /// here the defaults are read in place and only what lands in `v` is
+    /// copied (``coalesceTables(_:defaults:cleaning:prefix:merge:)``).
     private func coalesceChartValues(_ chart: WorkChart, _ v: GoMap, prefix: () -> String, merge: Bool) {
         func subPrefix() -> String { concatPrefix(prefix(), chart.name) }
-        guard let defaults = Value.map(chart.values).deepCopy().mapValue else { return }
         let cleanNils = !merge && helm.dropsDefaultNulls
         // Each key is settled on its own, so map order does not matter.
-        for (key, value) in defaults.entries {
+        for (key, value) in chart.values.entries {
             if let current = v[key] {
                 if case .null = current, !merge {
                     v[key] = nil
@@ -158,17 +161,53 @@ struct Coalescer {
                         continue
                     }
                     let childMerge = chart.dependencies.contains { GoString($0.name) == key } ? true : merge
-                    if !childMerge && cleanNils { Self.cleanNilValues(srcTable) }
-                    coalesceTables(destTable, srcTable, prefix: { concatPrefix(subPrefix(), key.text) }, merge: childMerge)
+                    coalesceTables(destTable, defaults: srcTable, cleaning: !childMerge && cleanNils,
+                                   prefix: { concatPrefix(subPrefix(), key.text) }, merge: childMerge)
                 }
             } else {
-                if cleanNils {
-                    if case .null = value { continue }
-                    if case .map(let table, _) = value { Self.cleanNilValues(table) }
-                }
-                v[key] = value
+                if cleanNils, case .null = value { continue }
+                v[key] = Self.copy(value, cleaning: cleanNils)
             }
         }
+    }
+
+    /// ``coalesceTables(_:_:prefix:merge:)`` of a deep copy of `src` (with
+    /// `cleaning`, nulls removed from its maps as `cleanNilValues` does)
+    /// that is dropped afterwards: `src` is only read, and only what lands
+    /// in `dst` is copied. Keys null in `dst` are settled as the copy's
+    /// null-marking settles them; what that marking leaves in the copy is
+    /// never seen.
+    private func coalesceTables(_ dst: GoMap, defaults src: GoMap, cleaning: Bool, prefix: () -> String, merge: Bool) {
+        for (key, value) in src.entries {
+            if cleaning, case .null = value { continue }
+            guard let existing = dst[key] else {
+                dst[key] = Self.copy(value, cleaning: cleaning)
+                continue
+            }
+            if case .null = existing {
+                if !merge && !isNull(value) { dst[key] = nil }
+            } else if case .map(let srcTable, _) = value {
+                if case .map(let dstTable, _) = existing {
+                    DeepStack.withRoom {
+                        coalesceTables(dstTable, defaults: srcTable, cleaning: cleaning,
+                                       prefix: { concatPrefix(prefix(), key.text) }, merge: merge)
+                    }
+                } else {
+                    log.warn(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text),
+                             detail: GoFmt.format(Self.copy(value, cleaning: cleaning)))
+                }
+            } else if case .map = existing, !isNull(value) {
+                log.warn(.destinationIsTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
+            }
+        }
+    }
+
+    /// A deep copy of a default value; with `cleaning`, its maps lose their
+    /// null entries, recursively through maps (`cleanNilValues`).
+    private static func copy(_ value: Value, cleaning: Bool) -> Value {
+        let copy = value.deepCopy()
+        if cleaning, case .map(let table, _) = copy { cleanNilValues(table) }
+        return copy
     }
 
     /// `coalesceTablesFullKey`: merges `src` into `dst`, `dst` winning.

@@ -66,6 +66,14 @@ final class WorkChart {
 struct Coalescer {
     let helm: HelmVersion
     let log: ValuesLog
+    /// In a borrowing pass, the maps of the values it was given: they are
+    /// read in place and copied only where the pass would change them.
+    private var borrowed: BorrowedMaps?
+
+    init(helm: HelmVersion, log: ValuesLog) {
+        self.helm = helm
+        self.log = log
+    }
 
     /// `CoalesceValues(chart, vals)`: a deep copy of `vals`, with chart
     /// defaults and subchart values coalesced in (nulls from the user
@@ -73,6 +81,37 @@ struct Coalescer {
     func coalesceValues(_ chart: WorkChart, _ vals: GoMap?) throws(LocatedError) -> GoMap {
         let copy = vals.map { Value.map($0).deepCopy().mapValue ?? GoMap() } ?? GoMap()
         return try coalesce(chart, copy, prefix: { "" }, merge: false)
+    }
+
+    /// ``coalesceValues(_:_:)`` for a result that is only read, while
+    /// `vals` is not changed by anyone: instead of Helm's deep copy of
+    /// `vals`, the maps of `vals` are shared and a map is copied (with its
+    /// place in its parent) only before the pass would change it. What the
+    /// result holds is what Helm's holds.
+    /// Small values are copied as Helm copies them: with fewer than
+    /// ``BorrowedMaps/minimumKeys`` top-level keys, a copy costs less than
+    /// the bookkeeping.
+    func coalesceValuesBorrowing(_ chart: WorkChart, _ vals: GoMap) throws(LocatedError) -> GoMap {
+        guard vals.count >= BorrowedMaps.minimumKeys else { return try coalesceValues(chart, vals) }
+        var pass = self
+        pass.borrowed = BorrowedMaps(vals)
+        return try pass.coalesce(chart, GoMap(vals.entries), prefix: { "" }, merge: false)
+    }
+
+    /// `parent[key]` if it is a map, which the caller may then change: in a
+    /// borrowing pass a borrowed map is first replaced there by a copy.
+    private func ownedTable(_ parent: GoMap, _ key: GoString) -> GoMap? {
+        guard case .map(let table, let type)? = parent[key] else { return nil }
+        return owned(table, type, in: parent, at: key)
+    }
+
+    /// `table`, held by `parent` at `key`, made changeable as
+    /// ``ownedTable(_:_:)`` makes it.
+    private func owned(_ table: GoMap, _ type: GoMapType, in parent: GoMap, at key: GoString) -> GoMap {
+        guard let borrowed, borrowed.contains(table) else { return table }
+        let copy = GoMap(table.entries)
+        parent[key] = .map(copy, type)
+        return copy
     }
 
     /// `MergeValues(chart, vals)`: as ``coalesceValues`` but nulls are kept.
@@ -90,14 +129,17 @@ struct Coalescer {
     private func coalesceDependencies(_ chart: WorkChart, _ dest: GoMap, prefix: () -> String, merge: Bool) throws(LocatedError) -> GoMap {
         for sub in chart.dependencies {
             let name = sub.name
-            if let existing = dest[name] {
-                guard case .map = existing else {
-                    throw LocatedError(.chartLoad, "type mismatch on \(name): \(goBoolVerb(existing))")
-                }
-            } else {
-                dest[name] = .map(GoMap())
+            let key = GoString(name)
+            let table: GoMap
+            switch dest[key] {
+            case .map(let existing, let type)?:
+                table = owned(existing, type, in: dest, at: key)
+            case let existing?:
+                throw LocatedError(.chartLoad, "type mismatch on \(name): \(goBoolVerb(existing))")
+            case nil:
+                table = GoMap()
+                dest[key] = .map(table)
             }
-            guard case .map(let table, _)? = dest[name] else { continue }
             func subPrefix() -> String { concatPrefix(prefix(), chart.name) }
             coalesceGlobals(table, dest, prefix: subPrefix)
             dest[name] = .map(try coalesce(sub, table, prefix: subPrefix, merge: merge))
@@ -107,23 +149,33 @@ struct Coalescer {
 
     /// Copies `src`'s globals into `dest`'s (parent globals win).
     private func coalesceGlobals(_ dest: GoMap, _ src: GoMap, prefix: () -> String) {
+        let global: GoString = "global"
         let destGlobals: GoMap
-        switch dest["global"] {
+        switch dest[global] {
         case nil: destGlobals = GoMap()
-        case .map(let m, _)?: destGlobals = m
+        case .map(let m, let type)?: destGlobals = owned(m, type, in: dest, at: global)
         default: log.warn(.destinationGlobalsNotTable); return
         }
         let srcGlobals: GoMap
-        switch src["global"] {
+        switch src[global] {
         case nil: srcGlobals = GoMap()
-        case .map(let m, _)?: srcGlobals = m
+        case .map(let m, let type)?: srcGlobals = owned(m, type, in: src, at: global)
         default: log.warn(.sourceGlobalsNotTable); return
+        }
+        if borrowed != nil {
+            // The copies below share the tables' own tables, which the
+            // merges may change: those must not be borrowed ones.
+            for key in srcGlobals.entries.keys {
+                guard let table = ownedTable(srcGlobals, key) else { continue }
+                for inner in table.entries.keys { _ = ownedTable(table, inner) }
+            }
         }
         for (key, value) in srcGlobals.entries {
             if case .map(let table, _) = value {
                 let copy = GoMap(table.entries)
                 if let existing = destGlobals[key] {
-                    if case .map(let existingTable, _) = existing {
+                    if case .map(let existingTable, let type) = existing {
+                        let existingTable = owned(existingTable, type, in: destGlobals, at: key)
                         coalesceTables(copy, existingTable, prefix: { concatPrefix(prefix(), key.text) }, merge: true)
                         destGlobals[key] = .map(copy)
                     } else {
@@ -154,7 +206,8 @@ struct Coalescer {
             if let current = v[key] {
                 if case .null = current, !merge {
                     v[key] = nil
-                } else if case .map(let destTable, _) = current {
+                } else if case .map(let table, let type) = current {
+                    let destTable = owned(table, type, in: v, at: key)
                     guard case .map(let srcTable, _) = value else {
                         // A null default has nothing to coalesce: Helm says nothing.
                         if case .null = value {} else { log.warn(.skippedNotTable, path: subPrefix() + "." + key.text) }
@@ -187,7 +240,8 @@ struct Coalescer {
             if case .null = existing {
                 if !merge && !isNull(value) { dst[key] = nil }
             } else if case .map(let srcTable, _) = value {
-                if case .map(let dstTable, _) = existing {
+                if case .map(let table, let type) = existing {
+                    let dstTable = owned(table, type, in: dst, at: key)
                     DeepStack.withRoom {
                         coalesceTables(dstTable, defaults: srcTable, cleaning: cleaning,
                                        prefix: { concatPrefix(prefix(), key.text) }, merge: merge)
@@ -230,8 +284,10 @@ struct Coalescer {
                 dst[key] = nil
             } else if existing == nil {
                 dst[key] = value
-            } else if case .map(let srcTable, _) = value {
-                if case .map(let dstTable, _)? = existing {
+            } else if case .map(let table, let type) = value {
+                let srcTable = owned(table, type, in: src, at: key)
+                if case .map(let existingTable, let existingType)? = existing {
+                    let dstTable = owned(existingTable, existingType, in: dst, at: key)
                     _ = DeepStack.withRoom { coalesceTables(dstTable, srcTable, prefix: { concatPrefix(prefix(), key.text) }, merge: merge) }
                 } else {
                     log.warn(.cannotOverwriteTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
@@ -306,5 +362,61 @@ func goBoolVerb(_ v: Value) -> String {
             "map[" + m.sortedKeys.map { goBoolVerb(.string($0)) + ":" + goBoolVerb(m[$0] ?? .null) }.joined(separator: " ") + "]"
         }
     default: return "%!t(\(v.goTypeName)=\(GoFmt.format(v)))"
+    }
+}
+
+/// The maps reachable from a values tree, by identity (held alive with it).
+final class BorrowedMaps {
+    /// The fewest top-level keys of values worth borrowing.
+    static let minimumKeys = 12
+
+    private let root: GoMap
+    private var maps: Set<MapAddress> = []
+
+    /// The maps `root` reaches.
+    init(_ root: GoMap) {
+        self.root = root
+        var pending: [Value] = [.map(root, .interfaces)]
+        while let next = pending.popLast() {
+            switch next {
+            case .map(let map, _):
+                guard maps.insert(MapAddress(map)).inserted else { continue }
+                for value in map.entries.values where value.isMapOrList { pending.append(value) }
+            case .list(let items, _):
+                for item in items where item.isMapOrList { pending.append(item) }
+            default:
+                continue
+            }
+        }
+    }
+
+    func contains(_ map: GoMap) -> Bool { maps.contains(MapAddress(map)) }
+}
+
+/// A live map's address as a set element, hashed by one multiply-mix
+/// instead of SipHash.
+private struct MapAddress: Hashable {
+    let bits: UInt
+
+    init(_ map: GoMap) {
+        bits = UInt(bitPattern: Unmanaged.passUnretained(map).toOpaque())
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(bits) }
+
+    func _rawHashValue(seed: Int) -> Int {
+        var z = UInt64(bits) ^ UInt64(bitPattern: Int64(seed)) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(bitPattern: UInt(truncatingIfNeeded: z ^ (z >> 31)))
+    }
+}
+
+private extension Value {
+    var isMapOrList: Bool {
+        switch self {
+        case .map, .list: return true
+        default: return false
+        }
     }
 }

@@ -85,7 +85,8 @@ struct DependencyProcessor {
         }
 
         for requirement in requirements { requirement.dependency.enabled = true }
-        let cvals = try coalescer.coalesceValues(chart, values)
+        // Read for tags and conditions, and layered again by each subchart.
+        let cvals = try coalescer.coalesceValuesBorrowing(chart, values)
         processTags(requirements, cvals)
         processConditions(requirements, cvals, path: path)
 

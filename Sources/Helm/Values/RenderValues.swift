@@ -117,9 +117,10 @@ public enum ValuesLayering {
         let log = ValuesLog(helm: helm)
         defer { warnings += log.warnings }
         let work = WorkChart(chart)
-        let user = Value.map(userValues).deepCopy().mapValue ?? GoMap()
-        try DependencyProcessor(helm: helm, log: log, imports: imports).process(work, userValues: user)
-        let values = try Coalescer(helm: helm, log: log).coalesceValues(work, user)
+        // Nothing changes `userValues`: processing borrows them, and the
+        // last coalescing copies them.
+        try DependencyProcessor(helm: helm, log: log, imports: imports).process(work, userValues: userValues)
+        let values = try Coalescer(helm: helm, log: log).coalesceValues(work, userValues)
         return scoped(work, values: values, path: work.name, isRoot: true)
     }
 

@@ -81,10 +81,12 @@ enum TemplateFuzz {
 }
 
 /// The Go template parser (`TemplateSet.parseFile`) with Helm's function
-/// map and options, and Helm's rewriting of parse errors.
+/// map, options and context keys (each parsed tree's `ContextUse`), and
+/// Helm's rewriting of parse errors.
 @Suite struct TemplateParserFuzzTests {
     @Test func mutatedTemplatesParseOrFail() async {
-        let set = TemplateSet(name: "gotpl", functions: TemplateExecution.functions, options: ExecutionOptions(missingKey: .zero))
+        let set = TemplateSet(name: "gotpl", functions: TemplateExecution.functions, options: ExecutionOptions(missingKey: .zero),
+                              contextKeys: HelmEngine.contextKeys)
         let summary = await runFuzz("template-parser", seeds: TemplateFuzz.seeds, mutator: TemplateFuzz.mutator,
                               defaultCount: 5_000, seed: 0x7E3A_11) { input in
             let text = String(decoding: input, as: UTF8.self)

@@ -119,7 +119,7 @@ public final class HelmEngine: @unchecked Sendable {
             guard !GoPath.baseHasPrefix(name, "_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
             // The context and `.Template` are Helm `Values`, like `.Values`.
-            let template = Value.map(Self.templateShape.map([.string(name), .string(item.basePath)]), valuesType)
+            let template = Value.map(Self.templateShape.map([.string(GoString(name)), .string(item.basePath)]), valuesType)
             environment.includeMemo.willReplaceContextKey(of: item.context, with: template)
             item.context["Template"] = template
             do {
@@ -157,7 +157,8 @@ public final class HelmEngine: @unchecked Sendable {
     private struct Renderable {
         var file: ChartFile
         var context: GoMap
-        var basePath: String
+        /// `.Template.BasePath`: the chart's `templates` directory.
+        var basePath: GoString
     }
 
     /// `recAllTpls`: the context map of one chart, its subcharts' in `.Subcharts`.
@@ -176,12 +177,14 @@ public final class HelmEngine: @unchecked Sendable {
                                                     into: &renderables, order: &order))
         }
         let isLibrary = chart.chart.metadata.type == "library"
+        let basePath = GoString(chart.path + "/templates")
+        renderables.reserveCapacity(renderables.count + chart.chart.templates.count)
         for template in chart.chart.templates {
             if isLibrary && !GoPath.baseHasPrefix(template.name, "_") { continue }
             let path = chart.path + "/" + template.name
             order.append(path)
             renderables[path] = Renderable(
-                file: template, context: context, basePath: chart.path + "/templates")
+                file: template, context: context, basePath: basePath)
             if options.coverage != nil && !chart.chart.path.isEmpty && GoPath.ext(chart.chart.path) != ".tgz" {
                 lock.lock()
                 diskPaths[path] = GoPath.join(chart.chart.path, template.name)

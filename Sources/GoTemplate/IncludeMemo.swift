@@ -35,6 +35,7 @@ public final class IncludeMemo {
         let templateDepth: Int
         /// Whether the call ran a template reading the replaced context key.
         let readsReplacedKey: Bool
+        /// The memo's count of context-key replacements when the call ran.
         let replacements: UInt64
     }
 

@@ -144,8 +144,7 @@ public final class HelmEngine: @unchecked Sendable {
     private static let contextShape = GoMapShape(["Chart", "Files", "Release", "Capabilities", "Values", "Subcharts"])
     /// What the include memo may know of a context: `.Template` is
     /// replaced for every file; `.Subcharts` leads to other contexts.
-    static let contextKeys = ContextKeys(replaced: "Template",
-                                                 plain: ["Chart", "Files", "Release", "Capabilities", "Values"])
+    static let contextKeys = ContextKeys(replaced: "Template", plain: ["Chart", "Files", "Release", "Capabilities", "Values"])
 
     /// An empty template set as Helm's engine makes one.
     func newTemplateSet() -> TemplateSet {

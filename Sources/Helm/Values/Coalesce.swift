@@ -207,12 +207,12 @@ struct Coalescer {
                 if case .null = current, !merge {
                     v[key] = nil
                 } else if case .map(let table, let type) = current {
-                    let destTable = owned(table, type, in: v, at: key)
                     guard case .map(let srcTable, _) = value else {
                         // A null default has nothing to coalesce: Helm says nothing.
                         if case .null = value {} else { log.warn(.skippedNotTable, path: subPrefix() + "." + key.text) }
                         continue
                     }
+                    let destTable = owned(table, type, in: v, at: key)
                     let childMerge = chart.dependencies.contains { GoString($0.name) == key } ? true : merge
                     coalesceTables(destTable, defaults: srcTable, cleaning: !childMerge && cleanNils,
                                    prefix: { concatPrefix(subPrefix(), key.text) }, merge: childMerge)

@@ -28,7 +28,8 @@ struct DependencyProcessor {
 
     func process(_ chart: WorkChart, userValues: GoMap) throws(LocatedError) {
         try processEnabled(chart, userValues, path: "")
-        // A chart declaring no dependencies has no import-values to process.
+        // A top chart declaring no dependencies has almost nothing to keep:
+        // its vendored subcharts, if any, are processed every time.
         guard let imports, chart.meta.dependencies != nil else { return try processImports(chart) }
         try imports.apply(to: chart, enabled: decisions.enabled, log: log) { () throws(LocatedError) in
             try processImports(chart)

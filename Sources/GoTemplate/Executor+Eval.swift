@@ -49,7 +49,7 @@ extension Executor {
         case .iface(let v), .val(let v):
             value = v
         }
-        if case .object(let o) = value, let provider = o as? any GoMethodProvider, let method = provider.method(fieldName) {
+        if case .object(let o) = value, let method = method(of: o, fieldName) {
             return try evalCall(dot, method, node: .arg(node), name: fieldName, args, final: final)
         }
         let hasArgs = !args.isEmpty || final != nil

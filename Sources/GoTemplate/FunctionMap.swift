@@ -1,4 +1,5 @@
 import Values
+import Synchronization
 
 /// The Go types a template function can declare for its parameters and
 /// result. The engine checks and converts arguments the way Go's
@@ -231,6 +232,28 @@ public protocol GoMethodProvider: GoObject {
     /// The method called `name`, or nil.
     func method(_ name: String) -> TemplateFunction?
 }
+
+/// The method `name` of `object` if its type is a ``GoMethodProvider``.
+/// Each type is cast once: the runtime's cast to a protocol scans
+/// conformance records on every call (about 3,000 instructions), while a
+/// remembered type's accessor casts to the concrete type only.
+func method(of object: any GoObject, _ name: String) -> TemplateFunction? {
+    let type = ObjectIdentifier(Swift.type(of: object))
+    let known = methodAccessors.withLock { $0[type] }
+    if let known { return known?(object, name) }
+    var accessor: MethodAccessor?
+    if let provider = object as? any GoMethodProvider { accessor = methodAccessor(provider) }
+    methodAccessors.withLock { $0[type] = .some(accessor) }
+    return accessor?(object, name)
+}
+
+private typealias MethodAccessor = @Sendable (any GoObject, String) -> TemplateFunction?
+
+private func methodAccessor<Provider: GoMethodProvider>(_: Provider) -> MethodAccessor {
+    { object, name in (object as? Provider)?.method(name) }
+}
+
+private let methodAccessors = Mutex<[ObjectIdentifier: MethodAccessor?]>([:])
 
 /// A Go object `range` can iterate (a map-like or list-like object).
 public protocol GoRangeable: GoObject {

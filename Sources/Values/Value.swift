@@ -177,6 +177,9 @@ public final class GoMap: @unchecked Sendable {
 
     public var count: Int { entries.count }
 
+    /// Makes room for `capacity` entries.
+    public func reserveCapacity(_ capacity: Int) { entries.reserveCapacity(capacity) }
+
     /// The entries keyed by their text, as a JSON round trip sees them
     /// (keys whose invalid bytes read the same keep the last in byte order).
     public var textKeyed: [String: Value] {

@@ -41,28 +41,150 @@ public struct ChartDependency: Sendable {
 /// The Chart.yaml model (`Metadata` in pkg/chart/v2/metadata.go). Optional
 /// lists and maps are nil when Chart.yaml leaves them out, as Go's nil
 /// slices are; a list item written as `null` is a nil element.
+///
+/// The fields live in one shared, copy-on-write box: charts are copied on
+/// every render (dependency processing, the processed tree, contexts), and
+/// a copy is then one reference instead of seventeen.
 public struct ChartMetadata: Sendable {
-    public var name = ""
-    public var home = ""
-    public var sources: [String]?
-    public var version = ""
-    public var description = ""
-    public var keywords: [String]?
-    public var maintainers: [ChartMaintainer?]?
-    public var icon = ""
-    public var apiVersion = ""
-    public var condition = ""
-    /// A single string in Chart.yaml (unlike a dependency's `tags` list).
-    public var tags = ""
-    public var appVersion = ""
-    public var deprecated = false
-    public var annotations: [String: String]?
-    public var kubeVersion = ""
-    public var dependencies: [ChartDependency?]?
-    /// `application`, `library` or empty.
-    public var type = ""
+    private final class Fields: @unchecked Sendable {
+        var name: String = ""
+        var home: String = ""
+        var sources: [String]? = nil
+        var version: String = ""
+        var description: String = ""
+        var keywords: [String]? = nil
+        var maintainers: [ChartMaintainer?]? = nil
+        var icon: String = ""
+        var apiVersion: String = ""
+        var condition: String = ""
+        var tags: String = ""
+        var appVersion: String = ""
+        var deprecated: Bool = false
+        var annotations: [String: String]? = nil
+        var kubeVersion: String = ""
+        var dependencies: [ChartDependency?]? = nil
+        var type: String = ""
+
+        init() {}
+
+        init(copying other: Fields) {
+            name = other.name
+            home = other.home
+            sources = other.sources
+            version = other.version
+            description = other.description
+            keywords = other.keywords
+            maintainers = other.maintainers
+            icon = other.icon
+            apiVersion = other.apiVersion
+            condition = other.condition
+            tags = other.tags
+            appVersion = other.appVersion
+            deprecated = other.deprecated
+            annotations = other.annotations
+            kubeVersion = other.kubeVersion
+            dependencies = other.dependencies
+            type = other.type
+        }
+    }
+
+    private var fields = Fields()
+
+    /// The box, copied first if another metadata value shares it.
+    private mutating func uniqueFields() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = Fields(copying: fields) }
+        return fields
+    }
 
     public init() {}
+
+    public var name: String {
+        get { fields.name }
+        _modify { let box = uniqueFields(); yield &box.name }
+        set { uniqueFields().name = newValue }
+    }
+    public var home: String {
+        get { fields.home }
+        _modify { let box = uniqueFields(); yield &box.home }
+        set { uniqueFields().home = newValue }
+    }
+    public var sources: [String]? {
+        get { fields.sources }
+        _modify { let box = uniqueFields(); yield &box.sources }
+        set { uniqueFields().sources = newValue }
+    }
+    public var version: String {
+        get { fields.version }
+        _modify { let box = uniqueFields(); yield &box.version }
+        set { uniqueFields().version = newValue }
+    }
+    public var description: String {
+        get { fields.description }
+        _modify { let box = uniqueFields(); yield &box.description }
+        set { uniqueFields().description = newValue }
+    }
+    public var keywords: [String]? {
+        get { fields.keywords }
+        _modify { let box = uniqueFields(); yield &box.keywords }
+        set { uniqueFields().keywords = newValue }
+    }
+    public var maintainers: [ChartMaintainer?]? {
+        get { fields.maintainers }
+        _modify { let box = uniqueFields(); yield &box.maintainers }
+        set { uniqueFields().maintainers = newValue }
+    }
+    public var icon: String {
+        get { fields.icon }
+        _modify { let box = uniqueFields(); yield &box.icon }
+        set { uniqueFields().icon = newValue }
+    }
+    public var apiVersion: String {
+        get { fields.apiVersion }
+        _modify { let box = uniqueFields(); yield &box.apiVersion }
+        set { uniqueFields().apiVersion = newValue }
+    }
+    public var condition: String {
+        get { fields.condition }
+        _modify { let box = uniqueFields(); yield &box.condition }
+        set { uniqueFields().condition = newValue }
+    }
+    /// A single string in Chart.yaml (unlike a dependency's `tags` list).
+    public var tags: String {
+        get { fields.tags }
+        _modify { let box = uniqueFields(); yield &box.tags }
+        set { uniqueFields().tags = newValue }
+    }
+    public var appVersion: String {
+        get { fields.appVersion }
+        _modify { let box = uniqueFields(); yield &box.appVersion }
+        set { uniqueFields().appVersion = newValue }
+    }
+    public var deprecated: Bool {
+        get { fields.deprecated }
+        _modify { let box = uniqueFields(); yield &box.deprecated }
+        set { uniqueFields().deprecated = newValue }
+    }
+    public var annotations: [String: String]? {
+        get { fields.annotations }
+        _modify { let box = uniqueFields(); yield &box.annotations }
+        set { uniqueFields().annotations = newValue }
+    }
+    public var kubeVersion: String {
+        get { fields.kubeVersion }
+        _modify { let box = uniqueFields(); yield &box.kubeVersion }
+        set { uniqueFields().kubeVersion = newValue }
+    }
+    public var dependencies: [ChartDependency?]? {
+        get { fields.dependencies }
+        _modify { let box = uniqueFields(); yield &box.dependencies }
+        set { uniqueFields().dependencies = newValue }
+    }
+    /// `application`, `library` or empty.
+    public var type: String {
+        get { fields.type }
+        _modify { let box = uniqueFields(); yield &box.type }
+        set { uniqueFields().type = newValue }
+    }
 
     /// Whether this is a library chart (only its partials render).
     public var isLibrary: Bool { type.lowercased() == "library" }

@@ -201,6 +201,9 @@ struct Coalescer {
     private func coalesceChartValues(_ chart: WorkChart, _ v: GoMap, prefix: () -> String, merge: Bool) {
         func subPrefix() -> String { concatPrefix(prefix(), chart.name) }
         let cleanNils = !merge && helm.dropsDefaultNulls
+        // A fresh map gets room for every default key at once, instead of
+        // growing key by key.
+        if v.count == 0 { v.reserveCapacity(chart.values.count) }
         // Each key is settled on its own, so map order does not matter.
         for (key, value) in chart.values.entries {
             if let current = v[key] {

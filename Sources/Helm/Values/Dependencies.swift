@@ -92,7 +92,8 @@ struct DependencyProcessor {
         processConditions(requirements, cvals, path: path)
 
         decisions.enabled += requirements.map(\.dependency.enabled)
-        let removed = Set(requirements.filter { !$0.dependency.enabled }.map { $0.dependency.name })
+        // A name is removed if any record of that name came out disabled.
+        let removed = requirements.filter { !$0.dependency.enabled }.map { $0.dependency.name }
         let enabledCharts = chart.dependencies.filter { !removed.contains($0.name) }
         let enabledRequirements = requirements.filter { !removed.contains($0.dependency.name) }
         for sub in enabledCharts {
@@ -126,7 +127,7 @@ struct DependencyProcessor {
             let condition = GoStrings.trimSpace(requirement.dependency.condition)
             for part in GoStrings.split(condition, ",", limit: -1) where !part.isEmpty {
                 // PathValue's only error here is "no value" (the path is never empty), which Helm skips quietly.
-                guard let value = try? ValuesMethods.pathValue(values, path + part) else { continue }
+                guard let value = ValuesMethods.valueAtPath(values, path + part) else { continue }
                 if case .bool(let b) = value {
                     requirement.dependency.enabled = b
                     break
@@ -248,6 +249,12 @@ final class ImportValuesMemo: Sendable {
     }
 
     private static func depthFirst(_ chart: WorkChart) -> [WorkChart] {
-        [chart] + chart.dependencies.flatMap(depthFirst)
+        func add(_ chart: WorkChart, to list: inout [WorkChart]) {
+            list.append(chart)
+            for sub in chart.dependencies { add(sub, to: &list) }
+        }
+        var list: [WorkChart] = []
+        add(chart, to: &list)
+        return list
     }
 }

@@ -130,7 +130,8 @@ public enum ValuesLayering {
         chart.defaultValues = work.values
         chart.dependencies = []
         let subcharts = work.dependencies.map { sub -> ProcessedChart in
-            let subValues = (try? ValuesMethods.table(values, sub.name)) ?? GoMap()
+            var missing = ""
+            let subValues = ValuesMethods.table(values, sub.name, missing: &missing) ?? GoMap()
             return scoped(sub, values: subValues, path: path + "/charts/" + sub.name, isRoot: false)
         }
         return ProcessedChart(chart: chart, path: path, values: values, isRoot: isRoot, subcharts: subcharts)

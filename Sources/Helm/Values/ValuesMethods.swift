@@ -55,11 +55,28 @@ enum ValuesMethods {
     /// `Values.Table`: the table at a dotted path, or ErrNoTable for the
     /// first segment that is missing or not a map.
     static func table(_ values: GoMap, _ name: String) throws -> GoMap {
+        var missing = ""
+        guard let table = table(values, name, missing: &missing) else {
+            throw GoError("\(GoQuote.quote(missing)) is not a table")
+        }
+        return table
+    }
+
+    /// ``table(_:_:)`` without building the error: nil, with `missing` set
+    /// to the first segment that is missing or not a map.
+    static func table(_ values: GoMap, _ name: String, missing: inout String) -> GoMap? {
+        func step(_ table: GoMap, _ key: String) -> GoMap? {
+            guard case .map(let next, let type)? = table[key], type.isInterfaceMap else {
+                missing = key
+                return nil
+            }
+            return next
+        }
+        // A plain name (a subchart's, usually) is one lookup.
+        if !name.utf8.contains(UInt8(ascii: ".")) { return step(values, name) }
         var table = values
         for key in GoStrings.split(name, ".", limit: -1) {
-            guard case .map(let next, let type)? = table[key], type.isInterfaceMap else {
-                throw GoError("\(GoQuote.quote(key)) is not a table")
-            }
+            guard let next = step(table, key) else { return nil }
             table = next
         }
         return table
@@ -69,21 +86,33 @@ enum ValuesMethods {
     /// table, or ErrNoValue naming the last segment.
     static func pathValue(_ values: GoMap, _ path: String) throws -> Value {
         if path.isEmpty { throw GoError("YAML path cannot be empty") }
-        var keys = GoStrings.split(path, ".", limit: -1)
-        let key = keys.removeLast()
-        let table: GoMap
-        if keys.isEmpty {
-            table = values
-        } else {
-            guard let t = try? self.table(values, keys.joined(separator: ".")) else {
-                throw GoError("\(GoQuote.quote(key)) is not a value")
-            }
-            table = t
+        guard let value = valueAtPath(values, path) else {
+            throw GoError("\(GoQuote.quote(lastSegment(path).key)) is not a value")
+        }
+        return value
+    }
+
+    /// A dotted path split at its last dot (by bytes): the parent path, if
+    /// any, and the last segment.
+    private static func lastSegment(_ path: String) -> (parent: String?, key: String) {
+        let utf8 = path.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return (nil, path) }
+        return (String(decoding: utf8[..<dot], as: UTF8.self), String(decoding: utf8[utf8.index(after: dot)...], as: UTF8.self))
+    }
+
+    /// ``pathValue(_:_:)`` without building the error: nil where it throws.
+    static func valueAtPath(_ values: GoMap, _ path: String) -> Value? {
+        if path.isEmpty { return nil }
+        var table = values
+        let (parentPath, key) = lastSegment(path)
+        if let parentPath {
+            var missing = ""
+            guard let parent = self.table(values, parentPath, missing: &missing) else { return nil }
+            table = parent
         }
         // `istable` asserts map[string]interface{}: a nested Values is a value.
-        if let value = table[key] {
-            if case .map(_, .interfaces) = value {} else { return value }
-        }
-        throw GoError("\(GoQuote.quote(key)) is not a value")
+        guard let value = table[key] else { return nil }
+        if case .map(_, .interfaces) = value { return nil }
+        return value
     }
 }

@@ -98,93 +98,25 @@ public struct ChartMetadata: Sendable {
 
     public init() {}
 
-    public var name: String {
-        get { fields.name }
-        _modify { let box = uniqueFields(); yield &box.name }
-        set { uniqueFields().name = newValue }
-    }
-    public var home: String {
-        get { fields.home }
-        _modify { let box = uniqueFields(); yield &box.home }
-        set { uniqueFields().home = newValue }
-    }
-    public var sources: [String]? {
-        get { fields.sources }
-        _modify { let box = uniqueFields(); yield &box.sources }
-        set { uniqueFields().sources = newValue }
-    }
-    public var version: String {
-        get { fields.version }
-        _modify { let box = uniqueFields(); yield &box.version }
-        set { uniqueFields().version = newValue }
-    }
-    public var description: String {
-        get { fields.description }
-        _modify { let box = uniqueFields(); yield &box.description }
-        set { uniqueFields().description = newValue }
-    }
-    public var keywords: [String]? {
-        get { fields.keywords }
-        _modify { let box = uniqueFields(); yield &box.keywords }
-        set { uniqueFields().keywords = newValue }
-    }
-    public var maintainers: [ChartMaintainer?]? {
-        get { fields.maintainers }
-        _modify { let box = uniqueFields(); yield &box.maintainers }
-        set { uniqueFields().maintainers = newValue }
-    }
-    public var icon: String {
-        get { fields.icon }
-        _modify { let box = uniqueFields(); yield &box.icon }
-        set { uniqueFields().icon = newValue }
-    }
-    public var apiVersion: String {
-        get { fields.apiVersion }
-        _modify { let box = uniqueFields(); yield &box.apiVersion }
-        set { uniqueFields().apiVersion = newValue }
-    }
-    public var condition: String {
-        get { fields.condition }
-        _modify { let box = uniqueFields(); yield &box.condition }
-        set { uniqueFields().condition = newValue }
-    }
+    public var name: String { get { fields.name } _modify { yield &uniqueFields().name } }
+    public var home: String { get { fields.home } _modify { yield &uniqueFields().home } }
+    public var sources: [String]? { get { fields.sources } _modify { yield &uniqueFields().sources } }
+    public var version: String { get { fields.version } _modify { yield &uniqueFields().version } }
+    public var description: String { get { fields.description } _modify { yield &uniqueFields().description } }
+    public var keywords: [String]? { get { fields.keywords } _modify { yield &uniqueFields().keywords } }
+    public var maintainers: [ChartMaintainer?]? { get { fields.maintainers } _modify { yield &uniqueFields().maintainers } }
+    public var icon: String { get { fields.icon } _modify { yield &uniqueFields().icon } }
+    public var apiVersion: String { get { fields.apiVersion } _modify { yield &uniqueFields().apiVersion } }
+    public var condition: String { get { fields.condition } _modify { yield &uniqueFields().condition } }
     /// A single string in Chart.yaml (unlike a dependency's `tags` list).
-    public var tags: String {
-        get { fields.tags }
-        _modify { let box = uniqueFields(); yield &box.tags }
-        set { uniqueFields().tags = newValue }
-    }
-    public var appVersion: String {
-        get { fields.appVersion }
-        _modify { let box = uniqueFields(); yield &box.appVersion }
-        set { uniqueFields().appVersion = newValue }
-    }
-    public var deprecated: Bool {
-        get { fields.deprecated }
-        _modify { let box = uniqueFields(); yield &box.deprecated }
-        set { uniqueFields().deprecated = newValue }
-    }
-    public var annotations: [String: String]? {
-        get { fields.annotations }
-        _modify { let box = uniqueFields(); yield &box.annotations }
-        set { uniqueFields().annotations = newValue }
-    }
-    public var kubeVersion: String {
-        get { fields.kubeVersion }
-        _modify { let box = uniqueFields(); yield &box.kubeVersion }
-        set { uniqueFields().kubeVersion = newValue }
-    }
-    public var dependencies: [ChartDependency?]? {
-        get { fields.dependencies }
-        _modify { let box = uniqueFields(); yield &box.dependencies }
-        set { uniqueFields().dependencies = newValue }
-    }
+    public var tags: String { get { fields.tags } _modify { yield &uniqueFields().tags } }
+    public var appVersion: String { get { fields.appVersion } _modify { yield &uniqueFields().appVersion } }
+    public var deprecated: Bool { get { fields.deprecated } _modify { yield &uniqueFields().deprecated } }
+    public var annotations: [String: String]? { get { fields.annotations } _modify { yield &uniqueFields().annotations } }
+    public var kubeVersion: String { get { fields.kubeVersion } _modify { yield &uniqueFields().kubeVersion } }
+    public var dependencies: [ChartDependency?]? { get { fields.dependencies } _modify { yield &uniqueFields().dependencies } }
     /// `application`, `library` or empty.
-    public var type: String {
-        get { fields.type }
-        _modify { let box = uniqueFields(); yield &box.type }
-        set { uniqueFields().type = newValue }
-    }
+    public var type: String { get { fields.type } _modify { yield &uniqueFields().type } }
 
     /// Whether this is a library chart (only its partials render).
     public var isLibrary: Bool { type.lowercased() == "library" }

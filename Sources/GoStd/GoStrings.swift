@@ -123,7 +123,52 @@ public enum GoStrings {
             }
             return out
         }
-        return String(decoding: replaceAll(bytes: Array(s.utf8), Array(old.utf8), Array(new.utf8)), as: UTF8.self)
+        var text = s, old = old, new = new
+        let replaced = text.withUTF8 { text in old.withUTF8 { pattern in new.withUTF8 { replacement in
+            replaceAll(text, pattern, replacement)
+        } } }
+        return replaced ?? s
+    }
+
+    /// `strings.Replace(s, old, new, -1)` on the UTF-8 of valid text with a
+    /// non-empty `old`, written straight into the result's storage: a match
+    /// of valid `old` in valid text starts and ends on scalar boundaries, so
+    /// the result is valid too. Nil when `s` holds no `old`.
+    private static func replaceAll(_ s: UnsafeBufferPointer<UInt8>, _ old: UnsafeBufferPointer<UInt8>,
+                                   _ new: UnsafeBufferPointer<UInt8>) -> String? {
+        func matches(from start: Int, _ body: (Int) -> Void) {
+            guard let first = old.first, let base = s.baseAddress, s.count >= old.count else { return }
+            let last = s.count - old.count
+            var j = start
+            while j <= last, let hit = memchr(base + j, Int32(first), last - j + 1) {
+                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if memcmp(hit, old.baseAddress!, old.count) == 0 {
+                    body(k)
+                    j = k + old.count
+                } else {
+                    j = k + 1
+                }
+            }
+        }
+        var count = 0
+        matches(from: 0) { _ in count += 1 }
+        if count == 0 { return nil }
+        let capacity = s.count + count * (new.count - old.count)
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var written = 0, copied = 0
+            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+                (out.baseAddress! + written).update(from: from, count: bytes.count)
+                written += bytes.count
+            }
+            matches(from: 0) { k in
+                copy(UnsafeBufferPointer(rebasing: s[copied..<k]))
+                copy(new)
+                copied = k + old.count
+            }
+            copy(UnsafeBufferPointer(rebasing: s[copied...]))
+            return written
+        }
     }
 
     /// `strings.SplitN(s, sep, limit)` (`limit` < 0: all parts).

@@ -146,7 +146,7 @@ final class Executor {
         coverage?.enter(nestedTemplate, from: template)
         let savedTemplate = template, savedDepth = depth, savedDeepest = deepestDepth, savedNode = node
         var savedVars: [(name: String, value: RV)] = []
-        var result: [UInt8] = []
+        var result = environment.takeOutputBuffer()
         swap(&savedVars, &vars)
         swap(&result, &output)
         template = nestedTemplate
@@ -159,6 +159,7 @@ final class Executor {
             node = savedNode
             swap(&savedVars, &vars)
             swap(&result, &output)
+            environment.returnOutputBuffer(&result)
         }
         try runCatching(data: data)
         return GoString(bytes: output)
@@ -385,10 +386,11 @@ final class Executor {
                 of: t.goName, data: newDot.value, templateRoom: maxExecDepth - callerDepth
             ) { () throws -> (output: GoString, templateDepth: Int) in
                 let outerDeepest = deepestDepth
-                var callerOutput: [UInt8] = []
+                var callerOutput = environment.takeOutputBuffer()
                 swap(&callerOutput, &output)
                 defer {
                     swap(&callerOutput, &output)
+                    environment.returnOutputBuffer(&callerOutput)
                     deepestDepth = max(outerDeepest, deepestDepth)
                 }
                 deepestDepth = callerDepth

@@ -230,9 +230,26 @@ public final class ExecutionEnvironment {
     public var hostData: (any Sendable)?
     /// Where template coverage is counted; nil (the default) counts nothing.
     public var coverage: CoverageRecorder?
+    /// Output buffers of finished nested executions (`include`,
+    /// remembered `{{template}}` calls), kept with their room for the next.
+    @exclusivity(unchecked) private var spareOutputs: [[UInt8]] = []
 
     /// A fresh environment.
     public init() {}
+
+    /// An empty output buffer for a nested execution, with the room an
+    /// earlier one grew to.
+    func takeOutputBuffer() -> [UInt8] {
+        guard var buffer = spareOutputs.popLast() else { return [] }
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    /// Gives back a buffer from ``takeOutputBuffer()`` once its bytes are copied out.
+    func returnOutputBuffer(_ buffer: inout [UInt8]) {
+        spareOutputs.append([])
+        swap(&spareOutputs[spareOutputs.count - 1], &buffer)
+    }
 }
 
 /// What a template function sees of the running execution.

@@ -115,6 +115,8 @@ public final class HelmEngine: @unchecked Sendable {
         environment.coverage = options.coverage
         var rendered: [String: GoString] = [:]
         let valuesType = ValuesMethods.type(helm)
+        // One output buffer for every file: its bytes are copied out after each.
+        var out: [UInt8] = []
         for name in names {
             guard !GoPath.baseHasPrefix(name, "_"), let item = renderables[name] else { continue }
             if let only, !only.contains(name) { continue }
@@ -123,7 +125,7 @@ public final class HelmEngine: @unchecked Sendable {
             environment.includeMemo.willReplaceContextKey(of: item.context, with: template)
             item.context["Template"] = template
             do {
-                var out: [UInt8] = []
+                out.removeAll(keepingCapacity: true)
                 try set.execute(name, data: .map(item.context, valuesType), into: &out, environment: environment)
                 rendered[name] = GoString(bytes: NoValue.removing(from: out))
             } catch {

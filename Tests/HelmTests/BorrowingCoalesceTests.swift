@@ -6,9 +6,10 @@ import TestSupport
 import Values
 
 /// Dependency processing coalesces values it only reads by borrowing them
+/// and by holding chart defaults instead of copies
 /// (`Coalescer.coalesceValuesBorrowing`): on random charts and values, the
 /// result and the warnings equal those of Helm's deep-copying coalescing,
-/// and the borrowed values are left as they were.
+/// and the borrowed values and the chart defaults are left as they were.
 @Suite struct BorrowingCoalesceTests {
     /// Random values: nested tables (shared keys so that tables meet),
     /// scalars where others have tables, nulls, lists holding tables.
@@ -60,31 +61,47 @@ import Values
     func borrowingGivesHelmsResult(helm: HelmVersion) {
         var random = Values(rng: SplitMix64(state: 17))
         var borrowedPasses = 0
-        for _ in 0..<1500 {
+        for _ in 0..<1000 {
             let leaf = Self.chart("leaf", random.map(depth: 3), [])
             let sub = Self.chart("sub", random.map(depth: 3), [leaf])
-            let top = Self.chart("top", random.map(depth: 3), [sub, Self.chart("other", random.map(depth: 2), [])])
+            let other = Self.chart("other", random.map(depth: 2), [])
+            let top = Self.chart("top", random.map(depth: 3), [sub, other])
+            let defaultsBefore = [top, sub, leaf, other].map { GoFmt.format(.map($0.defaultValues)) }
+            let defaults = DefaultMaps(top)
             let work = WorkChart(top)
-            // As dependency processing runs: the parent's coalesced values
-            // (with Helm's shared global tables), then each subchart's pass
-            // over them; padded past the borrowing threshold.
-            let user = random.map(depth: 3)
-            for i in 0..<BorrowedMaps.minimumKeys { user[GoString("pad\(i)")] = .map(GoMap(["k": .int(i)])) }
-            let log = ValuesLog(helm: helm)
-            guard let parent = try? Coalescer(helm: helm, log: log).coalesceValues(work, user) else { continue }
-            for vals in [user, parent] {
-                let before = GoFmt.format(.map(vals))
-                for chart in [work] + work.dependencies {
-                    let copied = Self.run({ (c: Coalescer) throws(LocatedError) in try c.coalesceValues(chart, vals) }, helm: helm)
-                    let borrowing = Self.run({ (c: Coalescer) throws(LocatedError) in
-                        try c.coalesceValuesBorrowing(chart, vals)
-                    }, helm: helm)
-                    #expect(borrowing == copied)
-                    #expect(GoFmt.format(.map(vals)) == before)
-                    borrowedPasses += 1
+            // As dependency processing runs: the user values, the parent's
+            // coalesced values (with Helm's shared global tables; from a
+            // pass that copies and from one that shares defaults), then each
+            // subchart's pass over them; once as they are, once padded past
+            // the threshold for borrowing values.
+            let small = random.map(depth: 3)
+            let padded = GoMap(small.entries)
+            for i in 0..<BorrowedMaps.minimumKeys { padded[GoString("pad\(i)")] = .map(GoMap(["k": .int(i)])) }
+            for user in [small, padded] {
+                let log = ValuesLog(helm: helm)
+                guard let parent = try? Coalescer(helm: helm, log: log).coalesceValues(work, user),
+                      let sharedParent = try? Coalescer(helm: helm, log: log).coalesceValuesBorrowing(work, user, sharing: defaults)
+                else { continue }
+                #expect(GoFmt.format(.map(sharedParent)) == GoFmt.format(.map(parent)))
+                for vals in [user, parent, sharedParent] {
+                    let before = GoFmt.format(.map(vals))
+                    for chart in [work] + work.dependencies {
+                        let copied = Self.run({ (c: Coalescer) throws(LocatedError) in try c.coalesceValues(chart, vals) }, helm: helm)
+                        let borrowing = Self.run({ (c: Coalescer) throws(LocatedError) in
+                            try c.coalesceValuesBorrowing(chart, vals)
+                        }, helm: helm)
+                        let sharing = Self.run({ (c: Coalescer) throws(LocatedError) in
+                            try c.coalesceValuesBorrowing(chart, vals, sharing: defaults)
+                        }, helm: helm)
+                        #expect(borrowing == copied)
+                        #expect(sharing == copied)
+                        #expect(GoFmt.format(.map(vals)) == before)
+                        borrowedPasses += 1
+                    }
                 }
             }
+            #expect([top, sub, leaf, other].map { GoFmt.format(.map($0.defaultValues)) } == defaultsBefore)
         }
-        #expect(borrowedPasses > 1000)
+        #expect(borrowedPasses > 3000)
     }
 }

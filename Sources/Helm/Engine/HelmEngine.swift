@@ -50,11 +50,14 @@ public final class HelmEngine: @unchecked Sendable {
     private var files: [String: Value] = [:]
     /// Import-values processing by enabled tree (it reads chart defaults only).
     private let importValues = ImportValuesMemo()
+    /// The maps of the chart's defaults, shared by dependency processing.
+    private let defaultMaps: DefaultMaps
 
     /// An engine for `chart` under one Helm version with its function library.
     public init(chart: Chart, helm: HelmVersion) {
         self.chart = chart
         self.helm = helm
+        defaultMaps = DefaultMaps(chart)
         var functions = FunctionMap(HelmEngine.library(helm))
         functions.mapMethods = ValuesMethods.lookup
         self.functions = functions
@@ -74,7 +77,7 @@ public final class HelmEngine: @unchecked Sendable {
     public func prepare(userValues: GoMap, validatingSchema: Bool,
                         warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
         let processed = try ValuesLayering.prepare(chart: chart, userValues: userValues, helm: helm,
-                                                   imports: importValues, warnings: &warnings)
+                                                   imports: importValues, defaults: defaultMaps, warnings: &warnings)
         if validatingSchema, let failure = SchemaValidation.check(processed, helm: helm) { throw failure }
         return processed
     }

@@ -91,11 +91,16 @@ struct Coalescer {
     /// Small values are copied as Helm copies them: with fewer than
     /// ``BorrowedMaps/minimumKeys`` top-level keys, a copy costs less than
     /// the bookkeeping.
-    func coalesceValuesBorrowing(_ chart: WorkChart, _ vals: GoMap) throws(LocatedError) -> GoMap {
-        guard vals.count >= BorrowedMaps.minimumKeys else { return try coalesceValues(chart, vals) }
+    /// With `defaults` (the maps of the chart tree's defaults), chart
+    /// defaults land in the result as they are instead of as copies, under
+    /// the same rule.
+    func coalesceValuesBorrowing(_ chart: WorkChart, _ vals: GoMap, sharing defaults: DefaultMaps? = nil) throws(LocatedError) -> GoMap {
+        let borrowsValues = vals.count >= BorrowedMaps.minimumKeys
+        guard borrowsValues || defaults != nil else { return try coalesceValues(chart, vals) }
         var pass = self
-        pass.borrowed = BorrowedMaps(vals)
-        return try pass.coalesce(chart, GoMap(vals.entries), prefix: { "" }, merge: false)
+        pass.borrowed = BorrowedMaps(borrowsValues ? vals : nil, defaults: defaults)
+        let dest = borrowsValues ? GoMap(vals.entries) : Value.map(vals).deepCopy().mapValue ?? GoMap()
+        return try pass.coalesce(chart, dest, prefix: { "" }, merge: false)
     }
 
     /// `parent[key]` if it is a map, which the caller may then change: in a
@@ -222,7 +227,7 @@ struct Coalescer {
                 }
             } else {
                 if cleanNils, case .null = value { continue }
-                v[key] = Self.copy(value, cleaning: cleanNils)
+                v[key] = landing(value, cleaning: cleanNils)
             }
         }
     }
@@ -237,7 +242,7 @@ struct Coalescer {
         for (key, value) in src.entries {
             if cleaning, case .null = value { continue }
             guard let existing = dst[key] else {
-                dst[key] = Self.copy(value, cleaning: cleaning)
+                dst[key] = landing(value, cleaning: cleaning)
                 continue
             }
             if case .null = existing {
@@ -257,6 +262,24 @@ struct Coalescer {
                 log.warn(.destinationIsTable, path: concatPrefix(prefix(), key.text), detail: GoFmt.format(value))
             }
         }
+    }
+
+    /// A default value as it lands in coalesced values: the value itself
+    /// where this pass shares defaults and cleaning would leave it as it
+    /// is, else ``copy(_:cleaning:)``.
+    private func landing(_ value: Value, cleaning: Bool) -> Value {
+        if let defaults = borrowed?.defaults {
+            switch value {
+            case .map(let map, _):
+                if defaults.holds(map, cleaned: cleaning) { return value }
+            case .list:
+                // Cleaning does not reach into lists; their maps are shared defaults.
+                return value
+            default:
+                return value
+            }
+        }
+        return Self.copy(value, cleaning: cleaning)
     }
 
     /// A deep copy of a default value; with `cleaning`, its maps lose their
@@ -368,21 +391,29 @@ func goBoolVerb(_ v: Value) -> String {
     }
 }
 
-/// The maps reachable from a values tree, by identity (held alive with it).
+/// The maps a coalescing pass must copy before changing them, by identity:
+/// those reachable from the values it was given (held alive with them),
+/// and those of the chart defaults it shares.
 final class BorrowedMaps {
     /// The fewest top-level keys of values worth borrowing.
     static let minimumKeys = 12
 
-    private let root: GoMap
+    private let root: GoMap?
     private var maps: Set<MapAddress> = []
+    /// The chart defaults the pass shares, if it does.
+    let defaults: DefaultMaps?
 
-    /// The maps `root` reaches.
-    init(_ root: GoMap) {
+    /// The maps `root` reaches, and those of `defaults`.
+    init(_ root: GoMap?, defaults: DefaultMaps? = nil) {
         self.root = root
+        self.defaults = defaults
+        guard let root else { return }
         var pending: [Value] = [.map(root, .interfaces)]
         while let next = pending.popLast() {
             switch next {
             case .map(let map, _):
+                // A default map's own maps are defaults too.
+                if let defaults, defaults.contains(map) { continue }
                 guard maps.insert(MapAddress(map)).inserted else { continue }
                 for value in map.entries.values where value.isMapOrList { pending.append(value) }
             case .list(let items, _):
@@ -393,12 +424,14 @@ final class BorrowedMaps {
         }
     }
 
-    func contains(_ map: GoMap) -> Bool { maps.contains(MapAddress(map)) }
+    func contains(_ map: GoMap) -> Bool {
+        maps.contains(MapAddress(map)) || defaults?.contains(map) == true
+    }
 }
 
 /// A live map's address as a set element, hashed by one multiply-mix
 /// instead of SipHash.
-private struct MapAddress: Hashable {
+struct MapAddress: Hashable {
     let bits: UInt
 
     init(_ map: GoMap) {
@@ -415,7 +448,8 @@ private struct MapAddress: Hashable {
     }
 }
 
-private extension Value {
+extension Value {
+    /// Whether the value is a map or a list (what can hold maps).
     var isMapOrList: Bool {
         switch self {
         case .map, .list: return true

@@ -12,14 +12,18 @@ struct DependencyProcessor {
     let log: ValuesLog
     /// Import-values results of earlier runs on the same chart, if kept.
     let imports: ImportValuesMemo?
+    /// The maps of the chart's defaults, if the passes that decide which
+    /// dependencies are enabled may hold them instead of copies.
+    let defaults: DefaultMaps?
     /// Whether each dependency record came out enabled, in processing order.
     private let decisions = Decisions()
     var coalescer: Coalescer { Coalescer(helm: helm, log: log) }
 
-    init(helm: HelmVersion, log: ValuesLog, imports: ImportValuesMemo?) {
+    init(helm: HelmVersion, log: ValuesLog, imports: ImportValuesMemo?, defaults: DefaultMaps? = nil) {
         self.helm = helm
         self.log = log
         self.imports = imports
+        self.defaults = defaults
     }
 
     private final class Decisions {
@@ -87,7 +91,7 @@ struct DependencyProcessor {
 
         for requirement in requirements { requirement.dependency.enabled = true }
         // Read for tags and conditions, and layered again by each subchart.
-        let cvals = try coalescer.coalesceValuesBorrowing(chart, values)
+        let cvals = try coalescer.coalesceValuesBorrowing(chart, values, sharing: defaults)
         processTags(requirements, cvals)
         processConditions(requirements, cvals, path: path)
 

@@ -111,15 +111,18 @@ public enum ValuesLayering {
     }
 
     /// As ``prepare(chart:userValues:helm:warnings:)``, with import-values
-    /// results kept in `imports` across runs on `chart`.
+    /// results kept in `imports` across runs on `chart`, and `defaults`
+    /// (the maps of `chart`'s defaults) held rather than copied where
+    /// processing only reads them.
     static func prepare(chart: Chart, userValues: GoMap, helm: HelmVersion, imports: ImportValuesMemo?,
+                        defaults: DefaultMaps? = nil,
                         warnings: inout [ValuesWarning]) throws(LocatedError) -> ProcessedChart {
         let log = ValuesLog(helm: helm)
         defer { warnings += log.warnings }
         let work = WorkChart(chart)
         // Nothing changes `userValues`: processing borrows them, and the
         // last coalescing copies them.
-        try DependencyProcessor(helm: helm, log: log, imports: imports).process(work, userValues: userValues)
+        try DependencyProcessor(helm: helm, log: log, imports: imports, defaults: defaults).process(work, userValues: userValues)
         let values = try Coalescer(helm: helm, log: log).coalesceValues(work, userValues)
         return scoped(work, values: values, path: work.name, isRoot: true)
     }

@@ -4,6 +4,9 @@ public enum GoQuote {
     /// With `asciiOnly` it is `strconv.QuoteToASCII(s)`: every non-ASCII
     /// rune is escaped too.
     public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+        // Text of printable ASCII other than the quote and backslash is
+        // written as it is.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(s.utf8.count + 2)
         var scratch = ""

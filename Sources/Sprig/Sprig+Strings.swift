@@ -101,7 +101,9 @@ extension Sprig {
                       }),
                 .init("quote", "Each non-nil argument `%v`-formatted and Go-quoted (`%q`), joined by spaces; `quote nil` is empty.",
                       goFunc([], variadic: .any, returns: .string) { args in
-                          .string(args.filter { !$0.isNull }.map { GoQuote.quote(CoreConvert.strval($0)) }.joined(separator: " "))
+                          // One argument (the usual `x | quote`) needs no list.
+                          if args.count == 1 { return .string(args[0].isNull ? "" : GoQuote.quote(CoreConvert.strval(args[0]))) }
+                          return .string(args.filter { !$0.isNull }.map { GoQuote.quote(CoreConvert.strval($0)) }.joined(separator: " "))
                       }),
                 .init("squote", "Each non-nil argument wrapped in single quotes, **no** escaping, joined by spaces.",
                       goFunc([], variadic: .any, returns: .string) { args in

@@ -108,7 +108,10 @@ public final class HelmEngine: @unchecked Sendable {
     }
 
     private func renderHere(_ chart: ProcessedChart, options: RenderOptions, only: Set<String>?) throws(LocatedError) -> RenderedFiles {
-        var renderables: [String: Renderable] = [:]
+        func templateCount(_ chart: ProcessedChart) -> Int {
+            chart.subcharts.reduce(chart.chart.templates.count) { $0 + templateCount($1) }
+        }
+        var renderables = [String: Renderable](minimumCapacity: templateCount(chart))
         var walkOrder: [String] = []
         _ = context(for: chart, release: options.release.value, capabilities: options,
                     into: &renderables, order: &walkOrder)
@@ -182,7 +185,6 @@ public final class HelmEngine: @unchecked Sendable {
         }
         let isLibrary = chart.chart.metadata.type == "library"
         let basePath = GoString(chart.path + "/templates")
-        renderables.reserveCapacity(renderables.count + chart.chart.templates.count)
         for template in chart.chart.templates {
             if isLibrary && !GoPath.baseHasPrefix(template.name, "_") { continue }
             let path = chart.path + "/" + template.name

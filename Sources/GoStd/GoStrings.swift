@@ -9,38 +9,40 @@ public enum GoStrings {
     /// `strings.Index` on bytes: the index in `s` of the first `sub`, or
     /// nil (`memchr` finds each candidate first byte).
     public static func index(_ s: ArraySlice<UInt8>, _ sub: [UInt8]) -> Int? {
-        guard let first = sub.first else { return s.startIndex }
-        guard s.count >= sub.count else { return nil }
-        return s.withUnsafeBufferPointer { bytes -> Int? in
-            guard let base = bytes.baseAddress else { return nil }
-            let last = bytes.count - sub.count
-            var j = 0
-            while j <= last, let hit = memchr(base + j, Int32(first), last - j + 1) {
-                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if sub.withUnsafeBufferPointer({ memcmp(hit, $0.baseAddress!, sub.count) == 0 }) { return s.startIndex + k }
-                j = k + 1
-            }
-            return nil
+        guard !sub.isEmpty else { return s.startIndex }
+        return s.withUnsafeBufferPointer { bytes in
+            sub.withUnsafeBufferPointer { pattern in firstMatch(of: pattern, in: bytes, from: 0) }
+        }.map { s.startIndex + $0 }
+    }
+
+    /// The offset in `s` of the first non-empty `pattern` at or after `start`.
+    private static func firstMatch(of pattern: UnsafeBufferPointer<UInt8>, in s: UnsafeBufferPointer<UInt8>,
+                                   from start: Int) -> Int? {
+        guard let first = pattern.first, let base = s.baseAddress, s.count >= pattern.count else { return nil }
+        let last = s.count - pattern.count
+        var j = start
+        while j <= last, let hit = memchr(base + j, Int32(first), last - j + 1) {
+            let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return k }
+            j = k + 1
         }
+        return nil
     }
 
     /// `strings.ReplaceAll` on bytes with a non-empty `old`: `s` itself
     /// when it holds no `old`.
     public static func replaceAll(bytes s: [UInt8], _ old: [UInt8], _ new: [UInt8]) -> [UInt8] {
         precondition(!old.isEmpty, "replaceAll(bytes:) needs a non-empty pattern")
-        guard var found = index(s[...], old) else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count)
-        var i = 0
-        while true {
-            out += s[i..<found]
-            out += new
-            i = found + old.count
-            guard let next = index(s[i...], old) else { break }
-            found = next
-        }
-        out += s[i...]
-        return out
+        let replaced = s.withUnsafeBufferPointer { text in old.withUnsafeBufferPointer { pattern in
+            new.withUnsafeBufferPointer { replacement in
+                replacedLength(of: pattern, with: replacement, in: text).map { length in
+                    [UInt8](unsafeUninitializedCapacity: length) { out, count in
+                        count = writeReplacing(pattern, with: replacement, in: text, into: out)
+                    }
+                }
+            }
+        } }
+        return replaced ?? s
     }
 
     /// `strings.TrimSpace`.
@@ -136,39 +138,40 @@ public enum GoStrings {
     /// the result is valid too. Nil when `s` holds no `old`.
     private static func replaceAll(_ s: UnsafeBufferPointer<UInt8>, _ old: UnsafeBufferPointer<UInt8>,
                                    _ new: UnsafeBufferPointer<UInt8>) -> String? {
-        func matches(from start: Int, _ body: (Int) -> Void) {
-            guard let first = old.first, let base = s.baseAddress, s.count >= old.count else { return }
-            let last = s.count - old.count
-            var j = start
-            while j <= last, let hit = memchr(base + j, Int32(first), last - j + 1) {
-                let k = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if memcmp(hit, old.baseAddress!, old.count) == 0 {
-                    body(k)
-                    j = k + old.count
-                } else {
-                    j = k + 1
-                }
-            }
+        replacedLength(of: old, with: new, in: s).map { length in
+            String(unsafeUninitializedCapacity: length) { writeReplacing(old, with: new, in: s, into: $0) }
         }
-        var count = 0
-        matches(from: 0) { _ in count += 1 }
-        if count == 0 { return nil }
-        let capacity = s.count + count * (new.count - old.count)
-        return String(unsafeUninitializedCapacity: capacity) { out in
-            var written = 0, copied = 0
-            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
-                (out.baseAddress! + written).update(from: from, count: bytes.count)
-                written += bytes.count
-            }
-            matches(from: 0) { k in
-                copy(UnsafeBufferPointer(rebasing: s[copied..<k]))
-                copy(new)
-                copied = k + old.count
-            }
-            copy(UnsafeBufferPointer(rebasing: s[copied...]))
-            return written
+    }
+
+    /// The length of `s` with every `old` (non-empty, not overlapping, left
+    /// to right) replaced by `new`; nil when `s` holds no `old`.
+    private static func replacedLength(of old: UnsafeBufferPointer<UInt8>, with new: UnsafeBufferPointer<UInt8>,
+                                       in s: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0, next = 0
+        while let k = firstMatch(of: old, in: s, from: next) {
+            count += 1
+            next = k + old.count
         }
+        return count == 0 ? nil : s.count + count * (new.count - old.count)
+    }
+
+    /// Writes `s` with every `old` replaced by `new` into `out` (room for
+    /// ``replacedLength(of:with:in:)`` bytes); the bytes written.
+    private static func writeReplacing(_ old: UnsafeBufferPointer<UInt8>, with new: UnsafeBufferPointer<UInt8>,
+                                       in s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0, copied = 0
+        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+            (out.baseAddress! + written).update(from: from, count: bytes.count)
+            written += bytes.count
+        }
+        while let k = firstMatch(of: old, in: s, from: copied) {
+            copy(UnsafeBufferPointer(rebasing: s[copied..<k]))
+            copy(new)
+            copied = k + old.count
+        }
+        copy(UnsafeBufferPointer(rebasing: s[copied...]))
+        return written
     }
 
     /// `strings.SplitN(s, sep, limit)` (`limit` < 0: all parts).

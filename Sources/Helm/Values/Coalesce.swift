@@ -268,18 +268,11 @@ struct Coalescer {
     /// where this pass shares defaults and cleaning would leave it as it
     /// is, else ``copy(_:cleaning:)``.
     private func landing(_ value: Value, cleaning: Bool) -> Value {
-        if let defaults = borrowed?.defaults {
-            switch value {
-            case .map(let map, _):
-                if defaults.holds(map, cleaned: cleaning) { return value }
-            case .list:
-                // Cleaning does not reach into lists; their maps are shared defaults.
-                return value
-            default:
-                return value
-            }
-        }
-        return Self.copy(value, cleaning: cleaning)
+        guard let defaults = borrowed?.defaults else { return Self.copy(value, cleaning: cleaning) }
+        // Cleaning does not reach into lists, so a list (its maps are
+        // defaults too) and a scalar land as they are.
+        if case .map(let map, _) = value, !defaults.holds(map, cleaned: cleaning) { return Self.copy(value, cleaning: cleaning) }
+        return value
     }
 
     /// A deep copy of a default value; with `cleaning`, its maps lose their
@@ -448,8 +441,7 @@ struct MapAddress: Hashable {
     }
 }
 
-extension Value {
-    /// Whether the value is a map or a list (what can hold maps).
+private extension Value {
     var isMapOrList: Bool {
         switch self {
         case .map, .list: return true

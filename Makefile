@@ -214,12 +214,14 @@ demo: release
 ##        (conformance charts, per job on with-subchart, and BENCH_TEST_CHARTS=dir:dir if set).
 ## bench-suites: `chartunit test -j 1` next to helm-unittest (when ../shared/peer is set up) on chart
 ## directories, each with its CI flags: BENCH_SUITES="path/to/chart::--strict -f 'unittests/*.yaml' other/chart"
-## or BENCH_SUITES_LIST=file (one CHART[::FLAGS] per line). Prints medians, ratios and totals.
+## or BENCH_SUITES_LIST=file (one CHART[::FLAGS] per line). Prints medians, ratios and totals; a short suite
+## runs until each tool has spent a second on it (BENCH_SUITES_ARGS='--min-seconds 2 --max-runs 40').
 BENCH_SUITES ?=
 BENCH_SUITES_LIST ?=
+BENCH_SUITES_ARGS ?=
 bench-suites: release
 	@if [ -x $(SHARED)/peer/setup ] && [ ! -x .peer/helm-unittest ]; then $(SHARED)/peer/setup .peer/helm-unittest >/dev/null; fi
-	python3 scripts/bench-suites.py --bin $(BIN) $(if $(BENCH_SUITES_LIST),--list $(BENCH_SUITES_LIST)) $(BENCH_SUITES)
+	python3 scripts/bench-suites.py --bin $(BIN) $(BENCH_SUITES_ARGS) $(if $(BENCH_SUITES_LIST),--list $(BENCH_SUITES_LIST)) $(BENCH_SUITES)
 
 bench: release oracle
 	$(ORACLE_PY) scripts/bench.py --bin $(BIN)

@@ -111,6 +111,21 @@ import Values
         #expect(rules.ignores(path, isDirectory: isDirectory) == ignored)
     }
 
+    /// Rules without metacharacters, and `*` followed by a literal, skip the
+    /// pattern matcher: each must answer as `filepath.Match` does.
+    @Test(arguments: ["*.swp", "*~", "*", ".git", ".DS_Store", "*.tar.gz", "a/b", "*b", "", "*.", "templates/.?*", "/*.swp", "/a"])
+    func ignoreShortcutsAgreeWithMatch(_ rule: String) throws {
+        let rules = try HelmIgnore(parsing: Array(rule.utf8))
+        let names = ["", "a", "b", "ab", "a/b", "x/ab", "a.swp", "dir/a.swp", ".swp", "swp", "a.swpx", "~", "a~", "a/~",
+                     ".git", "x/.git", ".gitx", ".DS_Store", "f.tar.gz", "tar.gz", "a.b/c", "a.", "templates/.x", "é.swp"]
+        for name in names {
+            let target = rule.contains("/") ? name : GoPath.base(name)
+            let pattern = rule.hasPrefix("/") ? String(rule.dropFirst()) : rule
+            let expected = (try? GoPathMatch.match(pattern, target).get()) ?? false
+            #expect(rules.ignores(name, isDirectory: false) == (expected && !name.isEmpty), "rule \(rule) name \(name)")
+        }
+    }
+
     @Test func ignoreRuleErrors() {
         expectError("double-star (**) syntax is not supported") { try HelmIgnore(parsing: Array("a/**".utf8)) }
         expectError("syntax error in pattern") { try HelmIgnore(parsing: Array("[a".utf8)) }

@@ -7,10 +7,15 @@ import Values
 public struct HelmIgnore: Sendable {
     struct Pattern: Sendable {
         enum Kind: Sendable { case rooted, structural, basename }
+        /// What `filepath.Match` does with a rule without metacharacters
+        /// (`exact`) or with one leading `*` and none after it (`suffix`);
+        /// nil for every other rule, which the full matcher handles.
+        enum Shortcut: Sendable { case exact([UInt8]), suffix([UInt8]) }
         var rule: String
         var kind: Kind
         var negate: Bool
         var mustDir: Bool
+        var shortcut: Shortcut?
     }
 
     var patterns: [Pattern] = []
@@ -67,7 +72,21 @@ public struct HelmIgnore: Sendable {
             pattern.kind = .structural
         }
         pattern.rule = rule
+        pattern.shortcut = Self.shortcut(rule)
         patterns.append(pattern)
+    }
+
+    private static func shortcut(_ rule: String) -> Pattern.Shortcut? {
+        let bytes = Array(rule.utf8)
+        func isMeta(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "*") || b == UInt8(ascii: "?") || b == UInt8(ascii: "[") || b == UInt8(ascii: "\\")
+        }
+        if !bytes.contains(where: isMeta) { return .exact(bytes) }
+        let rest = bytes.dropFirst()
+        if bytes.first == UInt8(ascii: "*"), !rest.contains(where: isMeta), !rest.contains(UInt8(ascii: "/")) {
+            return .suffix(Array(rest))
+        }
+        return nil
     }
 
     /// Whether `path` (relative, `/`-separated) is ignored.
@@ -89,7 +108,18 @@ public struct HelmIgnore: Sendable {
 extension HelmIgnore.Pattern {
     func matches(_ path: String) -> Bool {
         let name = kind == .basename ? GoPath.base(path) : path
-        if case .success(true) = GoPathMatch.match(rule, name) { return true }
-        return false
+        switch shortcut {
+        case .exact(let literal):
+            return name.utf8.elementsEqual(literal)
+        case .suffix(let tail):
+            // `*` matches any run of non-separator bytes.
+            let bytes = name.utf8
+            guard bytes.count >= tail.count else { return false }
+            let split = bytes.index(bytes.endIndex, offsetBy: -tail.count)
+            return bytes[split...].elementsEqual(tail) && !bytes[..<split].contains(UInt8(ascii: "/"))
+        case nil:
+            if case .success(true) = GoPathMatch.match(rule, name) { return true }
+            return false
+        }
     }
 }

@@ -12,7 +12,7 @@ BIN := .build/release/chartunit
 GENERATORS := $(wildcard scripts/gen-*-corpus.py)
 REGEXP_SCRIPTS := Sources/GoRegexp/GoRegexp+Scripts.swift
 
-.PHONY: all deps oracle gotool helm build release dist plugin-check test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance coverage-check fuzz demo bench bench-suites install clean corpus
+.PHONY: all deps oracle gotool helm build release dist plugin-check test unit-test oracle-check oracle-diff helm-cli-diff docs-check conformance coverage-check fuzz demo bench bench-suites install clean corpus metaschema-programs
 
 all: build
 
@@ -159,6 +159,12 @@ corpus: oracle gotool helm
 	@echo scripts/gen-regexp-scripts.go; set -e; tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
 	  GOTOOLCHAIN=local $(GO) run scripts/gen-regexp-scripts.go > "$$tmp"; \
 	  cmp -s "$$tmp" $(REGEXP_SCRIPTS) || cp "$$tmp" $(REGEXP_SCRIPTS)
+
+## metaschema-programs: rewrite Sources/JSONSchema/JSONSchemaMetaschemas+Draft*.swift, each draft's
+## metaschema as the schema compiler compiles it, so a run builds it without parsing and compiling the
+## metaschema documents (`swift test` fails when a generated program and the compiler's differ).
+metaschema-programs:
+	CHARTUNIT_WRITE_METASCHEMA_PROGRAMS=$(CURDIR)/Sources/JSONSchema $(SWIFT) test --filter MetaschemaProgramTests
 
 ## oracle-check: the live differential check — regenerating the golden data
 ## with real Helm and Go must reproduce the committed files exactly.

@@ -118,6 +118,9 @@ add("exclusive-d4", prop("v", {"minimum": 5, "exclusiveMinimum": True, "maximum"
 add("number-grouping", prop("v", {"minimum": 1500}), {"v": 999})
 add("number-big", prop("v", {"maximum": 1000000}), {"v": 123456789})
 add("number-sci", prop("v", {"maximum": 1e20}), {"v": 1e21})
+# Beyond float64: the library reads schema numbers as json.Number, so these compile.
+add("number-beyond-float-maximum", '{"type": "object", "properties": {"v": {"maximum": 1e400}}}', {"v": 5})
+add("number-beyond-float-minimum", '{"type": "object", "properties": {"v": {"minimum": 1e400, "multipleOf": 1e-400}}}', {"v": 5})
 add("number-small", prop("v", {"minimum": 0.001}), {"v": 0.00001})
 add("number-negative", prop("v", {"minimum": -1.5}), {"v": -2500.25})
 add("number-decimal", prop("v", {"maximum": 123456.5}), {"v": 123456.75})

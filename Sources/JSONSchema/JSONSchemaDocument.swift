@@ -11,16 +11,14 @@ public enum JSONSchemaDocument {
     /// Errors carry Go's texts (`unexpected EOF`, `invalid character 'x'
     /// looking for beginning of value`, `invalid character after top-level value`).
     public static func unmarshal(_ bytes: [UInt8]) -> Result<JSONSchemaValue, JSONSchemaError> {
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Go reads invalid UTF-8 in strings as U+FFFD.
+        let utf8 = Array(String(decoding: bytes, as: UTF8.self).utf8)
         let end: Int
         do {
-            end = try GoJSON.decodePrefix(text).end
-        } catch let error as GoJSON.DecodingError {
-            return .failure(JSONSchemaError(error.message))
+            end = try GoJSON.prefixEnd(utf8)
         } catch {
-            return .failure(JSONSchemaError("\(error)"))
+            return .failure(JSONSchemaError(error.message))
         }
-        let utf8 = Array(text.utf8)
         if utf8[end...].contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) {
             return .failure(JSONSchemaError("invalid character after top-level value"))
         }

@@ -1,7 +1,9 @@
-/// Compiled metaschemas (compiled once, with format assertions on, as the
-/// library's `init` does): each draft's alone, compiled when a schema of
-/// that draft is first checked, and every draft's together, for the rare
-/// document whose resources declare different drafts.
+/// Compiled metaschemas (with format assertions on, as the library's
+/// `init` compiles them): each draft's alone, built from its generated
+/// program (`JSONSchemaMetaschemas+Draft*.swift`, which `make
+/// metaschema-programs` writes from this compiler's own output) when a
+/// schema of that draft is first checked; and every draft's together,
+/// compiled when a document's resources first declare different drafts.
 struct JSONSchemaMetaschemas: Sendable {
     let program: SchemaProgram
     /// Draft version → root node.
@@ -9,13 +11,14 @@ struct JSONSchemaMetaschemas: Sendable {
 
     /// Every draft, in one program.
     static let all = JSONSchemaMetaschemas(drafts: SchemaDraft.all)
-    private static let draft4 = JSONSchemaMetaschemas(drafts: [.draft4])
-    private static let draft6 = JSONSchemaMetaschemas(drafts: [.draft6])
-    private static let draft7 = JSONSchemaMetaschemas(drafts: [.draft7])
-    private static let draft2019 = JSONSchemaMetaschemas(drafts: [.draft2019])
-    private static let draft2020 = JSONSchemaMetaschemas(drafts: [.draft2020])
+    private static let draft4 = JSONSchemaMetaschemas(version: 4, draft4Program())
+    private static let draft6 = JSONSchemaMetaschemas(version: 6, draft6Program())
+    private static let draft7 = JSONSchemaMetaschemas(version: 7, draft7Program())
+    private static let draft2019 = JSONSchemaMetaschemas(version: 2019, draft2019Program())
+    private static let draft2020 = JSONSchemaMetaschemas(version: 2020, draft2020Program())
 
-    private init(drafts: [SchemaDraft]) {
+    /// The metaschemas of `drafts` compiled from their documents.
+    init(drafts: [SchemaDraft]) {
         var compiler = JSONSchemaCompiler(assertFormat: true, checksMetaschemas: false) { url in
             .failure(JSONSchemaError("no URLLoader set for \(url)"))
         }
@@ -25,6 +28,20 @@ struct JSONSchemaMetaschemas: Sendable {
         }
         program = SchemaProgram(nodes: compiler.nodes)
         self.roots = roots
+    }
+
+    /// One draft's metaschema from its generated program.
+    init(version: Int, _ generated: (nodes: [SchemaNode], root: Int)) {
+        program = SchemaProgram(nodes: generated.nodes)
+        roots = [version: generated.root]
+    }
+
+    /// A node of a generated program: at `pointer` of `url`, with the
+    /// fields `set` gives it.
+    static func node(_ url: String, _ pointer: String, _ set: (SchemaNode) -> Void) -> SchemaNode {
+        let node = SchemaNode(url: url, pointer: pointer)
+        set(node)
+        return node
     }
 
     /// The compiled metaschemas that can check a document of `draft` whose

@@ -55,6 +55,17 @@ extension GoJSON {
     /// A value cut short gives `unexpected EOF`.
     public static func decodePrefix(_ text: String) throws -> (value: Value, end: Int) {
         let bytes = Array(text.utf8)
+        let end = try prefixEnd(bytes)
+        var reader = JSONReader(bytes: Array(bytes[..<end]))
+        let value = reader.value()
+        if let typeError = reader.typeError { throw DecodingError(message: typeError, offset: 0) }
+        return (value, end)
+    }
+
+    /// The offset just after the one JSON value `bytes` start with (`ws*
+    /// value`), checked as ``decodePrefix(_:)`` checks it, without decoding
+    /// it: what a decoder with `UseNumber`, which no number can fail, needs.
+    public static func prefixEnd(_ bytes: [UInt8]) throws(DecodingError) -> Int {
         var scanner = JSONScanner()
         var end = bytes.count
         for (i, c) in bytes.enumerated() {
@@ -69,10 +80,7 @@ extension GoJSON {
                 throw DecodingError(message: scanner.started ? "unexpected EOF" : "EOF", offset: bytes.count)
             }
         }
-        var reader = JSONReader(bytes: Array(bytes[..<end]))
-        let value = reader.value()
-        if let typeError = reader.typeError { throw DecodingError(message: typeError, offset: 0) }
-        return (value, end)
+        return end
     }
 }
 

@@ -17,6 +17,9 @@ public struct HelmChartRenderer: ChartRenderer {
         let engine: HelmEngine
         /// Renders of this chart that jobs with the same inputs reuse.
         let renders = RenderMemo()
+        /// The templates a selection keeps of the chart at a path of the
+        /// tree: the same for every job of a suite.
+        let selectedTemplates = Memo<SelectedTemplatesKey, [ChartFile], Never>(capacity: .max)
 
         init(chart: Chart, helm: HelmVersion) {
             self.chart = chart
@@ -94,7 +97,7 @@ public struct HelmChartRenderer: ChartRenderer {
         }
         // `ModifyChartMetadata`: the chart and its direct dependencies.
         Self.override(&processed, version: request.chartVersion, appVersion: request.appVersion, depth: 1)
-        Self.filterTemplates(&processed, request.templates)
+        Self.filterTemplates(&processed, request.templates, memo: chart.selectedTemplates)
 
         let release = ReleaseInfo(name: request.release.name, namespace: request.release.namespace,
                                   revision: request.release.revision, isInstall: request.release.isInstall,
@@ -146,9 +149,19 @@ public struct HelmChartRenderer: ChartRenderer {
     /// `CopyV3Chart`/`filterV3Templates`: the selected templates, minus the
     /// excluded ones, plus every partial, in every chart of the tree. The
     /// other templates are not parsed at all, as in helm-unittest.
-    private static func filterTemplates(_ chart: inout ProcessedChart, _ filter: TemplateFilter) {
+    private static func filterTemplates(_ chart: inout ProcessedChart, _ filter: TemplateFilter,
+                                        memo: Memo<SelectedTemplatesKey, [ChartFile], Never>) {
+        let templates = chart.chart.templates
         let prefix = chart.path + "/"
-        chart.chart.templates = chart.chart.templates.filter { filter.includes(templatePath: prefix + $0.name) }
-        for i in chart.subcharts.indices { filterTemplates(&chart.subcharts[i], filter) }
+        chart.chart.templates = memo.value(for: SelectedTemplatesKey(selection: filter.selection, chartPath: chart.path)) { _ in
+            templates.filter { filter.includes(templatePath: prefix + $0.name) }
+        }
+        for i in chart.subcharts.indices { filterTemplates(&chart.subcharts[i], filter, memo: memo) }
+    }
+
+    /// A template selection and the path of a chart in the rendered tree.
+    struct SelectedTemplatesKey: Hashable, Sendable {
+        let selection: [String]
+        let chartPath: String
     }
 }

@@ -413,13 +413,15 @@ struct Lexer {
     /// lexSpace: `space+` — stops before a ` -}}` trim marker; when its single
     /// space is the marker's, goes straight to lexRightDelim.
     private mutating func lexSpace() -> State? {
+        // Spaces are ASCII bytes, each its own rune: read them in place
+        // (what peek-then-next does, rune by rune).
         var numSpaces = 0
-        while true {
-            let r = peek()
-            if !Lexer.isSpace(r) { break }
-            _ = next()
+        while pos < limit, Lexer.isSpace(UInt32(input[pos])) {
+            if input[pos] == 0x0A { line += 1 }
+            pos += 1
             numSpaces += 1
         }
+        if pos >= limit { atEOF = true }
         if hasRightTrimMarker(at: pos - 1) && hasPrefix(rightDelim, at: pos - 1 + 2) {
             backup()
             if numSpaces == 1 { return .rightDelim }
@@ -431,6 +433,7 @@ struct Lexer {
     /// keyword, `true` or `false` (bool), or an identifier. `break` and
     /// `continue` are identifiers when a function of that name exists.
     private mutating func lexIdentifier() -> State? {
+        skipASCIIAlphaNumerics()
         while true {
             let r = next()
             if Lexer.isAlphaNumeric(r) { continue }
@@ -452,10 +455,21 @@ struct Lexer {
     private mutating func lexFieldOrVariable(_ type: ItemType) -> State? {
         if atTerminator() { return emit(type == .variable ? .variable : .dot) }
         var r: UInt32
+        skipASCIIAlphaNumerics()
         repeat { r = next() } while Lexer.isAlphaNumeric(r)
         backup()
         if !atTerminator() { return errorf("bad character \(Lexer.formatU(r))") }
         return emit(type)
+    }
+
+    /// Reads ASCII letters, digits and `_` in place: the runes an
+    /// identifier's `next()` loop takes first, none of them a newline.
+    private mutating func skipASCIIAlphaNumerics() {
+        while pos < limit {
+            let c = input[pos]
+            guard c == 0x5F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) else { return }
+            pos += 1
+        }
     }
 
     /// terminator: `space | EOF | '.' | ',' | '|' | ':' | '(' | ')' | '}}'` (peeked,

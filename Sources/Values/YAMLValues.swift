@@ -194,7 +194,7 @@ public enum YAMLValues {
         case .time(let t): return .object(GoTime(t))
         case .list(let items): return .list(DeepStack.withRoom { items.map(v3Value) })
         case .map(let pairs):
-            var entries: [GoString: Value] = [:]
+            var entries: [GoString: Value] = pairs.count > 1 ? Dictionary(minimumCapacity: pairs.count) : [:]
             for pair in pairs { entries[GoString(v3KeyText(pair.key))] = DeepStack.withRoom { v3Value(pair.value) } }
             return .map(GoMap(entries))
         }

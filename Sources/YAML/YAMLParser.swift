@@ -332,14 +332,14 @@ private struct Composer {
         }
     }
 
-    private mutating func finish(_ node: YAMLNode) {
+    private mutating func finish(_ node: consuming YAMLNode) {
         if let anchor = node.anchor { anchors[anchor] = node }
         append(node)
     }
 
     /// Adds a finished node to the open collection: a sequence's next
     /// item, or a mapping's key or the value that completes its pair.
-    private mutating func append(_ node: YAMLNode) {
+    private mutating func append(_ node: consuming YAMLNode) {
         let last = stack.count - 1
         guard last >= 0 else {
             root = node

@@ -131,7 +131,12 @@ enum Literals {
             return GoString(bytes: inner.filter { $0 != 0x0D })
         }
         guard q == UInt8(ascii: "\"") else { throw SyntaxError() }
+        // Most literals have no escape: their bytes are the string.
+        if !inner.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == 0x0A }) {
+            return GoString(bytes: inner)
+        }
         var out: [UInt8] = []
+        out.reserveCapacity(inner.count)
         var i = inner.startIndex
         while i < inner.endIndex {
             let c = inner[i]

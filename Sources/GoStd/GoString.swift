@@ -170,48 +170,51 @@ extension GoString: Hashable, Comparable {
     }
 
     /// The hash `Set` and `Dictionary` use, of the same bytes as
-    /// ``hash(into:)`` and mixed with the table's seed, computed eight bytes
-    /// at a time: map keys are short, and SipHash's set-up and finalisation
-    /// cost more than the keys themselves (keys come from charts, not from
-    /// an adversary choosing collisions).
+    /// ``hash(into:)`` and mixed with the table's seed, by wyhash's
+    /// multiply-and-fold (one 128-bit product for a key of up to 16 bytes):
+    /// map keys are short, and SipHash's set-up and finalisation cost more
+    /// than the keys themselves (keys come from charts, not from an
+    /// adversary choosing collisions).
     @inlinable public func _rawHashValue(seed: Int) -> Int {
         if let h = storage.utf8.withContiguousStorageIfAvailable({ GoString.mixHash($0, seed: seed) }) { return h }
         return withBytes { GoString.mixHash($0, seed: seed) }
     }
 
     @usableFromInline static func mixHash(_ bytes: UnsafeBufferPointer<UInt8>, seed: Int) -> Int {
-        @inline(__always) func mix(_ x: UInt64) -> UInt64 {
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+        // wyhash's construction: a key of up to 16 bytes is read as two
+        // words (overlapping loads) and mixed by one 128-bit product; longer
+        // keys fold 16 bytes per product first.
+        @inline(__always) func mum(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            let (high, low) = a.multipliedFullWidth(by: b)
+            return high ^ low
         }
-        var h = mix(UInt64(bitPattern: Int64(seed)) &+ 0x9E37_79B9_7F4A_7C15 &+ UInt64(bytes.count))
-        guard let base = bytes.baseAddress else { return Int(bitPattern: UInt(truncatingIfNeeded: h)) }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= bytes.count {
-            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        if i < bytes.count {
-            // The last 1–7 bytes, little-endian, read as 4, 2 and 1 bytes.
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            if bytes.count - i >= 4 {
-                tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian)
-                shift = 32
-                i += 4
+        let s0: UInt64 = 0xA076_1D64_78BD_642F, s1: UInt64 = 0xE703_7ED1_A0B4_28DB
+        let n = bytes.count
+        var state = UInt64(bitPattern: Int64(seed)) ^ s0
+        var a: UInt64 = 0, b: UInt64 = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            @inline(__always) func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            @inline(__always) func half(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+            if n <= 16 {
+                if n >= 4 {
+                    let step = (n >> 3) << 2
+                    a = half(0) << 32 | half(step)
+                    b = half(n - 4) << 32 | half(n - 4 - step)
+                } else if n > 0 {
+                    a = UInt64(base[0]) << 16 | UInt64(base[n >> 1]) << 8 | UInt64(base[n - 1])
+                }
+            } else {
+                var i = 0
+                while n - i > 16 {
+                    state = mum(word(i) ^ s1, word(i + 8) ^ state)
+                    i += 16
+                }
+                a = word(n - 16)
+                b = word(n - 8)
             }
-            if bytes.count - i >= 2 {
-                tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self).littleEndian) << shift
-                shift += 16
-                i += 2
-            }
-            if i < bytes.count { tail |= UInt64(base[i]) << shift }
-            h = mix(h ^ tail ^ 0xFF)
         }
-        return Int(bitPattern: UInt(truncatingIfNeeded: h))
+        return Int(bitPattern: UInt(truncatingIfNeeded: mum(s1 ^ UInt64(n), mum(a ^ s1, b ^ state))))
     }
 
     /// Byte-wise order of two byte strings (Go's string order).

@@ -99,7 +99,7 @@ import GoStd
     }
 
     /// The table hash (`_rawHashValue(seed:)`) agrees with equality for every
-    /// seed, covers the bytes past each eight-byte step, and spreads short
+    /// seed, reads every byte of short and long keys, and spreads short
     /// keys: 20000 distinct keys get (nearly) 20000 distinct hashes.
     @Test func tableHashFollowsTheBytes() {
         let seeds = [0, 1, -1, 0x5EED, Int.max]
@@ -121,9 +121,10 @@ import GoStd
         #expect(Set(keys.map { [$0, GoString("x")] }).count == keys.count)
         #expect(Set(keys.map { [GoString(bytes: $0.bytes), GoString("x")] }) == Set(keys.map { [$0, GoString("x")] }))
         #expect(Dictionary(uniqueKeysWithValues: keys.map { ($0, 1) }).count == keys.count)
-        // Every byte counts, whichever part of the hash (eight-byte words,
-        // then four, two and one) reads it.
-        for length in 1...24 {
+        // Every byte counts, whichever part of the hash (the three bytes of
+        // a short key, overlapping four-byte halves, sixteen-byte folds and
+        // the last sixteen bytes) reads it.
+        for length in 1...40 {
             let base = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
             let hash = GoString(bytes: base)._rawHashValue(seed: 7)
             for position in 0..<length {

@@ -187,6 +187,31 @@ extension IncludeMemo {
         let data: DataKey
         /// `include` and `{{template}}` count levels differently.
         let isInclude: Bool
+
+        /// The table hash, folded from one word per part without `Hasher`
+        /// (every `include` and `{{template}}` call looks its key up): equal
+        /// keys give equal words.
+        func _rawHashValue(seed: Int) -> Int {
+            var h = Self.fold(UInt64(bitPattern: Int64(name._rawHashValue(seed: seed))), isInclude ? 1 : 2)
+            switch data {
+            case .value(let element):
+                h = Self.fold(h, element.word)
+            case .entries(let keys, let elements, let type):
+                for key in keys { h = Self.fold(h, UInt64(bitPattern: Int64(key._rawHashValue(seed: 0)))) }
+                for element in elements { h = Self.fold(h, element.word) }
+                h = Self.fold(h, UInt64(type.rawValue) | 0x100)
+            }
+            return Int(bitPattern: UInt(truncatingIfNeeded: h))
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(_rawHashValue(seed: 0))
+        }
+
+        private static func fold(_ h: UInt64, _ word: UInt64) -> UInt64 {
+            let (high, low) = (h ^ word).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+            return high ^ low
+        }
     }
 
     /// A map compared by identity.
@@ -205,6 +230,20 @@ extension IncludeMemo {
     enum Element: Hashable {
         case scalar(ScalarKey)
         case map(MapIdentity)
+
+        /// One word of the element for ``Key``'s hash: a map's address and
+        /// type, a scalar's bits (an integer's kind left out).
+        var word: UInt64 {
+            switch self {
+            case .map(let identity):
+                return UInt64(UInt(bitPattern: ObjectIdentifier(identity.map))) &+ UInt64(identity.type.rawValue)
+            case .scalar(.null): return 0x6E75_6C6C
+            case .scalar(.bool(let b)): return b ? 0x7472_7565 : 0x6661_6C73
+            case .scalar(.int(let n, _)): return UInt64(bitPattern: n)
+            case .scalar(.float(let bits)): return bits ^ 0x666C_6F61_7400_0000
+            case .scalar(.string(let s)): return UInt64(bitPattern: Int64(s._rawHashValue(seed: 0)))
+            }
+        }
 
         init?(_ value: Value) {
             if case .map(let m, let type) = value {

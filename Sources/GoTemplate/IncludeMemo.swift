@@ -215,19 +215,16 @@ extension IncludeMemo {
     }
 
     /// A map compared by identity.
-    struct MapIdentity: Hashable {
+    struct MapIdentity: Equatable {
         let map: GoMap
         let type: GoMapType
 
         static func == (a: MapIdentity, b: MapIdentity) -> Bool { a.map === b.map && a.type == b.type }
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(ObjectIdentifier(map))
-            hasher.combine(type)
-        }
     }
 
-    /// A value compared by content, or a map by identity.
-    enum Element: Hashable {
+    /// A value compared by content, or a map by identity (hashed only
+    /// through ``Key``, by its ``word``).
+    enum Element: Equatable {
         case scalar(ScalarKey)
         case map(MapIdentity)
 
@@ -260,7 +257,7 @@ extension IncludeMemo {
     /// objects). A small map of plain values (`dict "name" … "suffix" …`,
     /// made anew for every call) is keyed by its entries; any other map by
     /// identity.
-    enum DataKey: Hashable {
+    enum DataKey: Equatable {
         case value(Element)
         case entries([GoString], [Element], GoMapType)
 
